@@ -1,0 +1,80 @@
+"""What a meeting writes into the log: decisions, action items and budget agreements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+__all__ = [
+    "ActionItem",
+    "ActionStatus",
+    "BudgetAgreement",
+    "BudgetKind",
+    "Decision",
+]
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: int
+    meeting_id: int
+    item_index: int
+    """Index of the agenda item (in the meeting's snapshot) it was taken under."""
+    text: str
+    at: datetime
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    id: int
+    ref: str
+    """The short id people type, like `A-42`; stable forever."""
+    text: str
+    owner: str | None
+    """A role id or a holder's name; None when nobody owns it yet."""
+    due: date | None
+    status: ActionStatus
+    meeting_id: int | None
+    """The meeting that opened it."""
+    item_index: int | None
+    opened_at: datetime
+    closed_at: datetime | None = None
+    closed_in: int | None = None
+    """The meeting that closed it; None when closed from a terminal between meetings."""
+
+    def is_overdue(self, today: date) -> bool:
+        return self.status is ActionStatus.OPEN and self.due is not None and self.due < today
+
+
+class BudgetKind(StrEnum):
+    ALLOCATION = "allocation"
+    CUT = "cut"
+    SHIFT = "shift"
+
+
+@dataclass(frozen=True)
+class BudgetAgreement:
+    id: int
+    meeting_id: int
+    item_index: int
+    area: str
+    """The area that gets (allocation, shift) or loses (cut) the amount, e.g. sales."""
+    amount: Decimal
+    currency: str
+    period: str
+    """Free text the team uses, like `2026-Q1` or `H2 2026`."""
+    kind: BudgetKind
+    from_area: str | None = None
+    """For a shift: the area the amount is taken from."""
+    note: str = ""
+    needs_signoff: bool = False
+    """Management must sign it off (a cut on one side that touches the other)."""
+    at: datetime | None = None

@@ -1,0 +1,68 @@
+"""Where the config folder and the store are found."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+import platformdirs
+
+from roundtable.i18n import _
+
+__all__ = [
+    "CONFIG_ENV",
+    "DB_ENV",
+    "ConfigLocation",
+    "default_db_path",
+    "find_config_dir",
+    "shipped_defaults_dir",
+]
+
+APP_NAME = "roundtable"
+CONFIG_ENV = "ROUNDTABLE_CONFIG"
+DB_ENV = "ROUNDTABLE_DB"
+
+
+@dataclass(frozen=True)
+class ConfigLocation:
+    directory: Path
+    source: str
+    """How it was found, in words: shown by `roundtable check`."""
+
+
+def shipped_defaults_dir() -> Path:
+    """The roles and agendas that travel inside the package."""
+    return Path(str(files("roundtable") / "defaults"))
+
+
+def user_config_dir() -> Path:
+    return platformdirs.user_config_path(APP_NAME)
+
+
+def find_config_dir(
+    explicit: Path | None, env: Mapping[str, str], cwd: Path
+) -> ConfigLocation:
+    """`--config`, else `$ROUNDTABLE_CONFIG`, else `./agendas`, else the user's config
+    folder, else the shipped defaults: the first that is given or present wins."""
+    if explicit is not None:
+        return ConfigLocation(explicit, _("--config"))
+    if env.get(CONFIG_ENV):
+        return ConfigLocation(Path(env[CONFIG_ENV]), f"${CONFIG_ENV}")
+    local = cwd / "agendas"
+    if local.is_dir():
+        return ConfigLocation(local, _("./agendas in the current folder"))
+    user = user_config_dir()
+    if user.is_dir():
+        return ConfigLocation(user, _("the user config folder"))
+    return ConfigLocation(shipped_defaults_dir(), _("the shipped defaults"))
+
+
+def default_db_path(explicit: Path | None, env: Mapping[str, str]) -> Path:
+    """`--db`, else `$ROUNDTABLE_DB`, else `roundtable.db` in the user data folder."""
+    if explicit is not None:
+        return explicit
+    if env.get(DB_ENV):
+        return Path(env[DB_ENV])
+    return platformdirs.user_data_path(APP_NAME) / "roundtable.db"
