@@ -8,9 +8,11 @@ from decimal import Decimal
 from enum import StrEnum
 
 __all__ = [
+    "ActionDraft",
     "ActionItem",
     "ActionStatus",
     "BudgetAgreement",
+    "BudgetDraft",
     "BudgetKind",
     "Decision",
 ]
@@ -78,3 +80,26 @@ class BudgetAgreement:
     needs_signoff: bool = False
     """Management must sign it off (a cut on one side that touches the other)."""
     at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ActionDraft:
+    """An action item as typed in a form, before the store gives it a ref."""
+
+    text: str
+    owner: str | None
+    due: date | None
+
+
+@dataclass(frozen=True)
+class BudgetDraft:
+    """A budget agreement as typed in a form, before the store saves it."""
+
+    area: str
+    amount: Decimal
+    currency: str
+    period: str
+    kind: BudgetKind
+    from_area: str | None = None
+    note: str = ""
+    needs_signoff: bool = False
