@@ -4,18 +4,51 @@ Nothing here counts ticks or reads a clock: callers pass `now` (from an injected
 `Clock`), so a restarted app shows the right times and a stalled event loop cannot
 make a clock drift. Operations return a new `Meeting`; the caller saves it.
 
-CONTRACT (filled in by the timebox work; signatures are relied on by the UI):
+CONTRACT (relied on by the UI and the CLI):
+
+- The meeting box is wall-clock time from `started_at`; a break does not extend it.
+  `used` = min(now, ended_at) - started_at.
+- An item's elapsed time is the sum of its segments (an open one runs to `now`, or to
+  `ended_at` once the meeting ended) minus their overlap with the meeting's pauses (an
+  open pause runs to `now`). Its remaining time is planned minus elapsed: NORMAL while
+  more than `warning_window` is left, WARNING down to zero, OVERRUN once negative.
+- Projected end: now + max(current remaining, 0) + what every PENDING item has left of
+  its plan (never below 0). A running break is assumed to end now; an ended meeting's
+  projected end is its `ended_at`.
+- Operations (`next_item`, `previous_item`, `pause`, `resume`, `extend`, `rebalance`,
+  `defer`, `restore_deferred`, `end`) are no-ops, returning the meeting unchanged, when
+  they do not apply: on an ended meeting, pausing twice, resuming while running, going
+  back from the first item, deferring a done item... An index outside the agenda is a
+  programming error (IndexError), not a user error.
+- Running order: the pending items after the current one, then those above it from the
+  top (`running_order`). `next_item` without a current item starts the first pending
+  one, if an item was taken back with `restore_deferred` after the last one was done.
+- Operations clamp `now` to the latest timestamp already recorded, so a system clock
+  stepping backwards cannot make segments or pauses overlap or run backwards.
+- Minutes are whole minutes and a planned item never gets less than 1 minute.
+- `box_view` costs O(items + pauses) (plus a log factor for items with many segments):
+  it runs once a second.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
+from fractions import Fraction
 
 from roundtable.domain.config import Agenda
-from roundtable.domain.meeting import Attendee, Meeting
+from roundtable.domain.meeting import (
+    Attendee,
+    ItemState,
+    Meeting,
+    MeetingItem,
+    MeetingState,
+    Pause,
+    Segment,
+)
 
 __all__ = [
     "BoxView",
@@ -25,23 +58,33 @@ __all__ = [
     "end",
     "extend",
     "item_elapsed",
+    "item_phase",
     "item_remaining",
     "new_meeting",
     "next_item",
     "pause",
     "previous_item",
     "rebalance",
+    "rebalance_minutes",
     "restore_deferred",
     "resume",
+    "running_order",
     "warning_window",
 ]
 
+_MINUTE = timedelta(minutes=1)
+_ZERO = timedelta(0)
+_MAX_WARNING = timedelta(minutes=2)
+
 
 class ItemPhase(StrEnum):
+    """Where an item's countdown stands."""
+
     NORMAL = "normal"
     WARNING = "warning"
     """The last 20 % of the planned minutes or the last 2 minutes, whichever is shorter."""
     OVERRUN = "overrun"
+    """Past the planned minutes; the clock counts the overrun up."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +114,146 @@ class BoxView:
     """Indexes of pending items that would end after the planned end."""
 
 
+# --- reading the clocks ---------------------------------------------------------------
+
+
+class _Pauses:
+    """The meeting's pauses as a prefix sum, so the paused time inside any stretch is
+    two binary searches instead of a walk over every pause."""
+
+    def __init__(self, pauses: Sequence[Pause], horizon: datetime) -> None:
+        self._starts: list[datetime] = []
+        self._ends: list[datetime] = []
+        self._before: list[timedelta] = []
+        total = _ZERO
+        for one in pauses:
+            # Capped at the horizon so the view is the state as of `now`, even for a
+            # `now` that a stepped-back clock put before the last recorded timestamp.
+            stop = horizon if one.end is None else min(one.end, horizon)
+            stop = max(stop, one.start)
+            self._starts.append(one.start)
+            self._ends.append(stop)
+            self._before.append(total)
+            total += stop - one.start
+
+    def paused_until(self, moment: datetime) -> timedelta:
+        """Total paused time before `moment`."""
+        k = bisect_right(self._starts, moment)
+        if k == 0:
+            return _ZERO
+        last = k - 1
+        return self._before[last] + min(moment, self._ends[last]) - self._starts[last]
+
+    def overlap(self, start: datetime, stop: datetime) -> timedelta:
+        """Paused time between `start` and `stop`."""
+        return self.paused_until(stop) - self.paused_until(start)
+
+
+def _horizon(meeting: Meeting, now: datetime) -> datetime:
+    """Where open segments and pauses stop: now, or the end once the meeting ended."""
+    if meeting.ended_at is not None:
+        return min(now, meeting.ended_at)
+    return now
+
+
+def _elapsed(item: MeetingItem, pauses: _Pauses, horizon: datetime) -> timedelta:
+    total = _ZERO
+    for segment in item.segments:
+        stop = horizon if segment.end is None else min(segment.end, horizon)
+        if stop <= segment.start:
+            continue
+        total += stop - segment.start - pauses.overlap(segment.start, stop)
+    return max(total, _ZERO)
+
+
+def warning_window(planned_minutes: int) -> timedelta:
+    """min(20 % of planned, 2 minutes)."""
+    # 20 % of a minute is exactly 12 seconds, so no float rounding creeps in.
+    return min(timedelta(seconds=12 * planned_minutes), _MAX_WARNING)
+
+
+def item_phase(planned_minutes: int, remaining: timedelta) -> ItemPhase:
+    """The phase of an item planned for `planned_minutes` with `remaining` left."""
+    if remaining < _ZERO:
+        return ItemPhase.OVERRUN
+    if remaining <= warning_window(planned_minutes):
+        return ItemPhase.WARNING
+    return ItemPhase.NORMAL
+
+
+def item_elapsed(meeting: Meeting, index: int, now: datetime) -> timedelta:
+    """Time item `index` has been current, summed over its segments, breaks excluded."""
+    horizon = _horizon(meeting, now)
+    return _elapsed(meeting.items[index], _Pauses(meeting.pauses, horizon), horizon)
+
+
+def item_remaining(meeting: Meeting, index: int, now: datetime) -> timedelta:
+    """Planned minus elapsed; negative while the item overruns."""
+    planned = meeting.items[index].planned_minutes * _MINUTE
+    return planned - item_elapsed(meeting, index, now)
+
+
+def running_order(meeting: Meeting) -> tuple[int, ...]:
+    """Indexes of the pending items in the order `next_item` would start them: those
+    after the current item first, then the ones before it from the top."""
+    pending = [i for i, item in enumerate(meeting.items) if item.state is ItemState.PENDING]
+    if meeting.current is None:
+        return tuple(pending)
+    after = [i for i in pending if i > meeting.current]
+    before = [i for i in pending if i < meeting.current]
+    return tuple(after + before)
+
+
+def box_view(meeting: Meeting, now: datetime) -> BoxView:
+    """Every figure for one refresh of the meeting screen, as of `now`."""
+    horizon = _horizon(meeting, now)
+    pauses = _Pauses(meeting.pauses, horizon)
+    elapsed = tuple(_elapsed(item, pauses, horizon) for item in meeting.items)
+    box = meeting.timebox_minutes * _MINUTE
+    used = max(horizon - meeting.started_at, _ZERO)
+    planned_end = meeting.started_at + box
+
+    current_elapsed: timedelta | None = None
+    current_remaining: timedelta | None = None
+    current_phase: ItemPhase | None = None
+    cursor = now
+    if meeting.current is not None:
+        item = meeting.items[meeting.current]
+        current_elapsed = elapsed[meeting.current]
+        current_remaining = item.planned_minutes * _MINUTE - current_elapsed
+        current_phase = item_phase(item.planned_minutes, current_remaining)
+        # An overrunning item is assumed to stop now, so the forecast moves with it.
+        cursor += max(current_remaining, _ZERO)
+
+    not_fitting: set[int] = set()
+    if meeting.ended_at is not None:
+        projected_end = meeting.ended_at
+    else:
+        for index in running_order(meeting):
+            planned = meeting.items[index].planned_minutes * _MINUTE
+            cursor += max(planned - elapsed[index], _ZERO)
+            if cursor > planned_end:
+                not_fitting.add(index)
+        projected_end = cursor
+
+    return BoxView(
+        now=now,
+        used=used,
+        left=box - used,
+        planned_end=planned_end,
+        projected_end=projected_end,
+        box_over=used >= box,
+        current_elapsed=current_elapsed,
+        current_remaining=current_remaining,
+        current_phase=current_phase,
+        item_elapsed=elapsed,
+        not_fitting=frozenset(not_fitting),
+    )
+
+
+# --- moving through the meeting --------------------------------------------------------
+
+
 def new_meeting(
     agenda: Agenda,
     attendees: Sequence[Attendee],
@@ -79,68 +262,288 @@ def new_meeting(
     now: datetime,
 ) -> Meeting:
     """A meeting started at `now` from `agenda`, its first item running."""
-    raise NotImplementedError
+    items = tuple(
+        MeetingItem(
+            title=item.title,
+            role=item.role,
+            kind=item.kind,
+            planned_minutes=item.minutes,
+            original_minutes=item.minutes,
+            notes=item.notes,
+            review=item.review,
+            state=ItemState.RUNNING if index == 0 else ItemState.PENDING,
+            segments=(Segment(now),) if index == 0 else (),
+        )
+        for index, item in enumerate(agenda.items)
+    )
+    return Meeting(
+        id=None,
+        number=number,
+        agenda_id=agenda.id,
+        title=agenda.title,
+        timebox_minutes=agenda.timebox_minutes,
+        cadence=agenda.cadence,
+        items=items,
+        attendees=tuple(attendees),
+        facilitator=facilitator,
+        started_at=now,
+        current=0 if items else None,
+    )
 
 
-def warning_window(planned_minutes: int) -> timedelta:
-    """min(20 % of planned, 2 minutes)."""
-    raise NotImplementedError
+def _timestamps(meeting: Meeting) -> Iterable[datetime]:
+    yield meeting.started_at
+    for item in meeting.items:
+        for segment in item.segments:
+            yield segment.start
+            if segment.end is not None:
+                yield segment.end
+    for one in meeting.pauses:
+        yield one.start
+        if one.end is not None:
+            yield one.end
 
 
-def item_elapsed(meeting: Meeting, index: int, now: datetime) -> timedelta:
-    """Time item `index` has been current, summed over its segments, breaks excluded."""
-    raise NotImplementedError
+def _moment(meeting: Meeting, now: datetime) -> datetime:
+    """`now`, or the latest recorded timestamp if the clock has stepped back behind it."""
+    return max(now, *_timestamps(meeting))
 
 
-def item_remaining(meeting: Meeting, index: int, now: datetime) -> timedelta:
-    """Planned minus elapsed; negative while the item overruns."""
-    raise NotImplementedError
+def _close(item: MeetingItem, state: ItemState, now: datetime) -> MeetingItem:
+    """`item` with its open segment closed at `now`, in `state`."""
+    segments = item.segments
+    if segments and segments[-1].end is None:
+        segments = (*segments[:-1], replace(segments[-1], end=now))
+    return replace(item, state=state, segments=segments)
 
 
-def box_view(meeting: Meeting, now: datetime) -> BoxView:
-    raise NotImplementedError
+def _open(item: MeetingItem, now: datetime) -> MeetingItem:
+    """`item` running, with a new segment from `now`."""
+    return replace(item, state=ItemState.RUNNING, segments=(*item.segments, Segment(now)))
+
+
+def _with_items(meeting: Meeting, changes: dict[int, MeetingItem]) -> tuple[MeetingItem, ...]:
+    return tuple(changes.get(i, item) for i, item in enumerate(meeting.items))
+
+
+def _leave_current(meeting: Meeting, state: ItemState, now: datetime) -> Meeting:
+    """Close the current item in `state` and start the next one in running order."""
+    changes: dict[int, MeetingItem] = {}
+    if meeting.current is not None:
+        changes[meeting.current] = _close(meeting.items[meeting.current], state, now)
+    order = running_order(meeting)
+    following = order[0] if order else None
+    if following is not None:
+        changes[following] = _open(meeting.items[following], now)
+    return replace(meeting, items=_with_items(meeting, changes), current=following)
 
 
 def next_item(meeting: Meeting, now: datetime) -> Meeting:
-    """Close the current item (done) and start the next pending one (None if none left)."""
-    raise NotImplementedError
+    """Close the current item (done) and start the next pending one (None if none left).
+
+    Without a current item this starts the first pending item if there is one (an item
+    taken back with `restore_deferred` after the last one was done), else does nothing.
+    """
+    if meeting.ended_at is not None:
+        return meeting
+    if meeting.current is None and not running_order(meeting):
+        return meeting
+    return _leave_current(meeting, ItemState.DONE, _moment(meeting, now))
 
 
 def previous_item(meeting: Meeting, now: datetime) -> Meeting:
-    """Go back to the nearest earlier item that is not deferred; the one left stays pending."""
-    raise NotImplementedError
+    """Go back to the nearest earlier item that is not deferred; the one left stays pending.
+
+    Without a current item, go back to the item that was done last.
+    """
+    if meeting.ended_at is not None:
+        return meeting
+    now = _moment(meeting, now)
+    if meeting.current is None:
+        done = [i for i, item in enumerate(meeting.items) if item.state is ItemState.DONE]
+        if not done:
+            return meeting
+        # The item closed most recently, which is what "back" means after the last one.
+        target = max(done, key=lambda i: (_last_end(meeting, i), i))
+        items = _with_items(meeting, {target: _open(meeting.items[target], now)})
+        return replace(meeting, items=items, current=target)
+    earlier = [
+        i for i in range(meeting.current) if meeting.items[i].state is not ItemState.DEFERRED
+    ]
+    if not earlier:
+        return meeting
+    target = earlier[-1]
+    changes = {
+        meeting.current: _close(meeting.items[meeting.current], ItemState.PENDING, now),
+        target: _open(meeting.items[target], now),
+    }
+    return replace(meeting, items=_with_items(meeting, changes), current=target)
+
+
+def _last_end(meeting: Meeting, index: int) -> datetime:
+    """When item `index` was last current (its last segment's end)."""
+    segments = meeting.items[index].segments
+    if not segments:
+        return meeting.started_at
+    return segments[-1].end or segments[-1].start
 
 
 def pause(meeting: Meeting, now: datetime) -> Meeting:
-    raise NotImplementedError
+    """Start a break: item clocks stop, the box keeps running. Pausing twice does nothing."""
+    if meeting.state is not MeetingState.RUNNING:
+        return meeting
+    return replace(meeting, pauses=(*meeting.pauses, Pause(_moment(meeting, now))))
 
 
 def resume(meeting: Meeting, now: datetime) -> Meeting:
-    raise NotImplementedError
+    """End the break. Resuming a running meeting does nothing."""
+    if meeting.state is not MeetingState.PAUSED:
+        return meeting
+    last = replace(meeting.pauses[-1], end=_moment(meeting, now))
+    return replace(meeting, pauses=(*meeting.pauses[:-1], last))
+
+
+def _apportion(total: int, weights: Sequence[int], floor: int, caps: Sequence[int]) -> list[int]:
+    """Split `total` whole units in proportion to `weights`, each share at least `floor`
+    and at most its cap, by the largest-remainder method.
+
+    Expects floor * len(weights) <= total <= sum(caps). Shares pushed past a bound are
+    pinned to it and the rest is split again among the others (water filling); ties in
+    the rounding go to the larger weight, then to the earlier item, so it is
+    deterministic.
+    """
+    count = len(weights)
+    pinned: dict[int, int] = {}
+    ideal: dict[int, Fraction] = {}
+    while True:
+        active = [i for i in range(count) if i not in pinned]
+        rest = total - sum(pinned.values())
+        weight = sum(weights[i] for i in active)
+        if not active or weight == 0:
+            break
+        ideal = {i: Fraction(rest * weights[i], weight) for i in active}
+        low = [i for i in active if ideal[i] < floor]
+        high = [i for i in active if ideal[i] > caps[i]]
+        if not low and not high:
+            break
+        # Bounds here are one-sided per call (a floor or caps), so pinning every
+        # violator at once converges.
+        for i in low:
+            pinned[i] = floor
+        for i in high:
+            pinned[i] = caps[i]
+    shares = [pinned.get(i, 0) for i in range(count)]
+    for i, share in ideal.items():
+        if i not in pinned:
+            shares[i] = int(share)  # non-negative, so int() floors
+    leftover = total - sum(shares)
+    by_remainder = sorted(
+        (i for i in ideal if i not in pinned),
+        key=lambda i: (-(ideal[i] - int(ideal[i])), -weights[i], i),
+    )
+    for i in by_remainder[:leftover]:
+        shares[i] += 1
+    return shares
 
 
 def extend(meeting: Meeting, minutes: int, now: datetime) -> Meeting:
     """Give the current item `minutes` more, taken from the pending items in proportion
-    to their planned minutes, none below 1 minute."""
-    raise NotImplementedError
+    to their planned minutes, none below 1 minute.
+
+    What the pending items cannot give (they are all down to 1 minute) the current item
+    gets anyway, and the projected end moves. `minutes` below 1 does nothing.
+    """
+    if meeting.ended_at is not None or meeting.current is None or minutes < 1:
+        return meeting
+    order = running_order(meeting)
+    planned = [meeting.items[i].planned_minutes for i in order]
+    spare = [max(p - 1, 0) for p in planned]
+    taken = _apportion(min(minutes, sum(spare)), planned, 0, spare)
+    changes = {
+        i: replace(meeting.items[i], planned_minutes=p - t)
+        for i, p, t in zip(order, planned, taken, strict=True)
+    }
+    current = meeting.items[meeting.current]
+    changes[meeting.current] = replace(current, planned_minutes=current.planned_minutes + minutes)
+    return replace(meeting, items=_with_items(meeting, changes))
+
+
+def rebalance_minutes(meeting: Meeting, now: datetime) -> int:
+    """Whole minutes the pending items can share: from now to the planned end, minus what
+    the current item has left of its plan (floored; negative once the box is over)."""
+    view = box_view(meeting, now)
+    remaining = max(view.current_remaining or _ZERO, _ZERO)
+    return (view.planned_end - now - remaining) // _MINUTE
 
 
 def rebalance(meeting: Meeting, now: datetime) -> Meeting:
     """Fit the pending items into what is left of the box, in proportion to their planned
-    minutes, none below 1 minute."""
-    raise NotImplementedError
+    minutes, none below 1 minute.
+
+    The new plans add up to `rebalance_minutes` exactly, unless that is less than one
+    minute per pending item: then each gets 1.
+    """
+    if meeting.ended_at is not None:
+        return meeting
+    order = running_order(meeting)
+    if not order:
+        return meeting
+    now = _moment(meeting, now)
+    available = rebalance_minutes(meeting, now)
+    planned = [meeting.items[i].planned_minutes for i in order]
+    if available < len(order):
+        shares = [1] * len(order)
+    else:
+        shares = _apportion(available, planned, 1, [available] * len(order))
+    changes = {
+        i: replace(meeting.items[i], planned_minutes=share)
+        for i, share in zip(order, shares, strict=True)
+    }
+    return replace(meeting, items=_with_items(meeting, changes))
+
+
+def _check_index(meeting: Meeting, index: int) -> None:
+    if not 0 <= index < len(meeting.items):
+        raise IndexError(f"no item {index} in a meeting of {len(meeting.items)} items")
 
 
 def defer(meeting: Meeting, index: int, now: datetime) -> Meeting:
-    """Defer item `index` to the next meeting; deferring the current item moves on."""
-    raise NotImplementedError
+    """Defer item `index` to the next meeting; deferring the current item moves on.
+
+    Deferring a done or already deferred item does nothing.
+    """
+    _check_index(meeting, index)
+    if meeting.ended_at is not None:
+        return meeting
+    item = meeting.items[index]
+    if index == meeting.current:
+        return _leave_current(meeting, ItemState.DEFERRED, _moment(meeting, now))
+    if item.state is not ItemState.PENDING:
+        return meeting
+    deferred = replace(item, state=ItemState.DEFERRED)
+    return replace(meeting, items=_with_items(meeting, {index: deferred}))
 
 
 def restore_deferred(meeting: Meeting, index: int, now: datetime) -> Meeting:
     """Take a deferred item back into this meeting (pending again)."""
-    raise NotImplementedError
+    _check_index(meeting, index)
+    item = meeting.items[index]
+    if meeting.ended_at is not None or item.state is not ItemState.DEFERRED:
+        return meeting
+    restored = replace(item, state=ItemState.PENDING)
+    return replace(meeting, items=_with_items(meeting, {index: restored}))
 
 
 def end(meeting: Meeting, now: datetime) -> Meeting:
     """End the meeting at `now`: the current item is done, what is left is deferred."""
-    raise NotImplementedError
+    if meeting.ended_at is not None:
+        return meeting
+    now = _moment(meeting, now)
+    meeting = resume(meeting, now)
+    changes: dict[int, MeetingItem] = {}
+    for i, item in enumerate(meeting.items):
+        if i == meeting.current:
+            changes[i] = _close(item, ItemState.DONE, now)
+        elif item.state is ItemState.PENDING:
+            changes[i] = replace(item, state=ItemState.DEFERRED)
+    return replace(meeting, items=_with_items(meeting, changes), current=None, ended_at=now)
