@@ -1,0 +1,1 @@
+"""One module per screen or modal, named for what it is."""

@@ -1,0 +1,291 @@
+"""The action item modal: what is to be done, by whom, by when.
+
+The owner is picked from the roles the managers committed: a role id, a role's title
+or a holder's name, with type-ahead and a list to choose from. The due date is typed
+the way people say it (`2026-12-01`, `+7d`, `next meeting`) and the date it means is
+shown next to the field while typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from roundtable.domain.config import Role
+from roundtable.domain.dates import parse_due
+from roundtable.domain.entries import ActionDraft
+from roundtable.errors import UsageError
+from roundtable.i18n import _
+from roundtable.ui.screens.form_base import (
+    FieldError,
+    FormModal,
+    SafeInput,
+    literal,
+    safe_line,
+)
+
+__all__ = ["ActionForm", "OwnerChoice", "day_text", "owner_choices", "stored_owner"]
+
+
+def day_text(day: date) -> str:
+    """A date as people read it on the projector, like `Tue 1 Dec 2026`."""
+    weekdays = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
+    months = (
+        _("Jan"), _("Feb"), _("Mar"), _("Apr"), _("May"), _("Jun"),
+        _("Jul"), _("Aug"), _("Sep"), _("Oct"), _("Nov"), _("Dec"),
+    )  # fmt: skip
+    return _("{weekday} {day} {month} {year}").format(
+        weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1], year=day.year
+    )
+
+
+@dataclass(frozen=True)
+class OwnerChoice:
+    """One entry of the owner list: a role, or a person holding one."""
+
+    value: str
+    """What is stored as the owner: the role id or the holder's name."""
+    label: Text
+    """How the entry is shown in the list."""
+    search: str
+    """Case-folded text the type-ahead matches against."""
+
+
+def owner_choices(roles: Sequence[Role]) -> list[OwnerChoice]:
+    """Each role followed by its holders, in the order the roles file lists them.
+
+    The list shows two columns: the role id (holders indented under it), then the
+    role's title in a dimmer style.
+    """
+    indent = "  "
+    firsts = [safe_line(role.id) for role in roles] + [
+        indent + safe_line(holder) for role in roles for holder in role.holders
+    ]
+    width = max((cell_len(first) for first in firsts), default=0) + 2
+
+    def label(first: str, title: str, style: str) -> Text:
+        return Text.assemble((first, style), " " * (width - cell_len(first)), (title, "dim"))
+
+    choices: list[OwnerChoice] = []
+    for role in roles:
+        role_id, title = safe_line(role.id), safe_line(role.title)
+        holders = [safe_line(holder) for holder in role.holders]
+        search = " ".join([role_id, title, *holders]).casefold()
+        choices.append(OwnerChoice(role.id, label(role_id, title, "bold"), search))
+        for holder, shown in zip(role.holders, holders, strict=True):
+            search = f"{shown} {role_id} {title}".casefold()
+            choices.append(OwnerChoice(holder, label(indent + shown, title, ""), search))
+    return choices
+
+
+def stored_owner(text: str, roles: Sequence[Role], keep: str | None = None) -> str | None:
+    """The owner to store for what was typed: a role id, a holder's name, or None.
+
+    A role's title stands for its id; case does not matter. `keep` is the current
+    owner of an item being edited: it stays allowed even when no role has it any more.
+    Anything else raises `UsageError`.
+    """
+    typed = " ".join(text.split())
+    if not typed:
+        return None
+    wanted = typed.casefold()
+    for role in roles:
+        if wanted in (role.id.casefold(), role.title.casefold()):
+            return role.id
+    for role in roles:
+        for holder in role.holders:
+            if wanted == " ".join(holder.split()).casefold():
+                return holder
+    if keep is not None and typed == " ".join(safe_line(keep).split()):
+        return keep
+    raise UsageError(
+        _(
+            "“{owner}” holds no role. Pick a role or a person from the list, "
+            "or leave the owner empty."
+        ).format(owner=typed)
+    )
+
+
+class OwnerInput(SafeInput):
+    """The owner field: Down moves into the list of roles and people."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "screen.focus_owner_list", "Choose owner", show=False),
+    ]
+
+
+class ActionForm(FormModal[ActionDraft | None]):
+    """Capture (or edit) one action item; dismisses with an `ActionDraft` or None."""
+
+    def __init__(
+        self,
+        roles: Sequence[Role],
+        default_due: date,
+        today: date,
+        initial: ActionDraft | None = None,
+    ) -> None:
+        super().__init__()
+        self.roles = tuple(roles)
+        self.default_due = default_due
+        self.today = today
+        self.initial = initial
+        self.choices = owner_choices(self.roles)
+        self._shown: list[OwnerChoice] = []
+
+    def compose(self) -> ComposeResult:
+        initial = self.initial
+        suggestions = [
+            *(role.id for role in self.roles),
+            *(role.title for role in self.roles),
+            *(holder for role in self.roles for holder in role.holders),
+        ]
+        if initial is None:
+            due_text = self.default_due.isoformat()
+        else:
+            due_text = initial.due.isoformat() if initial.due is not None else ""
+        with VerticalScroll(id="dialog") as dialog:
+            dialog.border_title = literal(
+                _("Edit action item") if initial is not None else _("Action item")
+            )
+            dialog.border_subtitle = literal(_("enter save · ↓ pick owner · esc cancel"))
+            with Horizontal(classes="row"):
+                yield Label(_("What"), classes="field-label")
+                with Vertical(classes="field-body"):
+                    yield SafeInput(
+                        safe_line(initial.text) if initial else "",
+                        placeholder=_("What is to be done"),
+                        id="text",
+                    )
+                    yield FieldError(id="text-error")
+            with Horizontal(classes="row"):
+                yield Label(_("Owner"), classes="field-label")
+                with Vertical(classes="field-body"):
+                    yield OwnerInput(
+                        safe_line(initial.owner) if initial and initial.owner else "",
+                        placeholder=_("Role or person; empty for nobody yet"),
+                        suggester=SuggestFromList(suggestions, case_sensitive=False),
+                        id="owner",
+                    )
+                    yield OptionList(id="owner-list")
+                    yield FieldError(id="owner-error")
+            with Horizontal(classes="row"):
+                yield Label(_("Due"), classes="field-label")
+                with Vertical(classes="field-body"):
+                    with Horizontal(classes="row"):
+                        yield SafeInput(due_text, placeholder=_("+7d or 2026-12-01"), id="due")
+                        yield Label("", id="due-resolved", markup=False)
+                    yield FieldError(id="due-error")
+            with Horizontal(classes="buttons"):
+                yield from self.save_cancel_buttons()
+
+    def on_mount(self) -> None:
+        self._filter_owners(self.query_one("#owner", Input).value)
+        self._show_resolved_due(self.query_one("#due", Input).value)
+        self.focus_keeping_text(self.query_one("#text", Input))
+
+    # --- owner ----------------------------------------------------------------------
+
+    def _filter_owners(self, typed: str) -> None:
+        words = typed.casefold().split()
+        self._shown = [c for c in self.choices if all(word in c.search for word in words)]
+        owner_list = self.query_one("#owner-list", OptionList)
+        owner_list.clear_options()
+        owner_list.add_options(Option(choice.label) for choice in self._shown)
+        owner_list.display = bool(self._shown)
+        if self._shown:
+            # Start on the entry that is the owner already (when editing), else the first.
+            wanted = " ".join(typed.split()).casefold()
+            values = [choice.value.casefold() for choice in self._shown]
+            owner_list.highlighted = values.index(wanted) if wanted in values else 0
+
+    @on(Input.Changed, "#owner")
+    def _owner_changed(self, event: Input.Changed) -> None:
+        self.query_one("#owner-error", FieldError).clear()
+        self._filter_owners(event.value)
+
+    def action_focus_owner_list(self) -> None:
+        """Move from the owner field into the list, to pick with the arrows and Enter."""
+        owner_list = self.query_one("#owner-list", OptionList)
+        if owner_list.display:
+            owner_list.focus()
+
+    @on(OptionList.OptionSelected, "#owner-list")
+    def _owner_picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = self._shown[event.option_index]
+        owner = self.query_one("#owner", Input)
+        owner.value = safe_line(choice.value)
+        owner.cursor_position = len(owner.value)
+        self.query_one("#due", Input).focus()
+
+    # --- due date -------------------------------------------------------------------
+
+    def _resolve_due(self, text: str) -> date | None:
+        if not text.strip():
+            return None
+        return parse_due(text, self.today, self.default_due)
+
+    def _show_resolved_due(self, text: str) -> None:
+        shown = self.query_one("#due-resolved", Label)
+        try:
+            due = self._resolve_due(text)
+        except UsageError:
+            shown.update(_("→ ?"))
+            shown.add_class("-invalid")
+            return
+        shown.remove_class("-invalid")
+        if due is None:
+            shown.update(_("→ no due date"))
+            return
+        line = _("→ {day}").format(day=day_text(due))
+        if due == self.default_due:
+            line = _("{line} · next meeting").format(line=line)
+        elif due < self.today:
+            line = _("{line} · in the past").format(line=line)
+            shown.add_class("-invalid")
+        shown.update(line)
+
+    @on(Input.Changed, "#due")
+    def _due_changed(self, event: Input.Changed) -> None:
+        self.query_one("#due-error", FieldError).clear()
+        self._show_resolved_due(event.value)
+
+    @on(Input.Changed, "#text")
+    def _text_changed(self) -> None:
+        self.query_one("#text-error", FieldError).clear()
+
+    # --- save -----------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Dismiss with the action item, or show what keeps it from being saved."""
+        errors: dict[str, str] = {}
+        text = self.query_one("#text", Input).value.strip()
+        if not text:
+            errors["text"] = _("Describe what is to be done; it cannot be empty.")
+        owner: str | None = None
+        keep = self.initial.owner if self.initial is not None else None
+        try:
+            owner = stored_owner(self.query_one("#owner", Input).value, self.roles, keep)
+        except UsageError as error:
+            errors["owner"] = error.message
+        due: date | None = None
+        try:
+            due = self._resolve_due(self.query_one("#due", Input).value)
+        except UsageError as error:
+            errors["due"] = error.message
+        if errors:
+            self.show_errors(errors)
+            return
+        self.dismiss(ActionDraft(text=text, owner=owner, due=due))
