@@ -1,0 +1,528 @@
+"""A realistic year of this round table, for trying the app: `roundtable demo`.
+
+Built from the team's real config (its roles, holders and agendas) and real `Meeting`
+values, written through the ordinary `Store` API in one transaction, so the demo is
+either all there or not at all. The constituting meeting comes first; then the round
+table meets weekly, later every two weeks, on Tuesdays at nine. Items take their real,
+uneven time: some overrun, some are deferred when the box runs out, long meetings get
+a break. Decisions, action items and budget agreements are written in the team's own
+words (they typed them, so they are German). Everything follows from the seed.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from decimal import Decimal
+
+from roundtable.domain.clock import Clock
+from roundtable.domain.config import Agenda, AgendaItem, Cadence, ItemKind, Role, TeamConfig
+from roundtable.domain.entries import ActionStatus, BudgetKind
+from roundtable.domain.meeting import (
+    Attendee,
+    ItemState,
+    Meeting,
+    MeetingItem,
+    Pause,
+    Segment,
+)
+from roundtable.domain.store import Store
+from roundtable.errors import UsageError
+from roundtable.i18n import _
+
+__all__ = ["DEFAULT_MEETINGS", "DEFAULT_SEED", "DemoSummary", "fill_demo"]
+
+DEFAULT_MEETINGS = 40
+DEFAULT_SEED = 7
+WEEKLY_SHARE = 0.65
+"""The share of meetings held weekly before the team moves to every two weeks."""
+
+CAMPAIGNS = (
+    "Frühjahrs-Webinarreihe",
+    "Messe Hannover Follow-up",
+    "Newsletter Bestandskunden",
+    "Mailing Ersatzteilservice",
+    "LinkedIn-Kampagne Automatisierung",
+    "Anwendertag Süd",
+    "Herbst-Roadshow",
+    "Whitepaper Predictive Maintenance",
+    "Jahresend-Aktion Wartungsverträge",
+    "Key-Account-Programm Automotive",
+)
+ACCOUNTS = ("Brenner Maschinenbau", "Hofmann Logistik", "Stadtwerke Kassel", "Lindner Automotive")
+SITES = ("Bielefeld", "Leipzig", "Augsburg", "Hamburg")
+SEGMENTS = ("Maschinenbau Mittelstand", "Bestandskunden Service", "Automotive-Zulieferer")
+
+SALES_AREA = "sales"
+COMMUNICATION_AREA = "communication"
+DIALOG_AREA = "dialog marketing"
+
+# What each role typically takes away from the table; {c} is a campaign.
+ACTION_TEXTS: dict[str, tuple[str, ...]] = {
+    "product-marketing": (
+        "Zielgruppe und Nutzenargumente für {c} schärfen",
+        "Produktbriefing für das Account-Team {a} vorbereiten",
+        "Wettbewerbsvergleich für {c} aktualisieren",
+    ),
+    "sales-marketing": (
+        "Umsatzschätzung {c} mit Controlling abgleichen",
+        "Abschlussquote für {c} neu schätzen und in der Runde vorstellen",
+        "Lead-Ziel für {c} aus der Umsatzplanung ableiten",
+    ),
+    "marketing-communication": (
+        "Landingpage für {c} fertigstellen und Tracking einrichten",
+        "Teilnehmerliste {c} bereinigen und ins CRM übernehmen",
+        "Lead-Herkunft für {c} im CRM sichtbar machen",
+    ),
+    "dialog-marketing": (
+        "Qualifizierungskriterien für Leads aus {c} überarbeiten",
+        "Nachfass-Telefonate zu {c} einplanen ({n} Kontakte)",
+        "Rücklaufquote {c} auswerten und an die Runde geben",
+    ),
+    "sales-controlling": (
+        "Kampagnenbericht {c}: Leads, Angebote, Aufträge, Umsatz bis zur nächsten Runde",
+        "Budget-Ist gegen Plan für Vertrieb und Kommunikation aufbereiten",
+        "Schätzung und Ist für {c} gegenüberstellen",
+    ),
+    "sales": (
+        "Leads aus {c} an den Außendienst übergeben und nachfassen",
+        "Angebote für die {n} heißen Kontakte aus {c} schreiben",
+        "Account-Team {a}: Termin mit Technik und After-Sales vereinbaren",
+    ),
+    "management": (
+        "Budgetkürzung Kommunikation mit der Geschäftsleitung abstimmen",
+        "Rollen für das Account-Team {a} freigeben",
+        "Freigabe der Budgetverschiebung für {c} einholen",
+    ),
+}
+GENERIC_ACTIONS = (
+    "Ergebnis zu {c} bis zur nächsten Runde klären",
+    "Offene Fragen zu {c} mit dem Vertrieb klären",
+)
+
+DECISION_TEXTS = (
+    "{c}: Start am {d}, Zielgruppe {s}, Ziel {n} vorqualifizierte Leads.",
+    "Umsatzschätzung {c}: {n} Leads × {r} % Abschlussquote ≈ {v} EUR Umsatz; "
+    "Controlling misst ab jetzt dagegen.",
+    "{c} wird um {w} Wochen verlängert; bisher {n} Leads und {o} Angebote.",
+    "{c} wird gestoppt: {n} Leads, aber nur {o} Aufträge. Das Restbudget geht zurück.",
+    "Leads aus {c} gelten als vorqualifiziert, wenn Bedarf, Budget und Zeitrahmen bestätigt sind.",
+    "Account-Team {a} mit Vertrieb, Marketing, Technik und After-Sales; Standorte {x} und {y}.",
+    "Vertrieb meldet zu jedem übernommenen Lead aus {c} binnen zwei Wochen das Ergebnis.",
+)
+CONSTITUTING_DECISIONS = (
+    "Rollen und Verantwortlichkeiten wie besprochen; freigegeben von der Geschäftsleitung.",
+    "Vorqualifizierte Leads werden innerhalb von 48 Stunden vom Vertrieb übernommen.",
+    "Controlling berichtet in jeder Runde den Vertriebserfolg je Kampagne.",
+    "Feste Jahresbudgets für Vertrieb und Kommunikation; Kürzungen nur mit Freigabe "
+    "der Geschäftsleitung.",
+    "Die Runde tagt dienstags um 9:00, erst wöchentlich, später alle zwei Wochen; "
+    "nie länger als drei Stunden.",
+)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """What `fill_demo` wrote."""
+
+    meetings: int
+    decisions: int
+    actions: int
+    budgets: int
+    first: date
+    last: date
+
+
+class _DemoClock:
+    """The store's clock while the demo writes: set to the moment each entry happened."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+def _zone() -> tzinfo:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Europe/Berlin")
+    except Exception:  # no time zone data on this system: winter time will do
+        return timezone(timedelta(hours=1))
+
+
+def _meeting_dates(count: int, today: date) -> list[tuple[date, Cadence]]:
+    """`count` Tuesdays ending before `today`: weekly first, then every two weeks."""
+    weekly = max(1, round(count * WEEKLY_SHARE)) if count > 1 else count
+    last = today - timedelta(days=1)
+    last -= timedelta(days=(last.weekday() - 1) % 7)  # back to a Tuesday
+    dates: list[tuple[date, Cadence]] = []
+    day = last
+    for index in reversed(range(count)):
+        cadence = Cadence.WEEKLY if index < weekly else Cadence.BIWEEKLY
+        dates.append((day, cadence))
+        day -= timedelta(days=cadence.days)
+    return list(reversed(dates))
+
+
+def _people(roles: tuple[Role, ...]) -> list[tuple[str, str]]:
+    """(name, role id) for everyone at the table; a person with two roles sits once."""
+    seen: dict[str, str] = {}
+    for role in roles:
+        for holder in role.holders:
+            seen.setdefault(holder, role.id)
+    return list(seen.items())
+
+
+def _regular_agenda(config: TeamConfig) -> Agenda:
+    agenda = config.agenda("round-table")
+    if agenda is not None:
+        return agenda
+    others = [a for a in config.agendas if a.id != "constituting"]
+    if others:
+        return others[0]
+    if config.agendas:
+        return config.agendas[0]
+    raise UsageError(
+        _("The config in {folder} has no agenda to build demo meetings from.").format(
+            folder=config.directory
+        )
+    )
+
+
+class _History:
+    """Writes one demo history into a store, drawing every choice from one seed."""
+
+    def __init__(self, store: Store, config: TeamConfig, today: date, seed: int) -> None:
+        self.store = store
+        self.config = config
+        self.today = today
+        self.rng = random.Random(seed)
+        self.zone = _zone()
+        self.clock = _DemoClock(datetime.combine(today, time(9), self.zone))
+        self.decisions = 0
+        self.budgets = 0
+        self.open_actions: list[tuple[str, date, datetime]] = []
+        """Open items so far: ref, due date, when opened."""
+        self.closed = 0
+        self.stuck: set[str] = set()
+        """Items nobody gets to: they stay open and become overdue."""
+        self.quarters: set[str] = set()
+
+    # --- values -------------------------------------------------------------------
+
+    def campaign(self, day: date) -> str:
+        # Campaigns follow the seasons: each runs for a few months of the year.
+        index = (day.month - 1) * len(CAMPAIGNS) // 12
+        return CAMPAIGNS[(index + self.rng.choice((0, 0, 1))) % len(CAMPAIGNS)]
+
+    def fill(self, text: str, day: date) -> str:
+        rng = self.rng
+        leads = rng.randrange(12, 160)
+        rate = rng.choice((8, 10, 12, 15, 18))
+        revenue = leads * rate // 100 * rng.choice((18_000, 24_000, 35_000))
+        site_a, site_b = rng.sample(SITES, 2)
+        start = day + timedelta(days=rng.randrange(10, 40))
+        return text.format(
+            c=self.campaign(day),
+            a=rng.choice(ACCOUNTS),
+            s=rng.choice(SEGMENTS),
+            n=leads,
+            r=rate,
+            v=f"{revenue:,}".replace(",", "."),
+            w=rng.choice((2, 3, 4)),
+            o=max(1, leads // rng.choice((4, 6, 9))),
+            d=start.strftime("%d.%m."),
+            x=site_a,
+            y=site_b,
+        )
+
+    def owner(self, role_id: str) -> str:
+        role = self.config.role(role_id)
+        if role is not None and role.holders and self.rng.random() < 0.4:
+            return self.rng.choice(role.holders)
+        return role_id
+
+    # --- one meeting ---------------------------------------------------------------
+
+    def meeting(self, number: int, day: date, cadence: Cadence, agenda: Agenda) -> Meeting:
+        rng = self.rng
+        start = datetime.combine(day, time(9), self.zone) + timedelta(minutes=rng.randrange(0, 5))
+        box = timedelta(minutes=agenda.timebox_minutes)
+        moment = start
+        items: list[MeetingItem] = []
+        pauses: list[Pause] = []
+        took_break = False
+        wrap_up = agenda.items[-1].minutes if agenda.items else 0
+        for index, planned in enumerate(agenda.items):
+            last = index == len(agenda.items) - 1
+            used = moment - start
+            # What this item may take and still leave the wrap-up its minutes.
+            left = (box - used - timedelta(minutes=0 if last else wrap_up)).total_seconds() / 60
+            # The facilitator defers a discussion when not even half of it fits any more,
+            # and now and then because it is not ripe yet.
+            deferrable = not last and not planned.review and planned.kind is not ItemKind.REPORT
+            if deferrable and (left < planned.minutes / 2 or rng.random() < 0.04):
+                items.append(_item(planned, ItemState.DEFERRED, ()))
+                continue
+            minutes = planned.minutes * min(1.5, max(0.6, rng.gauss(0.96, 0.17)))
+            # Usually the item is cut short to what is left; sometimes it overruns anyway.
+            if rng.random() > 0.08:
+                minutes = min(minutes, left - (1 if last else 0))
+            minutes = max(3.0, minutes)
+            segment = Segment(moment, moment + timedelta(minutes=round(minutes, 1)))
+            items.append(_item(planned, ItemState.DONE, (segment,)))
+            moment = segment.end or moment
+            if not took_break and not last and moment - start > timedelta(minutes=85):
+                took_break = True
+                if rng.random() < 0.6:
+                    pause = Pause(moment, moment + timedelta(minutes=rng.choice((5, 10, 10, 15))))
+                    pauses.append(pause)
+                    moment = pause.end or moment
+        facilitator_role = agenda.facilitator or (agenda.items[0].role if agenda.items else "")
+        facilitating = self.config.role(facilitator_role)
+        facilitator_holders = facilitating.holders if facilitating is not None else ()
+        attendees = tuple(
+            Attendee(
+                name=name,
+                role=role_id,
+                present=name in facilitator_holders
+                or rng.random() > (0.45 if role_id == "management" else 0.08),
+            )
+            for name, role_id in _people(self.config.roles)
+        )
+        facilitator = facilitator_holders[0] if facilitator_holders else attendees[0].name
+        return Meeting(
+            id=None,
+            number=number,
+            agenda_id=agenda.id,
+            title=agenda.title,
+            timebox_minutes=agenda.timebox_minutes,
+            cadence=cadence,
+            items=tuple(items),
+            attendees=attendees,
+            facilitator=facilitator,
+            started_at=start,
+            ended_at=moment + timedelta(minutes=rng.randrange(0, 2)),
+            pauses=tuple(pauses),
+            current=None,
+        )
+
+    def review(self, meeting: Meeting) -> None:
+        """At the review item, owners report: most items due by now get closed."""
+        review = next((item for item in meeting.items if item.review), None)
+        at = (review.started_at if review else None) or meeting.started_at
+        assert meeting.id is not None
+        still_open = []
+        for ref, due, opened in self.open_actions:
+            roll = self.rng.random()
+            due_passed = due <= meeting.started_at.date()
+            if opened >= at or ref in self.stuck:
+                still_open.append((ref, due, opened))
+            elif due_passed and roll < 0.55:
+                self.close(ref, ActionStatus.DONE, at + timedelta(minutes=1), meeting.id)
+            elif roll < 0.05:
+                self.close(ref, ActionStatus.DROPPED, at + timedelta(minutes=2), meeting.id)
+            elif not due_passed and roll < 0.12:
+                # Done between meetings, from someone's terminal.
+                between = opened + (at - opened) * self.rng.uniform(0.3, 0.9)
+                between = between.replace(microsecond=0)
+                self.close(ref, ActionStatus.DONE, between, None)
+            else:
+                still_open.append((ref, due, opened))
+        self.open_actions = still_open
+
+    def close(self, ref: str, status: ActionStatus, at: datetime, meeting_id: int | None) -> None:
+        self.clock.moment = at
+        self.store.set_action_status(ref, status, meeting_id)
+        self.closed += 1
+
+    def entries(self, meeting: Meeting, constituting: bool) -> None:
+        """Decisions, action items and budget agreements taken under the items that ran."""
+        assert meeting.id is not None
+        rng = self.rng
+        day = meeting.started_at.date()
+        ran = [(i, item) for i, item in enumerate(meeting.items) if item.state is ItemState.DONE]
+        decision_items = [(i, it) for i, it in ran if it.kind is not ItemKind.REPORT]
+        pool = list(CONSTITUTING_DECISIONS) if constituting else list(DECISION_TEXTS)
+        rng.shuffle(pool)
+        wanted = len(pool) if constituting else rng.choice((1, 1, 2, 2, 3))
+        for text in pool[:wanted]:
+            if not decision_items:
+                break
+            index, item = rng.choice(decision_items)
+            self.clock.moment = _during(item, rng)
+            self.store.add_decision(meeting.id, index, self.fill(text, day))
+            self.decisions += 1
+        action_items = [(i, it) for i, it in ran if not it.review] or ran
+        for _count in range(rng.choice((2, 3, 3, 4, 5))):
+            if not action_items:
+                break
+            index, item = rng.choice(action_items)
+            texts = ACTION_TEXTS.get(item.role, GENERIC_ACTIONS)
+            self.clock.moment = _during(item, rng)
+            due = day + timedelta(days=rng.choice((7, 7, 14, 14, 21, 28)))
+            action = self.store.add_action(
+                self.fill(rng.choice(texts), day), self.owner(item.role), due, meeting.id, index
+            )
+            self.open_actions.append((action.ref, due, self.clock.moment))
+            if rng.random() < 0.06:
+                self.stuck.add(action.ref)
+        self.budget_agreements(meeting, ran)
+
+    def budget_agreements(self, meeting: Meeting, ran: list[tuple[int, MeetingItem]]) -> None:
+        assert meeting.id is not None
+        rng = self.rng
+        under = [(i, it) for i, it in ran if "budget" in it.title.casefold()] or [
+            (i, it) for i, it in ran if it.kind is ItemKind.DECISION
+        ]
+        if not under:
+            return
+        index, item = under[0]
+        day = meeting.started_at.date()
+        quarter = f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+        self.clock.moment = _during(item, rng)
+
+        def add(
+            area: str,
+            amount: int,
+            kind: BudgetKind,
+            note: str,
+            from_area: str | None = None,
+            needs_signoff: bool = False,
+        ) -> None:
+            self.store.add_budget(
+                meeting.id or 0,
+                index,
+                area=area,
+                amount=Decimal(amount),
+                currency="EUR",
+                period=quarter,
+                kind=kind,
+                from_area=from_area,
+                note=note,
+                needs_signoff=needs_signoff,
+            )
+            self.budgets += 1
+
+        if quarter not in self.quarters:
+            self.quarters.add(quarter)
+            add(
+                SALES_AREA,
+                rng.randrange(24, 37) * 5_000,
+                BudgetKind.ALLOCATION,
+                _note(rng, "Fester Vertriebsetat für das Quartal"),
+            )
+            add(
+                COMMUNICATION_AREA,
+                rng.randrange(16, 29) * 5_000,
+                BudgetKind.ALLOCATION,
+                _note(rng, "Fester Kommunikationsetat inkl. Messen und Online"),
+            )
+            return
+        roll = rng.random()
+        if roll < 0.12:
+            add(
+                COMMUNICATION_AREA,
+                rng.randrange(2, 7) * 5_000,
+                BudgetKind.CUT,
+                f"{self.campaign(day)} kleiner geplant; Freigabe der Geschäftsleitung nötig",
+                needs_signoff=True,
+            )
+        elif roll < 0.24:
+            source, target = rng.choice(
+                (
+                    (COMMUNICATION_AREA, SALES_AREA),
+                    (SALES_AREA, DIALOG_AREA),
+                    (COMMUNICATION_AREA, DIALOG_AREA),
+                )
+            )
+            add(
+                target,
+                rng.randrange(1, 5) * 5_000,
+                BudgetKind.SHIFT,
+                f"Für {self.campaign(day)}",
+                from_area=source,
+                needs_signoff=rng.random() < 0.3,
+            )
+
+
+def _note(rng: random.Random, text: str) -> str:
+    return text if rng.random() < 0.7 else ""
+
+
+def _item(planned: AgendaItem, state: ItemState, segments: tuple[Segment, ...]) -> MeetingItem:
+    return MeetingItem(
+        title=planned.title,
+        role=planned.role,
+        kind=planned.kind,
+        planned_minutes=planned.minutes,
+        original_minutes=planned.minutes,
+        notes=planned.notes,
+        review=planned.review,
+        state=state,
+        segments=segments,
+    )
+
+
+def _during(item: MeetingItem, rng: random.Random) -> datetime:
+    """A moment while `item` ran, towards its end (when things get written down)."""
+    segment = item.segments[-1]
+    end = segment.end or segment.start
+    moment = segment.start + (end - segment.start) * rng.uniform(0.5, 0.98)
+    return moment.replace(microsecond=0)
+
+
+def fill_demo(
+    store: Store,
+    config: TeamConfig,
+    *,
+    today: date,
+    meetings: int = DEFAULT_MEETINGS,
+    seed: int = DEFAULT_SEED,
+    force: bool = False,
+) -> DemoSummary:
+    """Write `meetings` meetings of history ending before `today` into `store`.
+
+    Refuses (`UsageError`) when the store already has meetings, unless `force`, which
+    replaces everything in it. One transaction: all of it is written, or nothing.
+    """
+    if meetings < 1:
+        raise UsageError(_("The demo needs at least one meeting."))
+    regular = _regular_agenda(config)
+    constituting = config.agenda("constituting")
+    history = _History(store, config, today, seed)
+    saved_clock: Clock = store.clock
+    store.clock = history.clock
+    try:
+        with store.transaction():
+            existing = store.meetings()
+            if existing and not force:
+                raise UsageError(
+                    _(
+                        "The store {file} already has {count} meetings; the demo only "
+                        "fills an empty store. Use --force to replace everything in it."
+                    ).format(file=store.path, count=len(existing))
+                )
+            store.wipe()
+            dates = _meeting_dates(meetings, today)
+            for number, (day, cadence) in enumerate(dates, start=1):
+                first = number == 1 and constituting is not None
+                agenda = constituting if first and constituting is not None else regular
+                meeting = store.add_meeting(history.meeting(number, day, cadence, agenda))
+                if number > 1:
+                    history.review(meeting)
+                history.entries(meeting, constituting=first)
+            actions = len(store.actions(include_closed=True))
+    finally:
+        store.clock = saved_clock
+    return DemoSummary(
+        meetings=len(dates),
+        decisions=history.decisions,
+        actions=actions,
+        budgets=history.budgets,
+        first=dates[0][0],
+        last=dates[-1][0],
+    )

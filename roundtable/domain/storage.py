@@ -1,0 +1,1005 @@
+"""A TinyDB storage that loses nothing: an append-only journal of JSON lines.
+
+The file is JSON lines. Line 1 is a header, `{"roundtable":"store","schema":1}`; every
+later line is one committed change: `{"drop":[table…],"rm":{table:[id…]},
+"put":{table:{id:doc…}}}`, applied in that order (each key optional). A change is
+appended with a single `os.write` and made durable with `os.fsync` before the write
+returns; only then is it acknowledged.
+
+Why not TinyDB's JSONStorage: it rewrites the whole file in place on every write, so a
+kill between write and truncate leaves garbage, and every insert costs O(size).
+
+- **Torn writes.** A process killed mid-append leaves an incomplete last line (no
+  newline, or not valid JSON). Readers ignore it; the next writer, under the lock,
+  truncates it away before appending. Invalid JSON anywhere else, a wrong shape or a bad
+  header means the file is damaged: `StoreError` naming file and line, and the file is
+  never written again by this storage.
+- **Finding what changed.** TinyDB's `Table._update_table` reads the tables, builds a
+  NEW dict for the one table it changes (holding the same document objects), mutates
+  documents in place for updates, pops ids for removes and writes all tables back. So a
+  table dict identical to the one handed out is unchanged; for a new one, ids gone are
+  removes and documents that are not `TrackedDoc`s are inserts. Updates are caught by
+  `TrackedDoc`, which reports itself on every mutating method. A write is thus
+  O(changed documents) plus a cheap scan of the changed table, never O(file size).
+- **Sharing.** A `filelock.FileLock` on `<file>.lock` is held around every
+  read-modify-write (`transaction()`); the transaction first catches up with what
+  other processes appended (same inode and bigger: read only the new tail; anything
+  else: full reload). Readers take no lock: they consume complete lines only, and the
+  open descriptor pins the inode so an atomic rename by compaction is always noticed.
+  Several TinyDB writes inside one transaction become ONE line: all or nothing. A
+  plain TinyDB write outside a transaction is one line too, but it is refused if
+  another process appended since the data it changed was read.
+- **Compaction.** When the journal has grown well beyond the live data it is rewritten
+  to a temp file in the same folder, fsynced, renamed over the file, and the folder is
+  fsynced, all under the lock.
+- **Failures.** If a transaction raises midway, the in-memory state is dropped and
+  reloaded from disk, so no half-applied change survives in memory. A failed append
+  (disk full) is cut back to the old size.
+
+Documents must be changed through their top-level keys (as TinyDB's own operations do);
+mutating a nested list or dict in place is not noticed. Like TinyDB itself, plain TinyDB
+calls outside a transaction are for one thread; transactions (which the `Store` always
+uses) hold a lock against this process's other threads too.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tinydb.storages import Storage
+
+from roundtable.errors import StoreError
+from roundtable.i18n import _
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
+
+__all__ = [
+    "DEFAULT_COMPACT_SLACK",
+    "DEFAULT_LOCK_TIMEOUT",
+    "Data",
+    "JournalStorage",
+    "Migration",
+    "TrackedDoc",
+]
+
+Data = dict[str, dict[str, dict[str, Any]]]
+"""All tables: table name → document id (a string of digits) → document."""
+
+Migration = Callable[[Data], Data]
+"""One schema step: takes the data of version N, returns it as version N + 1."""
+
+DEFAULT_LOCK_TIMEOUT = 10.0
+"""Seconds a transaction waits for another process's transaction to finish."""
+
+DEFAULT_COMPACT_SLACK = 1000
+"""Compaction starts once the journal has more than 2 × documents + this many lines."""
+
+_COMPACT_CHUNK = 1000
+"""Documents per line in a compacted file: big enough to parse fast, small enough to
+keep every line a modest allocation."""
+
+_HEADER_KIND = "store"
+_CHANGE_KEYS = frozenset({"put", "rm", "drop"})
+_READ_CHUNK = 1 << 20
+_LOCK_POLL = 0.002
+
+
+def _dumps(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode(
+        "utf-8"
+    )
+
+
+def _header(schema: int) -> bytes:
+    return _dumps({"roundtable": _HEADER_KIND, "schema": schema}) + b"\n"
+
+
+class TrackedDoc(dict[str, Any]):
+    """A stored document that tells its storage when it is changed in place.
+
+    TinyDB updates documents by mutating them (`doc.update(fields)`, or a callable that
+    sets keys), so every mutating method reports the document once to the storage's
+    list of changed documents before it runs.
+    """
+
+    __slots__ = ("_dirty", "_key", "_sink")
+
+    def __init__(self, data: Mapping[str, Any], key: tuple[str, str], sink: list[TrackedDoc]):
+        super().__init__(data)
+        self._key = key
+        self._sink = sink
+        self._dirty = False
+
+    def _touch(self) -> None:
+        # Flag before mutating: a mutation that fails halfway still counts as a change.
+        if not self._dirty:
+            self._dirty = True
+            self._sink.append(self)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._touch()
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self._touch()
+        super().__delitem__(key)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self._touch()
+        super().update(*args, **kwargs)
+
+    def pop(self, *args: Any) -> Any:
+        self._touch()
+        return super().pop(*args)
+
+    def popitem(self) -> tuple[str, Any]:
+        self._touch()
+        return super().popitem()
+
+    def clear(self) -> None:
+        self._touch()
+        super().clear()
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        self._touch()
+        return super().setdefault(key, default)
+
+    def __ior__(self, other: Any) -> TrackedDoc:  # type: ignore[override,misc]
+        self._touch()
+        super().update(other)
+        return self
+
+
+@dataclass
+class _Pending:
+    """The changes of one transaction, collected over its TinyDB writes."""
+
+    drops: set[str] = field(default_factory=set)
+    """Tables removed or emptied: dropped before anything else is applied."""
+    created: set[str] = field(default_factory=set)
+    """Tables that must exist afterwards even if they hold no documents."""
+    puts: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    removes: dict[str, set[str]] = field(default_factory=dict)
+    poisoned: bool = False
+    """An operation changed a document and then failed before writing: refuse to commit."""
+
+    def put(self, table: str, doc_id: str, doc: dict[str, Any]) -> None:
+        self.puts.setdefault(table, {})[doc_id] = doc
+        removes = self.removes.get(table)
+        if removes is not None:
+            removes.discard(doc_id)
+
+    def remove(self, table: str, doc_id: str) -> None:
+        puts = self.puts.get(table)
+        if puts is not None:
+            puts.pop(doc_id, None)
+        self.removes.setdefault(table, set()).add(doc_id)
+
+    def reset(self, table: str) -> None:
+        self.drops.add(table)
+        self.created.discard(table)
+        self.puts.pop(table, None)
+        self.removes.pop(table, None)
+
+    def is_empty(self) -> bool:
+        return not (self.drops or self.created or self.puts or self.removes)
+
+    def line(self, tables: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+        """The journal line for these changes, given the tables as they are now."""
+        line: dict[str, Any] = {}
+        if self.drops:
+            line["drop"] = sorted(self.drops)
+        removes = {name: sorted(ids) for name, ids in self.removes.items() if ids}
+        if removes:
+            line["rm"] = removes
+        puts: dict[str, dict[str, Any]] = {name: docs for name, docs in self.puts.items() if docs}
+        # A dropped or new table that still exists must be recreated even when empty.
+        for name in self.drops | self.created:
+            if name in tables:
+                puts.setdefault(name, {})
+        if puts:
+            line["put"] = puts
+        return line
+
+
+class _Damaged(StoreError):
+    """The file cannot be read as a store (as opposed to: cannot be reached or written)."""
+
+
+@dataclass
+class _Parsed:
+    changes: list[dict[str, Any]]
+    consumed: int
+    """Bytes of complete, valid lines (a torn last line excluded)."""
+
+
+def _shape_problem(change: object) -> str | None:
+    """What is wrong with one journal line's structure, or None."""
+    if not isinstance(change, dict) or not change:
+        return _("a change line must be a non-empty JSON object")
+    unknown = change.keys() - _CHANGE_KEYS
+    if unknown:
+        return _("unknown key {key}").format(key=", ".join(sorted(unknown)))
+    drop = change.get("drop", [])
+    if not isinstance(drop, list) or not all(isinstance(name, str) for name in drop):
+        return _('"drop" must be a list of table names')
+    removes = change.get("rm", {})
+    if not isinstance(removes, dict):
+        return _('"rm" must map table names to lists of ids')
+    for ids in removes.values():
+        if not isinstance(ids, list) or not all(isinstance(i, str) and i.isdigit() for i in ids):
+            return _('"rm" must map table names to lists of ids')
+    puts = change.get("put", {})
+    if not isinstance(puts, dict):
+        return _('"put" must map table names to documents by id')
+    for docs in puts.values():
+        # map/set keep this at C speed: it runs over every document on a full load.
+        if (
+            not isinstance(docs, dict)
+            or not all(map(str.isdigit, docs))
+            or not set(map(type, docs.values())) <= {dict}
+        ):
+            return _('"put" must map table names to documents by id')
+    return None
+
+
+def _apply(
+    tables: dict[str, dict[str, Any]],
+    change: Mapping[str, Any],
+    wrap: Callable[[dict[str, Any], str, str], dict[str, Any]],
+) -> None:
+    for name in change.get("drop", ()):
+        tables.pop(name, None)
+    for name, ids in change.get("rm", {}).items():
+        table = tables.get(name)
+        if table is not None:
+            for doc_id in ids:
+                table.pop(doc_id, None)
+    for name, docs in change.get("put", {}).items():
+        table = tables.setdefault(name, {})
+        if wrap is _plain:
+            table.update(docs)
+        else:
+            for doc_id, doc in docs.items():
+                table[doc_id] = wrap(doc, name, doc_id)
+
+
+def _read_from(fd: int, start: int) -> bytes:
+    """Everything in the open file from byte `start` to its current end."""
+    chunks: list[bytes] = []
+    position = start
+    while True:
+        chunk = os.pread(fd, _READ_CHUNK, position)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        position += len(chunk)
+
+
+def _make_folders(folder: Path) -> None:
+    """Create `folder` and missing parents, each made durable in its parent: otherwise
+    a power cut could take a new store away with the folder it was created in."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for new in reversed(missing):
+        new.mkdir(exist_ok=True)
+        _fsync_folder(new.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class JournalStorage(Storage):
+    """The durable, shareable TinyDB storage described in the module docstring.
+
+    `schema` is the data version this program writes; an older file is migrated with
+    `migrations` (version N → step that returns version N + 1) on open, keeping a copy
+    as `<file>.v<N>.bak`; a newer file is refused. `read_only` never creates, locks or
+    writes anything (an older file is then migrated in memory only).
+    """
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        schema: int = 1,
+        migrations: Mapping[int, Migration] | None = None,
+        read_only: bool = False,
+        lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+        compact_slack: int = DEFAULT_COMPACT_SLACK,
+    ) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.schema = schema
+        self.read_only = read_only
+        self.lock_timeout = lock_timeout
+        self.compact_slack = compact_slack
+        self._migrations: Mapping[int, Migration] = dict(migrations or {})
+        self._mutex = threading.RLock()
+        self._lock: BaseFileLock | None = None
+        self._tables: dict[str, dict[str, Any]] = {}
+        self._fd: int | None = None
+        self._fd_writable = False
+        self._identity: tuple[int, int] | None = None
+        """(st_dev, st_ino) of the file behind `_fd`; the open descriptor pins it."""
+        self._offset = 0
+        """Bytes of the file reflected in memory: the header and complete change lines."""
+        self._lines = 0
+        """Change lines behind `_offset` (the header not counted)."""
+        self._seen: tuple[int, int, int] | None = None
+        self._sink: list[TrackedDoc] = []
+        self._txn: _Pending | None = None
+        self._broken: StoreError | None = None
+        self._closed = False
+        self._compact_floor = 0
+        """After a failed compaction: don't try again below this many lines."""
+        self._open()
+
+    # --- TinyDB's Storage interface ---------------------------------------------
+
+    def read(self) -> dict[str, dict[str, Any]]:
+        """The tables in memory (a fresh outer dict; the tables are the live ones)."""
+        with self._mutex:
+            self._check_usable()
+            if self._sink:
+                # A document was changed by an operation that then failed before it
+                # could write: its change must never reach the file.
+                if self._txn is not None:
+                    self._txn.poisoned = True
+                else:
+                    self._reload()
+            return dict(self._tables)
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Record what TinyDB changed: into the running transaction, or as one line."""
+        with self._mutex:
+            self._check_usable()
+            if self.read_only:
+                self._reload()
+                raise StoreError(_("The store {file} was opened read-only.").format(file=self.path))
+            if self._txn is not None:
+                self._absorb(data, self._txn)
+                return
+            # Outside a transaction the read that preceded this write happened without
+            # the lock, so it is only valid if nobody appended since.
+            pending = _Pending()
+            self._absorb(data, pending)
+            try:
+                with self._locked():
+                    if self._changed_on_disk():
+                        raise StoreError(
+                            _(
+                                "The store {file} was changed by another process meanwhile; "
+                                "nothing was saved. Try again."
+                            ).format(file=self.path)
+                        )
+                    self._commit(pending)
+                    self._maybe_compact()
+            except BaseException:
+                # The file is the truth: whatever failed, memory goes back to it.
+                self._rollback()
+                raise
+
+    def close(self) -> None:
+        """Release the file; later use raises `StoreError`."""
+        with self._mutex:
+            self._closed = True
+            self._close_fd()
+            self._tables = {}
+
+    # --- public extras ---------------------------------------------------------------
+
+    def version(self) -> tuple[int, int, int] | None:
+        """`(st_ino, st_size, st_mtime_ns)` of the file: one `os.stat`, no read.
+
+        Differs whenever any process has appended or compacted; None while no file exists.
+        """
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def refresh(self) -> None:
+        """Catch up with what other processes appended (no lock; a no-op inside a
+        transaction, which already caught up under the lock)."""
+        with self._mutex:
+            self._check_usable()
+            if self._txn is not None:
+                return
+            try:
+                self._sync(locked=False)
+            except _Damaged:
+                # A lock-free read can race with a writer cutting a torn tail; only a
+                # read under the lock is proof that the file is damaged.
+                if self.read_only:
+                    self._load(locked=False)
+                else:
+                    with self._locked():
+                        self._load(locked=True)
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Hold the in-memory state steady (against this process's other threads)
+        after catching up; for a series of reads that must agree with each other."""
+        with self._mutex:
+            self.refresh()
+            yield
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Lock the file, catch up, run the body's TinyDB work, append it as ONE line.
+
+        Nested transactions join the outer one. If the body raises, nothing is written
+        and the in-memory state is reloaded from disk.
+        """
+        with self._mutex:
+            self._check_usable()
+            if self._txn is not None:
+                yield
+                return
+            if self.read_only:
+                raise StoreError(_("The store {file} was opened read-only.").format(file=self.path))
+            with self._locked():
+                self._sync(locked=True)
+                pending = self._txn = _Pending()
+                try:
+                    yield
+                    if pending.poisoned:
+                        raise StoreError(
+                            _("A change to {file} failed halfway; nothing was saved.").format(
+                                file=self.path
+                            )
+                        )
+                    self._commit(pending)
+                except BaseException:
+                    self._txn = None
+                    self._rollback()
+                    raise
+                self._txn = None
+                self._maybe_compact()
+
+    def compact(self) -> None:
+        """Rewrite the file with only the live documents (atomically, under the lock)."""
+        with self._mutex, self.transaction():
+            assert self._txn is not None
+            if self._txn.is_empty() and not self._sink:
+                self._compact()
+
+    @property
+    def line_count(self) -> int:
+        """Change lines in the journal (the header not counted), as last seen."""
+        return self._lines
+
+    # --- internals: state --------------------------------------------------------------
+
+    def _check_usable(self) -> None:
+        if self._broken is not None:
+            raise self._broken
+        if self._closed:
+            raise StoreError(_("The store {file} is closed.").format(file=self.path))
+
+    @property
+    def _wrap(self) -> Callable[[dict[str, Any], str, str], dict[str, Any]]:
+        # A read-only storage never writes, so it needs no change tracking (and saves
+        # the copy, which matters for a fast `roundtable actions`).
+        return _plain if self.read_only else self._track
+
+    def _track(self, doc: dict[str, Any], table: str, doc_id: str) -> dict[str, Any]:
+        return TrackedDoc(doc, (table, doc_id), self._sink)
+
+    def _absorb(self, data: Mapping[str, dict[str, Any]], pending: _Pending) -> None:
+        """Fold one TinyDB write into `pending` and adopt `data` as the new state."""
+        old_tables = self._tables
+        new_tables: dict[str, dict[str, Any]] = {}
+        for name, table in data.items():
+            old = old_tables.get(name)
+            new_tables[name] = table
+            if table is old:
+                continue
+            if old is None:
+                pending.created.add(name)
+                old = {}
+            if not table and old:
+                pending.reset(name)
+                continue
+            for doc_id in old.keys() - table.keys():
+                pending.remove(name, doc_id)
+            fresh = [(doc_id, doc) for doc_id, doc in table.items() if type(doc) is not TrackedDoc]
+            for doc_id, doc in fresh:
+                tracked = TrackedDoc(doc, (name, doc_id), self._sink)
+                table[doc_id] = tracked
+                pending.put(name, doc_id, tracked)
+        for name in old_tables.keys() - data.keys():
+            pending.reset(name)
+        self._tables = new_tables
+        # Documents changed in place, still where they were: their new content is put.
+        for changed in self._sink:
+            changed._dirty = False
+            name, doc_id = changed._key
+            if new_tables.get(name, {}).get(doc_id) is changed:
+                pending.put(name, doc_id, changed)
+        self._sink.clear()
+
+    def _reload(self) -> None:
+        """Drop the in-memory state and read it again from the file.
+
+        Used whenever a change may have been applied in memory but not on disk. If the
+        file cannot be read back, the storage refuses all further use rather than go on
+        with state that might hold a half-applied change.
+        """
+        self._sink.clear()
+        holds_lock = self._lock is not None and self._lock.is_locked
+        try:
+            self._load(locked=holds_lock)
+        except StoreError as error:
+            self._broken = error
+            raise
+
+    def _rollback(self) -> None:
+        # The caller's exception is the one to report; a failed reload only has to
+        # make sure nothing uses this state any more (`_reload` marks it broken).
+        with suppress(StoreError):
+            self._reload()
+
+    # --- internals: the file -------------------------------------------------------------
+
+    def _open(self) -> None:
+        folder = self.path.parent
+        if not self.read_only:
+            try:
+                _make_folders(folder)
+            except OSError as error:
+                raise StoreError(
+                    _("Cannot create the folder {folder} for the store {file}: {reason}").format(
+                        folder=folder, file=self.path, reason=error.strerror or error
+                    )
+                ) from error
+        try:
+            exists = self.path.exists()
+        except OSError as error:
+            raise self._access_error(error) from error
+        if self.path.is_dir():
+            raise StoreError(_("The store {file} is a folder, not a file.").format(file=self.path))
+        if not exists and not self.read_only:
+            with self._locked():
+                self._sync(locked=True)
+        else:
+            self.refresh()
+
+    def _close_fd(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+        self._fd = None
+        self._identity = None
+        self._seen = None
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        if self._lock is None:
+            # filelock costs tens of milliseconds to import: readers never pay it.
+            from filelock import FileLock
+
+            self._lock = FileLock(str(self.lock_path), timeout=self.lock_timeout)
+        lock = self._lock
+        if lock.is_locked:
+            yield
+            return
+        from filelock import Timeout
+
+        try:
+            # Poll often: transactions last milliseconds, and a waiter polling at the
+            # default 50 ms would lose nearly every race against a busy writer.
+            lock.acquire(poll_interval=_LOCK_POLL)
+        except Timeout as error:
+            raise StoreError(
+                _(
+                    "The store {file} is busy: another roundtable process has held its lock "
+                    "({lock}) for more than {seconds:g} seconds. Try again."
+                ).format(file=self.path, lock=self.lock_path, seconds=self.lock_timeout)
+            ) from error
+        except OSError as error:
+            raise StoreError(
+                _("Cannot take the lock {lock} for the store {file}: {reason}").format(
+                    lock=self.lock_path, file=self.path, reason=error.strerror or error
+                )
+            ) from error
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _access_error(self, error: OSError) -> StoreError:
+        return StoreError(
+            _("Cannot read the store {file}: {reason}").format(
+                file=self.path, reason=error.strerror or error
+            )
+        )
+
+    def _write_error(self, error: OSError) -> StoreError:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            message = _(
+                "Cannot save to {file}: the disk is full. The last change was not saved; "
+                "everything before it is safe. Free some space and try again."
+            )
+        elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            message = _("Cannot save to {file}: it is read-only ({reason}).")
+        else:
+            message = _("Cannot save to {file}: {reason}. The last change was not saved.")
+        return StoreError(message.format(file=self.path, reason=error.strerror or error))
+
+    def _damaged(self, line: int, what: str) -> _Damaged:
+        return _Damaged(
+            _(
+                "{file}:{line}: the store is damaged: {what}. Nothing was changed; "
+                "fix or remove that line, or restore the file from a backup."
+            ).format(file=self.path, line=line, what=what)
+        )
+
+    def _sync(self, *, locked: bool) -> None:
+        """Bring memory up to date with the file: nothing, the new tail, or everything."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            if self._identity is not None:
+                raise StoreError(
+                    _("The store {file} has disappeared.").format(file=self.path)
+                ) from None
+            if locked:
+                self._create()
+                self._load(locked=True)
+            return
+        except OSError as error:
+            raise self._access_error(error) from error
+        if self._identity == (st.st_dev, st.st_ino):
+            if self._seen == (st.st_ino, st.st_size, st.st_mtime_ns):
+                return
+            try:
+                if st.st_size >= self._offset and self._read_tail(st):
+                    return
+            except _Damaged as error:
+                if locked:  # no writer can be halfway: the damage is real
+                    self._broken = error
+                raise
+        self._load(locked=locked)
+
+    def _read_tail(self, st: os.stat_result) -> bool:
+        """Apply the lines appended since the last sync; False if a full load is needed."""
+        assert self._fd is not None
+        data = _read_from(self._fd, self._offset - 1)
+        # The byte before our offset must end a line, or the file was rewritten under
+        # us (a failed append cut back after we read it): then only a reload is safe.
+        if not data.startswith(b"\n"):
+            return False
+        parsed = self._parse(data, 1, self._lines + 2)
+        for change in parsed.changes:
+            _apply(self._tables, change, self._wrap)
+        self._offset += parsed.consumed
+        self._lines += len(parsed.changes)
+        self._seen = (st.st_ino, st.st_size, st.st_mtime_ns)
+        return True
+
+    def _parse(self, data: bytes, start: int, first_line: int) -> _Parsed:
+        """Parse the change lines in `data[start:]`; line numbers start at `first_line`."""
+        end = data.rfind(b"\n") + 1
+        if end <= start:
+            # No complete line: whatever is there is a torn write.
+            return _Parsed([], 0)
+        raw_lines = data[start : end - 1].split(b"\n")
+        changes: list[dict[str, Any]] = []
+        consumed = 0
+        for index, raw in enumerate(raw_lines):
+            try:
+                change = json.loads(raw)
+            except ValueError as error:
+                if index == len(raw_lines) - 1 and end == len(data):
+                    # The last line, complete but invalid: a torn write too.
+                    break
+                raise self._damaged(
+                    first_line + index, _("not valid JSON ({error})").format(error=error)
+                ) from error
+            problem = _shape_problem(change)
+            if problem is not None:
+                raise self._damaged(first_line + index, problem)
+            changes.append(change)
+            consumed += len(raw) + 1
+        return _Parsed(changes, consumed)
+
+    def _open_fd(self) -> tuple[int, bool]:
+        if not self.read_only:
+            try:
+                return os.open(self.path, os.O_RDWR), True
+            except PermissionError:
+                pass  # readable but not writable: fine until something is written
+            except OSError as error:
+                raise self._access_error(error) from error
+        try:
+            return os.open(self.path, os.O_RDONLY), False
+        except OSError as error:
+            raise self._access_error(error) from error
+
+    def _load(self, *, locked: bool) -> None:
+        """Read the whole file into a fresh state (migrating an older schema)."""
+        try:
+            fd, writable = self._open_fd()
+        except StoreError:
+            if not self.path.exists() and self._identity is None:
+                return
+            raise
+        try:
+            st = os.fstat(fd)
+            data = _read_from(fd, 0)
+            if not data:
+                # Created but killed before its header was written: nothing to lose.
+                if self.read_only:
+                    self._adopt(fd, writable, st, {}, 0, 0)
+                    fd = -1
+                    return
+                if not locked:
+                    os.close(fd)
+                    fd = -1
+                    with self._locked():
+                        self._load(locked=True)
+                    return
+                self._write_header(fd)
+                st = os.fstat(fd)
+                data = _read_from(fd, 0)
+            header_end = data.find(b"\n") + 1
+            schema = self._parse_header(data[:header_end] if header_end else data)
+            if schema > self.schema:
+                error = StoreError(
+                    _(
+                        "{file} was written by a newer roundtable (store version {found}; "
+                        "this roundtable reads up to version {ours}). Update roundtable; "
+                        "the file was not changed."
+                    ).format(file=self.path, found=schema, ours=self.schema)
+                )
+                self._broken = error
+                raise error
+            parsed = self._parse(data, header_end, 2)
+            wrap = self._wrap if schema == self.schema else _plain
+            tables: dict[str, dict[str, Any]] = {}
+            for change in parsed.changes:
+                _apply(tables, change, wrap)
+            if schema < self.schema:
+                if not self.read_only:
+                    os.close(fd)
+                    fd = -1
+                    if locked:
+                        self._migrate(tables, schema, data)
+                        self._load(locked=True)
+                    else:
+                        with self._locked():
+                            self._load(locked=True)
+                    return
+                tables = self._run_migrations(tables, schema)
+            self._adopt(fd, writable, st, tables, header_end + parsed.consumed, len(parsed.changes))
+            fd = -1
+        except _Damaged as error:
+            if locked or self.read_only:
+                self._broken = error
+            raise
+        finally:
+            if fd >= 0:
+                os.close(fd)
+
+    def _adopt(
+        self,
+        fd: int,
+        writable: bool,
+        st: os.stat_result,
+        tables: dict[str, dict[str, Any]],
+        offset: int,
+        lines: int,
+    ) -> None:
+        self._close_fd()
+        self._fd = fd
+        self._fd_writable = writable
+        self._identity = (st.st_dev, st.st_ino)
+        self._seen = (st.st_ino, st.st_size, st.st_mtime_ns)
+        self._tables = tables
+        self._offset = offset
+        self._lines = lines
+
+    def _parse_header(self, raw: bytes) -> int:
+        try:
+            header = json.loads(raw)
+        except ValueError:
+            header = None
+        if (
+            not isinstance(header, dict)
+            or header.get("roundtable") != _HEADER_KIND
+            or not isinstance(header.get("schema"), int)
+            or isinstance(header.get("schema"), bool)
+        ):
+            raise self._damaged(
+                1,
+                _("this is not a roundtable store (line 1 should be {header})").format(
+                    header=_header(self.schema).decode().strip()
+                ),
+            )
+        schema: int = header["schema"]
+        return schema
+
+    def _create(self) -> None:
+        """Create the file with its header (under the lock; never over an existing file)."""
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            return
+        except OSError as error:
+            raise StoreError(
+                _("Cannot create the store {file}: {reason}").format(
+                    file=self.path, reason=error.strerror or error
+                )
+            ) from error
+        try:
+            self._write_header(fd)
+            _fsync_folder(self.path.parent)
+        finally:
+            os.close(fd)
+
+    def _write_header(self, fd: int) -> None:
+        header = _header(self.schema)
+        try:
+            written = os.write(fd, header)
+            if written != len(header):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            os.fsync(fd)
+        except OSError as error:
+            with suppress(OSError):
+                os.ftruncate(fd, 0)
+            raise self._write_error(error) from error
+
+    def _run_migrations(self, tables: Data, schema: int) -> Data:
+        version = schema
+        while version < self.schema:
+            step = self._migrations.get(version)
+            if step is None:
+                error = StoreError(
+                    _(
+                        "{file} is store version {found}, and this roundtable cannot "
+                        "upgrade it to version {ours}. The file was not changed."
+                    ).format(file=self.path, found=schema, ours=self.schema)
+                )
+                self._broken = error
+                raise error
+            tables = step(tables)
+            version += 1
+        return tables
+
+    def _migrate(self, tables: Data, schema: int, original: bytes) -> None:
+        """Upgrade the file: keep its bytes as `<file>.v<N>.bak`, write the new one atomically."""
+        migrated = self._run_migrations(tables, schema)
+        backup = self.path.with_name(f"{self.path.name}.v{schema}.bak")
+        try:
+            with open(backup, "wb") as out:
+                out.write(original)
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as error:
+            raise self._write_error(error) from error
+        fd, _lines = self._rewrite(migrated)
+        os.close(fd)
+
+    def _rewrite(self, tables: Mapping[str, Mapping[str, Any]]) -> tuple[int, int]:
+        """Atomically replace the file by a compact one; returns its open fd and lines."""
+        temp = self.path.with_name(self.path.name + ".compact.tmp")
+        fd = -1
+        try:
+            fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o644)
+            chunks = [_header(self.schema)]
+            lines = 0
+            for name, table in tables.items():
+                items = list(table.items())
+                for start in range(0, max(len(items), 1), _COMPACT_CHUNK):
+                    part = dict(items[start : start + _COMPACT_CHUNK])
+                    chunks.append(_dumps({"put": {name: part}}) + b"\n")
+                    lines += 1
+            data = b"".join(chunks)
+            written = os.write(fd, data)
+            if written != len(data):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            os.fsync(fd)
+            os.replace(temp, self.path)
+            _fsync_folder(self.path.parent)
+        except OSError as error:
+            if fd >= 0:
+                os.close(fd)
+            with suppress(OSError):
+                temp.unlink()
+            raise self._write_error(error) from error
+        return fd, lines
+
+    def _changed_on_disk(self) -> bool:
+        """Whether another process appended or compacted since the last sync."""
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return True
+        if self._identity != (st.st_dev, st.st_ino) or st.st_size < self._offset:
+            return True
+        if st.st_size == self._offset:
+            return False
+        assert self._fd is not None
+        # Complete lines beyond our offset are a change; a torn write is not (and damage
+        # raises, so nothing is written over it).
+        tail = _read_from(self._fd, self._offset)
+        return bool(self._parse(b"\n" + tail, 1, self._lines + 2).changes)
+
+    def _commit(self, pending: _Pending) -> None:
+        """Append the pending changes as one line and fsync it (under the lock)."""
+        if pending.is_empty():
+            return
+        data = _dumps(pending.line(self._tables)) + b"\n"
+        fd = self._fd
+        if fd is None or not self._fd_writable:
+            raise self._write_error(OSError(errno.EACCES, os.strerror(errno.EACCES)))
+        offset = self._offset
+        try:
+            if os.fstat(fd).st_size != offset:
+                # A torn write of a killed process: cut it away before appending.
+                os.ftruncate(fd, offset)
+            os.lseek(fd, offset, os.SEEK_SET)
+            written = os.write(fd, data)
+            if written != len(data):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            os.fsync(fd)
+        except OSError as error:
+            # Never leave a half line that a later reader could count.
+            try:
+                os.ftruncate(fd, offset)
+                os.fsync(fd)
+            except OSError:
+                pass
+            raise self._write_error(error) from error
+        self._offset = offset + len(data)
+        self._lines += 1
+        st = os.fstat(fd)
+        self._seen = (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def _maybe_compact(self) -> None:
+        documents = sum(len(table) for table in self._tables.values())
+        if self._lines <= max(2 * documents + self.compact_slack, self._compact_floor):
+            return
+        try:
+            self._compact()
+        except StoreError:
+            # The transaction is already safe on disk; compaction can wait until there
+            # is room again, and must not be retried on every single write meanwhile.
+            self._compact_floor = self._lines * 2
+
+    def _compact(self) -> None:
+        fd, lines = self._rewrite(self._tables)
+        st = os.fstat(fd)
+        self._close_fd()
+        self._fd = fd
+        self._fd_writable = True
+        self._identity = (st.st_dev, st.st_ino)
+        self._seen = (st.st_ino, st.st_size, st.st_mtime_ns)
+        self._offset = st.st_size
+        self._lines = lines
+        self._compact_floor = 0
+
+
+def _plain(doc: dict[str, Any], table: str, doc_id: str) -> dict[str, Any]:
+    return doc
