@@ -1,0 +1,126 @@
+"""Exporting the minutes: which meeting the user means, and writing the file safely.
+
+Shared by `roundtable export` and the app. The Markdown itself comes from `minutes`;
+this module only finds the meeting and puts the text on disk without ever leaving a
+half-written file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from roundtable.domain.meeting import Meeting
+from roundtable.domain.store import Store
+from roundtable.errors import NotFoundError, RoundtableError, UsageError
+from roundtable.i18n import _
+
+__all__ = ["LATEST", "find_meeting", "write_minutes"]
+
+LATEST = "latest"
+"""What `roundtable export` takes for the most recent meeting."""
+
+# Minutes are meant to be shared: a new file gets the usual permissions, not the
+# owner-only ones of a temporary file.
+_NEW_FILE_MODE = 0o644
+
+
+def find_meeting(store: Store, which: str | None) -> Meeting:
+    """The meeting `which` names: its number as `roundtable meetings` shows it, or
+    `latest` (also None) for the one with the highest number, the last one started.
+    Raises `NotFoundError` or `UsageError` with a message for the user."""
+    wanted = (which or LATEST).strip()
+    if wanted.casefold() != LATEST and not (wanted.isascii() and wanted.isdigit()):
+        raise UsageError(
+            _("“{which}” is not a meeting; give its number, like 12, or “latest”.").format(
+                which=wanted
+            )
+        )
+    latest = store.next_meeting_number() - 1
+    if latest < 1:
+        raise NotFoundError(_("There are no meetings in {file} yet.").format(file=store.path))
+    number = latest if wanted.casefold() == LATEST else int(wanted)
+    # Meetings are numbered as they are added, so the id is normally the number: try
+    # that one meeting first instead of reading every meeting of the history.
+    if number <= latest:
+        with contextlib.suppress(NotFoundError):
+            candidate = store.meeting(number)
+            if candidate.number == number:
+                return candidate
+    meetings = store.meetings()
+    for meeting in meetings:
+        if meeting.number == number:
+            return meeting
+    numbers = sorted(meeting.number for meeting in meetings)
+    if not numbers:
+        raise NotFoundError(_("There are no meetings in {file} yet.").format(file=store.path))
+    raise NotFoundError(
+        _("There is no meeting {number}; the meetings are numbered {first} to {last}.").format(
+            number=number, first=numbers[0], last=numbers[-1]
+        )
+    )
+
+
+def write_minutes(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically: a temporary file in the same folder, synced,
+    then renamed over `path`. Readers see the old file or the new one, never a part.
+
+    Refuses a folder that does not exist (`NotFoundError`) rather than creating it: a
+    typo in the path should not scatter minutes into new folders.
+    """
+    folder = path.parent
+    if not folder.is_dir():
+        raise NotFoundError(
+            _("The folder {folder} does not exist; create it or choose another file.").format(
+                folder=folder
+            )
+        )
+    if path.is_dir():
+        raise UsageError(_("{path} is a folder; name the file to write.").format(path=path))
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = _NEW_FILE_MODE
+    except OSError as error:
+        raise _cannot_write(path, error) from error
+    temp_name: str | None = None
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(text.encode("utf-8"))
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, path)
+        temp_name = None
+        _sync_folder(folder)
+    except OSError as error:
+        raise _cannot_write(path, error) from error
+    finally:
+        if temp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+
+
+def _cannot_write(path: Path, error: OSError) -> RoundtableError:
+    return RoundtableError(
+        _("Cannot write {path}: {reason}. Nothing was changed.").format(
+            path=path, reason=error.strerror or error
+        )
+    )
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable; not every system can open a folder for that."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
