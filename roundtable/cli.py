@@ -10,10 +10,10 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
-from roundtable import __version__
-from roundtable.domain.config import TeamConfig, load_config
+from roundtable.domain.config import TeamConfig, load_config, load_roles
 from roundtable.domain.locations import (
     CONFIG_ENV,
     DB_ENV,
@@ -22,8 +22,8 @@ from roundtable.domain.locations import (
     find_config_dir,
 )
 from roundtable.domain.text import terminal_safe
-from roundtable.errors import RoundtableError
-from roundtable.i18n import _
+from roundtable.errors import NotFoundError, RoundtableError, UsageError
+from roundtable.i18n import _, ngettext
 
 __all__ = ["build_parser", "main"]
 
@@ -52,34 +52,436 @@ def out(text: str = "") -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the roles and agendas; one short summary, or every problem on stderr."""
     location = config_location(args)
-    out(_("Config folder: {path} (from {source})").format(
-        path=location.directory, source=location.source
-    ))
+    out(
+        _("Config folder: {path} (from {source})").format(
+            path=location.directory, source=location.source
+        )
+    )
     config = load_config(location.directory, location.source)
     out(_("Team: {team}").format(team=config.team))
-    out(_("{count} roles: {ids}").format(
-        count=len(config.roles), ids=", ".join(role.id for role in config.roles)
-    ))
+    out(
+        ngettext("{count} role: {ids}", "{count} roles: {ids}", len(config.roles)).format(
+            count=len(config.roles), ids=", ".join(role.id for role in config.roles)
+        )
+    )
     for agenda in config.agendas:
-        out(_("Agenda {id}: {title} — {planned} of {box} minutes planned, {count} items").format(
-            id=agenda.id,
-            title=agenda.title,
-            planned=agenda.planned_minutes,
-            box=agenda.timebox_minutes,
-            count=len(agenda.items),
-        ))
+        items = ngettext("{count} item", "{count} items", len(agenda.items)).format(
+            count=len(agenda.items)
+        )
+        out(
+            _(
+                "Agenda {id}: {title} — {planned} of {box} minutes planned, {items}, "
+                "every {days} days"
+            ).format(
+                id=agenda.id,
+                title=agenda.title,
+                planned=agenda.planned_minutes,
+                box=agenda.timebox_minutes,
+                items=items,
+                days=agenda.cadence.days,
+            )
+        )
     out(_("OK"))
     return 0
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    """Open the app on its home screen."""
-    out(_("The meeting app is not built yet; try `roundtable check`."))
-    return 1
+    """Open the app on its home screen, or straight into a meeting for `start`.
+
+    Config and store problems are raised here, before the app takes the terminal, so
+    they are printed once like every other command's errors.
+    """
+    start = getattr(args, "start", False)
+    agenda_id: str | None = getattr(args, "agenda", None)
+    config = team_config(args)
+    if agenda_id is not None and config.agenda(agenda_id) is None:
+        raise NotFoundError(
+            _("No agenda {id}. Available agendas: {ids}").format(
+                id=agenda_id, ids=", ".join(agenda.id for agenda in config.agendas) or _("none")
+            )
+        )
+    if start and not config.agendas:
+        raise NotFoundError(_("There is no agenda to start a meeting from."))
+    # Only the app needs Textual and the store; attendee commands must not pay for them.
+    from roundtable.domain.store import Store
+    from roundtable.ui.app import make_app
+
+    with Store.open(db_path(args)) as store:
+        app = make_app(config, store, start_agenda=agenda_id, start=start)
+        try:
+            app.run()
+        finally:
+            app.store_thread.close()
+    return app.return_code or 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the minutes of a meeting as Markdown: to stdout, or atomically to a file."""
+    from roundtable.domain.export import find_meeting, write_minutes
+    from roundtable.domain.minutes import gather_minutes, render_minutes
+    from roundtable.domain.store import Store
+
+    config = team_config(args)
+    with Store.open(db_path(args), read_only=True) as store:
+        meeting = find_meeting(store, args.meeting)
+        assert meeting.id is not None  # a stored meeting always has its id
+        markdown = render_minutes(gather_minutes(store, meeting.id, config))
+    if args.output is None:
+        # Already free of control characters: the renderer escapes all typed text.
+        sys.stdout.write(markdown)
+        return 0
+    write_minutes(args.output, markdown)
+    out(
+        _("Minutes of meeting {number} written to {path}").format(
+            number=meeting.number, path=args.output
+        )
+    )
+    return 0
+
+
+# --- attendee commands: the store without the app -----------------------------------
+
+TODAY_ENV = "ROUNDTABLE_TODAY"
+"""A testing aid: `ROUNDTABLE_TODAY=2026-03-01` makes that date today for the commands."""
+
+_OWNER_WIDTH = 24
+
+
+def today() -> date:
+    """Today's date, or the one `$ROUNDTABLE_TODAY` gives (a testing aid)."""
+    override = os.environ.get(TODAY_ENV, "").strip()
+    if not override:
+        return date.today()
+    try:
+        return date.fromisoformat(override)
+    except ValueError:
+        raise UsageError(
+            _("{env} must be a date like 2026-03-01, not {value!r}.").format(
+                env=TODAY_ENV, value=override
+            )
+        ) from None
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A fixed-width table; the last column is not padded."""
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header) - 1)]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=False)]
+        return "  ".join([*padded, cells[-1]]).rstrip()
+
+    return [line(header), *(line(row) for row in rows)]
+
+
+def _print_json(value: object) -> None:
+    import json
+    import re
+
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    # json escapes C0 controls but not DEL and the C1 range (which holds CSI).
+    text = re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    sys.stdout.write(text + "\n")
+
+
+def _owners_for(args: argparse.Namespace, known: Callable[[], set[str]]) -> frozenset[str]:
+    """The owner strings `--owner` stands for: current roles first, then anyone named on
+    a stored item (people who left the roles file still have their items)."""
+    from roundtable.domain.owners import resolve_owner
+
+    try:
+        # Only roles.yaml: parsing the agendas too would cost an attendee start time.
+        roles = load_roles(config_location(args).directory)
+    except RoundtableError as error:
+        # Without roles there is nothing to resolve against: match what was typed.
+        note = _("roundtable: note: matching --owner literally; the config did not load: {error}")
+        print(terminal_safe(note.format(error=error.message.splitlines()[0])), file=sys.stderr)
+        return frozenset({args.owner.strip()})
+    try:
+        return resolve_owner(args.owner, roles)
+    except UsageError:
+        # Only now read every owner in the store: the common case stays fast.
+        return resolve_owner(args.owner, roles, known())
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    """List open action items (all with --all), due first; overdue ones marked."""
+    from roundtable.domain.entries import ActionStatus
+    from roundtable.domain.store import Store
+    from roundtable.domain.text import single_line
+
+    now = today()
+    with Store.open(db_path(args), read_only=True) as store:
+        owners = None if args.owner is None else _owners_for(args, store.action_owners)
+        items = store.actions(owners=owners, include_closed=args.all)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "ref": item.ref,
+                    "text": item.text,
+                    "owner": item.owner,
+                    "due": None if item.due is None else item.due.isoformat(),
+                    "status": item.status.value,
+                    "overdue": item.is_overdue(now),
+                    "meeting_id": item.meeting_id,
+                    "item_index": item.item_index,
+                    "opened_at": item.opened_at.isoformat(),
+                    "closed_at": None if item.closed_at is None else item.closed_at.isoformat(),
+                    "closed_in": item.closed_in,
+                }
+                for item in items
+            ]
+        )
+        return 0
+    if not items:
+        if args.owner is not None:
+            message = (
+                _("No action items for {who}.")
+                if args.all
+                else _("No open action items for {who}.")
+            )
+            out(message.format(who=args.owner.strip()))
+        else:
+            out(_("No action items.") if args.all else _("No open action items."))
+        return 0
+    status_words = {
+        ActionStatus.OPEN: _("open"),
+        ActionStatus.DONE: _("done"),
+        ActionStatus.DROPPED: _("dropped"),
+    }
+    rows = [
+        [
+            item.ref,
+            "" if item.due is None else item.due.isoformat(),
+            _clip(single_line(item.owner or "—"), _OWNER_WIDTH),
+            _("overdue") if item.is_overdue(now) else status_words[item.status],
+            single_line(item.text),
+        ]
+        for item in items
+    ]
+    # One write: a thousand separate prints cost an attendee milliseconds.
+    out("\n".join(_columns([_("REF"), _("DUE"), _("OWNER"), _("STATUS"), _("TEXT")], rows)))
+    return 0
+
+
+def _set_status(args: argparse.Namespace, status: str) -> int:
+    from roundtable.domain.entries import ActionStatus
+    from roundtable.domain.store import Store
+    from roundtable.domain.text import single_line
+
+    wanted = ActionStatus(status)
+    with Store.open(db_path(args)) as store, store.transaction():
+        # Closed while a meeting runs: its minutes list the item as closed there.
+        running = store.running_meeting()
+        change = store.change_action_status(
+            args.id, wanted, running.id if running is not None else None
+        )
+    text = single_line(change.action.text)
+    ref = change.action.ref
+    if wanted is ActionStatus.OPEN:
+        message = (
+            _("{ref} reopened: {text}") if change.changed else _("{ref} was already open: {text}")
+        )
+    else:
+        message = _("{ref} done: {text}") if change.changed else _("{ref} was already done: {text}")
+    out(message.format(ref=ref, text=text))
+    return 0
+
+
+def cmd_done(args: argparse.Namespace) -> int:
+    """Mark an action item done."""
+    return _set_status(args, "done")
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    """Open a closed action item again."""
+    return _set_status(args, "open")
+
+
+def _clock_text(minutes: float) -> str:
+    whole = int(minutes)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    """Past and running meetings with their time against the box and what they produced."""
+    from roundtable.domain.clock import system_clock
+    from roundtable.domain.meeting import MeetingState
+    from roundtable.domain.store import MeetingCounts, Store
+    from roundtable.domain.text import single_line
+
+    with Store.open(db_path(args), read_only=True) as store:
+        meetings = store.meetings()
+        counts = store.meeting_counts()
+    now = system_clock()
+    entries = []
+    for meeting in meetings:
+        assert meeting.id is not None  # stored meetings have ids
+        used = ((meeting.ended_at or now) - meeting.started_at).total_seconds() / 60
+        entries.append((meeting, max(0.0, used), counts.get(meeting.id, MeetingCounts())))
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": meeting.id,
+                    "number": meeting.number,
+                    "agenda_id": meeting.agenda_id,
+                    "title": meeting.title,
+                    "state": meeting.state.value,
+                    "started_at": meeting.started_at.isoformat(),
+                    "ended_at": None if meeting.ended_at is None else meeting.ended_at.isoformat(),
+                    "minutes_used": round(used, 1),
+                    "timebox_minutes": meeting.timebox_minutes,
+                    "decisions": count.decisions,
+                    "actions": count.actions,
+                    "budgets": count.budgets,
+                }
+                for meeting, used, count in entries
+            ]
+        )
+        return 0
+    if not entries:
+        out(_("No meetings yet."))
+        return 0
+    states = {MeetingState.RUNNING: _("running"), MeetingState.PAUSED: _("paused")}
+    rows = [
+        [
+            str(meeting.number),
+            meeting.started_at.date().isoformat(),
+            single_line(meeting.title),
+            f"{_clock_text(used)} / {_clock_text(meeting.timebox_minutes)}",
+            states.get(meeting.state, ""),
+            str(count.decisions),
+            str(count.actions),
+        ]
+        for meeting, used, count in entries
+    ]
+    header = ["#", _("DATE"), _("AGENDA"), _("TIME"), "", _("DECISIONS"), _("ACTIONS")]
+    for line in _columns(header, rows):
+        out(line)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Fill the store with a realistic year of this round table."""
+    from roundtable.domain.demo import DEFAULT_MEETINGS, DEFAULT_SEED, fill_demo
+    from roundtable.domain.store import Store
+
+    config = team_config(args)
+    path = db_path(args)
+    with Store.open(path) as store:
+        summary = fill_demo(
+            store,
+            config,
+            today=today(),
+            meetings=DEFAULT_MEETINGS if args.meetings is None else args.meetings,
+            seed=DEFAULT_SEED if args.seed is None else args.seed,
+            force=args.force,
+        )
+    out(
+        _(
+            "Wrote {meetings} meetings ({first} to {last}) with {decisions} decisions, "
+            "{actions} action items and {budgets} budget agreements to {path}."
+        ).format(
+            meetings=summary.meetings,
+            first=summary.first.isoformat(),
+            last=summary.last.isoformat(),
+            decisions=summary.decisions,
+            actions=summary.actions,
+            budgets=summary.budgets,
+            path=path,
+        )
+    )
+    return 0
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("must be a whole number of at least 1"))
+    return value
+
+
+def _attendee_commands(add_command: Callable[[str, str, Handler], argparse.ArgumentParser]) -> None:
+    actions = add_command(
+        "actions", _("list open action items, due first (overdue ones marked)"), cmd_actions
+    )
+    actions.add_argument(
+        "--owner",
+        metavar="WHO",
+        help=_("only WHO's items: a role id or a person's name, or the start of one"),
+    )
+    actions.add_argument("--all", action="store_true", help=_("also done and dropped items"))
+    actions.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    actions.epilog = _(
+        "Items due before today are marked overdue. For tests, {env}=YYYY-MM-DD sets today."
+    ).format(env=TODAY_ENV)
+    for name, help_text, handler in (
+        ("done", _("mark an action item done"), cmd_done),
+        ("reopen", _("open a done or dropped action item again"), cmd_reopen),
+    ):
+        command = add_command(name, help_text, handler)
+        command.add_argument("id", metavar="ID", help=_("the action item, like A-42 or 42"))
+    meetings = add_command(
+        "meetings", _("list past and running meetings with time used and outcomes"), cmd_meetings
+    )
+    meetings.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    demo = add_command(
+        "demo",
+        _("fill an empty store with a realistic year of round tables, to try things out"),
+        cmd_demo,
+    )
+    demo.add_argument(
+        "--meetings",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help=_("how many meetings (default: about a year's worth, 40)"),
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help=_("the same seed gives the same history"),
+    )
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help=_("replace everything already in the store"),
+    )
 
 
 # --- parser -----------------------------------------------------------------------
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, with the version looked up only when asked for (it costs startup
+    time every other command should not pay)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        import roundtable
+
+        # On stdout, as argparse's own version action prints it.
+        sys.stdout.write(f"roundtable {roundtable.__version__}\n")
+        parser.exit()
 
 
 def _location_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -111,7 +513,9 @@ def build_parser() -> argparse.ArgumentParser:
             "{config_env} (config folder), {db_env} (store file)."
         ).format(config_env=CONFIG_ENV, db_env=DB_ENV),
     )
-    parser.add_argument("--version", action="version", version=f"roundtable {__version__}")
+    parser.add_argument(
+        "--version", action=_VersionAction, help=_("show the version number and exit")
+    )
     _location_options(parser, default=None)
     parser.set_defaults(handler=cmd_app)
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND")
@@ -129,6 +533,40 @@ def build_parser() -> argparse.ArgumentParser:
     add_command(
         "check", _("validate the roles and agendas and say which folder was used"), cmd_check
     )
+    start = add_command(
+        "start",
+        _("open the app straight into a meeting: resume the running one, or start one"),
+        cmd_app,
+    )
+    start.add_argument(
+        "agenda",
+        nargs="?",
+        metavar="AGENDA",
+        help=_(
+            "the agenda's id (its file name without .yaml); without it, the only agenda, "
+            "or a choice of them with the one used last selected"
+        ),
+    )
+    start.set_defaults(start=True)
+    export = add_command(
+        "export", _("write the minutes of a meeting as Markdown (default: the latest)"), cmd_export
+    )
+    export.add_argument(
+        "meeting",
+        nargs="?",
+        default=None,
+        metavar="MEETING",
+        help=_("the meeting's number as `roundtable meetings` shows it, or latest (default)"),
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        default=None,
+        help=_("write to FILE (replaced atomically) instead of printing"),
+    )
+    _attendee_commands(add_command)
     return parser
 
 

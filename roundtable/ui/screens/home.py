@@ -1,0 +1,233 @@
+"""The home screen: resume the running meeting, start one from an agenda, or look back.
+
+It only shows and asks: starting and resuming are requested from the app with
+messages, because the app owns the store and the attendance step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import tzinfo
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header
+
+from roundtable.domain.config import Agenda, Cadence, TeamConfig
+from roundtable.domain.meeting import Meeting
+from roundtable.domain.store import Store
+from roundtable.domain.text import single_line
+from roundtable.errors import RoundtableError
+from roundtable.i18n import _
+from roundtable.ui.format import clock_text
+from roundtable.ui.screens.meeting import key_help
+from roundtable.ui.store_thread import StoreThread
+from roundtable.ui.widgets.fill_table import FillTable
+from roundtable.ui.widgets.plain import PlainLabel
+
+__all__ = ["AgendaTable", "HomeScreen", "cadence_text"]
+
+
+def cadence_text(cadence: Cadence) -> str:
+    """`weekly` / `every two weeks`."""
+    return _("weekly") if cadence is Cadence.WEEKLY else _("every two weeks")
+
+
+class AgendaTable(FillTable):
+    """The agendas to start a meeting from; row keys are agenda ids."""
+
+    FILL_COLUMN = "title"
+
+    def show_agendas(self, agendas: tuple[Agenda, ...]) -> None:
+        """One row per agenda: title, items, planned of box minutes, cadence."""
+        self.clear(columns=True)
+        self.add_column(Text(_("Agenda")), key="title", width=20)
+        self.add_column(Text(_("Items")), key="items", width=5)
+        self.add_column(Text(_("Minutes")), key="minutes", width=9)
+        self.add_column(Text(_("Cadence")), key="cadence", width=15)
+        for agenda in agendas:
+            self.add_row(
+                Text(single_line(agenda.title)),
+                Text(str(len(agenda.items)), justify="right"),
+                Text(f"{agenda.planned_minutes} / {agenda.timebox_minutes}", justify="right"),
+                Text(cadence_text(agenda.cadence)),
+                key=agenda.id,
+            )
+        self.fit_columns()
+
+    @property
+    def selected_id(self) -> str | None:
+        """The id of the agenda under the cursor."""
+        if not self.row_count:
+            return None
+        row_key, _column = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return str(row_key.value)
+
+
+class HomeScreen(Screen[None]):
+    """Start, resume, or open the lists of open action items and past meetings."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "start", _("Start meeting"), id="home-start"),
+        Binding("r", "resume", _("Resume"), id="home-resume"),
+        Binding("o", "open_actions", _("Open actions"), id="home-actions"),
+        Binding("m", "past_meetings", _("Past meetings"), id="home-meetings"),
+        Binding("question_mark,f1", "help", _("Help"), id="home-help", key_display="?"),
+        Binding("q", "app.quit", _("Quit"), id="home-quit"),
+    ]
+
+    @dataclass
+    class StartRequested(Message):
+        """Start a new meeting from this agenda (attendance comes first)."""
+
+        agenda_id: str
+
+    class ResumeRequested(Message):
+        """Open the running meeting."""
+
+    def __init__(
+        self,
+        *,
+        config: TeamConfig,
+        store: Store,
+        store_thread: StoreThread,
+        timezone: tzinfo | None = None,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.store = store
+        self.store_thread = store_thread
+        self.running: Meeting | None = None
+        self.timezone = timezone
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◷")
+        with VerticalScroll(id="home"):
+            with Vertical(id="resume-panel"):
+                yield PlainLabel("", id="resume-text")
+                yield Button(_("Resume meeting"), id="resume", variant="success")
+            yield AgendaTable(id="agendas", cursor_type="row")
+            with Horizontal(id="home-buttons"):
+                yield Button(_("Start meeting"), id="start", variant="primary")
+                yield Button(_("Open action items"), id="open-actions")
+                yield Button(_("Past meetings"), id="past-meetings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = single_line(self.config.team)
+        self.sub_title = _("Round table")
+        self.query_one("#agendas", AgendaTable).border_title = Text(
+            _("Start a meeting from an agenda")
+        )
+        self.query_one(AgendaTable).show_agendas(self.config.agendas)
+        self.show_running(None)
+        self.query_one(AgendaTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_running()
+
+    def refresh_running(self) -> None:
+        """Ask the store (on its thread) whether a meeting runs, and show it."""
+
+        def failed(error: RoundtableError) -> None:
+            self.notify(error.message, title=_("Store"), severity="error", markup=False)
+
+        self.store_thread.submit(self.store.running_meeting, done=self.show_running, failed=failed)
+
+    def select_agenda(self, agenda_id: str) -> None:
+        """Put the agenda cursor on `agenda_id` (if it is one) and focus the list."""
+        table = self.query_one(AgendaTable)
+        ids = [agenda.id for agenda in self.config.agendas]
+        if agenda_id in ids:
+            table.move_cursor(row=ids.index(agenda_id))
+        table.focus()
+
+    def show_running(self, meeting: Meeting | None) -> None:
+        """Show (or hide) the running meeting, and make resuming the obvious next step."""
+        self.running = meeting
+        panel = self.query_one("#resume-panel")
+        panel.display = meeting is not None
+        if meeting is None:
+            return
+        item = meeting.current_item
+        text = _("Meeting {number} is running: {title}, started {time}.").format(
+            number=meeting.number,
+            title=single_line(meeting.title),
+            time=clock_text(meeting.started_at, self.timezone),
+        )
+        if item is not None and meeting.current is not None:
+            text += " " + _("Now: item {number} of {count}, {item}.").format(
+                number=meeting.current + 1, count=len(meeting.items), item=single_line(item.title)
+            )
+        panel.border_title = Text(_("Running meeting"))
+        self.query_one("#resume-text", PlainLabel).show(text)
+        self.query_one("#resume", Button).focus()
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_start(self) -> None:
+        """Start a meeting from the selected agenda."""
+        agenda_id = self.query_one(AgendaTable).selected_id
+        if agenda_id is None:
+            self.notify(_("There is no agenda to start from."), severity="warning")
+            return
+        self.post_message(self.StartRequested(agenda_id))
+
+    def action_resume(self) -> None:
+        """Open the running meeting."""
+        if self.running is None:
+            self.notify(_("No meeting is running."), severity="warning")
+            return
+        self.post_message(self.ResumeRequested())
+
+    def action_open_actions(self) -> None:
+        """Show the open action items."""
+        from roundtable.ui.screens.lists import OpenActionsScreen
+
+        self.app.push_screen(
+            OpenActionsScreen(config=self.config, store=self.store, store_thread=self.store_thread)
+        )
+
+    def action_past_meetings(self) -> None:
+        """Show the past meetings."""
+        from roundtable.ui.screens.lists import PastMeetingsScreen
+
+        self.app.push_screen(
+            PastMeetingsScreen(
+                store=self.store, store_thread=self.store_thread, timezone=self.timezone
+            )
+        )
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from roundtable.ui.screens.help import HelpScreen
+
+        keys = key_help([*self.BINDINGS, *self.app.BINDINGS], self.app)
+        self.app.push_screen(HelpScreen(keys))
+
+    @on(DataTable.RowSelected, "#agendas")
+    def _agenda_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_start()
+
+    @on(Button.Pressed, "#resume")
+    def _resume_pressed(self) -> None:
+        self.action_resume()
+
+    @on(Button.Pressed, "#start")
+    def _start_pressed(self) -> None:
+        self.action_start()
+
+    @on(Button.Pressed, "#open-actions")
+    def _actions_pressed(self) -> None:
+        self.action_open_actions()
+
+    @on(Button.Pressed, "#past-meetings")
+    def _meetings_pressed(self) -> None:
+        self.action_past_meetings()

@@ -1,0 +1,130 @@
+"""Read-only lists reached from the home screen: open action items and past meetings.
+
+Placeholders for the fuller screens of a later issue: they read the store on its
+thread and show a table, nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import tzinfo
+from typing import ClassVar, TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from roundtable.domain.config import TeamConfig
+from roundtable.domain.entries import ActionItem
+from roundtable.domain.meeting import Meeting
+from roundtable.domain.store import Store
+from roundtable.domain.text import single_line
+from roundtable.errors import RoundtableError
+from roundtable.i18n import _
+from roundtable.ui.format import clock_text, owner_text
+from roundtable.ui.store_thread import StoreThread
+from roundtable.ui.widgets.fill_table import FillTable
+from roundtable.ui.widgets.plain import PlainLabel
+
+__all__ = ["OpenActionsScreen", "PastMeetingsScreen"]
+
+T = TypeVar("T")
+
+
+class _ListTable(FillTable):
+    FILL_COLUMN = "text"
+
+
+class _ListScreen(Screen[None]):
+    """A header, a table filled from one store read, and a way back."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "app.pop_screen", _("Back"), id="list-back"),
+    ]
+
+    def __init__(self, *, store: Store, store_thread: StoreThread) -> None:
+        super().__init__()
+        self.store = store
+        self.store_thread = store_thread
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◷")
+        yield PlainLabel(_("Loading …"), id="list-empty")
+        yield _ListTable(id="list", cursor_type="row")
+        yield Footer()
+
+    def _read(self, read: Callable[[], T], show: Callable[[T], None]) -> None:
+        def failed(error: RoundtableError) -> None:
+            self.query_one("#list-empty", PlainLabel).show(error.message)
+
+        self.store_thread.submit(read, done=show, failed=failed)
+
+    def _empty(self, text: str) -> None:
+        self.query_one("#list-empty", PlainLabel).show(text)
+        self.query_one("#list-empty").display = bool(text)
+
+
+class OpenActionsScreen(_ListScreen):
+    """Every open action item, by due date."""
+
+    def __init__(self, *, config: TeamConfig, store: Store, store_thread: StoreThread) -> None:
+        super().__init__(store=store, store_thread=store_thread)
+        self.config = config
+
+    def on_mount(self) -> None:
+        self.title = _("Open action items")
+        self._read(lambda: self.store.actions(), self._show)
+
+    def _show(self, actions: list[ActionItem]) -> None:
+        table = self.query_one(_ListTable)
+        table.add_column(Text(_("Ref")), key="ref", width=6)
+        table.add_column(Text(_("Action")), key="text", width=20)
+        table.add_column(Text(_("Owner")), key="owner")
+        table.add_column(Text(_("Due")), key="due", width=10)
+        for action in actions:
+            table.add_row(
+                Text(single_line(action.ref)),
+                Text(single_line(action.text)),
+                Text(owner_text(action.owner, self.config)),
+                Text(action.due.isoformat() if action.due else "–"),
+                key=action.ref,
+            )
+        table.fit_columns()
+        self._empty("" if actions else _("No open action items."))
+        table.focus()
+
+
+class PastMeetingsScreen(_ListScreen):
+    """Every meeting, newest first."""
+
+    def __init__(
+        self, *, store: Store, store_thread: StoreThread, timezone: tzinfo | None = None
+    ) -> None:
+        super().__init__(store=store, store_thread=store_thread)
+        self.timezone = timezone
+
+    def on_mount(self) -> None:
+        self.title = _("Past meetings")
+        self._read(self.store.meetings, self._show)
+
+    def _show(self, meetings: list[Meeting]) -> None:
+        table = self.query_one(_ListTable)
+        table.add_column(Text(_("No.")), key="number", width=4)
+        table.add_column(Text(_("Meeting")), key="text", width=20)
+        table.add_column(Text(_("Date")), key="date", width=10)
+        table.add_column(Text(_("From – to")), key="times")
+        for meeting in reversed(meetings):
+            start = meeting.started_at
+            end = clock_text(meeting.ended_at, self.timezone) if meeting.ended_at else _("running")
+            table.add_row(
+                Text(str(meeting.number), justify="right"),
+                Text(single_line(meeting.title)),
+                Text(start.astimezone(self.timezone).date().isoformat()),
+                Text(f"{clock_text(start, self.timezone)} – {end}"),
+                key=str(meeting.id),
+            )
+        table.fit_columns()
+        self._empty("" if meetings else _("No meetings yet."))
+        table.focus()

@@ -1,0 +1,90 @@
+"""The current agenda item: what it is, who owns it, and its countdown."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+
+from roundtable.domain.config import Role
+from roundtable.domain.meeting import MeetingItem
+from roundtable.domain.text import single_line
+from roundtable.domain.timebox import ItemPhase
+from roundtable.i18n import _
+from roundtable.ui.format import kind_text, role_line
+from roundtable.ui.widgets.countdown import Countdown
+from roundtable.ui.widgets.plain import PlainLabel
+
+__all__ = ["ItemPanel"]
+
+
+class ItemPanel(Vertical):
+    """Shows an item (title, owning role and its holders, kind, position in the agenda)
+    above the big countdown; `-warning` / `-overrun` classes follow the phase."""
+
+    def compose(self) -> ComposeResult:
+        yield PlainLabel("", id="item-position")
+        yield PlainLabel("", id="item-title")
+        yield PlainLabel("", id="item-owner")
+        yield Countdown(id="countdown")
+        yield PlainLabel("", id="item-caption")
+        yield PlainLabel("", id="item-notes")
+
+    def show_item(
+        self,
+        item: MeetingItem | None,
+        index: int | None,
+        count: int,
+        role: Role | None,
+    ) -> None:
+        """Show `item` (number `index` of `count`); None when no item is left to run."""
+        if item is None or index is None:
+            self._label("#item-position", _("No item running"))
+            self._label("#item-title", _("Every item is done or deferred"))
+            self._label("#item-owner", _("Press x to end the meeting."))
+            self._label("#item-notes", "")
+            return
+        self._label(
+            "#item-position",
+            _("Item {number} of {count} · {kind}").format(
+                number=index + 1, count=count, kind=kind_text(item.kind)
+            ),
+        )
+        self._label("#item-title", single_line(item.title))
+        self._label("#item-owner", role_line(role, item.role))
+        self._label("#item-notes", single_line(item.notes))
+
+    def show_time(
+        self,
+        remaining: timedelta | None,
+        phase: ItemPhase | None,
+        planned_minutes: int | None,
+        paused: bool,
+    ) -> None:
+        """Show the countdown of the current item and a caption under it."""
+        countdown = self.query_one(Countdown)
+        countdown.remaining = remaining
+        countdown.phase = phase
+        for candidate in ItemPhase:
+            self.set_class(phase is candidate, f"-{candidate.value}")
+        self.set_class(paused, "-paused")
+        if planned_minutes is None:
+            caption = ""
+        elif paused:
+            caption = _("{minutes} min planned · paused").format(minutes=planned_minutes)
+        elif phase is ItemPhase.OVERRUN:
+            caption = _("{minutes} min planned · over time").format(minutes=planned_minutes)
+        elif phase is ItemPhase.WARNING:
+            caption = _("{minutes} min planned · time to wrap up").format(minutes=planned_minutes)
+        else:
+            caption = _("{minutes} min planned").format(minutes=planned_minutes)
+        self._label("#item-caption", caption)
+
+    @property
+    def countdown_text(self) -> str:
+        """What the big digits show."""
+        return self.query_one(Countdown).text
+
+    def _label(self, selector: str, text: str) -> None:
+        self.query_one(selector, PlainLabel).show(text)
