@@ -296,10 +296,11 @@ def test_every_problem_in_every_file_is_printed(tmp_path: Path) -> None:
         f"{folder / 'round-table.yaml'}:{review_line}: more than one review item",
         f"{folder / 'constituting.yaml'}:{title_line}: the item title 'WRAP-UP' is used twice",
     )
-    # One problem a line; only the first carries the program's name.
-    problem_lines = result.stderr.splitlines()
-    assert problem_lines[0].startswith("roundtable: ")
-    assert all(str(folder) in line for line in problem_lines)
+    # A header counts them, then one problem a line, each starting with its FILE:LINE.
+    header, *problem_lines = result.stderr.splitlines()
+    assert header == f"roundtable: the config has {len(problem_lines)} problems:"
+    assert len(problem_lines) >= 3
+    assert all(line.startswith(str(folder)) for line in problem_lines)
 
 
 def test_escape_sequences_from_the_file_never_reach_the_terminal(tmp_path: Path) -> None:
