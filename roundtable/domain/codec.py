@@ -21,6 +21,7 @@ from roundtable.domain.entries import (
 )
 
 if TYPE_CHECKING:
+    from roundtable.domain.campaigns import Campaign, Snapshot
     from roundtable.domain.meeting import Meeting
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "action_from_doc",
     "budget_doc",
     "budget_from_doc",
+    "campaign_doc",
+    "campaign_from_doc",
     "decision_doc",
     "decision_from_doc",
     "dump_amount",
@@ -37,6 +40,8 @@ __all__ = [
     "meeting_doc",
     "meeting_from_doc",
     "ref_of",
+    "snapshot_doc",
+    "snapshot_from_doc",
 ]
 
 Doc = dict[str, Any]
@@ -323,4 +328,85 @@ def budget_from_doc(doc_id: int, doc: Doc) -> BudgetAgreement:
         note=_str(doc.get("note", "")),
         needs_signoff=_bool(doc.get("needs_signoff", False)),
         at=_opt_time(doc.get("at")),
+    )
+
+
+# --- campaigns -------------------------------------------------------------------------
+
+
+def campaign_doc(campaign: Campaign) -> Doc:
+    """The document for `campaign` (its id is the document's id)."""
+    return {
+        "name": campaign.name,
+        "owner": campaign.owner,
+        "channel": campaign.channel.value,
+        "start": campaign.start.isoformat(),
+        "end": campaign.end.isoformat(),
+        "budget": dump_amount(campaign.budget),
+        "cost": dump_amount(campaign.cost),
+        "currency": campaign.currency,
+        "status": campaign.status.value,
+        "note": campaign.note,
+        "created_in": campaign.created_in,
+    }
+
+
+def _date(text: object) -> date:
+    day = _opt_date(text)
+    if day is None:
+        raise TypeError("a date is missing")
+    return day
+
+
+def campaign_from_doc(doc_id: int, doc: Doc) -> Campaign:
+    """The `Campaign` stored as `doc` under `doc_id`."""
+    # Imported here: only campaign commands pay for the module.
+    from roundtable.domain.campaigns import Campaign, CampaignStatus, Channel
+
+    return Campaign(
+        id=doc_id,
+        name=_str(doc["name"]),
+        owner=_str(doc["owner"]),
+        channel=Channel(doc["channel"]),
+        start=_date(doc["start"]),
+        end=_date(doc["end"]),
+        budget=load_amount(doc["budget"]),
+        cost=load_amount(doc["cost"]),
+        currency=_str(doc["currency"]),
+        status=CampaignStatus(doc["status"]),
+        note=_str(doc.get("note", "")),
+        created_in=_opt_int(doc.get("created_in")),
+    )
+
+
+def snapshot_doc(snapshot: Snapshot) -> Doc:
+    """The document for `snapshot` (its id is the document's id)."""
+    return {
+        "campaign_id": snapshot.campaign_id,
+        "meeting_id": snapshot.meeting_id,
+        "leads": snapshot.leads,
+        "accepted": snapshot.accepted,
+        "won": snapshot.won,
+        "estimated_revenue": dump_amount(snapshot.estimated_revenue),
+        "actual_revenue": dump_amount(snapshot.actual_revenue),
+        "cost": dump_amount(snapshot.cost),
+        "at": dump_time(snapshot.at),
+    }
+
+
+def snapshot_from_doc(doc_id: int, doc: Doc) -> Snapshot:
+    """The `Snapshot` stored as `doc` under `doc_id`."""
+    from roundtable.domain.campaigns import Snapshot
+
+    return Snapshot(
+        id=doc_id,
+        campaign_id=_int(doc["campaign_id"]),
+        meeting_id=_int(doc["meeting_id"]),
+        leads=_int(doc["leads"]),
+        accepted=_int(doc["accepted"]),
+        won=_int(doc["won"]),
+        estimated_revenue=load_amount(doc["estimated_revenue"]),
+        actual_revenue=load_amount(doc["actual_revenue"]),
+        cost=load_amount(doc["cost"]),
+        at=load_time(doc["at"]),
     )

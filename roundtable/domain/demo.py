@@ -7,6 +7,12 @@ table meets weekly, later every two weeks, on Tuesdays at nine. Items take their
 uneven time: some overrun, some are deferred when the box runs out, long meetings get
 a break. Decisions, action items and budget agreements are written in the team's own
 words (they typed them, so they are German). Everything follows from the seed.
+
+The campaigns follow the team's yearly programme (webinars in spring, the Hannover
+trade fair follow-up, LinkedIn ads, a newsletter and a direct mailing, …): each is
+planned weeks before it starts, its cost grows while it runs, controlling reports its
+figures at every meeting, and sales marketing's optimistic first estimate comes down to
+the actual revenue over the meetings. Now and then one is stopped halfway.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
 
+from roundtable.domain.campaigns import Campaign, CampaignStatus, Channel
 from roundtable.domain.clock import Clock
 from roundtable.domain.config import Agenda, AgendaItem, Cadence, ItemKind, Role, TeamConfig
 from roundtable.domain.entries import ActionStatus, BudgetKind
@@ -38,18 +45,128 @@ DEFAULT_SEED = 7
 WEEKLY_SHARE = 0.65
 """The share of meetings held weekly before the team moves to every two weeks."""
 
-CAMPAIGNS = (
-    "Frühjahrs-Webinarreihe",
-    "Messe Hannover Follow-up",
-    "Newsletter Bestandskunden",
-    "Mailing Ersatzteilservice",
-    "LinkedIn-Kampagne Automatisierung",
-    "Anwendertag Süd",
-    "Herbst-Roadshow",
-    "Whitepaper Predictive Maintenance",
-    "Jahresend-Aktion Wartungsverträge",
-    "Key-Account-Programm Automotive",
+
+@dataclass(frozen=True)
+class _Plan:
+    """One campaign of the team's yearly programme, and what it really brings."""
+
+    name: str
+    owner: str
+    channel: Channel
+    month: int
+    """When it starts (on the first Monday of the month)."""
+    weeks: int
+    budget: int
+    leads: int
+    """Pre-qualified leads it brings in all, on average over the years."""
+    deal: int
+    """An average deal won from it, in EUR."""
+    acceptance: float
+    """Share of its leads sales accepts."""
+    conversion: float
+    """Share of the accepted leads that become deals."""
+    optimism: float
+    """Sales marketing's first estimate, as a multiple of what it really brings."""
+    flop: float = 0.0
+    """Chance that a year's run is stopped halfway."""
+
+
+PROGRAMME = (
+    _Plan(
+        "Frühjahrs-Webinarreihe",
+        "marketing-communication",
+        Channel.WEBINAR,
+        3,
+        6,
+        12_000,
+        90,
+        18_000,
+        0.7,
+        0.18,
+        2.1,
+    ),
+    _Plan(
+        "Messe Hannover Follow-up",
+        "marketing-communication",
+        Channel.TRADE_FAIR,
+        4,
+        10,
+        45_000,
+        140,
+        35_000,
+        0.6,
+        0.15,
+        1.8,
+    ),
+    _Plan(
+        "LinkedIn Lead-Ads Industrie 4.0",
+        "marketing-communication",
+        Channel.ONLINE_ADS,
+        5,
+        12,
+        15_000,
+        120,
+        14_000,
+        0.45,
+        0.1,
+        2.6,
+        flop=0.5,
+    ),
+    _Plan(
+        "Newsletter Q3 Bestandskunden",
+        "dialog-marketing",
+        Channel.NEWSLETTER,
+        7,
+        12,
+        6_000,
+        60,
+        9_000,
+        0.8,
+        0.3,
+        1.5,
+    ),
+    _Plan(
+        "Direct Mailing Mittelstand",
+        "dialog-marketing",
+        Channel.MAILING,
+        9,
+        8,
+        18_000,
+        75,
+        24_000,
+        0.65,
+        0.2,
+        1.9,
+    ),
+    _Plan(
+        "Whitepaper Predictive Maintenance",
+        "marketing-communication",
+        Channel.CONTENT,
+        10,
+        10,
+        8_000,
+        50,
+        30_000,
+        0.5,
+        0.16,
+        2.0,
+    ),
+    _Plan(
+        "Anwendertag Süd",
+        "marketing-communication",
+        Channel.EVENT,
+        11,
+        4,
+        20_000,
+        45,
+        28_000,
+        0.75,
+        0.22,
+        1.6,
+    ),
 )
+CAMPAIGNS = tuple(plan.name for plan in PROGRAMME)
+"""The campaigns the team talks about, in the order of the year."""
 ACCOUNTS = ("Brenner Maschinenbau", "Hofmann Logistik", "Stadtwerke Kassel", "Lindner Automotive")
 SITES = ("Bielefeld", "Leipzig", "Augsburg", "Hamburg")
 SEGMENTS = ("Maschinenbau Mittelstand", "Bestandskunden Service", "Automotive-Zulieferer")
@@ -132,6 +249,9 @@ class DemoSummary:
     budgets: int
     first: date
     last: date
+    campaigns: int = 0
+    snapshots: int = 0
+    """Campaign figures recorded (one per campaign and meeting)."""
 
 
 class _DemoClock:
@@ -449,6 +569,195 @@ class _History:
             )
 
 
+@dataclass
+class _Run:
+    """One year's run of a campaign of the programme, as the demo plays it out."""
+
+    plan: _Plan
+    name: str
+    start: date
+    end: date
+    leads_total: int
+    acceptance: float
+    conversion: float
+    deal: int
+    spend: float
+    """Share of the budget spent by the end (a little over or under it)."""
+    first_estimate: float
+    stop_at: float | None
+    """Progress at which it is stopped because it does not bring enough; None: never."""
+    campaign: Campaign | None = None
+    leads: int = 0
+    accepted: int = 0
+    won: int = 0
+    actual: Decimal = Decimal(0)
+    cost: Decimal = Decimal(0)
+
+    @property
+    def expected(self) -> float:
+        """What it really brings, as controlling will know in the end."""
+        return self.leads_total * self.acceptance * self.conversion * self.deal
+
+
+def _first_monday(year: int, month: int) -> date:
+    day = date(year, month, 1)
+    return day + timedelta(days=(7 - day.weekday()) % 7)
+
+
+def _euros(value: float, step: int = 1) -> Decimal:
+    """`value` rounded to a multiple of `step` euros (cents for step 0), exactly."""
+    if step == 0:
+        return Decimal(f"{value:.2f}")
+    return Decimal(round(value / step) * step)
+
+
+class _CampaignDesk:
+    """Plans, runs and reports the team's campaigns over the demo history: each is
+    planned some weeks before it starts, controlling reports its figures at every
+    meeting while it runs and once more when it ends, and sales marketing's first,
+    optimistic estimate comes down to what the campaign really brings."""
+
+    LEAD_TIME = timedelta(days=35)
+    """How long before its start a campaign is planned at the table."""
+
+    def __init__(self, store: Store, clock: _DemoClock, first: date, last: date, seed: int):
+        self.store = store
+        self.clock = clock
+        # Its own random numbers: the rest of the history stays as it was without them.
+        self.rng = random.Random(seed * 1_000_003 + 17)
+        self.campaigns = 0
+        self.snapshots = 0
+        self.runs: list[_Run] = []
+        for year in range(first.year, last.year + 2):
+            for plan in PROGRAMME:
+                start = _first_monday(year, plan.month)
+                end = start + timedelta(weeks=plan.weeks, days=-3)  # ends on a Friday
+                # Planned within the history, or running when it starts.
+                if end < first or start - self.LEAD_TIME > last:
+                    continue
+                self.runs.append(self.run(plan, start, end))
+
+    def run(self, plan: _Plan, start: date, end: date) -> _Run:
+        rng = self.rng
+        leads = max(5, round(plan.leads * rng.uniform(0.6, 1.35)))
+        acceptance = min(0.95, plan.acceptance * rng.uniform(0.8, 1.2))
+        conversion = plan.conversion * rng.uniform(0.6, 1.3)
+        deal = round(plan.deal * rng.uniform(0.8, 1.25), -2)
+        run = _Run(
+            plan=plan,
+            name=f"{plan.name} {start.year}",
+            start=start,
+            end=end,
+            leads_total=leads,
+            acceptance=acceptance,
+            conversion=conversion,
+            deal=int(deal),
+            spend=rng.uniform(0.82, 1.06),
+            first_estimate=0.0,
+            stop_at=rng.uniform(0.45, 0.7) if rng.random() < plan.flop else None,
+        )
+        run.first_estimate = run.expected * plan.optimism * rng.uniform(0.85, 1.2)
+        return run
+
+    def meeting(self, meeting: Meeting) -> None:
+        """What happens to the campaigns in `meeting`: plan, start, report, end."""
+        assert meeting.id is not None
+        day = meeting.started_at.date()
+        planning = _item_by_role(meeting, ("marketing-communication", "dialog-marketing"))
+        results = _item_by_role(meeting, ("sales-controlling",))
+        for run in self.runs:
+            if run.campaign is None:
+                if run.start - self.LEAD_TIME <= day and day <= run.end:
+                    self.plan(run, meeting, planning)
+                continue
+            status = run.campaign.status
+            if status is CampaignStatus.PLANNED and day >= run.start:
+                self.clock.moment = _during(results, self.rng)
+                run.campaign = self.store.update_campaign(
+                    run.campaign.id, status=CampaignStatus.RUNNING
+                )
+                status = CampaignStatus.RUNNING
+            if status is CampaignStatus.RUNNING:
+                self.report(run, meeting, results)
+
+    def plan(self, run: _Run, meeting: Meeting, under: MeetingItem) -> None:
+        self.clock.moment = _during(under, self.rng)
+        run.campaign = self.store.add_campaign(
+            run.name,
+            owner=run.plan.owner,
+            channel=run.plan.channel,
+            start=run.start,
+            end=run.end,
+            budget=Decimal(run.plan.budget),
+            note=f"Ziel: {round(run.leads_total * self.rng.uniform(1.1, 1.5))} "
+            "vorqualifizierte Leads",
+            meeting_id=meeting.id,
+        )
+        self.campaigns += 1
+
+    def report(self, run: _Run, meeting: Meeting, under: MeetingItem) -> None:
+        """Controlling's figures to date; the last report when it has ended or stops."""
+        assert run.campaign is not None and meeting.id is not None
+        rng = self.rng
+        day = meeting.started_at.date()
+        length = max(1, (run.end - run.start).days)
+        progress = min(1.0, max(0.02, (day - run.start).days / length))
+        stopped = run.stop_at is not None and progress >= run.stop_at
+        final = day > run.end or stopped
+        reach = progress**0.85 * rng.uniform(0.95, 1.05)
+        run.leads = max(
+            run.leads, min(round(run.leads_total * 1.1), round(run.leads_total * reach))
+        )
+        accepted = round(run.leads * run.acceptance * rng.uniform(0.93, 1.04))
+        run.accepted = min(run.leads, max(run.accepted, accepted))
+        # Deals take a while after the lead: the last ones come in by the final report.
+        lag = 1.0 if final else min(1.0, 0.1 + 0.8 * progress)
+        won = min(run.accepted, max(run.won, round(run.accepted * run.conversion * lag)))
+        for _deal in range(won - run.won):
+            run.actual += _euros(run.deal * rng.uniform(0.7, 1.3), 10)
+        run.won = won
+        spent = run.plan.budget * run.spend * progress**0.7
+        run.cost = max(run.cost, _euros(spent * rng.uniform(0.97, 1.0), 0))
+        actual = float(run.actual)
+        if final:
+            # What is still in negotiation when controlling closes the books.
+            estimate = actual * rng.uniform(1.0, 1.08)
+        else:
+            # The estimate starts optimistic and is corrected towards reality at each
+            # report, the more the further the campaign has run.
+            reality = max(actual, run.expected * rng.uniform(0.9, 1.1))
+            estimate = reality + (run.first_estimate - reality) * (1 - progress) ** 1.4
+        self.clock.moment = _during(under, rng)
+        status = end = None
+        if final:
+            status = CampaignStatus.STOPPED if stopped else CampaignStatus.FINISHED
+            end = day if stopped else None
+        run.campaign = self.store.update_campaign(
+            run.campaign.id, cost=run.cost, status=status, end=end
+        )
+        self.store.record_snapshot(
+            run.campaign.id,
+            meeting.id,
+            leads=run.leads,
+            accepted=run.accepted,
+            won=run.won,
+            estimated_revenue=_euros(estimate, 500),
+            actual_revenue=run.actual,
+        )
+        self.snapshots += 1
+
+
+def _item_by_role(meeting: Meeting, roles: tuple[str, ...]) -> MeetingItem:
+    """The item run by one of `roles` that took place (else any that did): where its
+    entries are written down."""
+    ran = [item for item in meeting.items if item.segments]
+    for role in roles:
+        for item in ran:
+            if item.role == role:
+                return item
+    return ran[0]
+
+
 def _note(rng: random.Random, text: str) -> str:
     return text if rng.random() < 0.7 else ""
 
@@ -508,6 +817,7 @@ def fill_demo(
                 )
             store.wipe()
             dates = _meeting_dates(meetings, today)
+            desk = _CampaignDesk(store, history.clock, dates[0][0], dates[-1][0], seed)
             for number, (day, cadence) in enumerate(dates, start=1):
                 first = number == 1 and constituting is not None
                 agenda = constituting if first and constituting is not None else regular
@@ -515,6 +825,8 @@ def fill_demo(
                 if number > 1:
                     history.review(meeting)
                 history.entries(meeting, constituting=first)
+                if not first:
+                    desk.meeting(meeting)
             actions = len(store.actions(include_closed=True))
     finally:
         store.clock = saved_clock
@@ -525,4 +837,6 @@ def fill_demo(
         budgets=history.budgets,
         first=dates[0][0],
         last=dates[-1][0],
+        campaigns=desk.campaigns,
+        snapshots=desk.snapshots,
     )

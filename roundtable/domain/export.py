@@ -38,29 +38,19 @@ def find_meeting(store: Store, which: str | None) -> Meeting:
                 which=wanted
             )
         )
-    latest = store.next_meeting_number() - 1
-    if latest < 1:
-        raise NotFoundError(_("There are no meetings in {file} yet.").format(file=store.path))
-    number = latest if wanted.casefold() == LATEST else int(wanted)
-    # Meetings are numbered as they are added, so the id is normally the number: try
-    # that one meeting first instead of reading every meeting of the history.
-    if number <= latest:
-        with contextlib.suppress(NotFoundError):
-            candidate = store.meeting(number)
-            if candidate.number == number:
-                return candidate
-    meetings = store.meetings()
-    for meeting in meetings:
-        if meeting.number == number:
-            return meeting
-    numbers = sorted(meeting.number for meeting in meetings)
-    if not numbers:
-        raise NotFoundError(_("There are no meetings in {file} yet.").format(file=store.path))
-    raise NotFoundError(
-        _("There is no meeting {number}; the meetings are numbered {first} to {last}.").format(
-            number=number, first=numbers[0], last=numbers[-1]
-        )
-    )
+    with store.reading():
+        numbers = sorted(store.meeting_numbers().values())
+        if not numbers:
+            raise NotFoundError(_("There are no meetings in {file} yet.").format(file=store.path))
+        number = numbers[-1] if wanted.casefold() == LATEST else int(wanted)
+        try:
+            return store.meeting_by_number(number)
+        except NotFoundError:
+            raise NotFoundError(
+                _(
+                    "There is no meeting {number}; the meetings are numbered {first} to {last}."
+                ).format(number=number, first=numbers[0], last=numbers[-1])
+            ) from None
 
 
 def write_minutes(path: Path, text: str) -> None:

@@ -1,9 +1,10 @@
 """Meeting → Markdown: the minutes the team sends round without editing.
 
 `render_minutes` is pure: it takes a `MinutesInput` of plain values (the meeting,
-what it recorded, the item clocks already computed) and returns CommonMark with
-GitHub/GitLab extensions (tables, task lists, a Mermaid gantt chart). The same input
-always gives the same text. `gather_minutes` builds the input from the store.
+what it recorded, the campaign figures reported in it, the item clocks already
+computed) and returns CommonMark with GitHub/GitLab extensions (tables, task lists, a
+Mermaid gantt chart). The same input always gives the same text. `gather_minutes`
+builds the input from the store.
 
 Everything anyone typed goes through `roundtable.domain.markdown`, so it shows as
 typed and cannot change the structure of the document.
@@ -17,6 +18,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import MAX_PREC, Decimal, localcontext
 
+from roundtable.domain.campaigns import (
+    CampaignRow,
+    channel_label,
+    format_change,
+    format_percent,
+    status_label,
+    totals,
+)
 from roundtable.domain.config import ItemKind, TeamConfig
 from roundtable.domain.dates import next_meeting_date
 from roundtable.domain.entries import (
@@ -31,7 +40,6 @@ from roundtable.domain.meeting import ItemState, Meeting
 from roundtable.domain.money import format_amount
 from roundtable.domain.store import Store
 from roundtable.domain.timebox import item_elapsed
-from roundtable.errors import NotFoundError
 from roundtable.i18n import _
 
 __all__ = [
@@ -71,6 +79,9 @@ class MinutesInput:
     closed: Sequence[EarlierAction] = ()
     """Action items from earlier meetings closed in this meeting."""
     budgets: Sequence[BudgetAgreement] = ()
+    campaigns: Sequence[CampaignRow] = ()
+    """The campaigns whose figures were reported in this meeting, as of this meeting
+    (`Store.scoreboard(meeting_id, reported_only=True).rows`)."""
     role_titles: Mapping[str, str] = field(default_factory=dict)
     """Role title by role id; an unknown id is shown as it is."""
     next_meeting: date | None = None
@@ -576,6 +587,131 @@ class _Minutes:
             parts.append(_("Nothing is waiting for management sign-off."))
         return "\n\n".join(parts)
 
+    def campaign_section(self) -> str:
+        """Controlling's report: each campaign's leads, cost and revenue to date, and
+        how its estimate and its actual revenue moved since the previous report."""
+        parts = ["## " + _("Campaign results")]
+        rows = sorted(
+            self.data.campaigns, key=lambda r: (r.campaign.name.casefold(), r.campaign.id)
+        )
+        if not rows:
+            parts.append(_("No campaign results were reported."))
+            return "\n\n".join(parts)
+        sums = totals(rows) if len(rows) > 1 else ()
+
+        def count(value: int | None, share: Decimal | None = None) -> str:
+            if value is None:
+                return _NOTHING
+            if share is None:
+                return f"{value:,}"
+            return _("{count} ({share})").format(count=f"{value:,}", share=format_percent(share))
+
+        def money(amount: Decimal | None, currency: str) -> str:
+            return _NOTHING if amount is None else _money(amount, currency)
+
+        table = [
+            [
+                _cell(row.campaign.name),
+                channel_label(row.campaign.channel),
+                _cell(self.role_title(row.campaign.owner)),
+                status_label(row.campaign.status),
+                money(row.campaign.budget, row.campaign.currency),
+                money(row.cost, row.campaign.currency),
+                count(row.leads),
+                money(row.cost_per_lead, row.campaign.currency),
+                count(row.accepted, row.acceptance_pct),
+                count(row.won, row.conversion_pct),
+            ]
+            for row in rows
+        ]
+        table.extend(
+            [
+                "**" + _("Total") + "**",
+                "",
+                "",
+                "",
+                _money(total.budget, total.currency),
+                _money(total.cost, total.currency),
+                count(total.leads),
+                money(total.cost_per_lead, total.currency),
+                count(total.accepted, total.acceptance_pct),
+                count(total.won, total.conversion_pct),
+            ]
+            for total in sums
+        )
+        parts.append("### " + _("Leads and cost to date"))
+        parts.append(
+            _table(
+                [
+                    _("Campaign"),
+                    _("Channel"),
+                    _("Owner"),
+                    _("Status"),
+                    _("Budget"),
+                    _("Cost to date"),
+                    _("Pre-qualified leads"),
+                    _("Cost per lead"),
+                    _("Accepted by sales (rate)"),
+                    _("Deals won (conversion)"),
+                ],
+                ["---", "---", "---", "---", "--:", "--:", "--:", "--:", "--:", "--:"],
+                table,
+            )
+        )
+
+        def change(row: CampaignRow) -> str:
+            if row.gap_change is None or row.previous_meeting_number is None:
+                return _("first report")
+            return _("{change} since meeting {number}").format(
+                change=inline(format_change(row.gap_change, row.campaign.currency)),
+                number=row.previous_meeting_number,
+            )
+
+        estimates = [
+            [
+                _cell(row.campaign.name),
+                money(row.estimate, row.campaign.currency),
+                money(row.actual, row.campaign.currency),
+                money(row.gap, row.campaign.currency),
+                format_percent(row.gap_pct),
+                change(row),
+            ]
+            for row in rows
+        ]
+        estimates.extend(
+            [
+                "**" + _("Total") + "**",
+                _money(total.estimate, total.currency),
+                _money(total.actual, total.currency),
+                _money(total.gap, total.currency),
+                format_percent(total.gap_pct),
+                "",
+            ]
+            for total in sums
+        )
+        parts.append("### " + _("Estimated against actual revenue"))
+        parts.append(
+            _table(
+                [
+                    _("Campaign"),
+                    _("Estimate"),
+                    _("Actual to date"),
+                    _("Gap"),
+                    _("Gap of estimate"),
+                    _("Change of gap"),
+                ],
+                ["---", "--:", "--:", "--:", "--:", "---"],
+                estimates,
+            )
+        )
+        parts.append(
+            _(
+                "The gap is the estimate minus the actual revenue to date; a negative change "
+                "means estimate and reality moved closer together."
+            )
+        )
+        return "\n\n".join(parts)
+
     def next_meeting(self) -> str:
         parts = ["## " + _("Next meeting")]
         when = self.data.next_meeting
@@ -610,6 +746,7 @@ class _Minutes:
             self.by_item(),
             self.decision_list(),
             self.action_sections(),
+            self.campaign_section(),
             self.budget_section(),
             self.next_meeting(),
         ]
@@ -620,6 +757,11 @@ def render_minutes(data: MinutesInput) -> str:
     """The minutes of `data.meeting` as Markdown (CommonMark + GFM tables, task lists
     and a Mermaid gantt chart). Deterministic: the same input gives the same text."""
     return _Minutes(data).render()
+
+
+def _due_order(action: ActionItem) -> tuple[bool, date, int]:
+    """Due first (undated last), then by ref, as the store lists action items."""
+    return (action.due is None, action.due or date.min, action.id)
 
 
 def _as_of(action: ActionItem, end: datetime) -> ActionItem:
@@ -643,17 +785,29 @@ def gather_minutes(
     default the store's clock, for a meeting still running): one closed since then is
     still open in these minutes. Raises `NotFoundError` for an unknown meeting.
     """
-    meeting = store.meeting(meeting_id)
-    moment = now if now is not None else store.clock()
-    end = meeting.ended_at or moment
-    elapsed = tuple(item_elapsed(meeting, index, end) for index in range(len(meeting.items)))
+    with store.reading():
+        meeting = store.meeting(meeting_id)
+        moment = now if now is not None else store.clock()
+        end = meeting.ended_at or moment
+        elapsed = tuple(item_elapsed(meeting, index, end) for index in range(len(meeting.items)))
+        # Only the items that can matter, each found by an index: those opened here,
+        # those closed here, and those open at some moment of the meeting.
+        relevant = {
+            action.id: action
+            for action in (
+                *store.actions(meeting_id=meeting_id, include_closed=True),
+                *store.actions(closed_in=meeting_id, include_closed=True),
+                *store.actions_open_during(min(meeting.started_at, end), end),
+            )
+        }
+        numbers = store.meeting_numbers()
+        decisions = tuple(store.decisions(meeting_id))
+        budgets = tuple(store.budgets(meeting_id))
+        campaigns = store.scoreboard(meeting_id, reported_only=True).rows
     opened_here: list[ActionItem] = []
     closed: list[ActionItem] = []
     still_open: list[ActionItem] = []
-    # One pass over the action items: those opened here, and the earlier ones either
-    # closed in this meeting or still open at its end. The store can select by opening
-    # meeting and open status, not by closing meeting or time, so this reads them all.
-    for action in store.actions(include_closed=True):
+    for action in sorted(relevant.values(), key=_due_order):
         if action.meeting_id == meeting_id:
             opened_here.append(_as_of(action, end))
         elif action.opened_at >= end:
@@ -666,18 +820,11 @@ def gather_minutes(
             closed.append(action)
         elif action.closed_at is None or action.closed_at > end:
             still_open.append(_as_of(action, end))
-    numbers: dict[int, int | None] = {}
-    for action in (*closed, *still_open):
-        if action.meeting_id is not None and action.meeting_id not in numbers:
-            try:
-                numbers[action.meeting_id] = store.meeting(action.meeting_id).number
-            except NotFoundError:
-                # Meetings are never deleted, but a damaged or hand-edited store may
-                # point at one that is gone; the item still belongs in the minutes.
-                numbers[action.meeting_id] = None
 
     def earlier(action: ActionItem) -> EarlierAction:
-        number = None if action.meeting_id is None else numbers[action.meeting_id]
+        # Meetings are never deleted, but a damaged or hand-edited store may point at
+        # one that is gone; the item still belongs in the minutes.
+        number = None if action.meeting_id is None else numbers.get(action.meeting_id)
         return EarlierAction(action, number)
 
     local_start = meeting.started_at.astimezone(timezone).date()
@@ -685,11 +832,12 @@ def gather_minutes(
         team=config.team,
         meeting=meeting,
         elapsed=elapsed,
-        decisions=tuple(store.decisions(meeting_id)),
+        decisions=decisions,
         actions=tuple(opened_here),
         still_open=tuple(earlier(action) for action in still_open),
         closed=tuple(earlier(action) for action in closed),
-        budgets=tuple(store.budgets(meeting_id)),
+        budgets=budgets,
+        campaigns=campaigns,
         role_titles={role.id: role.title for role in config.roles},
         next_meeting=next_meeting_date(local_start, meeting.cadence),
         timezone=timezone,

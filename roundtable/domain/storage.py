@@ -275,14 +275,16 @@ def _apply(
 
 def _read_from(fd: int, start: int) -> bytes:
     """Everything in the open file from byte `start` to its current end."""
+    # First all the file holds now, in one read: loading a big store then needs no
+    # second copy to join chunks. Chunks only follow if it grew meanwhile.
+    want = max(os.fstat(fd).st_size - start + 1, _READ_CHUNK)
     chunks: list[bytes] = []
     position = start
-    while True:
-        chunk = os.pread(fd, _READ_CHUNK, position)
-        if not chunk:
-            return b"".join(chunks)
+    while chunk := os.pread(fd, want, position):
         chunks.append(chunk)
         position += len(chunk)
+        want = _READ_CHUNK
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def _make_folders(folder: Path) -> None:
@@ -352,6 +354,9 @@ class JournalStorage(Storage):
         self._closed = False
         self._compact_floor = 0
         """After a failed compaction: don't try again below this many lines."""
+        self._generation = 0
+        self._readers = 0
+        """Depth of `reading()` blocks this process is in (under the mutex)."""
         self._open()
 
     # --- TinyDB's Storage interface ---------------------------------------------
@@ -405,6 +410,7 @@ class JournalStorage(Storage):
             self._closed = True
             self._close_fd()
             self._tables = {}
+            self._generation += 1
 
     # --- public extras ---------------------------------------------------------------
 
@@ -440,10 +446,19 @@ class JournalStorage(Storage):
     @contextmanager
     def reading(self) -> Iterator[None]:
         """Hold the in-memory state steady (against this process's other threads)
-        after catching up; for a series of reads that must agree with each other."""
+        after catching up; for a series of reads that must agree with each other.
+
+        Nested readings catch up only once, at the outermost: everything read inside
+        one reading comes from the same state of the file.
+        """
         with self._mutex:
-            self.refresh()
-            yield
+            if not self._readers:
+                self.refresh()
+            self._readers += 1
+            try:
+                yield
+            finally:
+                self._readers -= 1
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -484,6 +499,13 @@ class JournalStorage(Storage):
             assert self._txn is not None
             if self._txn.is_empty() and not self._sink:
                 self._compact()
+
+    @property
+    def generation(self) -> int:
+        """A number that changes whenever the tables in memory change (a write here, a
+        catch-up with another process, a reload): what is derived from them, like an
+        index, stays valid while it is the same."""
+        return self._generation
 
     @property
     def line_count(self) -> int:
@@ -532,6 +554,7 @@ class JournalStorage(Storage):
         for name in old_tables.keys() - data.keys():
             pending.reset(name)
         self._tables = new_tables
+        self._generation += 1
         # Documents changed in place, still where they were: their new content is put.
         for changed in self._sink:
             changed._dirty = False
@@ -693,6 +716,8 @@ class JournalStorage(Storage):
         parsed = self._parse(data, 1, self._lines + 2)
         for change in parsed.changes:
             _apply(self._tables, change, self._wrap)
+        if parsed.changes:
+            self._generation += 1
         self._offset += parsed.consumed
         self._lines += len(parsed.changes)
         self._seen = (st.st_ino, st.st_size, st.st_mtime_ns)
@@ -817,6 +842,7 @@ class JournalStorage(Storage):
         self._identity = (st.st_dev, st.st_ino)
         self._seen = (st.st_ino, st.st_size, st.st_mtime_ns)
         self._tables = tables
+        self._generation += 1
         self._offset = offset
         self._lines = lines
 

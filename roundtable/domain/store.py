@@ -1,4 +1,5 @@
-"""The durable meeting log: meetings, decisions, action items and budget agreements.
+"""The durable meeting log: meetings, decisions, action items, budget agreements, and
+campaigns with the figures reported on them at each meeting.
 
 TinyDB holds the data; `storage.JournalStorage` makes every write atomic, durable and
 safe to share between the facilitator's app and attendees' commands. Every method is
@@ -6,21 +7,26 @@ one transaction: it takes the file lock, catches up with what other processes wr
 does its TinyDB work and appends it as one fsynced line (`transaction()` groups several
 calls into one). Reads take no lock. Ids never repeat: each kind of entry has a counter
 that only goes up, so `A-42` stays `A-42` even after `A-43` was deleted.
+
+Queries by meeting (or by the meeting that closed an action item, or by time) go
+through small in-memory indexes, built on first use and dropped whenever the data in
+memory changes (see `JournalStorage.generation`), so they never go stale across
+processes.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
-from tinydb.queries import QueryLike
 from tinydb.table import Document, Table
 
 from roundtable.domain import codec
@@ -42,7 +48,14 @@ from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.i18n import _
 
 if TYPE_CHECKING:
-    # Only for annotations: listing action items must not pay for importing meetings.
+    # Only for annotations: listing action items must not pay for importing these.
+    from roundtable.domain.campaigns import (
+        Campaign,
+        CampaignStatus,
+        Channel,
+        Scoreboard,
+        Snapshot,
+    )
     from roundtable.domain.meeting import Meeting
 
 __all__ = [
@@ -66,6 +79,10 @@ MEETINGS = "meetings"
 DECISIONS = "decisions"
 ACTIONS = "actions"
 BUDGETS = "budgets"
+CAMPAIGNS = "campaigns"
+SNAPSHOTS = "snapshots"
+"""Campaign figures, one document per campaign and meeting (added in schema 1 without a
+migration: an older store simply has none)."""
 META = "meta"
 """One document (id 1) holding the last id given out for each kind of entry."""
 
@@ -105,6 +122,40 @@ class StatusChange:
         return self.previous is not self.action.status
 
 
+@dataclass
+class _ActionIndex:
+    """Where to find action items without decoding them all."""
+
+    opened_in: dict[int, list[int]] = field(default_factory=dict)
+    """Meeting id → ids of the items opened in it."""
+    closed_in: dict[int, list[int]] = field(default_factory=dict)
+    """Meeting id → ids of the items closed in it."""
+    spans: list[tuple[int, float, float]] = field(default_factory=list)
+    """(id, opened at, closed at) of every item as POSIX timestamps (closed: infinity
+    while open). Floats, not datetimes: comparing aware datetimes is ~30 times slower,
+    and a query by time compares every item."""
+
+
+@dataclass
+class _Indexes:
+    """Lookups derived from the tables in memory, for one storage generation.
+
+    Built lazily, each on first use, and dropped as a whole when the storage's
+    generation moves on (a write here, another process's write caught up with, a
+    reload): never stale, and never paid for by a command that does not use them.
+    """
+
+    generation: int
+    meetings_by_number: dict[int, int] | None = None
+    """Meeting number → id (the lowest id, should a damaged store repeat a number)."""
+    meeting_numbers: dict[int, int] | None = None
+    """Meeting id → number."""
+    actions: _ActionIndex | None = None
+    by_key: dict[tuple[str, str], dict[int, list[int]]] = field(default_factory=dict)
+    """(kind, key) → value of that key → ids of the entries of that kind with it, for
+    keys holding ids (`meeting_id`, `campaign_id`)."""
+
+
 def _replace_with(new: Doc) -> Callable[[MutableMapping[str, Any]], None]:
     """A TinyDB update that makes the document exactly `new` (keys not in it go)."""
 
@@ -138,6 +189,7 @@ class Store:
         self.clock: Clock = clock
         """Where timestamps come from (settable, e.g. for `roundtable demo`)."""
         self._storage = storage
+        self._index_cache: _Indexes | None = None
 
     @classmethod
     def open(
@@ -188,6 +240,13 @@ class Store:
     def transaction(self) -> Iterator[None]:
         """Group several calls into one transaction: one lock, one line, all or nothing."""
         with self._storage.transaction():
+            yield
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Group several reads so they see the same state of the file: nothing another
+        process writes meanwhile shows up halfway (no lock is taken)."""
+        with self._storage.reading():
             yield
 
     def compact(self) -> None:
@@ -264,12 +323,101 @@ class Store:
         doc: Doc | None = self._shard_table(kind, doc_id).get(doc_id=doc_id)
         return doc
 
+    def _docs(self, kind: str, doc_ids: Iterable[int]) -> list[tuple[int, Doc]]:
+        """(id, document) of `kind` for each of `doc_ids` that exists (no copies)."""
+        tables = self._storage.read()
+        found = []
+        for doc_id in doc_ids:
+            doc = tables.get(f"{kind}.{doc_id // SHARD_SIZE}", {}).get(str(doc_id))
+            if doc is not None:
+                found.append((doc_id, doc))
+        return found
+
+    # --- indexes (call under `reading()` or in a transaction) -------------------------
+
+    def _indexes(self) -> _Indexes:
+        generation = self._storage.generation
+        if self._index_cache is None or self._index_cache.generation != generation:
+            self._index_cache = _Indexes(generation)
+        return self._index_cache
+
+    def _meeting_numbers(self) -> tuple[dict[int, int], dict[int, int]]:
+        """(number → id, id → number) of every meeting whose number can be read."""
+        indexes = self._indexes()
+        if indexes.meetings_by_number is None or indexes.meeting_numbers is None:
+            by_number: dict[int, int] = {}
+            numbers: dict[int, int] = {}
+            for doc_id, doc in self._items(MEETINGS):
+                number = doc.get("number")
+                if isinstance(number, int) and not isinstance(number, bool):
+                    numbers[doc_id] = number
+                    if number not in by_number or doc_id < by_number[number]:
+                        by_number[number] = doc_id
+            indexes.meetings_by_number = by_number
+            indexes.meeting_numbers = numbers
+        return indexes.meetings_by_number, indexes.meeting_numbers
+
+    def _action_index(self) -> _ActionIndex:
+        indexes = self._indexes()
+        if indexes.actions is None:
+            index = _ActionIndex()
+            opened_in, closed_in, spans = index.opened_in, index.closed_in, index.spans
+            tables = self._storage.read()
+            # One pass, straight over the tables: this runs over every item once after
+            # each change, and a minutes export waits for it.
+            for name in self._shard_names(ACTIONS):
+                for key, doc in tables[name].items():
+                    doc_id = int(key)
+                    try:
+                        spans.append((doc_id, *_span_of(doc_id, doc)))
+                    except (KeyError, ValueError, TypeError, AttributeError):
+                        self._decode(_("action item"), _span_of, doc_id, doc)  # raises
+                        raise
+                    opened = doc.get("meeting_id")
+                    if isinstance(opened, int):
+                        opened_in.setdefault(opened, []).append(doc_id)
+                    closed = doc.get("closed_in")
+                    if isinstance(closed, int):
+                        closed_in.setdefault(closed, []).append(doc_id)
+            indexes.actions = index
+        return indexes.actions
+
+    def _by_key(self, kind: str, key: str, value: int) -> list[tuple[int, Doc]]:
+        """(id, document) of the entries of `kind` whose `key` is `value`, lowest id first."""
+        indexes = self._indexes()
+        index = indexes.by_key.get((kind, key))
+        if index is None:
+            index = {}
+            for doc_id, doc in self._items(kind):
+                found = doc.get(key)
+                if isinstance(found, int):
+                    index.setdefault(found, []).append(doc_id)
+            indexes.by_key[(kind, key)] = index
+        return self._docs(kind, sorted(index.get(value, ())))
+
     # --- meetings -----------------------------------------------------------------
 
     def next_meeting_number(self) -> int:
         with self._storage.reading():
-            numbers = (doc.get("number", 0) for _id, doc in self._items(MEETINGS))
-            return max((n for n in numbers if isinstance(n, int)), default=0) + 1
+            by_number, _numbers = self._meeting_numbers()
+            return max(by_number, default=0) + 1
+
+    def meeting_by_number(self, number: int) -> Meeting:
+        """The meeting with this running number (as `roundtable meetings` shows it).
+        Raises `NotFoundError`."""
+        with self._storage.reading():
+            by_number, _numbers = self._meeting_numbers()
+            meeting_id = by_number.get(number)
+            doc = None if meeting_id is None else self._get(MEETINGS, meeting_id)
+            if meeting_id is None or doc is None:
+                raise NotFoundError(_("There is no meeting {number}.").format(number=number))
+            return self._decode(_("meeting"), codec.meeting_from_doc, meeting_id, doc)
+
+    def meeting_numbers(self) -> dict[int, int]:
+        """Meeting id → running number, for every meeting (without reading them whole)."""
+        with self._storage.reading():
+            _by_number, numbers = self._meeting_numbers()
+            return dict(numbers)
 
     def _running_doc(self) -> tuple[int, Doc] | None:
         running = [
@@ -406,10 +554,14 @@ class Store:
     def decisions(self, meeting_id: int | None = None) -> list[Decision]:
         """Oldest first; only those of `meeting_id` if given."""
         with self._storage.reading():
+            docs = (
+                self._items(DECISIONS)
+                if meeting_id is None
+                else self._by_key(DECISIONS, "meeting_id", meeting_id)
+            )
             found = [
                 self._decode(_("decision"), codec.decision_from_doc, doc_id, doc)
-                for doc_id, doc in self._items(DECISIONS)
-                if meeting_id is None or doc.get("meeting_id") == meeting_id
+                for doc_id, doc in docs
             ]
         return sorted(found, key=lambda d: d.id)
 
@@ -561,10 +713,13 @@ class Store:
         owners: Collection[str] | None = None,
         include_closed: bool = False,
         meeting_id: int | None = None,
+        closed_in: int | None = None,
     ) -> list[ActionItem]:
         """Sorted by due date (undated last), then ref. `owners` are matched exactly
         (resolve a typed name to owner strings first; case does not matter);
-        `meeting_id` = opened there."""
+        `meeting_id` = opened there; `closed_in` = closed there (pass
+        `include_closed=True` with it). Filtering by meeting uses an index: it reads
+        only that meeting's items."""
         wanted = None if owners is None else {owner.casefold() for owner in owners}
         open_status = ActionStatus.OPEN.value
 
@@ -573,19 +728,64 @@ class Store:
                 return False
             if meeting_id is not None and doc.get("meeting_id") != meeting_id:
                 return False
+            if closed_in is not None and doc.get("closed_in") != closed_in:
+                return False
             if wanted is not None:
                 owner = doc.get("owner")
                 return isinstance(owner, str) and owner.casefold() in wanted
             return True
 
-        query = cast(QueryLike, matches)
         with self._storage.reading():
-            found = [
-                self._decode(_("action item"), codec.action_from_doc, doc.doc_id, doc)
-                for name in self._shard_names(ACTIONS)
-                for doc in self._table(name).search(query)
+            if meeting_id is None and closed_in is None:
+                # Straight over the tables with the conditions inline, not through
+                # TinyDB's `search` and `matches`: a call and a new object per item add
+                # up over years of items, and this runs at every `roundtable actions`.
+                tables = self._storage.read()
+                what = _("action item")
+                found = [
+                    self._decode(what, codec.action_from_doc, int(doc_id), doc)
+                    for name in self._shard_names(ACTIONS)
+                    for doc_id, doc in tables[name].items()
+                    if (include_closed or doc.get("status") == open_status)
+                    and (
+                        wanted is None
+                        or (
+                            isinstance(owner := doc.get("owner"), str)
+                            and owner.casefold() in wanted
+                        )
+                    )
+                ]
+            else:
+                index = self._action_index()
+                if meeting_id is not None:
+                    ids = index.opened_in.get(meeting_id, [])
+                else:
+                    assert closed_in is not None
+                    ids = index.closed_in.get(closed_in, [])
+                found = [
+                    self._decode(_("action item"), codec.action_from_doc, doc_id, doc)
+                    for doc_id, doc in self._docs(ACTIONS, ids)
+                    if matches(doc)
+                ]
+        return _by_due(found)
+
+    def actions_open_during(self, start: datetime, end: datetime) -> list[ActionItem]:
+        """The action items open at some moment from `start` to `end`: opened before
+        `end` and not closed before `start` (closed ones with their status as it is
+        now). With `start == end`: those open at that moment, plus any closed exactly
+        then. Sorted like `actions`; reads only those items (an index finds them)."""
+        first, last = _timestamp(start), _timestamp(end)
+        with self._storage.reading():
+            ids = [
+                doc_id
+                for doc_id, opened, closed in self._action_index().spans
+                if opened < last and closed >= first
             ]
-        return sorted(found, key=lambda a: (a.due is None, a.due or date.min, a.id))
+            found = [
+                self._decode(_("action item"), codec.action_from_doc, doc_id, doc)
+                for doc_id, doc in self._docs(ACTIONS, ids)
+            ]
+        return _by_due(found)
 
     def action_owners(self) -> set[str]:
         """Every owner named on an action item, even ones no longer in the roles file."""
@@ -694,12 +894,312 @@ class Store:
     def budgets(self, meeting_id: int | None = None) -> list[BudgetAgreement]:
         """Oldest first; only those of `meeting_id` if given."""
         with self._storage.reading():
+            docs = (
+                self._items(BUDGETS)
+                if meeting_id is None
+                else self._by_key(BUDGETS, "meeting_id", meeting_id)
+            )
             found = [
                 self._decode(_("budget agreement"), codec.budget_from_doc, doc_id, doc)
-                for doc_id, doc in self._items(BUDGETS)
-                if meeting_id is None or doc.get("meeting_id") == meeting_id
+                for doc_id, doc in docs
             ]
         return sorted(found, key=lambda b: b.id)
+
+    # --- campaigns --------------------------------------------------------------------
+
+    def _campaign(self, campaign_id: int) -> Campaign:
+        doc = self._get(CAMPAIGNS, campaign_id)
+        if doc is None:
+            raise NotFoundError(_("There is no campaign {id}.").format(id=campaign_id))
+        return self._decode(_("campaign"), codec.campaign_from_doc, campaign_id, doc)
+
+    def _require_free_name(self, name: str, campaign_id: int) -> None:
+        """`FieldError` if another campaign has this name, whatever the case or spaces."""
+        from roundtable.domain.campaigns import FieldError
+
+        wanted = name.casefold()
+        for doc_id, doc in self._items(CAMPAIGNS):
+            other = doc.get("name")
+            if (
+                doc_id != campaign_id
+                and isinstance(other, str)
+                and " ".join(other.split()).casefold() == wanted
+            ):
+                raise FieldError(
+                    "name",
+                    _("Name: there is already a campaign called “{name}”.").format(name=other),
+                )
+
+    def add_campaign(
+        self,
+        name: str,
+        *,
+        owner: str,
+        channel: Channel,
+        start: date,
+        end: date,
+        budget: Decimal,
+        cost: Decimal = Decimal(0),
+        currency: str = "EUR",
+        status: CampaignStatus | None = None,
+        note: str = "",
+        meeting_id: int | None = None,
+    ) -> Campaign:
+        """Save a new campaign (status planned unless given); `meeting_id` is the meeting
+        it was planned in. Raises `FieldError` (a `UsageError`) naming the field for a
+        value that cannot be right: an empty or taken name (case does not matter), an end
+        before the start, a negative budget or cost, an owner that is not a role id."""
+        from roundtable.domain.campaigns import Campaign, CampaignStatus, check_campaign
+
+        campaign = check_campaign(
+            Campaign(
+                id=0,
+                name=name,
+                owner=owner,
+                channel=channel,
+                start=start,
+                end=end,
+                budget=budget,
+                cost=cost,
+                currency=currency,
+                status=CampaignStatus.PLANNED if status is None else status,
+                note=note,
+                created_in=meeting_id,
+            )
+        )
+        with self._storage.transaction():
+            if meeting_id is not None:
+                self._require_meeting(meeting_id)
+            self._require_free_name(campaign.name, 0)
+            campaign = replace(campaign, id=self._next_id(CAMPAIGNS))
+            self._shard_table(CAMPAIGNS, campaign.id).insert(
+                Document(codec.campaign_doc(campaign), doc_id=campaign.id)
+            )
+        return campaign
+
+    def update_campaign(
+        self,
+        campaign_id: int,
+        *,
+        name: str | None = None,
+        owner: str | None = None,
+        channel: Channel | None = None,
+        start: date | None = None,
+        end: date | None = None,
+        budget: Decimal | None = None,
+        cost: Decimal | None = None,
+        currency: str | None = None,
+        status: CampaignStatus | None = None,
+        note: str | None = None,
+    ) -> Campaign:
+        """Change the given fields (None leaves one as it is), checked like
+        `add_campaign`. `cost` is the cost to date: it grows while the campaign runs."""
+        from roundtable.domain.campaigns import check_campaign
+
+        with self._storage.transaction():
+            old = self._campaign(campaign_id)
+            campaign = check_campaign(
+                replace(
+                    old,
+                    name=old.name if name is None else name,
+                    owner=old.owner if owner is None else owner,
+                    channel=old.channel if channel is None else channel,
+                    start=old.start if start is None else start,
+                    end=old.end if end is None else end,
+                    budget=old.budget if budget is None else budget,
+                    cost=old.cost if cost is None else cost,
+                    currency=old.currency if currency is None else currency,
+                    status=old.status if status is None else status,
+                    note=old.note if note is None else note,
+                )
+            )
+            if campaign == old:
+                return old
+            self._require_free_name(campaign.name, campaign_id)
+            self._shard_table(CAMPAIGNS, campaign_id).update(
+                _replace_with(codec.campaign_doc(campaign)), doc_ids=[campaign_id]
+            )
+        return campaign
+
+    def campaign(self, campaign_id: int) -> Campaign:
+        """Raises `NotFoundError`."""
+        with self._storage.reading():
+            return self._campaign(campaign_id)
+
+    def campaigns(self) -> list[Campaign]:
+        """Every campaign, by start date, then name."""
+        with self._storage.reading():
+            found = [
+                self._decode(_("campaign"), codec.campaign_from_doc, doc_id, doc)
+                for doc_id, doc in self._items(CAMPAIGNS)
+            ]
+        return sorted(found, key=lambda c: (c.start, c.name.casefold(), c.id))
+
+    def _snapshot(self, snapshot_id: int, doc: Doc) -> Snapshot:
+        return self._decode(_("campaign figures"), codec.snapshot_from_doc, snapshot_id, doc)
+
+    def record_snapshot(
+        self,
+        campaign_id: int,
+        meeting_id: int,
+        *,
+        leads: int,
+        accepted: int,
+        won: int,
+        estimated_revenue: Decimal,
+        actual_revenue: Decimal,
+        cost: Decimal | None = None,
+    ) -> Snapshot:
+        """Record a campaign's figures to date as reported in a meeting; recording again
+        in the same meeting replaces them (keeping the snapshot's id). `cost` is the cost
+        to date it is kept with (default: the campaign's cost to date now).
+
+        One transaction: nothing is saved unless everything is right. Raises
+        `FieldError` (a `UsageError`) naming the field for negative counts or amounts,
+        more accepted leads than leads, more deals won than accepted leads, or a revenue
+        that is not a number; `NotFoundError` for an unknown campaign or meeting.
+        """
+        from roundtable.domain.campaigns import (
+            Snapshot,
+            SnapshotFigures,
+            check_campaign,
+            check_figures,
+        )
+
+        figures = check_figures(
+            SnapshotFigures(
+                leads=leads,
+                accepted=accepted,
+                won=won,
+                estimated_revenue=estimated_revenue,
+                actual_revenue=actual_revenue,
+            )
+        )
+        with self._storage.transaction():
+            campaign = self._campaign(campaign_id)
+            self._require_meeting(meeting_id)
+            if cost is not None:
+                cost = check_campaign(replace(campaign, cost=cost)).cost
+            existing = [
+                doc_id
+                for doc_id, doc in self._by_key(SNAPSHOTS, "meeting_id", meeting_id)
+                if doc.get("campaign_id") == campaign_id
+            ]
+            snapshot_id = existing[0] if existing else self._next_id(SNAPSHOTS)
+            snapshot = Snapshot(
+                id=snapshot_id,
+                campaign_id=campaign_id,
+                meeting_id=meeting_id,
+                leads=figures.leads,
+                accepted=figures.accepted,
+                won=figures.won,
+                estimated_revenue=figures.estimated_revenue,
+                actual_revenue=figures.actual_revenue,
+                cost=campaign.cost if cost is None else cost,
+                at=self._now(),
+            )
+            table = self._shard_table(SNAPSHOTS, snapshot_id)
+            if existing:
+                table.update(_replace_with(codec.snapshot_doc(snapshot)), doc_ids=[snapshot_id])
+            else:
+                table.insert(Document(codec.snapshot_doc(snapshot), doc_id=snapshot_id))
+        return snapshot
+
+    def _ordered_snapshots(self, docs: Iterable[tuple[int, Doc]]) -> list[Snapshot]:
+        """Decoded, in the order of the meetings they were reported in (by number)."""
+        _by_number, numbers = self._meeting_numbers()
+        found = [self._snapshot(doc_id, doc) for doc_id, doc in docs]
+        return sorted(
+            found,
+            key=lambda s: (numbers.get(s.meeting_id, s.meeting_id), s.campaign_id, s.id),
+        )
+
+    def snapshots(self, campaign_id: int) -> list[Snapshot]:
+        """One campaign's figures, meeting by meeting (oldest meeting first)."""
+        with self._storage.reading():
+            return self._ordered_snapshots(self._by_key(SNAPSHOTS, "campaign_id", campaign_id))
+
+    def snapshots_for_meeting(self, meeting_id: int) -> list[Snapshot]:
+        """The figures reported in one meeting, by campaign id."""
+        with self._storage.reading():
+            return self._ordered_snapshots(self._by_key(SNAPSHOTS, "meeting_id", meeting_id))
+
+    def delete_snapshot(self, snapshot_id: int) -> Snapshot:
+        """Remove and return it (so the app can undo with `restore_snapshot`)."""
+        with self._storage.transaction():
+            doc = self._get(SNAPSHOTS, snapshot_id)
+            if doc is None:
+                raise NotFoundError(_("There are no campaign figures {id}.").format(id=snapshot_id))
+            snapshot = self._snapshot(snapshot_id, doc)
+            self._shard_table(SNAPSHOTS, snapshot_id).remove(doc_ids=[snapshot_id])
+        return snapshot
+
+    def restore_snapshot(self, snapshot: Snapshot) -> Snapshot:
+        """Put deleted figures back, with their id."""
+        with self._storage.transaction():
+            self._shard_table(SNAPSHOTS, snapshot.id).upsert(
+                Document(codec.snapshot_doc(snapshot), doc_id=snapshot.id)
+            )
+            self._bump_counter(snapshot.id, SNAPSHOTS)
+        return snapshot
+
+    def scoreboard(self, as_of: int | None = None, *, reported_only: bool = False) -> Scoreboard:
+        """Every campaign with its figures as of meeting `as_of` (an id; None: the latest
+        figures and today's cost to date), computed by `campaigns.build_scoreboard`.
+
+        `reported_only` (with `as_of`) keeps only the campaigns with figures reported in
+        that meeting (what its minutes show), and reads only those. Raises
+        `NotFoundError` for an unknown meeting.
+        """
+        from roundtable.domain.campaigns import build_scoreboard
+
+        with self._storage.reading():
+            _by_number, numbers = self._meeting_numbers()
+            if as_of is not None and as_of not in numbers:
+                raise NotFoundError(_("There is no meeting {id}.").format(id=as_of))
+            if reported_only and as_of is not None:
+                wanted = {
+                    doc.get("campaign_id")
+                    for _id, doc in self._by_key(SNAPSHOTS, "meeting_id", as_of)
+                }
+                ids = sorted(i for i in wanted if isinstance(i, int))
+                campaigns = [
+                    self._decode(_("campaign"), codec.campaign_from_doc, doc_id, doc)
+                    for doc_id, doc in self._docs(CAMPAIGNS, ids)
+                ]
+                docs = [
+                    pair
+                    for campaign_id in ids
+                    for pair in self._by_key(SNAPSHOTS, "campaign_id", campaign_id)
+                ]
+            else:
+                campaigns = [
+                    self._decode(_("campaign"), codec.campaign_from_doc, doc_id, doc)
+                    for doc_id, doc in self._items(CAMPAIGNS)
+                ]
+                docs = self._items(SNAPSHOTS)
+            snapshots = [self._snapshot(doc_id, doc) for doc_id, doc in docs]
+        return build_scoreboard(campaigns, snapshots, numbers, as_of)
+
+
+def _by_due(actions: list[ActionItem]) -> list[ActionItem]:
+    """Due first (undated last), then by ref: the order every action list uses."""
+    return sorted(actions, key=lambda a: (a.due is None, a.due or date.min, a.id))
+
+
+def _timestamp(moment: datetime) -> float:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"naive datetime {moment!r}: the store compares aware times only")
+    return moment.timestamp()
+
+
+def _span_of(_doc_id: int, doc: Doc) -> tuple[float, float]:
+    """When an action item was opened and closed (infinity while open), as timestamps."""
+    closed = doc.get("closed_at")
+    return (
+        codec.load_time(doc["opened_at"]).timestamp(),
+        math.inf if closed is None else codec.load_time(closed).timestamp(),
+    )
 
 
 def _checked_budget(budget: BudgetAgreement) -> BudgetAgreement:

@@ -419,7 +419,12 @@ PROBE = textwrap.dedent(
         runpy.run_module("roundtable", run_name="__main__")
     except SystemExit:
         pass
-    print("textual" in sys.modules, "filelock" in sys.modules, file=sys.stderr)
+    print(
+        "textual" in sys.modules,
+        "filelock" in sys.modules,
+        "importlib.metadata" in sys.modules,
+        file=sys.stderr,
+    )
     """
 )
 
@@ -438,7 +443,18 @@ def test_attendee_commands_never_import_textual(
         text=True,
         check=False,
     )
-    textual, filelock = result.stderr.split()[-2:]
+    textual, filelock, metadata = result.stderr.split()[-3:]
     assert textual == "False", result.stderr
     # Only writing commands need the lock (and pay for importing filelock).
     assert filelock == ("True" if args[0] == "done" else "False")
+    # The package version is looked up only for --version: it costs start time.
+    assert metadata == "False"
+
+
+def test_version_is_printed_on_stdout(tmp_path: Path, db: Path, config: Path) -> None:
+    import roundtable
+
+    result = run(tmp_path, db, config, "--version")
+    assert (result.returncode, result.stdout) == (0, f"roundtable {roundtable.__version__}\n")
+    assert roundtable.__version__[0].isdigit()
+    assert not db.exists()

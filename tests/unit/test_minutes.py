@@ -21,6 +21,14 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from roundtable.domain.campaigns import (
+    Campaign,
+    CampaignRow,
+    CampaignStatus,
+    Channel,
+    Snapshot,
+    build_scoreboard,
+)
 from roundtable.domain.config import Cadence, ItemKind, load_config
 from roundtable.domain.entries import (
     ActionItem,
@@ -204,6 +212,85 @@ def budget(
         at=at(minute),
         **extra,  # type: ignore[arg-type]
     )
+
+
+def campaign_rows() -> tuple[CampaignRow, ...]:
+    """Controlling's report in meeting 12: the newsletter that ends, the trade fair
+    follow-up whose optimistic estimate comes down, the LinkedIn ads reported for the
+    first time; the webinar series is only planned (no figures, not in the minutes)."""
+    campaigns = [
+        Campaign(
+            3,
+            "Newsletter „Wartung 2026“",
+            "dialog-marketing",
+            Channel.NEWSLETTER,
+            date(2025, 11, 3),
+            date(2026, 2, 27),
+            Decimal("8000.00"),
+            Decimal("7420.50"),
+            status=CampaignStatus.FINISHED,
+        ),
+        Campaign(
+            4,
+            "Messe Hannover Follow-up",
+            "marketing-communication",
+            Channel.TRADE_FAIR,
+            date(2026, 1, 12),
+            date(2026, 4, 30),
+            Decimal("45000.00"),
+            Decimal("39100.00"),
+            status=CampaignStatus.RUNNING,
+        ),
+        Campaign(
+            5,
+            "LinkedIn Lead-Ads Industrie 4.0",
+            "marketing-communication",
+            Channel.ONLINE_ADS,
+            date(2026, 2, 2),
+            date(2026, 5, 29),
+            Decimal("12000.00"),
+            Decimal("2480.00"),
+            status=CampaignStatus.RUNNING,
+        ),
+        Campaign(
+            6,
+            "Frühjahrs-Webinarreihe",
+            "marketing-communication",
+            Channel.WEBINAR,
+            date(2026, 3, 12),
+            date(2026, 4, 2),
+            Decimal("12000.00"),
+            Decimal("0"),
+        ),
+    ]
+    figures = [
+        # campaign, meeting, leads, accepted, won, estimate, actual, cost
+        (3, 10, 33, 24, 2, "96000.00", "31500.00", "6980.00"),
+        (3, 11, 38, 28, 3, "72000.00", "44250.00", "7310.00"),
+        (3, 12, 41, 30, 3, "56000.00", "47800.00", "7420.50"),
+        (4, 11, 62, 40, 4, "380000.00", "52000.00", "31200.00"),
+        (4, 12, 87, 51, 7, "340000.00", "118400.00", "36845.20"),
+        (5, 12, 19, 11, 0, "60000.00", "0.00", "2480.00"),
+    ]
+    snapshots = [
+        Snapshot(
+            id=n,
+            campaign_id=campaign,
+            meeting_id=meeting,
+            leads=leads,
+            accepted=accepted,
+            won=won,
+            estimated_revenue=Decimal(estimate),
+            actual_revenue=Decimal(actual),
+            cost=Decimal(cost),
+            at=at(40) - timedelta(days=14 * (12 - meeting)),
+        )
+        for n, (campaign, meeting, leads, accepted, won, estimate, actual, cost) in enumerate(
+            figures, 1
+        )
+    ]
+    board = build_scoreboard(campaigns, snapshots, {10: 10, 11: 11, 12: 12}, as_of=12)
+    return board.reported_in(12)
 
 
 def sample_input() -> MinutesInput:
@@ -430,6 +517,7 @@ def sample_input() -> MinutesInput:
                 note="Adressdaten aus der Messe-Liste",
             ),
         ),
+        campaigns=campaign_rows(),
         role_titles=ROLE_TITLES,
         next_meeting=date(2026, 3, 12),
         timezone=BERLIN,
@@ -799,13 +887,20 @@ def test_structure_is_exactly_what_the_meeting_dictates() -> None:
         | {b.item_index for b in data.budgets}
     )
     assert levels.count("h1") == 1
-    assert levels.count("h2") == 8
-    # Per item with entries, per owner (twice: this meeting, earlier), two budget parts.
-    assert levels.count("h3") == len(items_with_entries) + len(owners_now) + len(owners_before) + 2
+    assert levels.count("h2") == 9
+    # Per item with entries, per owner (twice: this meeting, earlier), two campaign
+    # tables, two budget parts.
+    assert levels.count("h3") == (
+        len(items_with_entries) + len(owners_now) + len(owners_before) + 2 + 2
+    )
     tables = tables_of(tokens)
+    # One total row per currency under each campaign table.
+    campaign_rows = 1 + len(data.campaigns) + len({r.campaign.currency for r in data.campaigns})
     assert [len(table) for table in tables] == [
         1 + len(data.meeting.attendees),
         1 + len(data.meeting.items) + 1,
+        campaign_rows,
+        campaign_rows,
         1 + len(data.budgets),
         1 + len({(b.area, b.kind, b.currency) for b in data.budgets}),
     ]
@@ -872,6 +967,9 @@ def hostile_input(texts: list[str]) -> MinutesInput:
             )
             for b in data.budgets
         ),
+        campaigns=tuple(
+            replace(row, campaign=replace(row.campaign, name=typed())) for row in data.campaigns
+        ),
         role_titles={role: typed() for role in data.role_titles},
     )
 
@@ -925,8 +1023,8 @@ def test_typed_text_round_trips(
     assert decisions[0] == (plain(decision_text) or "—")
     tables = tables_of(tokens)
     assert tables[1][1][1] == (plain(title) or "—")
-    assert tables[2][1][0] == (plain(area) or "—")
-    assert tables[2][1][6] == (plain(note) or "—")
+    assert tables[4][1][0] == (plain(area) or "—")
+    assert tables[4][1][6] == (plain(note) or "—")
     shown_owner = [inline_text(h) for h in headings]
     if plain(owner):
         assert any(h.startswith(plain(owner)) or h == plain(owner) for h in shown_owner)
@@ -1069,6 +1167,78 @@ def test_gather_minutes_of_the_first_meeting_and_a_running_one(tmp_path: Path) -
         ("A-4", None),
         ("A-5", 2),
     ]
+
+
+def test_gather_minutes_brings_the_campaign_figures_reported_in_the_meeting(
+    tmp_path: Path,
+) -> None:
+    clock = StepClock(T0)
+    config = load_config(SHIPPED, "test")
+    with Store.open(tmp_path / "roundtable.db", clock=clock) as store:
+        first, second = play_meetings(store, clock)
+        assert first.id is not None and second.id is not None
+        webinar = store.add_campaign(
+            "Frühjahrs-Webinarreihe",
+            owner="marketing-communication",
+            channel=Channel.WEBINAR,
+            start=date(2026, 3, 12),
+            end=date(2026, 4, 2),
+            budget=Decimal("12000.00"),
+            cost=Decimal("828.81"),
+            meeting_id=first.id,
+        )
+        mailing = store.add_campaign(
+            "Direct Mailing | <Mittelstand>",
+            owner="dialog-marketing",
+            channel=Channel.MAILING,
+            start=date(2026, 2, 2),
+            end=date(2026, 3, 27),
+            budget=Decimal("18000.00"),
+        )
+        for meeting_id, leads, estimate, actual in (
+            (first.id, 5, "950000.00", "0.00"),
+            (second.id, 28, "900000.00", "17080.00"),
+        ):
+            store.record_snapshot(
+                webinar.id,
+                meeting_id,
+                leads=leads,
+                accepted=leads // 2,
+                won=leads // 10,
+                estimated_revenue=Decimal(estimate),
+                actual_revenue=Decimal(actual),
+            )
+        store.record_snapshot(
+            mailing.id,
+            first.id,
+            leads=40,
+            accepted=30,
+            won=4,
+            estimated_revenue=Decimal("96000"),
+            actual_revenue=Decimal("20000"),
+        )
+        data = gather_minutes(store, second.id, config, timezone=BERLIN)
+        earlier = gather_minutes(store, first.id, config, timezone=BERLIN)
+
+    # Only what was reported in meeting 2, with the change since meeting 1.
+    assert [row.campaign.name for row in data.campaigns] == ["Frühjahrs-Webinarreihe"]
+    row = data.campaigns[0]
+    assert row.previous_meeting_number == 1
+    assert row.gap_change == Decimal("882920.00") - Decimal("950000.00")
+    assert [row.campaign.name for row in earlier.campaigns] == [
+        "Direct Mailing | <Mittelstand>",
+        "Frühjahrs-Webinarreihe",
+    ]
+    text = render_minutes(data)
+    results = section(text, "## Campaign results")
+    assert "| Frühjahrs-Webinarreihe | webinar | Marketing Communication | planned |" in results
+    assert "EUR -67,080.00 since meeting 1" in results
+    # Typed names stay text: the pipe cannot open a column, the brackets no HTML.
+    earlier_text = section(render_minutes(earlier), "## Campaign results")
+    assert "Direct Mailing \\| \\<Mittelstand>" in earlier_text
+    tables = tables_of(MD.parse(earlier_text))
+    assert tables[0][1][0] == "Direct Mailing | <Mittelstand>"
+    assert all(len(row) == len(table[0]) for table in tables for row in table)
 
 
 def test_gather_minutes_of_an_unknown_meeting_says_so(tmp_path: Path) -> None:

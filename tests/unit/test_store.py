@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -342,6 +342,127 @@ def test_actions_are_filtered_and_sorted_by_due_date(store: Store, view: Store) 
     assert view.action_owners() == {"sales", "Thomas Wagner", "dialog-marketing"}
 
 
+def test_meetings_are_found_by_their_number(store: Store, view: Store) -> None:
+    # Added out of order: the number, not the id, is what people type.
+    second = store.add_meeting(meeting(2, started=START + timedelta(days=14), ended=True))
+    first = store.add_meeting(meeting(1, ended=True))
+    assert view.meeting_by_number(1) == first
+    assert view.meeting_by_number(2) == second
+    assert view.meeting_numbers() == {second.id: 2, first.id: 1}
+    assert view.next_meeting_number() == 3
+    with pytest.raises(NotFoundError, match="no meeting 3"):
+        view.meeting_by_number(3)
+
+
+def two_meetings_of_items(
+    store: Store, clock: FakeClock
+) -> tuple[Meeting, Meeting, dict[str, str]]:
+    """Meeting 1 at START, meeting 2 two weeks later, and action items opened and
+    closed around them; returns both meetings and the refs by name."""
+    first = store.add_meeting(meeting(1, ended=True))
+    assert first.id is not None
+    clock.advance(10)
+    refs = {
+        "done in 2": store.add_action("in 1 geöffnet", "sales", None, first.id, 1).ref,
+        "still open": store.add_action("bleibt offen", None, None, first.id, 1).ref,
+        "done between": store.add_action("dazwischen erledigt", None, None, first.id, 1).ref,
+    }
+    clock.now = START + timedelta(days=3)
+    refs["opened between"] = store.add_action("zwischendurch", None, None, None, None).ref
+    store.set_action_status(refs["done between"], ActionStatus.DONE)
+    second_start = START + timedelta(days=14)
+    second = store.add_meeting(meeting(2, started=second_start, ended=True))
+    assert second.id is not None
+    clock.now = second_start + timedelta(minutes=5)
+    store.set_action_status(refs["done in 2"], ActionStatus.DONE, second.id)
+    refs["opened in 2"] = store.add_action("in 2 geöffnet", None, None, second.id, 1).ref
+    clock.now = second_start + timedelta(days=1)
+    refs["opened after"] = store.add_action("danach", None, None, None, None).ref
+    return first, second, refs
+
+
+def test_actions_closed_in_a_meeting_are_found_by_it(
+    store: Store, view: Store, clock: FakeClock
+) -> None:
+    _first, second, refs = two_meetings_of_items(store, clock)
+    assert [a.ref for a in view.actions(closed_in=second.id, include_closed=True)] == [
+        refs["done in 2"]
+    ]
+    # Without include_closed only open items count: none closed in a meeting is open.
+    assert view.actions(closed_in=second.id) == []
+    assert view.actions(closed_in=999, include_closed=True) == []
+
+
+def test_actions_open_during_a_span_of_time(store: Store, view: Store, clock: FakeClock) -> None:
+    first, second, refs = two_meetings_of_items(store, clock)
+    assert first.ended_at is not None and second.ended_at is not None
+
+    def open_during(start: datetime, end: datetime) -> set[str]:
+        return {a.ref for a in view.actions_open_during(start, end)}
+
+    # Meeting 2: what was open at its start, closed in it or opened in it.
+    assert open_during(second.started_at, second.ended_at) == {
+        refs["done in 2"],
+        refs["still open"],
+        refs["opened between"],
+        refs["opened in 2"],
+    }
+    # The moment meeting 1 ended: its three items, nothing opened later.
+    assert open_during(first.ended_at, first.ended_at) == {
+        refs["done in 2"],
+        refs["still open"],
+        refs["done between"],
+    }
+    # Today: only what is still open; any other time zone means the same moments.
+    later = (START + timedelta(days=30)).astimezone(UTC)
+    assert open_during(later, later) == {
+        refs["still open"],
+        refs["opened between"],
+        refs["opened in 2"],
+        refs["opened after"],
+    }
+    assert open_during(START - timedelta(days=1), START) == set()
+    with pytest.raises(ValueError, match="naive"):
+        view.actions_open_during(datetime(2026, 3, 3), datetime(2026, 3, 4))
+
+
+def test_indexed_queries_follow_every_change(store: Store, path: Path, clock: FakeClock) -> None:
+    held = store.add_meeting(meeting(1, ended=True))
+    assert held.id is not None
+    with Store.open(path, read_only=True) as reader:
+        assert reader.actions(meeting_id=held.id) == []  # builds the index
+        assert reader.meeting_numbers() == {held.id: 1}
+        # Another process writes: the reader's indexes catch up with the file.
+        with Store.open(path, clock=clock) as other:
+            added = other.add_action("Leads nachfassen", "sales", None, held.id, 1)
+            other.add_meeting(meeting(2, started=START + timedelta(days=14)))
+            other.add_decision(held.id, 2, "Webinarreihe verlängert")
+        assert [a.ref for a in reader.actions(meeting_id=held.id)] == [added.ref]
+        assert sorted(reader.meeting_numbers().values()) == [1, 2]
+        assert [d.text for d in reader.decisions(held.id)] == ["Webinarreihe verlängert"]
+        assert reader.meeting_by_number(2).number == 2
+    # A change undone by a failed transaction leaves no trace in the indexes either.
+    assert store.actions(meeting_id=held.id) != []
+    with pytest.raises(RuntimeError), store.transaction():
+        store.set_action_status("A-1", ActionStatus.DONE, held.id)
+        assert [a.ref for a in store.actions(closed_in=held.id, include_closed=True)] == ["A-1"]
+        raise RuntimeError("the app crashed")
+    assert store.actions(closed_in=held.id, include_closed=True) == []
+    store.delete_action("A-1")
+    assert store.actions(meeting_id=held.id, include_closed=True) == []
+
+
+def test_reads_grouped_in_reading_see_one_state_of_the_file(store: Store, path: Path) -> None:
+    store.add_action("vorher", None, None, None, None)
+    with Store.open(path, read_only=True) as reader:
+        with reader.reading():
+            assert len(reader.actions()) == 1
+            with Store.open(path) as other:
+                other.add_action("währenddessen", None, None, None, None)
+            assert len(reader.actions()) == 1
+        assert len(reader.actions()) == 2
+
+
 def test_action_errors_name_what_is_wrong(store: Store) -> None:
     with pytest.raises(UsageError, match="action item needs some text"):
         store.add_action(" ", None, None, None, None)
@@ -450,12 +571,23 @@ def test_a_damaged_document_is_reported_with_file_and_entry(path: Path) -> None:
     path.write_bytes(
         b'{"roundtable":"store","schema":1}\n'
         b'{"put":{"actions.0":{"4":{"text":"ohne Status",'
-        b'"opened_at":"2026-03-03T09:00:00+01:00"}}}}\n'
+        b'"opened_at":"2026-03-03T09:00:00+01:00"},'
+        b'"5":{"text":"ohne Zeit","status":"open","meeting_id":1}}}}\n'
     )
-    with Store.open(path, read_only=True) as opened, pytest.raises(StoreError) as caught:
-        opened.action("A-4")
-    assert str(path) in caught.value.message
-    assert "action item 4" in caught.value.message
+    with Store.open(path, read_only=True) as opened:
+        with pytest.raises(StoreError) as caught:
+            opened.action("A-4")
+        assert str(path) in caught.value.message
+        assert "action item 4" in caught.value.message
+        # The indexes read every item: one that cannot be placed in time is reported.
+        for query in (
+            lambda: opened.actions(meeting_id=1),
+            lambda: opened.actions_open_during(START, START),
+        ):
+            with pytest.raises(StoreError) as caught:
+                query()
+            assert str(path) in caught.value.message
+            assert "action item 5" in caught.value.message
 
 
 def test_a_newer_store_is_refused_and_left_alone(path: Path) -> None:

@@ -1,0 +1,288 @@
+"""`roundtable campaigns` as people run it: a real process on a real store file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from roundtable.domain.campaigns import CampaignStatus, Channel
+from roundtable.domain.config import Cadence, ItemKind
+from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
+from roundtable.domain.store import Store
+
+SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
+BERLIN = ZoneInfo("Europe/Berlin")
+START = datetime(2026, 3, 3, 9, 0, tzinfo=BERLIN)
+
+
+def run(tmp_path: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
+    }
+    environment.update(
+        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+        ROUNDTABLE_DB=str(db),
+        ROUNDTABLE_CONFIG=str(SHIPPED),
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "roundtable", *args],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def meeting(number: int) -> Meeting:
+    started = START + timedelta(days=14 * (number - 1))
+    return Meeting(
+        id=None,
+        number=number,
+        agenda_id="round-table",
+        title="Marketing & Sales Round Table",
+        timebox_minutes=180,
+        cadence=Cadence.BIWEEKLY,
+        items=(
+            MeetingItem(
+                title="Campaign results to date",
+                role="sales-controlling",
+                kind=ItemKind.REPORT,
+                planned_minutes=30,
+                original_minutes=30,
+                state=ItemState.DONE,
+                segments=(Segment(started, started + timedelta(minutes=30)),),
+            ),
+        ),
+        attendees=(Attendee("Monika Schneider", "sales-controlling"),),
+        facilitator="Monika Schneider",
+        started_at=started,
+        ended_at=started + timedelta(minutes=160),
+        current=None,
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """Two meetings; the webinar series reported in both, a mailing in the first, a
+    planned event with no figures yet."""
+    path = tmp_path / "data" / "roundtable.db"
+    with Store.open(path, clock=lambda: START) as store:
+        first = store.add_meeting(meeting(1))
+        second = store.add_meeting(meeting(2))
+        assert first.id is not None and second.id is not None
+        webinar = store.add_campaign(
+            "Frühjahrs-Webinarreihe",
+            owner="marketing-communication",
+            channel=Channel.WEBINAR,
+            start=date(2026, 3, 2),
+            end=date(2026, 4, 10),
+            budget=Decimal("12000.00"),
+            cost=Decimal("5464.91"),
+            status=CampaignStatus.RUNNING,
+        )
+        mailing = store.add_campaign(
+            "Direct Mailing Mittelstand",
+            owner="dialog-marketing",
+            channel=Channel.MAILING,
+            start=date(2026, 1, 12),
+            end=date(2026, 2, 27),
+            budget=Decimal("18000.00"),
+            cost=Decimal("18510.87"),
+            status=CampaignStatus.FINISHED,
+        )
+        store.add_campaign(
+            "Anwendertag Süd \x1b[31m",
+            owner="marketing-communication",
+            channel=Channel.EVENT,
+            start=date(2026, 11, 2),
+            end=date(2026, 11, 27),
+            budget=Decimal("20000"),
+        )
+        for meeting_id, leads, accepted, won, estimate, actual in (
+            (first.id, 28, 20, 1, "900000.00", "17080.00"),
+            (second.id, 49, 35, 6, "650000.00", "69580.50"),
+        ):
+            store.record_snapshot(
+                webinar.id,
+                meeting_id,
+                leads=leads,
+                accepted=accepted,
+                won=won,
+                estimated_revenue=Decimal(estimate),
+                actual_revenue=Decimal(actual),
+            )
+        store.record_snapshot(
+            mailing.id,
+            first.id,
+            leads=82,
+            accepted=60,
+            won=7,
+            estimated_revenue=Decimal("106500"),
+            actual_revenue=Decimal("104150"),
+        )
+    return path
+
+
+def test_campaigns_lists_each_with_its_figures(tmp_path: Path, db: Path) -> None:
+    result = run(tmp_path, db, "campaigns")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == [
+        "CAMPAIGN",
+        "STATUS",
+        "CHANNEL",
+        "OWNER",
+        "CUR",
+        "BUDGET",
+        "COST",
+        "LEADS",
+        "COST/LEAD",
+        "CONV",
+        "ESTIMATE",
+        "ACTUAL",
+        "GAP",
+        "CHANGE",
+        "AS",
+        "OF",
+    ]
+    rows = {line.split("  ")[0]: line for line in lines[1:5]}
+    # Running first, then planned, finished.
+    assert list(rows) == [
+        "Frühjahrs-Webinarreihe",
+        "Anwendertag Süd \\x1b[31m",
+        "Direct Mailing Mittelstand",
+        "TOTAL",
+    ]
+    webinar = rows["Frühjahrs-Webinarreihe"].split()
+    # 5464.91 / 49 = 111.53; 6 of 35 = 17.1 %; gap 580,420 after 882,920: -302,501.
+    assert webinar[1:] == [
+        "running",
+        "webinar",
+        "marketing-communication",
+        "EUR",
+        "12,000",
+        "5,465",
+        "49",
+        "112",
+        "17.1",
+        "%",
+        "650,000",
+        "69,581",
+        "580,420",
+        "-302,501",
+        "#2",
+    ]
+    planned = rows["Anwendertag Süd \\x1b[31m"].split()
+    assert planned[-10:] == ["20,000", "0", *["—"] * 8]
+    mailing = rows["Direct Mailing Mittelstand"].split()
+    assert mailing[-3:] == ["2,350", "—", "#1"]
+    total = rows["TOTAL"].split()
+    assert total[1:5] == ["EUR", "50,000", "23,976", "131"]
+    assert "\x1b" not in result.stdout  # the escape typed into a name is shown, not sent
+    assert "GAP = estimate − actual" in result.stdout
+
+
+def test_campaigns_json_has_stable_keys_and_exact_amounts(tmp_path: Path, db: Path) -> None:
+    result = run(tmp_path, db, "campaigns", "--json")
+    assert result.returncode == 0, result.stderr
+    campaigns = json.loads(result.stdout)
+    assert [c["name"] for c in campaigns] == [
+        "Frühjahrs-Webinarreihe",
+        "Anwendertag Süd \x1b[31m",
+        "Direct Mailing Mittelstand",
+    ]
+    webinar = campaigns[0]
+    assert list(webinar) == [
+        "id",
+        "name",
+        "owner",
+        "channel",
+        "status",
+        "start",
+        "end",
+        "currency",
+        "budget",
+        "cost",
+        "leads",
+        "accepted",
+        "won",
+        "cost_per_lead",
+        "acceptance_pct",
+        "conversion_pct",
+        "estimated_revenue",
+        "actual_revenue",
+        "gap",
+        "gap_pct",
+        "gap_change",
+        "reported_in_meeting",
+        "previous_meeting",
+        "series",
+    ]
+    assert webinar["budget"] == "12000.00" and webinar["cost"] == "5464.91"
+    assert webinar["cost_per_lead"] == "111.53"
+    assert webinar["acceptance_pct"] == "71.4" and webinar["conversion_pct"] == "17.1"
+    assert webinar["gap"] == "580419.50" and webinar["gap_change"] == "-302500.50"
+    assert (webinar["reported_in_meeting"], webinar["previous_meeting"]) == (2, 1)
+    assert webinar["series"] == [
+        {
+            "meeting": 1,
+            "leads": 28,
+            "cost": "5464.91",
+            "estimated_revenue": "900000.00",
+            "actual_revenue": "17080.00",
+        },
+        {
+            "meeting": 2,
+            "leads": 49,
+            "cost": "5464.91",
+            "estimated_revenue": "650000.00",
+            "actual_revenue": "69580.50",
+        },
+    ]
+    planned = campaigns[1]
+    assert planned["status"] == "planned" and planned["channel"] == "event"
+    assert (planned["leads"], planned["gap"], planned["series"]) == (None, None, [])
+    assert "\\u001b" in result.stdout  # JSON escapes the control character
+
+
+def test_no_campaigns_is_a_friendly_line_and_creates_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "none" / "roundtable.db"
+    result = run(tmp_path, db, "campaigns")
+    assert (result.returncode, result.stdout) == (0, "No campaigns yet.\n")
+    assert run(tmp_path, db, "campaigns", "--json").stdout == "[]\n"
+    assert not db.exists()
+
+
+def test_a_damaged_store_is_a_clear_error(tmp_path: Path) -> None:
+    db = tmp_path / "roundtable.db"
+    content = b'{"roundtable":"store","schema":1}\n{"put":{"campaigns.0":{"1":{"name":"x"}}}}\n'
+    db.write_bytes(content)
+    result = run(tmp_path, db, "campaigns")
+    assert result.returncode == 3
+    assert "campaign 1 cannot be read" in result.stderr and str(db) in result.stderr
+    assert db.read_bytes() == content
+
+
+def test_the_demo_has_campaigns_to_list(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    demo = run(tmp_path, db, "demo", "--meetings", "12", "--seed", "5")
+    assert demo.returncode == 0, demo.stderr
+    assert "campaigns (" in demo.stdout
+    campaigns = json.loads(run(tmp_path, db, "campaigns", "--json").stdout)
+    assert campaigns and all(c["currency"] == "EUR" for c in campaigns)
+    reported = [c for c in campaigns if c["series"]]
+    assert reported and all(c["estimated_revenue"] is not None for c in reported)
