@@ -11,9 +11,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from decimal import MAX_PREC, ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 
-from roundtable.domain.config import TeamConfig, load_config, load_roles
+from roundtable.domain.config import TeamConfig, load_config, load_roles, peek_language
 from roundtable.domain.locations import (
     CONFIG_ENV,
     DB_ENV,
@@ -22,8 +23,17 @@ from roundtable.domain.locations import (
     find_config_dir,
 )
 from roundtable.domain.text import terminal_safe
-from roundtable.errors import NotFoundError, RoundtableError, UsageError
-from roundtable.i18n import _, ngettext
+from roundtable.errors import ConfigError, NotFoundError, RoundtableError, UsageError
+from roundtable.i18n import (
+    DEFAULT_LANGUAGE,
+    LANG_ENV,
+    LANGUAGES,
+    _,
+    locale_language,
+    ngettext,
+    requested_language,
+    set_language,
+)
 
 __all__ = ["build_parser", "main"]
 
@@ -110,6 +120,22 @@ def cmd_app(args: argparse.Namespace) -> int:
 
     with Store.open(db_path(args)) as store:
         app = make_app(config, store, start_agenda=agenda_id, start=start)
+        try:
+            app.run()
+        finally:
+            app.store_thread.close()
+    return app.return_code or 0
+
+
+def cmd_follow(args: argparse.Namespace) -> int:
+    """Show the running meeting live and read-only, for a second screen or an attendee's
+    own terminal; waits for one when none runs. Never writes the store."""
+    config = team_config(args)
+    from roundtable.domain.store import Store
+    from roundtable.ui.follow import make_follow_app
+
+    with Store.open(db_path(args), read_only=True) as store:
+        app = make_follow_app(config, store)
         try:
             app.run()
         finally:
@@ -368,6 +394,155 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     return 0
 
 
+_CAMPAIGN_WIDTH = 40
+
+
+def _whole(amount: Decimal | None, *, signed: bool = False) -> str:
+    """An amount in whole currency units for a table cell, like `12,500` (`+1,000`)."""
+    if amount is None:
+        return "—"
+    with localcontext() as context:
+        context.prec = MAX_PREC  # any amount a store holds, however large, rounds
+        whole = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if signed:
+        sign = "+" if whole > 0 else "-" if whole < 0 else "±"
+        return f"{sign}{abs(whole):,}"
+    return f"{whole:,}"
+
+
+def _decimal_text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def cmd_campaigns(args: argparse.Namespace) -> int:
+    """The campaigns with what they cost and what they brought so far, from the figures
+    of the latest meeting that reported each (running ones first)."""
+    from roundtable.domain.campaigns import channel_label, format_percent, status_label
+    from roundtable.domain.store import Store
+    from roundtable.domain.text import single_line
+
+    with Store.open(db_path(args), read_only=True) as store, store.reading():
+        board = store.scoreboard()
+        numbers = store.meeting_numbers()
+
+    def number(meeting_id: int | None) -> int | None:
+        return None if meeting_id is None else numbers.get(meeting_id)
+
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": row.campaign.id,
+                    "name": row.campaign.name,
+                    "owner": row.campaign.owner,
+                    "channel": row.campaign.channel.value,
+                    "status": row.campaign.status.value,
+                    "start": row.campaign.start.isoformat(),
+                    "end": row.campaign.end.isoformat(),
+                    "currency": row.campaign.currency,
+                    "budget": str(row.campaign.budget),
+                    "cost": _decimal_text(row.cost),
+                    "leads": row.leads,
+                    "accepted": row.accepted,
+                    "won": row.won,
+                    "cost_per_lead": _decimal_text(row.cost_per_lead),
+                    "acceptance_pct": _decimal_text(row.acceptance_pct),
+                    "conversion_pct": _decimal_text(row.conversion_pct),
+                    "estimated_revenue": _decimal_text(row.estimate),
+                    "actual_revenue": _decimal_text(row.actual),
+                    "gap": _decimal_text(row.gap),
+                    "gap_pct": _decimal_text(row.gap_pct),
+                    "gap_change": _decimal_text(row.gap_change),
+                    "reported_in_meeting": number(row.reported_in),
+                    "previous_meeting": row.previous_meeting_number,
+                    "series": [
+                        {
+                            "meeting": point.meeting_number,
+                            "leads": point.leads,
+                            "cost": str(point.cost),
+                            "estimated_revenue": str(point.estimate),
+                            "actual_revenue": str(point.actual),
+                        }
+                        for point in row.series
+                    ],
+                }
+                for row in board.rows
+            ]
+        )
+        return 0
+    if not board.rows:
+        out(_("No campaigns yet."))
+        return 0
+    rows = [
+        [
+            _clip(single_line(row.campaign.name), _CAMPAIGN_WIDTH),
+            status_label(row.campaign.status),
+            channel_label(row.campaign.channel),
+            single_line(row.campaign.owner),
+            single_line(row.campaign.currency),
+            _whole(row.campaign.budget),
+            _whole(row.cost),
+            "—" if row.leads is None else f"{row.leads:,}",
+            _whole(row.cost_per_lead),
+            format_percent(row.conversion_pct),
+            _whole(row.estimate),
+            _whole(row.actual),
+            _whole(row.gap),
+            _whole(row.gap_change, signed=True),
+            "—" if row.reported_in is None else f"#{number(row.reported_in)}",
+        ]
+        for row in board.rows
+    ]
+    rows.extend(
+        [
+            _("TOTAL"),
+            "",
+            "",
+            "",
+            total.currency,
+            _whole(total.budget),
+            _whole(total.cost),
+            f"{total.leads:,}",
+            _whole(total.cost_per_lead),
+            format_percent(total.conversion_pct),
+            _whole(total.estimate),
+            _whole(total.actual),
+            _whole(total.gap),
+            "",
+            "",
+        ]
+        for total in board.totals
+    )
+    header = [
+        _("CAMPAIGN"),
+        _("STATUS"),
+        _("CHANNEL"),
+        _("OWNER"),
+        _("CUR"),
+        _("BUDGET"),
+        _("COST"),
+        _("LEADS"),
+        _("COST/LEAD"),
+        _("CONV"),
+        _("ESTIMATE"),
+        _("ACTUAL"),
+        _("GAP"),
+        _("CHANGE"),
+        _("AS OF"),
+    ]
+    lines = _columns(header, rows)
+    lines.append("")
+    lines.append(
+        _(
+            "Figures from the latest meeting that reported each campaign (AS OF); "
+            "GAP = estimate − actual, CHANGE = since the report before. CONV = deals won "
+            "of leads accepted by sales. Amounts in whole units; --json has them exact."
+        )
+    )
+    out("\n".join(lines))
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fill the store with a realistic year of this round table."""
     from roundtable.domain.demo import DEFAULT_MEETINGS, DEFAULT_SEED, fill_demo
@@ -387,7 +562,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     out(
         _(
             "Wrote {meetings} meetings ({first} to {last}) with {decisions} decisions, "
-            "{actions} action items and {budgets} budget agreements to {path}."
+            "{actions} action items, {budgets} budget agreements and {campaigns} campaigns "
+            "({snapshots} campaign reports) to {path}."
         ).format(
             meetings=summary.meetings,
             first=summary.first.isoformat(),
@@ -395,6 +571,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             decisions=summary.decisions,
             actions=summary.actions,
             budgets=summary.budgets,
+            campaigns=summary.campaigns,
+            snapshots=summary.snapshots,
             path=path,
         )
     )
@@ -435,6 +613,14 @@ def _attendee_commands(add_command: Callable[[str, str, Handler], argparse.Argum
         "meetings", _("list past and running meetings with time used and outcomes"), cmd_meetings
     )
     meetings.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    campaigns = add_command(
+        "campaigns",
+        _("list the campaigns: cost, leads, conversion, estimated against actual revenue"),
+        cmd_campaigns,
+    )
+    campaigns.add_argument(
+        "--json", action="store_true", help=_("print JSON instead of a table (exact amounts)")
+    )
     demo = add_command(
         "demo",
         _("fill an empty store with a realistic year of round tables, to try things out"),
@@ -499,6 +685,16 @@ def _location_options(parser: argparse.ArgumentParser, default: object) -> None:
         default=default,
         help=_("the store file (default: roundtable.db in the user data folder)"),
     )
+    # Read twice: `main` scans for it before the parser exists (the help is translated).
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=default,
+        help=_(
+            "the language of screens, messages and minutes (also ${env}; default: the "
+            "config's language, else the locale)"
+        ).format(env=LANG_ENV),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -548,6 +744,14 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     start.set_defaults(start=True)
+    add_command(
+        "follow",
+        _(
+            "follow the running meeting live and read-only (clocks, agenda, log), for a "
+            "second screen or your own terminal"
+        ),
+        cmd_follow,
+    )
     export = add_command(
         "export", _("write the minutes of a meeting as Markdown (default: the latest)"), cmd_export
     )
@@ -570,12 +774,45 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _apply_language(args: argparse.Namespace, explicit: str | None) -> None:
+    """Once the command line is parsed: `--lang` (also abbreviated, which the scan in
+    `main` misses) or `$ROUNDTABLE_LANG`, else the config's `language`, else the
+    language already chosen from the locale stays."""
+    chosen: str | None = getattr(args, "lang", None) or explicit
+    if chosen is None:
+        chosen = peek_language(config_location(args).directory)
+    if chosen is not None:
+        set_language(chosen)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # The help and usage are translated, so the language is chosen before the parser is
+    # built: `--lang` or `$ROUNDTABLE_LANG`, else the locale. The config's `language`
+    # can only be read once `--config` is known, so it applies after parsing.
+    try:
+        explicit = requested_language(arguments, os.environ)
+    except UsageError as error:
+        print(terminal_safe(f"roundtable: {error.message}"), file=sys.stderr)
+        return error.exit_code
+    set_language(explicit or locale_language(os.environ) or DEFAULT_LANGUAGE)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     handler: Handler = args.handler
     try:
+        _apply_language(args, explicit)
         return handler(args)
+    except ConfigError as error:
+        # One problem stays one `roundtable: FILE:LINE: message` line; several get a
+        # header, and each keeps FILE:LINE at the start of its line for editors.
+        if len(error.problems) > 1:
+            header = _("roundtable: the config has {count} problems:").format(
+                count=len(error.problems)
+            )
+            print(terminal_safe(f"{header}\n{error.message}"), file=sys.stderr)
+        else:
+            print(terminal_safe(f"roundtable: {error.message}"), file=sys.stderr)
+        return error.exit_code
     except RoundtableError as error:
         print(terminal_safe(f"roundtable: {error.message}"), file=sys.stderr)
         return error.exit_code

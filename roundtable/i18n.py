@@ -1,35 +1,144 @@
-"""The one translation function every user-facing string goes through.
+"""The one translation function every user-facing string goes through, and the language.
 
 gettext style: `_("Start meeting")`. Placeholders are filled after translation with
 `str.format`, so a translator can move them: `_("{count} open").format(count=3)`.
-Catalogs live in `roundtable/locale/<lang>/LC_MESSAGES/roundtable.mo`; until one is
-installed for a language, English text is shown.
+Plural forms go through `ngettext(singular, plural, count)`.
+
+Catalogs: `roundtable/locale/<lang>/LC_MESSAGES/roundtable.po` is the source the
+translators edit; the `.mo` next to it is compiled at build time (the hatch build hook in
+`hatch_build.py`, or `scripts/update_catalog.py --compile` in a source tree) and is not
+committed. Without a compiled catalog, English text is shown.
+
+Which language: `--lang` (or `$ROUNDTABLE_LANG`) first, then the config's `language`
+key, then the environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), then English.
+The CLI decides this in `roundtable.cli.main` with `requested_language` and
+`locale_language`, and calls `set_language`.
+
+Import order matters: `_()` evaluated at import time (class attributes such as Textual
+`BINDINGS` descriptions, argparse help built at module level) is translated into the
+language current *at that moment*. `set_language` must therefore run before
+`roundtable.ui` is imported; the CLI imports the UI lazily, after choosing the language,
+so that holds. Code that builds text at import time and outlives a language switch
+keeps the old language; prefer calling `_()` where the text is shown.
 """
 
 from __future__ import annotations
 
 import gettext
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-__all__ = ["_", "current_language", "ngettext", "set_language"]
+from roundtable.errors import UsageError
+
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "LANG_ENV",
+    "_",
+    "current_language",
+    "locale_language",
+    "ngettext",
+    "normalize_language",
+    "requested_language",
+    "set_language",
+]
 
 DOMAIN = "roundtable"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
+LANGUAGES = ("en", "de")
+"""The languages roundtable speaks; English is the source language of every message."""
+
+DEFAULT_LANGUAGE = "en"
+
+LANG_ENV = "ROUNDTABLE_LANG"
+"""Chooses the language like `--lang` does; `--lang` wins over it."""
+
+LANG_OPTION = "--lang"
+
+# POSIX order: the first of these that is set decides; a later one is not consulted.
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
 _translation: gettext.NullTranslations = gettext.NullTranslations()
-_language = "en"
+_language = DEFAULT_LANGUAGE
+
+
+def normalize_language(text: str) -> str | None:
+    """The supported language `text` names, or None: `de`, `DE`, `de_DE.UTF-8`,
+    `de-AT` and `de_CH@euro` all name `de`; `C`, `POSIX`, `fr_FR` name none of ours."""
+    code = text.strip().lower()
+    for separator in ("@", ".", "_", "-"):
+        code = code.partition(separator)[0]
+    return code if code in LANGUAGES else None
+
+
+def locale_language(env: Mapping[str, str]) -> str | None:
+    """The language the environment's locale asks for, if it is one of ours.
+
+    The first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set decides, as for every
+    other program: `LC_ALL=C` means English even when `LANG=de_DE.UTF-8`.
+    """
+    for variable in _LOCALE_VARIABLES:
+        value = env.get(variable, "")
+        if value:
+            return normalize_language(value)
+    return None
+
+
+def requested_language(argv: Sequence[str], env: Mapping[str, str]) -> str | None:
+    """The language asked for explicitly: `--lang X` / `--lang=X` in `argv` (the last
+    one, as argparse reads it), else `$ROUNDTABLE_LANG`; None if neither is given.
+
+    Scanned before the parser is built, because the help text is translated. A `--lang`
+    value that is not a language is skipped here; argparse then refuses it. A wrong
+    `$ROUNDTABLE_LANG` raises `UsageError`: nothing else would report it.
+    """
+    found: str | None = None
+    tokens = list(argv)
+    for index, token in enumerate(tokens):
+        if token == "--":
+            break
+        value: str | None = None
+        if token == LANG_OPTION and index + 1 < len(tokens):
+            value = tokens[index + 1]
+        elif token.startswith(LANG_OPTION + "="):
+            value = token.partition("=")[2]
+        if value is not None:
+            found = normalize_language(value) or found
+    if found is not None:
+        return found
+    wanted = env.get(LANG_ENV, "").strip()
+    if not wanted:
+        return None
+    language = normalize_language(wanted)
+    if language is None:
+        raise UsageError(
+            _("{env} must be one of {languages}, not {value!r}.").format(
+                env=LANG_ENV, languages=", ".join(LANGUAGES), value=wanted
+            )
+        )
+    return language
 
 
 def set_language(language: str) -> None:
-    """Switch every later `_()` call to `language` (falls back to English text)."""
+    """Switch every later `_()` call to `language` (`de`, `en`, or a locale name such as
+    `de_DE.UTF-8`). Messages the catalog lacks stay in English.
+
+    Raises `ValueError` for a language roundtable does not speak: user input is checked
+    before it gets here, so this is a programming error.
+    """
     global _translation, _language
+    code = normalize_language(language)
+    if code is None:
+        raise ValueError(f"unsupported language {language!r}; supported: {LANGUAGES}")
     _translation = gettext.translation(
-        DOMAIN, localedir=LOCALE_DIR, languages=[language], fallback=True
+        DOMAIN, localedir=LOCALE_DIR, languages=[code], fallback=True
     )
-    _language = language
+    _language = code
 
 
 def current_language() -> str:
+    """The language `_()` translates into: one of `LANGUAGES`."""
     return _language
 
 

@@ -8,6 +8,7 @@ with a dot are ignored.
 roles.yaml::
 
     team: Marketing & Sales Round Table      # the team's name, shown on screens and in minutes
+    language: en                             # optional: en | de, for screens, messages, minutes
     roles:
       - id: product-marketing                # lowercase letters, digits and dashes; unique
         title: Product Marketing
@@ -47,6 +48,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from roundtable.domain.yamlfile import (
+    MAX_FILE_BYTES,
     YamlEntry,
     YamlList,
     YamlMap,
@@ -71,6 +73,8 @@ __all__ = [
     "TeamConfig",
     "is_role_id",
     "load_config",
+    "load_roles",
+    "peek_language",
 ]
 
 MAX_TIMEBOX_MINUTES = 180
@@ -85,7 +89,7 @@ MAX_PROBLEMS_PER_FILE = 100
 _ROLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 
 # (allowed keys, required keys) of each kind of mapping
-_ROLES_FILE_KEYS = (("team", "roles"), ("team", "roles"))
+_ROLES_FILE_KEYS = (("team", "language", "roles"), ("team", "roles"))
 _ROLE_KEYS = (
     ("id", "title", "department", "holders", "responsibilities", "committed_by", "committed_on"),
     ("id", "title", "department", "holders"),
@@ -100,6 +104,13 @@ class ItemKind(StrEnum):
     REPORT = "report"
     DISCUSSION = "discussion"
     DECISION = "decision"
+
+
+class _Language(StrEnum):
+    """The values of roles.yaml's `language` key: `roundtable.i18n.LANGUAGES`."""
+
+    ENGLISH = "en"
+    GERMAN = "de"
 
 
 class Cadence(StrEnum):
@@ -170,6 +181,8 @@ class TeamConfig:
     team: str
     roles: tuple[Role, ...]
     agendas: tuple[Agenda, ...]
+    language: str | None = None
+    """`en` or `de` if roles.yaml sets `language`; None leaves it to `--lang` and the locale."""
 
     def role(self, role_id: str) -> Role | None:
         """The role with this id, or None."""
@@ -219,7 +232,7 @@ def load_config(directory: Path, source: str) -> TeamConfig:
     problems: list[Problem] = []
     roles_path = directory / ROLES_FILE
     misnamed_roles = directory / "roles.yml"
-    team, roles, role_ids = _load_roles(
+    team, roles, role_ids, language = _load_roles(
         roles_path, roles_path in names, misnamed_roles in names, problems
     )
 
@@ -261,14 +274,72 @@ def load_config(directory: Path, source: str) -> TeamConfig:
 
     if problems or team is None:
         raise ConfigError(problems)
-    return TeamConfig(directory, source, team, roles, tuple(agendas))
+    return TeamConfig(directory, source, team, roles, tuple(agendas), language)
+
+
+def load_roles(directory: Path) -> tuple[Role, ...]:
+    """Only the roles of the config folder `directory`, validated as `load_config` does
+    but without reading the agendas: for commands that only match owners, and start
+    faster for it. Raises `ConfigError` for problems in roles.yaml (not in agendas)."""
+    roles_path = directory / ROLES_FILE
+    try:
+        listed = roles_path.is_file()
+        misnamed = not listed and (directory / "roles.yml").is_file()
+        is_folder = listed or directory.is_dir()
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise ConfigError(
+            [
+                Problem(
+                    directory,
+                    None,
+                    _("cannot read the config folder: {reason}").format(reason=reason),
+                )
+            ]
+        ) from None
+    if not is_folder:
+        message = (
+            _("this is a file, not a config folder")
+            if directory.exists()
+            else _("the config folder does not exist")
+        )
+        raise ConfigError([Problem(directory, None, message)])
+    problems: list[Problem] = []
+    team, roles, _role_ids, _language = _load_roles(roles_path, listed, misnamed, problems)
+    if problems or team is None:
+        raise ConfigError(problems)
+    return roles
+
+
+def peek_language(directory: Path) -> str | None:
+    """The `language` roles.yaml in `directory` sets, read before anything else is: the
+    CLI needs it before it prints a word. None when it is absent, unreadable or not one
+    of ours; `load_config` reports what is wrong. Costs one small file read when roles.yaml
+    has no `language` at all, the common case."""
+    path = directory / ROLES_FILE
+    try:
+        with path.open("rb") as file:
+            head = file.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError):
+        return None
+    if b"language" not in head:
+        return None
+    root, _problems = read_yaml(path)
+    if not isinstance(root, YamlMap):
+        return None
+    entry = root.get("language")
+    if entry is None or not isinstance(entry.value, YamlScalar):
+        return None
+    text = entry.value.text.strip()
+    return text if text in {member.value for member in _Language} else None
 
 
 def _load_roles(
     path: Path, listed: bool, misnamed: bool, problems: list[Problem]
-) -> tuple[str | None, tuple[Role, ...], set[str] | None]:
-    """The team name, the valid roles, and every role id written in the file (None when
-    the role list could not be read, so agendas are not checked against it)."""
+) -> tuple[str | None, tuple[Role, ...], set[str] | None, str | None]:
+    """The team name, the valid roles, every role id written in the file (None when
+    the role list could not be read, so agendas are not checked against it), and the
+    language if the file sets a valid one."""
     if not listed:
         hint = (
             _("the config folder has no {roles} (found roles.yml: rename it to {roles})")
@@ -276,31 +347,40 @@ def _load_roles(
             else _("the config folder has no {roles} with the team and its roles")
         )
         problems.append(Problem(path, None, hint.format(roles=ROLES_FILE)))
-        return None, (), None
+        return None, (), None, None
     checker = _Checker(path)
-    team, roles, role_ids = _read_roles(checker)
+    team, roles, role_ids, language = _read_roles(checker)
     problems.extend(checker.finish())
-    return team, roles, role_ids
+    return team, roles, role_ids, language
 
 
-def _read_roles(check: _Checker) -> tuple[str | None, tuple[Role, ...], set[str] | None]:
+def _read_roles(
+    check: _Checker,
+) -> tuple[str | None, tuple[Role, ...], set[str] | None, str | None]:
     root = check.read()
     if root is None:
-        return None, (), None
+        return None, (), None, None
     top = check.mapping(root, _("{roles} (with 'team' and 'roles')").format(roles=ROLES_FILE))
     if top is None:
-        return None, (), None
+        return None, (), None, None
     check.keys(top, *_ROLES_FILE_KEYS, ROLES_FILE)
     team = check.text(top.get("team"))
+    language_entry = top.get("language")
+    chosen = (
+        None
+        if language_entry is None
+        else check.choice(language_entry, _Language, _Language.ENGLISH)
+    )
+    language = None if chosen is None else chosen.value
     entry = top.get("roles")
     if entry is None:
-        return team, (), None
+        return team, (), None, language
     listed = check.listed(entry)
     if listed is None:
-        return team, (), None
+        return team, (), None, language
     if not listed:
         check.problem(entry.line, _("{roles} lists no roles").format(roles=ROLES_FILE))
-        return team, (), None
+        return team, (), None, language
 
     # Ids as written, even those with problems, so agendas naming them are not also
     # reported as naming an unknown role.
@@ -326,7 +406,7 @@ def _read_roles(check: _Checker) -> tuple[str | None, tuple[Role, ...], set[str]
         id_lines[written_id] = id_line
         if role is not None:
             roles.append(role)
-    return team, tuple(roles), set(id_lines)
+    return team, tuple(roles), set(id_lines), language
 
 
 def _read_role(check: _Checker, mapping: YamlMap) -> Role | None:

@@ -1,7 +1,8 @@
 """Dates the meeting talks about: when it meets next, and due dates typed into forms.
 
 A due date can be typed the way people say it in the meeting: a calendar date
-(`2026-12-01`), an offset from today (`+7d`, `+2w`), `today`, `tomorrow`, or
+(`2026-12-01`, or the current language's own form: `01.12.2026` in German, see
+`l10n.read_date`), an offset from today (`+7d`, `+2w`), `today`, `tomorrow`, or
 `next meeting` (also just `next`). Case and surrounding spaces do not matter, nor a
 space before the unit of an offset (`+7 d`). An empty text is an error too: a form
 whose due date is optional checks for that before calling `parse_due`.
@@ -17,6 +18,7 @@ import re
 from datetime import date, timedelta
 
 from roundtable.domain.config import Cadence
+from roundtable.domain.l10n import read_date, typed_date_example
 from roundtable.domain.text import single_line
 from roundtable.errors import UsageError
 from roundtable.i18n import _
@@ -37,7 +39,9 @@ def next_meeting_date(last: date, cadence: Cadence) -> date:
 
 def accepted_due_forms() -> str:
     """The due-date forms `parse_due` understands, in words for a form's hint line."""
-    return _("a date like 2026-12-01, +7d, +2w, today, tomorrow or next meeting")
+    return _("a date like {date}, +7d, +2w, today, tomorrow or next meeting").format(
+        date=typed_date_example()
+    )
 
 
 def _echo(text: str) -> str:
@@ -74,6 +78,13 @@ def parse_due(text: str, today: date, next_meeting: date) -> date:
         except OverflowError:
             message = _('The due date "{text}" is too far ahead; use {forms}.')
             raise UsageError(message.format(text=_echo(text), forms=accepted_due_forms())) from None
+    try:
+        local = read_date(text)
+    except UsageError:
+        message = _('There is no date "{text}" in the calendar; use {forms}.')
+        raise UsageError(message.format(text=_echo(text), forms=accepted_due_forms())) from None
+    if local is not None:
+        return local
     if not words:
         message = _("The due date is empty; use {forms}.")
         raise UsageError(message.format(forms=accepted_due_forms()))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import platformdirs
 
-from roundtable.i18n import _
+from roundtable.i18n import _, current_language
 
 __all__ = [
     "CONFIG_ENV",
@@ -32,18 +32,22 @@ class ConfigLocation:
     """How it was found, in words: shown by `roundtable check`."""
 
 
-def shipped_defaults_dir() -> Path:
-    """The roles and agendas that travel inside the package."""
-    return Path(str(files("roundtable") / "defaults"))
+def shipped_defaults_dir(language: str | None = None) -> Path:
+    """The roles and agendas that travel inside the package, in `language` (default: the
+    current one). The German variant lives in `defaults/de/` with the same role and
+    agenda ids; the English one is the folder itself (the loader never looks into
+    subfolders, so the two do not mix)."""
+    base = Path(str(files("roundtable") / "defaults"))
+    variant = base / (language or current_language())
+    # English is the base folder; any other language has a subfolder of its own.
+    return variant if variant.is_dir() else base
 
 
 def user_config_dir() -> Path:
     return platformdirs.user_config_path(APP_NAME)
 
 
-def find_config_dir(
-    explicit: Path | None, env: Mapping[str, str], cwd: Path
-) -> ConfigLocation:
+def find_config_dir(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> ConfigLocation:
     """`--config`, else `$ROUNDTABLE_CONFIG`, else `./agendas`, else the user's config
     folder, else the shipped defaults: the first that is given or present wins."""
     if explicit is not None:

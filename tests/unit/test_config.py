@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from itertools import pairwise
 from pathlib import Path
@@ -16,9 +17,10 @@ from roundtable.domain.config import (
     ItemKind,
     TeamConfig,
     load_config,
+    load_roles,
 )
 from roundtable.domain.yamlfile import MAX_FILE_BYTES
-from roundtable.errors import ConfigError
+from roundtable.errors import ConfigError, Problem
 
 # Line numbers in the tests below count from these texts.
 ROLES = """\
@@ -852,3 +854,47 @@ def test_mangled_shipped_files_never_crash(
         data if which else roles.encode(),
         agenda.encode() if which else data,
     )
+
+
+# --- roles only (for commands that match owners) ----------------------------------------
+
+
+def test_load_roles_reads_only_the_roles(tmp_path: Path) -> None:
+    # A broken agenda does not keep an attendee from listing their action items.
+    folder = write(tmp_path / "c", agendas={"round-table.yaml": "items: [unclosed"})
+    roles = load_roles(folder)
+    assert [role.id for role in roles] == ["sales-marketing", "sales-controlling", "sales"]
+    assert roles[2].holders == ("Thomas Wagner", "Julia Neumann")
+    assert roles == load_config(write(tmp_path / "d"), "test").roles
+
+
+def test_load_roles_reports_what_load_config_reports_for_roles(tmp_path: Path) -> None:
+    broken = swap(ROLES, "  - id: sales\n", "  - id: Sales Team\n")
+    folder = write(tmp_path / "c", roles=broken)
+    with pytest.raises(ConfigError) as caught:
+        load_roles(folder)
+    assert [str(p) for p in caught.value.problems] == [
+        str(p) for p in _config_problems(folder) if p.path.name == "roles.yaml"
+    ]
+    assert f"{folder / 'roles.yaml'}:11:" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("make", "gist"),
+    [
+        (lambda tmp: tmp / "nowhere", "config folder does not exist"),
+        (lambda tmp: write(tmp / "c") / "roles.yaml", "not a config folder"),
+        (lambda tmp: write(tmp / "c", roles=None), "no roles.yaml"),
+    ],
+)
+def test_load_roles_without_a_roles_file(
+    tmp_path: Path, make: Callable[[Path], Path], gist: str
+) -> None:
+    with pytest.raises(ConfigError, match=gist):
+        load_roles(make(tmp_path))
+
+
+def _config_problems(folder: Path) -> list[Problem]:
+    with pytest.raises(ConfigError) as caught:
+        load_config(folder, "test")
+    return caught.value.problems

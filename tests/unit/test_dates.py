@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from roundtable.domain.config import Cadence
 from roundtable.domain.dates import accepted_due_forms, next_meeting_date, parse_due
 from roundtable.errors import UsageError
+from roundtable.i18n import set_language
 
 TODAY = date(2026, 3, 4)  # a Wednesday round table
 NEXT_MEETING = date(2026, 3, 18)
@@ -87,7 +89,8 @@ def test_impossible_calendar_dates_are_refused(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "01.12.2026",  # the German way; not (yet) understood
+        "01.12.2026",  # the German way; read only when the language is German
+        "12/01/2026",  # month or day first? Not guessed in any language
         "2026-12-1",
         "20261201",
         "2026-W49-1",
@@ -152,3 +155,47 @@ def test_any_text_gives_a_date_or_a_usage_error(text: str) -> None:
 def test_offsets_count_from_today(count: int, unit: str) -> None:
     days = count * (7 if unit == "w" else 1)
     assert (due(f"+{count}{unit}") - TODAY).days == days
+
+
+# --- in German ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    set_language("de")
+    try:
+        yield
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("01.12.2026", date(2026, 12, 1)),
+        ("1.12.2026", date(2026, 12, 1)),
+        (" 18.03.2026 ", NEXT_MEETING),
+        ("1. Dezember 2026", date(2026, 12, 1)),
+        ("2026-12-01", date(2026, 12, 1)),  # ISO stays understood
+        ("+2w", date(2026, 3, 18)),
+        ("next meeting", NEXT_MEETING),  # the keywords are English in every language, for now
+    ],
+)
+def test_german_date_forms_are_read_in_german(german: None, text: str, expected: date) -> None:
+    assert due(text) == expected
+
+
+def test_the_accepted_forms_show_the_german_date_in_german(german: None) -> None:
+    assert "01.12.2026" in accepted_due_forms()
+    with pytest.raises(UsageError) as caught:
+        due("31.02.2026")
+    assert caught.value.message.startswith("Das Datum „31.02.2026“ gibt es im Kalender nicht")
+    with pytest.raises(UsageError) as caught:
+        due("12/01/2026")
+    assert caught.value.message.startswith("Das Fälligkeitsdatum „12/01/2026“ ist nicht lesbar")
+    assert "01.12.2026" in caught.value.message
+
+
+def test_english_reads_the_date_as_it_is_shown() -> None:
+    assert due("Dec 1, 2026") == date(2026, 12, 1)
+    assert accepted_due_forms().startswith("a date like 2026-12-01, +7d")

@@ -1,13 +1,16 @@
-"""Budget amounts: exact parsing of what people type, one formatting function."""
+"""Budget amounts: exact parsing of what people type, one formatting function; in English
+and German."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 
 from roundtable.domain.money import format_amount, parse_amount, parse_currency
 from roundtable.errors import UsageError
+from roundtable.i18n import set_language
 
 
 @pytest.mark.parametrize(
@@ -110,3 +113,59 @@ def test_format_then_parse_round_trips() -> None:
         amount = parse_amount(text)
         shown = format_amount(amount, "EUR").removeprefix("EUR ")
         assert parse_amount(shown) == amount
+
+
+# --- in German: `money` follows the current language through `l10n` ----------------------
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    set_language("de")
+    try:
+        yield
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12.500,00", Decimal("12500.00")),
+        ("12500,5", Decimal("12500.5")),
+        ("12.500", Decimal("12500")),  # what the English parser refused is German for 12,500
+        ("12500.5", Decimal("12500.5")),
+        ("1.234.567,89", Decimal("1234567.89")),
+    ],
+)
+def test_parse_amount_in_german(german: None, text: str, expected: Decimal) -> None:
+    assert parse_amount(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message_part"),
+    [
+        ("", "Bitte einen Betrag eingeben, etwa 12.500,00."),
+        ("-500", "als Kürzung erfassen"),
+        ("0,00", "größer als null"),
+        ("12,505", "mehr als zwei Nachkommastellen"),
+        ("12,500.50", "Nachkommastellen mit Komma abtrennen"),
+        ("500 €", "nur die Zahl"),
+    ],
+)
+def test_parse_amount_refuses_in_german(german: None, text: str, message_part: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_amount(text)
+    assert message_part in caught.value.message
+
+
+def test_format_amount_in_german(german: None) -> None:
+    assert format_amount(Decimal("12500.5"), "EUR") == "EUR 12.500,50"
+    assert format_amount(Decimal("-1000"), "CHF") == "CHF -1.000,00"
+    assert parse_amount(format_amount(Decimal("12500.5"), "EUR").removeprefix("EUR ")) == Decimal(
+        "12500.5"
+    )
+
+
+def test_format_amount_keeps_every_digit_of_a_huge_amount() -> None:
+    huge = Decimal("1000000000000000000000000000000.31")
+    assert format_amount(huge, "EUR") == "EUR 1,000,000,000,000,000,000,000,000,000,000.31"
