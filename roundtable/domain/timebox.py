@@ -53,6 +53,7 @@ from roundtable.domain.meeting import (
 __all__ = [
     "BoxView",
     "ItemPhase",
+    "apportion_minutes",
     "box_view",
     "defer",
     "end",
@@ -444,6 +445,16 @@ def _apportion(total: int, weights: Sequence[int], floor: int, caps: Sequence[in
     for i in by_remainder[:leftover]:
         shares[i] += 1
     return shares
+
+
+def apportion_minutes(total: int, weights: Sequence[int], floor: int = 1) -> list[int]:
+    """Split `total` whole minutes in proportion to `weights`, none below `floor` and none
+    above its weight (nothing grows); expects floor * len(weights) <= total <= sum(weights).
+
+    The split `rebalance` uses, for planning outside a running meeting (the deferred items
+    offered before one starts).
+    """
+    return _apportion(total, weights, floor, list(weights))
 
 
 def extend(meeting: Meeting, minutes: int, now: datetime) -> Meeting:

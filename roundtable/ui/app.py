@@ -1,35 +1,44 @@
 """The app: home screen, the meeting screen on top, global keys and themes.
 
 `make_app` builds it the same way for the command line, the tests and the benches. The
-app owns the store and its thread; screens get them handed down and report back with
-messages. Starting a meeting (attendance, then the first item's clock) happens here.
+app owns the store, its thread and the watch on it (`live.StoreWatcher`: one stat a
+second, and every screen told when another process, or this one, changed the store);
+screens get them handed down and report back with messages. Starting a meeting happens
+here: attendance, the items the last meeting deferred, then the first item's clock.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import tzinfo
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from roundtable.domain import timebox
+from roundtable.domain.cadence import cadence_for_new_meeting
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.config import Agenda, TeamConfig
+from roundtable.domain.deferred import AgendaPlan, deferred_items
 from roundtable.domain.meeting import Attendee, Meeting
 from roundtable.domain.store import Store
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _
-from roundtable.ui.screens.home import HomeScreen
+from roundtable.ui.live import POLL_SECONDS, StoreWatcher
+from roundtable.ui.screens.board import Entries, read_entries
 from roundtable.ui.screens.meeting import MeetingScreen
 from roundtable.ui.store_thread import StoreThread
+
+if TYPE_CHECKING:
+    from roundtable.ui.screens.home import HomeScreen
 
 __all__ = [
     "DARK_THEME",
@@ -80,6 +89,7 @@ class RoundtableApp(App[None]):
         *,
         start: bool = False,
         timezone: tzinfo | None = None,
+        poll_seconds: float = POLL_SECONDS,
     ) -> None:
         super().__init__()
         self.config = config
@@ -90,6 +100,7 @@ class RoundtableApp(App[None]):
         self.start_agenda = start_agenda
         self.start_requested = start or start_agenda is not None
         self.store_thread = StoreThread()
+        self.watcher = StoreWatcher(self, store, poll_seconds)
         self.theme = DARK_THEME
 
     def get_default_screen(self) -> Screen[None]:
@@ -100,26 +111,39 @@ class RoundtableApp(App[None]):
         return self._home()
 
     def _home(self) -> HomeScreen:
+        # Imported when needed: `roundtable start` paints the meeting without it.
+        from roundtable.ui.screens.home import HomeScreen
+
         return HomeScreen(
             config=self.config,
             store=self.store,
             store_thread=self.store_thread,
+            clock=self.clock,
             timezone=self.timezone,
         )
+
+    def _home_shown(self) -> HomeScreen | None:
+        from roundtable.ui.screens.home import HomeScreen
+
+        return self.screen if isinstance(self.screen, HomeScreen) else None
 
     def show_home(self, select: str | None = None) -> None:
         """Show the home screen (built now if the app started straight in a meeting),
         with the agenda `select` selected."""
-        if isinstance(self.screen, HomeScreen):
-            self.screen.refresh_running()
+        from roundtable.ui.screens.home import HomeScreen
+
+        home = self._home_shown()
+        if home is not None:
+            home.refresh_running()
         elif not any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
             self.push_screen(self._home())
         if select is not None:
             self.call_after_refresh(self._select_agenda, select)
 
     def _select_agenda(self, agenda_id: str) -> None:
-        if isinstance(self.screen, HomeScreen):
-            self.screen.select_agenda(agenda_id)
+        home = self._home_shown()
+        if home is not None:
+            home.select_agenda(agenda_id)
 
     def _last_agenda_id(self) -> str | None:
         """The agenda of the latest meeting (store thread)."""
@@ -127,6 +151,7 @@ class RoundtableApp(App[None]):
         return meetings[-1].agenda_id if meetings else None
 
     def on_mount(self) -> None:
+        self.watcher.start()
         if self.start_requested:
             self.open_meeting(self.start_agenda, at_start=True)
 
@@ -136,12 +161,12 @@ class RoundtableApp(App[None]):
 
     # --- meetings ---------------------------------------------------------------------
 
-    @on(HomeScreen.StartRequested)
-    def _start_requested(self, event: HomeScreen.StartRequested) -> None:
+    # Handlers by name, not `@on(HomeScreen....)`: home is imported only when shown.
+
+    def on_home_screen_start_requested(self, event: HomeScreen.StartRequested) -> None:
         self.open_meeting(event.agenda_id)
 
-    @on(HomeScreen.ResumeRequested)
-    def _resume_requested(self) -> None:
+    def on_home_screen_resume_requested(self, event: HomeScreen.ResumeRequested) -> None:
         self.open_meeting(None)
 
     @work(exclusive=True, group="open-meeting")
@@ -151,7 +176,7 @@ class RoundtableApp(App[None]):
         Without an id: the only agenda, or (with several) the home screen's list with
         the agenda used last selected. At startup a store error ends the app."""
         try:
-            running = await self.store_thread.call(self.store.running_meeting)
+            running, entries = await self.store_thread.call(self._running_meeting)
             if running is not None:
                 if agenda_id is not None and running.agenda_id != agenda_id:
                     self.notify(
@@ -160,7 +185,7 @@ class RoundtableApp(App[None]):
                         ),
                         severity="warning",
                     )
-                self.show_meeting(running)
+                self.show_meeting(running, entries)
                 return
             if agenda_id is None and len(self.config.agendas) > 1:
                 # Which agenda is today's is the facilitator's call: offer the list, the
@@ -174,11 +199,21 @@ class RoundtableApp(App[None]):
             if present is None:
                 self.call_after_refresh(self.show_home)
                 return
-            number = await self.store_thread.call(self.store.next_meeting_number)
+            number, latest = await self.store_thread.call(self._latest_meeting)
+            planned = agenda
+            deferred = deferred_items(latest)
+            if latest is not None and deferred:
+                plan = await self.push_screen_wait(self._deferred_offer(agenda, latest))
+                if plan is None:
+                    self.call_after_refresh(self.show_home)
+                    return
+                planned = replace(agenda, items=plan.items)
             meeting = timebox.new_meeting(
-                agenda, present, facilitator_name(self.config, agenda), number, self.clock()
+                planned, present, facilitator_name(self.config, agenda), number, self.clock()
             )
+            meeting = replace(meeting, cadence=cadence_for_new_meeting(agenda, latest, self.config))
             saved = await self.store_thread.call(lambda: self.store.add_meeting(meeting))
+            entries = ([], [], [])
         except RoundtableError as error:
             if at_start:
                 self.exit(
@@ -189,7 +224,16 @@ class RoundtableApp(App[None]):
                 self.notify(error.message, title=_("Cannot start"), severity="error", markup=False)
                 self.show_home()
             return
-        self.show_meeting(saved)
+        self.show_meeting(saved, entries)
+
+    def _running_meeting(self) -> tuple[Meeting | None, Entries | None]:
+        """The running meeting and its log, read in one go (store thread): read before
+        the meeting screen is built, so no store work competes with its first paint."""
+        with self.store.reading():
+            running = self.store.running_meeting()
+            if running is None or running.id is None:
+                return None, None
+            return running, read_entries(self.store, running.id)
 
     def _agenda(self, agenda_id: str | None) -> Agenda:
         if agenda_id is None:
@@ -211,8 +255,21 @@ class RoundtableApp(App[None]):
 
         return AttendanceScreen(attendees, self.config.roles)
 
-    def show_meeting(self, meeting: Meeting) -> None:
-        """Put the meeting screen for `meeting` on top of the home screen."""
+    def _latest_meeting(self) -> tuple[int, Meeting | None]:
+        """The next meeting's number and the latest meeting, if any (store thread)."""
+        with self.store.reading():
+            number = self.store.next_meeting_number()
+            latest = self.store.meeting_by_number(number - 1) if number > 1 else None
+        return number, latest
+
+    def _deferred_offer(self, agenda: Agenda, latest: Meeting) -> Screen[AgendaPlan | None]:
+        from roundtable.ui.screens.deferred_offer import DeferredOffer
+
+        return DeferredOffer(agenda, deferred_items(latest), latest.number, self.config.roles)
+
+    def show_meeting(self, meeting: Meeting, entries: Entries | None = None) -> None:
+        """Put the meeting screen for `meeting` on top of the home screen; `entries`, its
+        log if already read (else the screen reads it)."""
         screen = MeetingScreen(
             meeting,
             config=self.config,
@@ -220,12 +277,32 @@ class RoundtableApp(App[None]):
             store_thread=self.store_thread,
             clock=self.clock,
             timezone=self.timezone,
+            entries=entries,
         )
         self.push_screen(screen, self._meeting_left)
 
     def _meeting_left(self, meeting: Meeting | None) -> None:
         # Runs while the meeting screen is still being popped: look once it is gone.
         self.call_after_refresh(self.show_home)
+
+    def action_action_items(self) -> None:
+        """Every action item, to filter, search and change."""
+        from roundtable.ui.screens.actions import ActionItemsScreen
+
+        running = next(
+            (s.meeting for s in reversed(self.screen_stack) if isinstance(s, MeetingScreen)),
+            None,
+        )
+        self.push_screen(
+            ActionItemsScreen(
+                config=self.config,
+                store=self.store,
+                store_thread=self.store_thread,
+                clock=self.clock,
+                timezone=self.timezone,
+                meeting=running,
+            )
+        )
 
     # --- themes and commands ----------------------------------------------------------
 
@@ -240,6 +317,14 @@ class RoundtableApp(App[None]):
             _("Switch between the dark and the light theme (ctrl+t)"),
             self.action_toggle_theme,
         )
+        from roundtable.ui.screens.actions import ActionItemsScreen
+
+        if not isinstance(screen, ActionItemsScreen):
+            yield SystemCommand(
+                _("Action items"),
+                _("Every action item: filter, search, close, re-assign, re-date"),
+                self.action_action_items,
+            )
         # Every key of the screen is also a command, for whoever forgot the key.
         seen: set[str] = set()
         for active in screen.active_bindings.values():
@@ -262,12 +347,22 @@ def make_app(
     *,
     start: bool = False,
     timezone: tzinfo | None = None,
+    poll_seconds: float = POLL_SECONDS,
 ) -> RoundtableApp:
     """The app on `config` and an open `store`, every clock read from `clock`.
 
     `start_agenda` (or `start=True`) goes straight into a meeting, resuming the running
     one if there is one (`start=True` alone with several agendas offers them, the one
     used last selected); `timezone` fixes the wall clock shown
-    (default: the machine's local time).
+    (default: the machine's local time); `poll_seconds` is how often the store is asked
+    whether another process changed it.
     """
-    return RoundtableApp(config, store, clock, start_agenda, start=start, timezone=timezone)
+    return RoundtableApp(
+        config,
+        store,
+        clock,
+        start_agenda,
+        start=start,
+        timezone=timezone,
+        poll_seconds=poll_seconds,
+    )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -21,6 +22,7 @@ from textual.pilot import Pilot
 
 from roundtable.domain import timebox
 from roundtable.domain.config import Agenda, AgendaItem, Cadence, ItemKind, Role, TeamConfig
+from roundtable.domain.entries import ActionStatus
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.store import Store
 from roundtable.ui.app import RoundtableApp, default_attendees, make_app
@@ -137,6 +139,33 @@ def running_meeting(
     return store.add_meeting(meeting)
 
 
+def nordwerk_history(store: Store, config: TeamConfig, clock: FakeClock) -> tuple[int, int]:
+    """Two meetings' action items: some done or dropped, some overdue, one owned by
+    someone who has left (not in the roles file), one by nobody. Returns the meetings'
+    ids; the second (today, 09:00) still runs."""
+    clock.advance(days=-14)
+    first = running_meeting(store, config, clock)
+    assert first.id is not None
+    items = [
+        ("Leadliste Frühjahrskampagne an den Vertrieb", "dialog-marketing", date(2026, 2, 20)),
+        ("Umsatzschätzung Messe Hannover aktualisieren", "Monika Schneider", date(2026, 3, 9)),
+        ("Agentur-Briefing Herbstkampagne", "Jürgen Weber", date(2026, 2, 27)),
+        ("Budgetverschiebung mit der Geschäftsführung klären", None, None),
+        ("Messestand Hannover buchen", "sales-marketing", date(2026, 2, 13)),
+        ("Newsletter-Rücklauf auswerten", "Stefan Krüger", date(2026, 2, 25)),
+    ]
+    for text, owner, due in items:
+        store.add_action(text, owner, due, first.id, 2)
+    store.set_action_status("A-5", ActionStatus.DONE, first.id)
+    store.set_action_status("A-6", ActionStatus.DROPPED, first.id)
+    store.save_meeting(timebox.end(first, clock() + timedelta(hours=2)))
+    clock.advance(days=14)
+    second = running_meeting(store, config, clock)
+    assert second.id is not None
+    store.add_action("Messe-Leads nachfassen", "sales-controlling", date(2026, 3, 16), second.id, 1)
+    return first.id, second.id
+
+
 def app_for(
     config: TeamConfig,
     store: Store,
@@ -144,18 +173,43 @@ def app_for(
     start_agenda: str | None = None,
     *,
     start: bool = False,
+    poll_seconds: float = 3600,
 ) -> RoundtableApp:
-    """The app as the CLI builds it, on Berlin's wall clock."""
-    return make_app(config, store, clock, start_agenda, start=start, timezone=BERLIN)
+    """The app as the CLI builds it, on Berlin's wall clock. It asks the store for other
+    processes' changes every `poll_seconds`: rarely, unless a test is about that."""
+    return make_app(
+        config,
+        store,
+        clock,
+        start_agenda,
+        start=start,
+        timezone=BERLIN,
+        poll_seconds=poll_seconds,
+    )
 
 
 async def settle(pilot: Pilot[None]) -> None:
     """Let every store write finish and its result reach the screen."""
     app = pilot.app
-    assert isinstance(app, RoundtableApp)
+    store_thread = getattr(app, "store_thread", None)
+    assert store_thread is not None
     await pilot.pause()
-    await app.store_thread.drain()
+    await store_thread.drain()
     await pilot.pause()
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 2.0
+) -> float:
+    """Let the app run until `condition()` holds; the seconds that took. Fails after
+    `timeout` seconds (the app is never slept through, only given turns)."""
+    started = time.monotonic()
+    while not condition():
+        elapsed = time.monotonic() - started
+        assert elapsed < timeout, f"not within {timeout} s"
+        await pilot.pause(0.02)
+        await settle(pilot)
+    return time.monotonic() - started
 
 
 _TEXT_RUN = re.compile(
@@ -174,6 +228,8 @@ def shown_text(app: App[None]) -> str:
         (float(x), float(length), int(row), html.unescape(text).replace("\xa0", " "))
         for x, length, row, text in _TEXT_RUN.findall(app.export_screenshot(simplify=True))
     ]
+    if not any(cell_len(text) for *_rest, text in runs):
+        return ""  # nothing painted yet
     cell = min(length / cell_len(text) for _x, length, _row, text in runs if cell_len(text))
     width, height = app.size
     rows = [[" "] * width for _ in range(height)]

@@ -12,8 +12,10 @@ from roundtable.domain import timebox
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.domain.store import Store
+from roundtable.ui.screens.actions import ActionItemsScreen
+from roundtable.ui.screens.deferred_offer import DeferredOffer
 from roundtable.ui.screens.home import AgendaTable, HomeScreen
-from roundtable.ui.screens.lists import OpenActionsScreen, PastMeetingsScreen
+from roundtable.ui.screens.lists import PastMeetingsScreen
 from roundtable.ui.screens.meeting import MeetingScreen
 from tests.ui.conftest import FakeClock, app_for, running_meeting, settle, shown_text
 
@@ -94,12 +96,17 @@ async def test_start_without_an_agenda_offers_them_with_the_last_one_selected(
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
+        # The last sync ran out of time for the booth staffing: offered, left out today.
+        assert isinstance(app.screen, DeferredOffer)
+        await pilot.press("n", "enter")
+        await settle(pilot)
         assert isinstance(app.screen, MeetingScreen)
         assert app.screen.meeting.agenda_id == "quick-sync"
         assert app.screen.meeting.number == 2
+        assert len(app.screen.meeting.items) == 2
 
 
-async def test_open_action_items_and_past_meetings_lists(
+async def test_action_items_and_past_meetings_lists(
     config: TeamConfig, store: Store, clock: FakeClock
 ) -> None:
     meeting = running_meeting(store, config, clock)
@@ -109,7 +116,7 @@ async def test_open_action_items_and_past_meetings_lists(
         await settle(pilot)
         await pilot.press("o")
         await settle(pilot)
-        assert isinstance(app.screen, OpenActionsScreen)
+        assert isinstance(app.screen, ActionItemsScreen)
         shown = shown_text(app)
         assert "A-1" in shown
         assert "Leadliste [Q2] an den Vertrieb" in shown

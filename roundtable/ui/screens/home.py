@@ -19,24 +19,22 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Header
 
-from roundtable.domain.config import Agenda, Cadence, TeamConfig
+from roundtable.domain.clock import Clock, system_clock
+from roundtable.domain.config import Agenda, TeamConfig
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
 from roundtable.ui.format import clock_text
+from roundtable.ui.live import StoreChanged
+from roundtable.ui.screens.cadence import cadence_text
 from roundtable.ui.screens.meeting import key_help
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.fill_table import FillTable
 from roundtable.ui.widgets.plain import PlainLabel
 
 __all__ = ["AgendaTable", "HomeScreen", "cadence_text"]
-
-
-def cadence_text(cadence: Cadence) -> str:
-    """`weekly` / `every two weeks`."""
-    return _("weekly") if cadence is Cadence.WEEKLY else _("every two weeks")
 
 
 class AgendaTable(FillTable):
@@ -71,12 +69,12 @@ class AgendaTable(FillTable):
 
 
 class HomeScreen(Screen[None]):
-    """Start, resume, or open the lists of open action items and past meetings."""
+    """Start, resume, or open the action items and the past meetings."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", _("Start meeting"), id="home-start"),
         Binding("r", "resume", _("Resume"), id="home-resume"),
-        Binding("o", "open_actions", _("Open actions"), id="home-actions"),
+        Binding("o", "open_actions", _("Action items"), id="home-actions"),
         Binding("m", "past_meetings", _("Past meetings"), id="home-meetings"),
         Binding("question_mark,f1", "help", _("Help"), id="home-help", key_display="?"),
         Binding("q", "app.quit", _("Quit"), id="home-quit"),
@@ -97,12 +95,14 @@ class HomeScreen(Screen[None]):
         config: TeamConfig,
         store: Store,
         store_thread: StoreThread,
+        clock: Clock = system_clock,
         timezone: tzinfo | None = None,
     ) -> None:
         super().__init__()
         self.config = config
         self.store = store
         self.store_thread = store_thread
+        self.clock = clock
         self.running: Meeting | None = None
         self.timezone = timezone
 
@@ -115,7 +115,7 @@ class HomeScreen(Screen[None]):
             yield AgendaTable(id="agendas", cursor_type="row")
             with Horizontal(id="home-buttons"):
                 yield Button(_("Start meeting"), id="start", variant="primary")
-                yield Button(_("Open action items"), id="open-actions")
+                yield Button(_("Action items"), id="open-actions")
                 yield Button(_("Past meetings"), id="past-meetings")
         yield Footer()
 
@@ -130,6 +130,11 @@ class HomeScreen(Screen[None]):
         self.query_one(AgendaTable).focus()
 
     def on_screen_resume(self) -> None:
+        self.refresh_running()
+
+    @on(StoreChanged)
+    def _store_changed(self) -> None:
+        # A meeting started or ended elsewhere (another terminal) shows up here too.
         self.refresh_running()
 
     def refresh_running(self) -> None:
@@ -187,11 +192,18 @@ class HomeScreen(Screen[None]):
         self.post_message(self.ResumeRequested())
 
     def action_open_actions(self) -> None:
-        """Show the open action items."""
-        from roundtable.ui.screens.lists import OpenActionsScreen
+        """Every action item, open ones first shown: filter, search, close, re-assign."""
+        from roundtable.ui.screens.actions import ActionItemsScreen
 
         self.app.push_screen(
-            OpenActionsScreen(config=self.config, store=self.store, store_thread=self.store_thread)
+            ActionItemsScreen(
+                config=self.config,
+                store=self.store,
+                store_thread=self.store_thread,
+                clock=self.clock,
+                timezone=self.timezone,
+                meeting=self.running,
+            )
         )
 
     def action_past_meetings(self) -> None:

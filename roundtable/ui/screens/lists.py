@@ -1,7 +1,7 @@
-"""Read-only lists reached from the home screen: open action items and past meetings.
+"""Read-only lists reached from the home screen: the past meetings.
 
-Placeholders for the fuller screens of a later issue: they read the store on its
-thread and show a table, nothing more.
+(The action items have their own screen, `actions.py`.) A list reads the store on its
+thread and shows a table, nothing more.
 """
 
 from __future__ import annotations
@@ -16,19 +16,17 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from roundtable.domain.config import TeamConfig
-from roundtable.domain.entries import ActionItem
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
-from roundtable.ui.format import clock_text, owner_text
+from roundtable.ui.format import clock_text
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.fill_table import FillTable
 from roundtable.ui.widgets.plain import PlainLabel
 
-__all__ = ["OpenActionsScreen", "PastMeetingsScreen"]
+__all__ = ["PastMeetingsScreen"]
 
 T = TypeVar("T")
 
@@ -64,36 +62,6 @@ class _ListScreen(Screen[None]):
     def _empty(self, text: str) -> None:
         self.query_one("#list-empty", PlainLabel).show(text)
         self.query_one("#list-empty").display = bool(text)
-
-
-class OpenActionsScreen(_ListScreen):
-    """Every open action item, by due date."""
-
-    def __init__(self, *, config: TeamConfig, store: Store, store_thread: StoreThread) -> None:
-        super().__init__(store=store, store_thread=store_thread)
-        self.config = config
-
-    def on_mount(self) -> None:
-        self.title = _("Open action items")
-        self._read(lambda: self.store.actions(), self._show)
-
-    def _show(self, actions: list[ActionItem]) -> None:
-        table = self.query_one(_ListTable)
-        table.add_column(Text(_("Ref")), key="ref", width=6)
-        table.add_column(Text(_("Action")), key="text", width=20)
-        table.add_column(Text(_("Owner")), key="owner")
-        table.add_column(Text(_("Due")), key="due", width=10)
-        for action in actions:
-            table.add_row(
-                Text(single_line(action.ref)),
-                Text(single_line(action.text)),
-                Text(owner_text(action.owner, self.config)),
-                Text(action.due.isoformat() if action.due else "–"),
-                key=action.ref,
-            )
-        table.fit_columns()
-        self._empty("" if actions else _("No open action items."))
-        table.focus()
 
 
 class PastMeetingsScreen(_ListScreen):

@@ -1,16 +1,21 @@
 """The facilitator's meeting screen: the room watches it for three hours.
 
 It shows the current item with its big countdown, the time box, the agenda and what
-this item has decided so far, and turns keys into time-box calls and captures. Every
-figure comes from `timebox.box_view(meeting, clock())`, recomputed once a second; the
-screen never counts ticks. Every store call runs on the app's store thread, in order,
-so a slow disk never freezes the clocks.
+this item has decided so far (the board, shared with `roundtable follow`), and turns
+keys into time-box calls and captures (the log half lives in `meeting_log`). While the
+review item runs, the action items carried over from earlier meetings take the agenda's
+place, to be closed, re-assigned, re-dated or dropped right there.
+
+Every figure comes from `timebox.box_view(meeting, clock())`, recomputed once a second.
+Every store call runs on the app's store thread, in order. When the store changes (an
+attendee's `roundtable done A-42` too) the app says so and the screen re-reads what it
+shows; nothing beyond the meeting and its log is read before the first paint.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, tzinfo
 from typing import ClassVar
 
@@ -18,36 +23,26 @@ from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header
 
 from roundtable.domain import timebox
+from roundtable.domain.carry_over import group_by_owner, read_carry_over, review_index
 from roundtable.domain.clock import Clock
-from roundtable.domain.config import TeamConfig
-from roundtable.domain.dates import next_meeting_date
-from roundtable.domain.entries import (
-    ActionDraft,
-    ActionItem,
-    BudgetAgreement,
-    BudgetDraft,
-    Decision,
-)
+from roundtable.domain.config import Cadence, TeamConfig
+from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingState
 from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
-from roundtable.domain.timebox import BoxView
 from roundtable.errors import RoundtableError
-from roundtable.i18n import _
-from roundtable.ui.format import clock_text
+from roundtable.i18n import _, ngettext
+from roundtable.ui.action_changes import ActionChanges, UndoStep
+from roundtable.ui.live import StoreChanged
+from roundtable.ui.screens.board import Entries, read_entries
+from roundtable.ui.screens.meeting_log import LogScreen, default_due_date
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.agenda_list import AgendaList
-from roundtable.ui.widgets.banner import Banner
-from roundtable.ui.widgets.box_status import BoxStatus
-from roundtable.ui.widgets.item_log import ItemLog, LogEntry
-from roundtable.ui.widgets.item_panel import ItemPanel
-from roundtable.ui.widgets.plain import PlainLabel
+from roundtable.ui.widgets.carry_over import CarryOverTable
 
 __all__ = [
     "EXTEND_MINUTES",
@@ -61,16 +56,8 @@ EXTEND_MINUTES = 5
 """How much one press of `+` gives the current item."""
 
 REFRESH_SECONDS = 1.0
-STORE_POLL_SECONDS = 5.0
-"""How often the screen asks the store whether someone else changed it."""
-
-
-@dataclass(frozen=True)
-class UndoStep:
-    """One thing ctrl+z can take back: `label` says what, `undo` does it."""
-
-    label: str
-    undo: Callable[[], None]
+CARRY_OVER_DELAY = 0.15
+"""Seconds after the screen shows before the carry-over is read and built."""
 
 
 def key_help(bindings: Sequence[BindingType], app: App[object]) -> list[tuple[str, str]]:
@@ -87,12 +74,7 @@ def key_help(bindings: Sequence[BindingType], app: App[object]) -> list[tuple[st
     return rows
 
 
-def default_due_date(meeting: Meeting, timezone: tzinfo | None) -> date:
-    """When a new action item is due unless someone says otherwise: the next meeting."""
-    return next_meeting_date(meeting.started_at.astimezone(timezone).date(), meeting.cadence)
-
-
-class MeetingScreen(Screen[Meeting | None]):
+class MeetingScreen(LogScreen):
     """Runs one meeting; dismisses with the ended meeting, or None when left running."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -106,6 +88,9 @@ class MeetingScreen(Screen[Meeting | None]):
         Binding("d", "capture_decision", _("Decision"), id="capture-decision"),
         Binding("a", "capture_action", _("Action"), id="capture-action"),
         Binding("b", "capture_budget", _("Budget"), id="capture-budget"),
+        Binding("c", "carry_over", _("Carry-over"), id="carry-over"),
+        Binding("i", "action_items", _("Action items"), id="action-items", show=False),
+        Binding("k", "change_cadence", _("Change cadence"), id="cadence", show=False),
         Binding("t", "attendance", _("Attendance"), id="attendance", show=False),
         Binding("enter", "edit_entry", _("Edit entry"), id="edit-entry", show=False),
         Binding("delete", "delete_entry", _("Delete entry"), id="delete-entry", show=False),
@@ -114,18 +99,6 @@ class MeetingScreen(Screen[Meeting | None]):
         Binding("question_mark,f1", "help", _("Help"), id="help", key_display="?"),
         Binding("escape", "leave", _("Home"), id="home", show=False),
         Binding("q", "quit", _("Quit"), id="quit"),
-    ]
-
-    # Textual types these as instance attributes, so no ClassVar here (mypy would object).
-    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
-        (0, "-narrow"),
-        (80, "-normal"),
-        (140, "-wide"),
-    ]
-    VERTICAL_BREAKPOINTS = [  # noqa: RUF012
-        (0, "-short"),
-        (24, "-tall"),
-        (40, "-very-tall"),
     ]
 
     def __init__(
@@ -137,196 +110,120 @@ class MeetingScreen(Screen[Meeting | None]):
         store_thread: StoreThread,
         clock: Clock,
         timezone: tzinfo | None = None,
+        entries: Entries | None = None,
     ) -> None:
-        super().__init__()
-        if meeting.id is None:
-            raise ValueError("the meeting screen needs a saved meeting")
-        self.meeting = meeting
-        self.config = config
-        self.store = store
-        self.store_thread = store_thread
-        self.clock = clock
-        self.timezone = timezone
-        self.view: BoxView | None = None
-        self.undo_steps: list[UndoStep] = []
-        self._decisions: dict[int, Decision] = {}
-        self._actions: dict[str, ActionItem] = {}
-        self._budgets: dict[int, BudgetAgreement] = {}
-        self._kept_decision = ""
-        """Typed text whose save failed; the next form opens with it."""
-        self._kept_action: ActionDraft | None = None
-        self._kept_budget: BudgetDraft | None = None
-        self._store_version: object = None
+        """`entries` is the meeting's log if the caller has read it already."""
+        super().__init__(
+            meeting,
+            config=config,
+            store=store,
+            store_thread=store_thread,
+            clock=clock,
+            timezone=timezone,
+        )
         self._timer: Timer | None = None
-
-    @property
-    def meeting_id(self) -> int:
-        """The store's id of this meeting."""
-        assert self.meeting.id is not None  # checked in __init__
-        return self.meeting.id
+        self._meeting_changes = 0
+        """Counts changes made here, so a re-read that was under way cannot undo one."""
+        self._carried: list[ActionItem] | None = None
+        """The carry-over as last read; None until it is first needed."""
+        self._carry_choice: bool | None = None
+        """Carry-over shown (True) or hidden (False) by the key; None: while the review
+        item runs."""
+        self._carry_reading = False
+        self._carry_ready = False
+        """False until the first frame is out (see on_mount)."""
+        self._resumed = False
+        self._entries_given = entries is not None
+        if entries is not None:
+            self.set_entries(entries)
+        self.action_changes = ActionChanges(
+            store=self.store,
+            store_thread=self.store_thread,
+            meeting_id=lambda: self.meeting_id,
+            changed=self._carried_changed,
+            remember=self.remember,
+            failed=self.tell_failed,
+        )
 
     # --- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◷")
-        with Horizontal(id="top"):
-            yield ItemPanel(id="item-panel")
-            with Vertical(id="box-panel"):
-                yield BoxStatus(id="box")
-                yield PlainLabel("", id="attendance")
-        yield Banner("", id="banner")
-        with Horizontal(id="bottom"):
-            yield AgendaList(id="agenda")
-            yield ItemLog(self.config.roles, id="log")
+        yield from self.compose_board()
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = single_line(self.meeting.title)
-        self.sub_title = _("Meeting {number} · started {time}").format(
-            number=self.meeting.number,
-            time=clock_text(self.meeting.started_at, self.timezone),
-        )
-        self.query_one("#item-panel").border_title = Text(_("Now"))
-        self.query_one("#box-panel").border_title = Text(_("Time box"))
-        self.query_one("#agenda").border_title = Text(_("Agenda"))
-        self.query_one("#log").border_title = Text(_("Log of this item"))
-        box = self.query_one(BoxStatus)
-        box.timebox_minutes = self.meeting.timebox_minutes
-        box.timezone = self.timezone
+        self.show_titles(self.meeting)
+        self.set_up_board(self.meeting)
         self._show_meeting(self.meeting, follow=True)
         self._timer = self.set_interval(REFRESH_SECONDS, self.refresh_clocks)
-        self.set_interval(STORE_POLL_SECONDS, self._poll_store)
-        self.reload_log()
+        if not self._entries_given:
+            self.reload_log()
         self.query_one(AgendaList).focus()
+        # The carry-over waits until the first frame is out: the room sees its clocks
+        # first, and reading and building the list do not hold that frame up.
+        self.set_timer(CARRY_OVER_DELAY, self._carry_over_ready)
+
+    def _carry_over_ready(self) -> None:
+        self._carry_ready = True
+        self._sync_carry_over()
 
     # --- showing ----------------------------------------------------------------------
 
     def refresh_clocks(self) -> None:
         """Recompute every figure from the store's timestamps and the clock; widgets
         repaint only what changed."""
-        meeting = self.meeting
-        view = timebox.box_view(meeting, self.clock())
-        self.view = view
-        item = meeting.current_item
-        paused = meeting.state is MeetingState.PAUSED
-        self.query_one(ItemPanel).show_time(
-            view.current_remaining,
-            view.current_phase,
-            item.planned_minutes if item else None,
-            paused,
-        )
-        self.query_one(BoxStatus).view = view
-        self.query_one(AgendaList).show_meeting(meeting, view)
-        banner = self.query_one(Banner)
-        if paused and meeting.pauses:
-            banner.say(
-                _("Break since {time} — the item clocks are stopped. Space resumes.").format(
-                    time=clock_text(meeting.pauses[-1].start, self.timezone)
-                ),
-                "paused",
-            )
-        elif view.box_over:
-            banner.say(
-                _(
-                    "The three hours are up. Press x to end the meeting; "
-                    "what is left is deferred to the next one."
-                ),
-                "over",
-            )
-        elif item is None:
-            banner.say(_("Every item is done or deferred. Press x to end the meeting."), "done")
-        else:
-            banner.say("")
+        self.paint_clocks(self.meeting)
 
     def _show_meeting(self, meeting: Meeting, *, follow: bool) -> None:
         """Show a changed meeting; `follow` moves the agenda cursor to its current item."""
         old_current = self.meeting.current
         self.meeting = meeting
-        index = meeting.current
-        item = meeting.current_item
-        self.query_one(ItemPanel).show_item(
-            item, index, len(meeting.items), self.config.role(item.role) if item else None
-        )
-        present = sum(1 for attendee in meeting.attendees if attendee.present)
-        self.query_one("#attendance", PlainLabel).show(
-            _("Present: {present} of {count}").format(present=present, count=len(meeting.attendees))
-        )
-        self.refresh_clocks()
-        if index is not None and (follow or index != old_current):
-            self.query_one(AgendaList).move_cursor(row=index)
-        self._show_log()
-
-    def _log_index(self) -> int:
-        """The item whose log is shown and captured into: the current one, else the last
-        one that ran."""
-        if self.meeting.current is not None:
-            return self.meeting.current
-        started = [i for i, item in enumerate(self.meeting.items) if item.started_at]
-        return started[-1] if started else 0
-
-    def _show_log(self) -> None:
-        index = self._log_index()
-        entries: list[LogEntry] = [d for d in self._decisions.values() if d.item_index == index]
-        entries += [a for a in self._actions.values() if a.item_index == index]
-        entries += [b for b in self._budgets.values() if b.item_index == index]
-        log = self.query_one(ItemLog)
-        log.show_entries(entries)
-        title = single_line(self.meeting.items[index].title) if self.meeting.items else ""
-        log.border_title = Text(_("Log · {title}").format(title=title))
+        moved = meeting.current != old_current
+        if moved:
+            self._carry_choice = None  # the carry-over follows the review item again
+        self.paint_meeting(meeting, move_cursor=follow or moved)
+        if self._carry_ready and (moved or follow):
+            self._sync_carry_over()
 
     # --- reading the store ------------------------------------------------------------
 
-    def _read_entries(
-        self,
-    ) -> tuple[object, list[Decision], list[ActionItem], list[BudgetAgreement]]:
-        store, meeting_id = self.store, self.meeting_id
-        version = store.version()
-        return (
-            version,
-            store.decisions(meeting_id),
-            store.actions(meeting_id=meeting_id, include_closed=True),
-            store.budgets(meeting_id),
-        )
-
-    def _entries_read(
-        self, read: tuple[object, list[Decision], list[ActionItem], list[BudgetAgreement]]
-    ) -> None:
-        version, decisions, actions, budgets = read
-        self._store_version = version
-        self._decisions = {decision.id: decision for decision in decisions}
-        self._actions = {action.ref: action for action in actions}
-        self._budgets = {budget.id: budget for budget in budgets}
-        if self.is_mounted:
-            self._show_log()
-
     def reload_log(self) -> None:
-        """Read this meeting's entries from the store again (on its thread)."""
-        self.store_thread.submit(self._read_entries, done=self._entries_read)
+        """Read this meeting and its entries from the store again (on its thread); the
+        carry-over too once it has been shown."""
+        changes = self._meeting_changes
+        store, meeting_id = self.store, self.meeting_id
 
-    def _poll_store(self) -> None:
-        # An attendee may close an action from their terminal; show it without a restart.
-        if self.store_thread.pending:
-            return
+        def read() -> tuple[Meeting, Entries]:
+            with store.reading():
+                return store.meeting(meeting_id), read_entries(store, meeting_id)
 
-        def changed(version: object) -> None:
-            if version != self._store_version and not self.store_thread.pending:
-                self.reload_log()
+        def got(result: tuple[Meeting, Entries]) -> None:
+            if not self.showing:
+                return
+            meeting, entries = result
+            self.set_entries(entries)
+            if changes == self._meeting_changes and meeting != self.meeting:
+                # Only another process changes the stored meeting behind our back.
+                self._show_meeting(meeting, follow=False)
+            else:
+                self._show_log()
 
-        self.store_thread.submit(self.store.version, done=changed, failed=lambda _e: None)
+        self.store_thread.submit(read, done=got, failed=lambda _error: None)
+        if self._carried is not None:
+            self._load_carry_over()
 
-    # --- writing the store ------------------------------------------------------------
+    @on(StoreChanged)
+    def _store_changed(self) -> None:
+        self.reload_log()
 
-    def _failed(self, what: str) -> Callable[[RoundtableError], None]:
-        def tell(error: RoundtableError) -> None:
-            self.notify(
-                _("{what}: {error}").format(what=what, error=error.message),
-                title=_("Not saved"),
-                severity="error",
-                timeout=15,
-                markup=False,
-            )
+    def on_screen_resume(self) -> None:
+        # Back from the action-items screen (or a form): show its changes at once.
+        if self._resumed:
+            self.reload_log()
+        self._resumed = True
 
-        return tell
+    # --- writing the meeting ----------------------------------------------------------
 
     def _save_meeting(self, meeting: Meeting) -> None:
         self.store_thread.submit(
@@ -346,12 +243,14 @@ class MeetingScreen(Screen[Meeting | None]):
             return False
         if after == before:
             return False
-        self.undo_steps.append(UndoStep(label, lambda: self._restore_meeting(before)))
+        self._meeting_changes += 1
+        self.remember(UndoStep(label, lambda: self._restore_meeting(before)))
         self._show_meeting(after, follow=after.current != before.current)
         self._save_meeting(after)
         return True
 
     def _restore_meeting(self, meeting: Meeting) -> None:
+        self._meeting_changes += 1
         self._show_meeting(meeting, follow=True)
         self._save_meeting(meeting)
 
@@ -429,6 +328,12 @@ class MeetingScreen(Screen[Meeting | None]):
             _("Restore {title}").format(title=single_line(self.meeting.items[index].title)),
         )
 
+    @on(DataTable.RowSelected, "#agenda")
+    def _agenda_row_chosen(self, event: DataTable.RowSelected) -> None:
+        # Enter on the agenda means "that item's entries": the log is where they are.
+        event.stop()
+        self.query_one("#log").focus()
+
     def action_end_meeting(self) -> None:
         """Ask, then end the meeting; what is left is deferred."""
         from roundtable.ui.screens.confirm import ConfirmModal
@@ -454,6 +359,7 @@ class MeetingScreen(Screen[Meeting | None]):
     def end_meeting(self) -> None:
         """End the meeting now (no question asked), save it and leave the screen."""
         ended = timebox.end(self.meeting, self.clock())
+        self._meeting_changes += 1
         self.meeting = ended
 
         def saved(_result: None) -> None:
@@ -479,415 +385,219 @@ class MeetingScreen(Screen[Meeting | None]):
 
         self.app.push_screen(AttendanceScreen(self.meeting.attendees, self.config.roles), chosen)
 
-    # --- captures ---------------------------------------------------------------------
+    def action_change_cadence(self) -> None:
+        """Change how often the round table meets, from this meeting on."""
+        from roundtable.ui.screens.cadence import CadenceModal, cadence_text
 
-    def action_capture_decision(self) -> None:
-        """Type a decision into this item's log."""
-        from roundtable.ui.screens.decision_form import DecisionForm
-
-        self.app.push_screen(DecisionForm(initial=self._kept_decision), self.add_decision)
-
-    def add_decision(self, text: str | None) -> None:
-        """Save a decision under the current item (None: the form was cancelled)."""
-        if not text:
-            return
-        self._kept_decision = text
-        meeting_id, index = self.meeting_id, self._log_index()
-
-        def saved(decision: Decision) -> None:
-            self._kept_decision = ""
-            self._decisions[decision.id] = decision
-            self._show_log()
-            self.undo_steps.append(
-                UndoStep(_("Decision"), lambda: self._delete_decision(decision, undoable=False))
-            )
-
-        self.store_thread.submit(
-            lambda: self.store.add_decision(meeting_id, index, text),
-            done=saved,
-            failed=self._kept_failed(_("The decision was not saved"), "d"),
-        )
-
-    def _kept_failed(self, what: str, key: str) -> Callable[[RoundtableError], None]:
-        def tell(error: RoundtableError) -> None:
-            self.notify(
-                _("{what}: {error}. Your text is kept: press {key} to try again.").format(
-                    what=what, error=error.message, key=key
-                ),
-                title=_("Not saved"),
-                severity="error",
-                timeout=20,
-                markup=False,
-            )
-
-        return tell
-
-    def action_capture_action(self) -> None:
-        """Type an action item: what, who, by when."""
-        from roundtable.ui.screens.action_form import ActionForm
+        def chosen(cadence: Cadence | None) -> None:
+            if cadence is None or cadence is self.meeting.cadence:
+                return
+            if self.change_meeting(
+                lambda meeting, _now: replace(meeting, cadence=cadence), _("Change cadence")
+            ):
+                self.notify(
+                    _("From now on the team meets {cadence}; the next meeting is on {day}.").format(
+                        cadence=cadence_text(cadence),
+                        day=default_due_date(self.meeting, self.timezone).isoformat(),
+                    ),
+                    markup=False,
+                )
 
         self.app.push_screen(
-            ActionForm(
-                self.config.roles,
-                default_due_date(self.meeting, self.timezone),
-                self.clock().astimezone(self.timezone).date(),
-                initial=self._kept_action,
-            ),
-            self.add_action,
+            CadenceModal(self.meeting.cadence, self.meeting.started_at.astimezone(self.timezone)),
+            chosen,
         )
 
-    def add_action(self, draft: ActionDraft | None) -> None:
-        """Save an action item under the current item (None: the form was cancelled)."""
-        if draft is None:
-            return
-        self._kept_action = draft
-        meeting_id, index = self.meeting_id, self._log_index()
+    # --- the carry-over ---------------------------------------------------------------
 
-        def saved(action: ActionItem) -> None:
-            self._kept_action = None
+    def _today(self) -> date:
+        return self.clock().astimezone(self.timezone).date()
+
+    def _on_review_item(self) -> bool:
+        current = self.meeting.current
+        return current is not None and current == review_index(self.meeting)
+
+    def _carry_over_wanted(self) -> bool:
+        if self._carry_choice is not None:
+            return self._carry_choice
+        # While the review item runs, and only if something was carried over: a first
+        # meeting keeps its agenda in view.
+        return self._on_review_item() and bool(self._carried)
+
+    def _sync_carry_over(self) -> None:
+        """Show the carry-over in the agenda's place while it is wanted (building it the
+        first time), the agenda otherwise; read it first when it may be wanted."""
+        if self._carried is None and (self._on_review_item() or self._carry_choice):
+            self._load_carry_over()
+            if not self._carry_choice:
+                return  # shown once read, if there is anything
+        wanted = self._carry_over_wanted()
+        tables = self.query(CarryOverTable)
+        if not wanted and not tables:
+            return
+        if tables:
+            table = tables.first()
+        else:
+            table = CarryOverTable(id="carry-over")
+            self.query_one("#bottom").mount(table, before=self.query_one("#agenda"))
+            table.border_title = Text(_("Open action items from earlier meetings · reading …"))
+        agenda = self.query_one(AgendaList)
+        had_focus = self.focused in (agenda, table)
+        table.display = wanted
+        agenda.display = not wanted
+        self.set_class(wanted, "-carry-over")
+        if had_focus or self.focused is None:
+            (table if wanted else agenda).focus()
+        self._show_carry_over()
+
+    def _load_carry_over(self) -> None:
+        if self._carry_reading:
+            return
+        self._carry_reading = True
+        meeting = self.meeting
+
+        def failed(error: RoundtableError) -> None:
+            self._carry_reading = False
+            self._failed(_("The open action items could not be read"))(error)
+
+        self.store_thread.submit(
+            lambda: read_carry_over(self.store, meeting),
+            done=self._carry_over_read,
+            failed=failed,
+        )
+
+    def _carry_over_read(self, actions: list[ActionItem]) -> None:
+        if not self.showing:
+            return
+        first = self._carried is None
+        self._carried = actions
+        self._carry_reading = False
+        if first:
+            self._sync_carry_over()
+        else:
+            self._show_carry_over()
+
+    def _show_carry_over(self) -> None:
+        tables = self.query(CarryOverTable)
+        if not tables or self._carried is None:
+            return
+        table = tables.first()
+        today = self._today()
+        groups = group_by_owner(self._carried, self.config.roles, today)
+        table.show_groups(groups, today)
+        still_open = sum(1 for a in self._carried if a.status is ActionStatus.OPEN)
+        overdue = sum(1 for a in self._carried if a.is_overdue(today))
+        if not self._carried:
+            table.border_title = Text(_("No open action items from earlier meetings"))
+            return
+        title = ngettext(
+            "{count} open from earlier meetings",
+            "{count} open from earlier meetings",
+            still_open,
+        ).format(count=still_open)
+        if overdue:
+            title += " · " + _("{count} overdue").format(count=overdue)
+        table.border_title = Text(title)
+        table.border_subtitle = Text(_("enter done · w owner · u due · del drop"))
+
+    def _carried_changed(self, action: ActionItem) -> None:
+        if not self.showing:
+            return
+        if self._carried is not None:
+            self._carried = [action if a.ref == action.ref else a for a in self._carried]
+            self._show_carry_over()
+        if action.ref in self._actions:
             self._actions[action.ref] = action
             self._show_log()
-            self.undo_steps.append(
-                UndoStep(_("Action item"), lambda: self._delete_action(action, undoable=False))
-            )
 
-        self.store_thread.submit(
-            lambda: self.store.add_action(draft.text, draft.owner, draft.due, meeting_id, index),
-            done=saved,
-            failed=self._kept_failed(_("The action item was not saved"), "a"),
-        )
+    def _carried_selected(self) -> ActionItem | None:
+        tables = self.query(CarryOverTable)
+        action = tables.first().selected if tables and tables.first().display else None
+        if action is None:
+            self.notify(_("Select an action item in the carry-over first."), severity="warning")
+        return action
 
-    def action_capture_budget(self) -> None:
-        """Type a budget agreement: area, amount, period, kind."""
+    def action_carry_over(self) -> None:
+        """Show or hide the open action items from earlier meetings."""
+        self._carry_choice = not self._carry_over_wanted()
+        self._sync_carry_over()
 
-        self.app.push_screen(self._budget_form(self._kept_budget), self.add_budget)
-
-    def _budget_form(self, initial: BudgetDraft | None) -> Screen[BudgetDraft | None]:
-        from roundtable.ui.screens.budget_form import BudgetForm
-
-        today = self.clock().astimezone(self.timezone).date()
-        areas = sorted({budget.area for budget in self._budgets.values()})
-        return BudgetForm(
-            initial,
-            areas=areas,
-            default_period=f"{today.year}-Q{(today.month - 1) // 3 + 1}",
-        )
-
-    def add_budget(self, draft: BudgetDraft | None) -> None:
-        """Save a budget agreement under the current item (None: cancelled)."""
-        if draft is None:
-            return
-        self._kept_budget = draft
-        meeting_id, index = self.meeting_id, self._log_index()
-
-        def saved(budget: BudgetAgreement) -> None:
-            self._kept_budget = None
-            self._budgets[budget.id] = budget
-            self._show_log()
-            self.undo_steps.append(
-                UndoStep(_("Budget agreement"), lambda: self._delete_budget(budget, False))
-            )
-
-        self.store_thread.submit(
-            lambda: self._insert_budget(meeting_id, index, draft),
-            done=saved,
-            failed=self._kept_failed(_("The budget agreement was not saved"), "b"),
-        )
-
-    def _insert_budget(self, meeting_id: int, index: int, draft: BudgetDraft) -> BudgetAgreement:
-        return self.store.add_budget(
-            meeting_id,
-            index,
-            area=draft.area,
-            amount=draft.amount,
-            currency=draft.currency,
-            period=draft.period,
-            kind=draft.kind,
-            from_area=draft.from_area,
-            note=draft.note,
-            needs_signoff=draft.needs_signoff,
-        )
-
-    # --- editing and deleting log entries ---------------------------------------------
-
-    @on(DataTable.RowSelected, "#log")
-    def _log_row_chosen(self, event: DataTable.RowSelected) -> None:
+    @on(DataTable.RowSelected, "#carry-over")
+    def _carried_chosen(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_edit_entry()
-
-    @on(DataTable.RowSelected, "#agenda")
-    def _agenda_row_chosen(self, event: DataTable.RowSelected) -> None:
-        # Enter on the agenda means "that item's entries": the log is where they are.
-        event.stop()
-        self.query_one(ItemLog).focus()
-
-    def action_edit_entry(self) -> None:
-        """Edit the entry selected in the log."""
-        entry = self.query_one(ItemLog).selected
-        if entry is None:
-            self.notify(_("This item's log is empty."), severity="warning")
-        elif isinstance(entry, Decision):
-            self._edit_decision(entry)
-        elif isinstance(entry, ActionItem):
-            self._edit_action(entry)
-        else:
-            self._edit_budget(entry)
-
-    def action_delete_entry(self) -> None:
-        """Delete the entry selected in the log (ctrl+z brings it back)."""
-        entry = self.query_one(ItemLog).selected
-        if entry is None:
+        action = self._carried_selected()
+        if action is None:
             return
-        if isinstance(entry, Decision):
-            self._delete_decision(entry)
-        elif isinstance(entry, ActionItem):
-            self._delete_action(entry)
-        else:
-            self._delete_budget(entry)
+        status = ActionStatus.OPEN if action.status is not ActionStatus.OPEN else ActionStatus.DONE
+        self.action_changes.set_status(action, status)
 
-    def _edit_decision(self, old: Decision) -> None:
-        from roundtable.ui.screens.decision_form import DecisionForm
+    def action_carry_drop(self) -> None:
+        """Drop the selected carried-over item (ctrl+z takes it back)."""
+        action = self._carried_selected()
+        if action is not None:
+            self.action_changes.set_status(action, ActionStatus.DROPPED)
 
-        def typed(text: str | None) -> None:
-            if not text or text == old.text:
-                return
-            self._kept_decision = text
+    def action_carry_owner(self) -> None:
+        """Give the selected carried-over item to someone else."""
+        from roundtable.ui.screens.action_edit import OwnerChange, OwnerModal
 
-            def saved(new: Decision) -> None:
-                self._kept_decision = ""
-                self._decisions[new.id] = new
-                self._show_log()
-                self.undo_steps.append(
-                    UndoStep(_("Edit decision"), lambda: self._write_decision(old))
-                )
+        action = self._carried_selected()
+        if action is None:
+            return
 
-            self.store_thread.submit(
-                lambda: self.store.update_decision(old.id, text),
-                done=saved,
-                failed=self._kept_failed(_("The decision was not changed"), "d"),
-            )
+        def chosen(change: OwnerChange | None) -> None:
+            if change is not None:
+                self.action_changes.reassign(action, change.owner)
 
-        self.app.push_screen(DecisionForm(initial=old.text), typed)
+        self.app.push_screen(OwnerModal(action, self.config.roles), chosen)
 
-    def _write_decision(self, decision: Decision) -> None:
-        def saved(new: Decision) -> None:
-            self._decisions[new.id] = new
-            self._show_log()
+    def action_carry_due(self) -> None:
+        """Give the selected carried-over item another due date."""
+        from roundtable.ui.screens.action_edit import DueChange, DueModal
 
-        self.store_thread.submit(
-            lambda: self.store.update_decision(decision.id, decision.text),
-            done=saved,
-            failed=self._failed(_("Undo")),
-        )
+        action = self._carried_selected()
+        if action is None:
+            return
 
-    def _delete_decision(self, decision: Decision, undoable: bool = True) -> None:
-        def deleted(gone: Decision) -> None:
-            self._decisions.pop(gone.id, None)
-            self._show_log()
-            if undoable:
-                self.undo_steps.append(
-                    UndoStep(_("Delete decision"), lambda: self._restore_decision(gone))
-                )
-
-        self.store_thread.submit(
-            lambda: self.store.delete_decision(decision.id),
-            done=deleted,
-            failed=self._failed(_("The decision was not deleted")),
-        )
-
-    def _restore_decision(self, decision: Decision) -> None:
-        def restored(back: Decision) -> None:
-            self._decisions[back.id] = back
-            self._show_log()
-
-        self.store_thread.submit(
-            lambda: self.store.restore_decision(decision),
-            done=restored,
-            failed=self._failed(_("Undo")),
-        )
-
-    def _edit_action(self, old: ActionItem) -> None:
-        from roundtable.ui.screens.action_form import ActionForm
-
-        initial = ActionDraft(old.text, old.owner, old.due)
-
-        def typed(draft: ActionDraft | None) -> None:
-            if draft is None or draft == initial:
-                return
-            self._kept_action = draft
-
-            def saved(new: ActionItem) -> None:
-                self._kept_action = None
-                self._actions[new.ref] = new
-                self._show_log()
-                self.undo_steps.append(
-                    UndoStep(_("Edit action item"), lambda: self._replace_action(old))
-                )
-
-            self.store_thread.submit(
-                lambda: self._write_action(
-                    replace(old, text=draft.text, owner=draft.owner, due=draft.due)
-                ),
-                done=saved,
-                failed=self._kept_failed(_("The action item was not changed"), "a"),
-            )
+        def chosen(change: DueChange | None) -> None:
+            if change is not None:
+                self.action_changes.redate(action, change.due)
 
         self.app.push_screen(
-            ActionForm(
-                self.config.roles,
-                default_due_date(self.meeting, self.timezone),
-                self.clock().astimezone(self.timezone).date(),
-                initial=initial,
-            ),
-            typed,
+            DueModal(action, self._today(), default_due_date(self.meeting, self.timezone)),
+            chosen,
         )
 
-    def _write_action(self, action: ActionItem) -> ActionItem:
-        """Give the stored action `action`'s text, owner and due date (store thread)."""
-        if action.owner is None or action.due is None:
-            # update_action reads None as "unchanged"; clearing a field takes a rewrite.
-            self.store.delete_action(action.ref)
-            return self.store.restore_action(action)
-        return self.store.update_action(
-            action.ref,
-            text=action.text,
-            owner=action.owner,
-            due=action.due,
-            meeting_id=self.meeting_id,
-        )
+    def action_action_items(self) -> None:
+        """Every action item, to filter, search and change."""
+        from roundtable.ui.screens.actions import ActionItemsScreen
 
-    def _replace_action(self, action: ActionItem) -> None:
-        def saved(new: ActionItem) -> None:
-            self._actions[new.ref] = new
-            self._show_log()
-
-        self.store_thread.submit(
-            lambda: self._write_action(action), done=saved, failed=self._failed(_("Undo"))
-        )
-
-    def _delete_action(self, action: ActionItem, undoable: bool = True) -> None:
-        def deleted(gone: ActionItem) -> None:
-            self._actions.pop(gone.ref, None)
-            self._show_log()
-            if undoable:
-                self.undo_steps.append(
-                    UndoStep(_("Delete action item"), lambda: self._restore_action(gone))
-                )
-
-        self.store_thread.submit(
-            lambda: self.store.delete_action(action.ref),
-            done=deleted,
-            failed=self._failed(_("The action item was not deleted")),
-        )
-
-    def _restore_action(self, action: ActionItem) -> None:
-        def restored(back: ActionItem) -> None:
-            self._actions[back.ref] = back
-            self._show_log()
-
-        self.store_thread.submit(
-            lambda: self.store.restore_action(action),
-            done=restored,
-            failed=self._failed(_("Undo")),
-        )
-
-    def _edit_budget(self, old: BudgetAgreement) -> None:
-
-        initial = BudgetDraft(
-            area=old.area,
-            amount=old.amount,
-            currency=old.currency,
-            period=old.period,
-            kind=old.kind,
-            from_area=old.from_area,
-            note=old.note,
-            needs_signoff=old.needs_signoff,
-        )
-
-        def typed(draft: BudgetDraft | None) -> None:
-            if draft is None or draft == initial:
-                return
-            self._kept_budget = draft
-            meeting_id, index = old.meeting_id, old.item_index
-
-            def swap() -> BudgetAgreement:
-                # The store has no update for budgets: the edit replaces the agreement.
-                new = self._insert_budget(meeting_id, index, draft)
-                self.store.delete_budget(old.id)
-                return new
-
-            def saved(new: BudgetAgreement) -> None:
-                self._kept_budget = None
-                self._budgets.pop(old.id, None)
-                self._budgets[new.id] = new
-                self._show_log()
-                self.undo_steps.append(
-                    UndoStep(_("Edit budget agreement"), lambda: self._unswap_budget(new, old))
-                )
-
-            self.store_thread.submit(
-                swap,
-                done=saved,
-                failed=self._kept_failed(_("The budget agreement was not changed"), "b"),
+        self.app.push_screen(
+            ActionItemsScreen(
+                config=self.config,
+                store=self.store,
+                store_thread=self.store_thread,
+                clock=self.clock,
+                timezone=self.timezone,
+                meeting=self.meeting,
             )
-
-        self.app.push_screen(self._budget_form(initial), typed)
-
-    def _unswap_budget(self, new: BudgetAgreement, old: BudgetAgreement) -> None:
-        def swap() -> BudgetAgreement:
-            back = self.store.restore_budget(old)
-            self.store.delete_budget(new.id)
-            return back
-
-        def done(back: BudgetAgreement) -> None:
-            self._budgets.pop(new.id, None)
-            self._budgets[back.id] = back
-            self._show_log()
-
-        self.store_thread.submit(swap, done=done, failed=self._failed(_("Undo")))
-
-    def _delete_budget(self, budget: BudgetAgreement, undoable: bool = True) -> None:
-        def deleted(gone: BudgetAgreement) -> None:
-            self._budgets.pop(gone.id, None)
-            self._show_log()
-            if undoable:
-                self.undo_steps.append(
-                    UndoStep(_("Delete budget agreement"), lambda: self._restore_budget(gone))
-                )
-
-        self.store_thread.submit(
-            lambda: self.store.delete_budget(budget.id),
-            done=deleted,
-            failed=self._failed(_("The budget agreement was not deleted")),
-        )
-
-    def _restore_budget(self, budget: BudgetAgreement) -> None:
-        def restored(back: BudgetAgreement) -> None:
-            self._budgets[back.id] = back
-            self._show_log()
-
-        self.store_thread.submit(
-            lambda: self.store.restore_budget(budget),
-            done=restored,
-            failed=self._failed(_("Undo")),
         )
 
     # --- the rest ---------------------------------------------------------------------
-
-    def action_undo(self) -> None:
-        """Take back the last capture, edit, delete or time-box operation."""
-        if not self.undo_steps:
-            self.notify(_("Nothing to undo."), severity="warning")
-            return
-        step = self.undo_steps.pop()
-        step.undo()
-        self.notify(_("Undone: {what}").format(what=step.label), markup=False)
 
     def help_bindings(self) -> list[tuple[str, str]]:
         """Every key of this screen and the app, as (keys, description), for the help
         screen. Read from the declared bindings: a focused table's own keys (enter on
         the agenda) must not hide the screen's."""
-        return key_help([*self.BINDINGS, *self.app.BINDINGS], self.app)
+        carry_over = [
+            (keys, _("In the carry-over: {what}").format(what=what))
+            for keys, what in key_help(CarryOverTable.BINDINGS, self.app)
+        ]
+        return [
+            *key_help(self.BINDINGS, self.app),
+            *carry_over,
+            *key_help(self.app.BINDINGS, self.app),
+        ]
 
     def action_help(self) -> None:
         """Show every key."""

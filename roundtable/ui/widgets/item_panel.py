@@ -37,12 +37,15 @@ class ItemPanel(Vertical):
         index: int | None,
         count: int,
         role: Role | None,
+        *,
+        hint: bool = True,
     ) -> None:
-        """Show `item` (number `index` of `count`); None when no item is left to run."""
+        """Show `item` (number `index` of `count`); None when no item is left to run.
+        `hint` tells how to end the meeting then (not in a read-only view)."""
         if item is None or index is None:
             self._label("#item-position", _("No item running"))
             self._label("#item-title", _("Every item is done or deferred"))
-            self._label("#item-owner", _("Press x to end the meeting."))
+            self._label("#item-owner", _("Press x to end the meeting.") if hint else "")
             self._label("#item-notes", "")
             return
         self._label(

@@ -1,0 +1,197 @@
+"""Small modals that change one field of an action item: its owner, its due date.
+
+The owner is picked as in the action item form (type-ahead over roles and holders, a
+list to choose from); the due date is typed as there (`+7d`, `next meeting`) with the
+date it means shown while typing. Each dismisses with a small value saying what was
+chosen, or None when cancelled (so "nobody" and "no date" stay distinct from cancel).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from roundtable.domain.config import Role
+from roundtable.domain.dates import accepted_due_forms, parse_due
+from roundtable.domain.entries import ActionItem
+from roundtable.errors import UsageError
+from roundtable.i18n import _
+from roundtable.ui.screens.action_form import (
+    OwnerChoice,
+    OwnerInput,
+    day_text,
+    owner_choices,
+    stored_owner,
+)
+from roundtable.ui.screens.form_base import FieldError, FormModal, SafeInput, literal, safe_line
+
+__all__ = ["DueChange", "DueModal", "OwnerChange", "OwnerModal"]
+
+
+@dataclass(frozen=True)
+class OwnerChange:
+    """The owner picked; None for nobody yet."""
+
+    owner: str | None
+
+
+@dataclass(frozen=True)
+class DueChange:
+    """The due date typed; None for no due date."""
+
+    due: date | None
+
+
+def _about(action: ActionItem) -> str:
+    return f"{action.ref} · {safe_line(action.text)}"
+
+
+class OwnerModal(FormModal[OwnerChange | None]):
+    """Re-assign an action item to a role or a person."""
+
+    def __init__(self, action: ActionItem, roles: Sequence[Role]) -> None:
+        super().__init__()
+        self.action = action
+        self.roles = tuple(roles)
+        self.choices = owner_choices(self.roles)
+        self._shown: list[OwnerChoice] = []
+
+    def compose(self) -> ComposeResult:
+        suggestions = [
+            *(role.id for role in self.roles),
+            *(role.title for role in self.roles),
+            *(holder for role in self.roles for holder in role.holders),
+        ]
+        with VerticalScroll(id="dialog") as dialog:
+            dialog.border_title = literal(_("Re-assign"))
+            dialog.border_subtitle = literal(_("enter save · ↓ pick owner · esc cancel"))
+            yield Label(literal(_about(self.action)), classes="prompt")
+            with Horizontal(classes="row"):
+                yield Label(_("Owner"), classes="field-label")
+                with Vertical(classes="field-body"):
+                    yield OwnerInput(
+                        safe_line(self.action.owner or ""),
+                        placeholder=_("Role or person; empty for nobody yet"),
+                        suggester=SuggestFromList(suggestions, case_sensitive=False),
+                        id="owner",
+                    )
+                    yield OptionList(id="owner-list")
+                    yield FieldError(id="owner-error")
+            with Horizontal(classes="buttons"):
+                yield from self.save_cancel_buttons()
+
+    def on_mount(self) -> None:
+        self._filter(self.query_one("#owner", Input).value)
+        self.focus_keeping_text(self.query_one("#owner", Input))
+
+    def _filter(self, typed: str) -> None:
+        words = typed.casefold().split()
+        self._shown = [c for c in self.choices if all(word in c.search for word in words)]
+        owners = self.query_one("#owner-list", OptionList)
+        owners.clear_options()
+        owners.add_options(Option(choice.label) for choice in self._shown)
+        owners.display = bool(self._shown)
+        if self._shown:
+            wanted = " ".join(typed.split()).casefold()
+            values = [choice.value.casefold() for choice in self._shown]
+            owners.highlighted = values.index(wanted) if wanted in values else 0
+
+    @on(Input.Changed, "#owner")
+    def _owner_changed(self, event: Input.Changed) -> None:
+        self.query_one("#owner-error", FieldError).clear()
+        self._filter(event.value)
+
+    def action_focus_owner_list(self) -> None:
+        """Move from the field into the list, to pick with the arrows and Enter."""
+        owners = self.query_one("#owner-list", OptionList)
+        if owners.display:
+            owners.focus()
+
+    @on(OptionList.OptionSelected, "#owner-list")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(OwnerChange(self._shown[event.option_index].value))
+
+    def action_save(self) -> None:
+        """Dismiss with the owner typed, or say why it cannot be stored."""
+        typed = self.query_one("#owner", Input).value
+        try:
+            owner = stored_owner(typed, self.roles, keep=self.action.owner)
+        except UsageError as error:
+            self.show_errors({"owner": error.message})
+            return
+        self.dismiss(OwnerChange(owner))
+
+
+class DueModal(FormModal[DueChange | None]):
+    """Give an action item another due date (`+2w`, `next meeting`, `2026-05-04`)."""
+
+    def __init__(self, action: ActionItem, today: date, next_meeting: date) -> None:
+        super().__init__()
+        self.action = action
+        self.today = today
+        self.next_meeting = next_meeting
+
+    def compose(self) -> ComposeResult:
+        due = self.action.due.isoformat() if self.action.due else ""
+        with VerticalScroll(id="dialog") as dialog:
+            dialog.border_title = literal(_("Re-date"))
+            dialog.border_subtitle = literal(_("enter save · esc cancel"))
+            yield Label(literal(_about(self.action)), classes="prompt")
+            with Horizontal(classes="row"):
+                yield Label(_("Due"), classes="field-label")
+                with Vertical(classes="field-body"):
+                    with Horizontal(classes="row"):
+                        yield SafeInput(due, placeholder=_("+7d or 2026-12-01"), id="due")
+                        yield Label("", id="due-resolved", markup=False)
+                    yield FieldError(id="due-error")
+            yield Label(literal(accepted_due_forms()), classes="field-hint")
+            with Horizontal(classes="buttons"):
+                yield from self.save_cancel_buttons()
+
+    def on_mount(self) -> None:
+        self._show_resolved(self.query_one("#due", Input).value)
+        self.focus_keeping_text(self.query_one("#due", Input))
+
+    def _resolve(self, text: str) -> date | None:
+        if not text.strip():
+            return None
+        return parse_due(text, self.today, self.next_meeting)
+
+    def _show_resolved(self, text: str) -> None:
+        shown = self.query_one("#due-resolved", Label)
+        try:
+            due = self._resolve(text)
+        except UsageError:
+            shown.update(_("→ ?"))
+            shown.add_class("-invalid")
+            return
+        shown.set_class(due is not None and due < self.today, "-invalid")
+        if due is None:
+            shown.update(_("→ no due date"))
+        elif due == self.next_meeting:
+            shown.update(_("→ {day} · next meeting").format(day=day_text(due)))
+        else:
+            shown.update(_("→ {day}").format(day=day_text(due)))
+
+    @on(Input.Changed, "#due")
+    def _due_changed(self, event: Input.Changed) -> None:
+        self.query_one("#due-error", FieldError).clear()
+        self._show_resolved(event.value)
+
+    def action_save(self) -> None:
+        """Dismiss with the date meant, or say how to write one."""
+        try:
+            due = self._resolve(self.query_one("#due", Input).value)
+        except UsageError as error:
+            self.show_errors({"due": error.message})
+            return
+        self.dismiss(DueChange(due))

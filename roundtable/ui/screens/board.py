@@ -1,0 +1,230 @@
+"""What the room sees of a running meeting: item and countdown, time box, agenda, log.
+
+Shared by the facilitator's meeting screen and the read-only `roundtable follow` view:
+both show a meeting the same way, only the keys differ. Every figure comes from
+`timebox.box_view(meeting, clock())`; nothing here counts ticks or writes the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import tzinfo
+from typing import TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widget import Widget
+
+from roundtable.domain import timebox
+from roundtable.domain.clock import Clock
+from roundtable.domain.config import TeamConfig
+from roundtable.domain.entries import ActionItem, BudgetAgreement, Decision
+from roundtable.domain.meeting import Meeting, MeetingState
+from roundtable.domain.store import Store
+from roundtable.domain.text import single_line
+from roundtable.domain.timebox import BoxView
+from roundtable.i18n import _
+from roundtable.ui.format import clock_text
+from roundtable.ui.widgets.agenda_list import AgendaList
+from roundtable.ui.widgets.banner import Banner
+from roundtable.ui.widgets.box_status import BoxStatus
+from roundtable.ui.widgets.item_log import ItemLog, LogEntry
+from roundtable.ui.widgets.item_panel import ItemPanel
+from roundtable.ui.widgets.plain import PlainLabel
+
+__all__ = ["BoardScreen", "Entries", "log_index", "read_entries"]
+
+ResultT = TypeVar("ResultT")
+
+Entries = tuple[list[Decision], list[ActionItem], list[BudgetAgreement]]
+"""A meeting's log as read from the store: decisions, action items, budget agreements."""
+
+
+def log_index(meeting: Meeting) -> int:
+    """The item whose log is shown and captured into: the current one, else the last one
+    that ran."""
+    if meeting.current is not None:
+        return meeting.current
+    started = [i for i, item in enumerate(meeting.items) if item.started_at]
+    return started[-1] if started else 0
+
+
+def read_entries(store: Store, meeting_id: int) -> Entries:
+    """Everything meeting `meeting_id` has logged, read in one go (store thread)."""
+    with store.reading():
+        return (
+            store.decisions(meeting_id),
+            store.actions(meeting_id=meeting_id, include_closed=True),
+            store.budgets(meeting_id),
+        )
+
+
+class BoardScreen(Screen[ResultT]):
+    """A screen showing one meeting on the shared widgets (`compose_board`).
+
+    Subclasses decide which meeting and when; `FACILITATING` says whether the banner may
+    tell the keys that change the meeting (the follow view has none).
+    """
+
+    FACILITATING = True
+
+    # Textual types these as instance attributes, so no ClassVar here (mypy would object).
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-narrow"),
+        (80, "-normal"),
+        (140, "-wide"),
+    ]
+    VERTICAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-short"),
+        (24, "-tall"),
+        (40, "-very-tall"),
+    ]
+
+    def __init__(self, *, config: TeamConfig, clock: Clock, timezone: tzinfo | None) -> None:
+        super().__init__()
+        self.config = config
+        self.clock = clock
+        self.timezone = timezone
+        self.view: BoxView | None = None
+        self._decisions: dict[int, Decision] = {}
+        self._actions: dict[str, ActionItem] = {}
+        self._budgets: dict[int, BudgetAgreement] = {}
+
+    @property
+    def showing(self) -> bool:
+        """True while the screen is on the app (a store result that arrives after the
+        app closed, or after the screen left, has nothing to show)."""
+        return self.is_attached and self.is_mounted
+
+    def compose_board(self, beside_agenda: Iterable[Widget] = ()) -> ComposeResult:
+        """The meeting's widgets; `beside_agenda` are more widgets for the bottom row."""
+        with Horizontal(id="top"):
+            yield ItemPanel(id="item-panel")
+            with Vertical(id="box-panel"):
+                yield BoxStatus(id="box")
+                yield PlainLabel("", id="attendance")
+        yield Banner("", id="banner")
+        with Horizontal(id="bottom"):
+            yield AgendaList(id="agenda")
+            yield from beside_agenda
+            yield ItemLog(self.config.roles, id="log")
+
+    def set_up_board(self, meeting: Meeting) -> None:
+        """Titles and fixed figures; call once the board is mounted."""
+        self.query_one("#item-panel").border_title = Text(_("Now"))
+        self.query_one("#box-panel").border_title = Text(_("Time box"))
+        self.query_one("#agenda").border_title = Text(_("Agenda"))
+        self.query_one("#log").border_title = Text(_("Log of this item"))
+        box = self.query_one(BoxStatus)
+        box.timebox_minutes = meeting.timebox_minutes
+        box.timezone = self.timezone
+
+    def show_titles(self, meeting: Meeting) -> None:
+        """The header: the meeting's title, number and start."""
+        self.title = single_line(meeting.title)
+        self.sub_title = _("Meeting {number} · started {time}").format(
+            number=meeting.number,
+            time=clock_text(meeting.started_at, self.timezone),
+        )
+
+    # --- showing ----------------------------------------------------------------------
+
+    def paint_clocks(self, meeting: Meeting) -> BoxView:
+        """Recompute every figure from the meeting's timestamps and the clock; widgets
+        repaint only what changed."""
+        view = timebox.box_view(meeting, self.clock())
+        self.view = view
+        item = meeting.current_item
+        paused = meeting.state is MeetingState.PAUSED
+        self.query_one(ItemPanel).show_time(
+            view.current_remaining,
+            view.current_phase,
+            item.planned_minutes if item else None,
+            paused,
+        )
+        box = self.query_one(BoxStatus)
+        box.timebox_minutes = meeting.timebox_minutes
+        box.view = view
+        self.query_one(AgendaList).show_meeting(meeting, view)
+        self._say_banner(meeting, view)
+        return view
+
+    def _say_banner(self, meeting: Meeting, view: BoxView) -> None:
+        banner = self.query_one(Banner)
+        paused = meeting.state is MeetingState.PAUSED
+        if meeting.ended_at is not None:
+            banner.say(
+                _("The meeting ended at {time}.").format(
+                    time=clock_text(meeting.ended_at, self.timezone)
+                ),
+                "done",
+            )
+        elif paused and meeting.pauses:
+            text = (
+                _("Break since {time} — the item clocks are stopped. Space resumes.")
+                if self.FACILITATING
+                else _("Break since {time} — the item clocks are stopped.")
+            )
+            banner.say(
+                text.format(time=clock_text(meeting.pauses[-1].start, self.timezone)), "paused"
+            )
+        elif view.box_over:
+            banner.say(
+                _(
+                    "The three hours are up. Press x to end the meeting; "
+                    "what is left is deferred to the next one."
+                )
+                if self.FACILITATING
+                else _("The three hours are up."),
+                "over",
+            )
+        elif meeting.current_item is None:
+            banner.say(
+                _("Every item is done or deferred. Press x to end the meeting.")
+                if self.FACILITATING
+                else _("Every item is done or deferred."),
+                "done",
+            )
+        else:
+            banner.say("")
+
+    def paint_meeting(self, meeting: Meeting, *, move_cursor: bool) -> None:
+        """Show `meeting`'s item, attendance, clocks and log; `move_cursor` puts the
+        agenda cursor on its current item."""
+        index = meeting.current
+        item = meeting.current_item
+        self.query_one(ItemPanel).show_item(
+            item,
+            index,
+            len(meeting.items),
+            self.config.role(item.role) if item else None,
+            hint=self.FACILITATING,
+        )
+        present = sum(1 for attendee in meeting.attendees if attendee.present)
+        self.query_one("#attendance", PlainLabel).show(
+            _("Present: {present} of {count}").format(present=present, count=len(meeting.attendees))
+        )
+        self.paint_clocks(meeting)
+        if index is not None and move_cursor:
+            self.query_one(AgendaList).move_cursor(row=index)
+        self.paint_log(meeting)
+
+    def set_entries(self, entries: Entries) -> None:
+        """Replace the log entries held for the meeting (as read from the store)."""
+        decisions, actions, budgets = entries
+        self._decisions = {decision.id: decision for decision in decisions}
+        self._actions = {action.ref: action for action in actions}
+        self._budgets = {budget.id: budget for budget in budgets}
+
+    def paint_log(self, meeting: Meeting) -> None:
+        """Show the entries of the item `log_index` picks."""
+        index = log_index(meeting)
+        entries: list[LogEntry] = [d for d in self._decisions.values() if d.item_index == index]
+        entries += [a for a in self._actions.values() if a.item_index == index]
+        entries += [b for b in self._budgets.values() if b.item_index == index]
+        log = self.query_one(ItemLog)
+        log.show_entries(entries)
+        title = single_line(meeting.items[index].title) if meeting.items else ""
+        log.border_title = Text(_("Log · {title}").format(title=title))

@@ -1,0 +1,156 @@
+"""The carry-over: open action items from earlier meetings, grouped by owner.
+
+Shown in the meeting screen while its review item runs (and on a key at any time). It
+only shows what it is handed; its keys ask the screen to close, re-assign, re-date or
+drop the item under the cursor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.theme import Theme
+
+from roundtable.domain.carry_over import OwnerGroup
+from roundtable.domain.entries import ActionItem, ActionStatus
+from roundtable.domain.text import single_line
+from roundtable.i18n import _
+from roundtable.ui.action_changes import status_text
+from roundtable.ui.widgets.fill_table import FillTable
+
+__all__ = ["CarryOverTable", "group_label"]
+
+
+def group_label(group: OwnerGroup) -> str:
+    """Who a group belongs to, in words: a role's title, a person's name, nobody."""
+    if group.owner is None:
+        return _("nobody yet")
+    if group.is_role and group.role is not None:
+        return single_line(group.role.title)
+    if group.role is None:
+        return _("{name} (not in roles)").format(name=single_line(group.owner))
+    return single_line(group.owner)
+
+
+class CarryOverTable(FillTable):
+    """One row per carried-over item, the owner named on the first row of each group.
+
+    Row keys are the items' refs; the cursor stays on its item when the rows change.
+    """
+
+    FILL_COLUMN = "text"
+    MAX_OWNER_WIDTH: ClassVar[int] = 28
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "carry-over--owner",
+        "carry-over--overdue",
+        "carry-over--closed",
+        "carry-over--unknown",
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select_cursor", _("Done/reopen"), id="carry-over-done"),
+        Binding("w", "screen.carry_owner", _("Owner"), id="carry-over-owner"),
+        Binding("u", "screen.carry_due", _("Due"), id="carry-over-due"),
+        Binding("delete", "screen.carry_drop", _("Drop"), id="carry-over-drop"),
+    ]
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=False)
+        self._groups: list[OwnerGroup] = []
+        self._today: date | None = None
+        self._rows: list[ActionItem] = []
+
+    def on_mount(self) -> None:
+        labels = (_("Owner"), _("Ref"), _("Action"), _("Due"), _("State"))
+        widths = (20, 6, 20, 10, 8)
+        for key, label, width in zip(
+            ("owner", "ref", "text", "due", "state"), labels, widths, strict=True
+        ):
+            self.add_column(Text(label), key=key, width=width)
+        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        self.fit_columns()
+        if self._groups:
+            # Handed its rows before it was mounted (it is built when first needed).
+            self._rebuild()
+
+    @property
+    def groups(self) -> list[OwnerGroup]:
+        """The groups shown now."""
+        return list(self._groups)
+
+    @property
+    def selected(self) -> ActionItem | None:
+        """The item under the cursor, if any."""
+        if not self._rows:
+            return None
+        return self._rows[min(self.cursor_row, len(self._rows) - 1)]
+
+    def show_groups(self, groups: Sequence[OwnerGroup], today: date) -> None:
+        """Show `groups`; nothing is redrawn when they are what is shown already."""
+        groups = list(groups)
+        if groups == self._groups and today == self._today:
+            return
+        selected = self.selected
+        self._groups, self._today = groups, today
+        self._rows = [action for group in groups for action in group.actions]
+        if not self.columns:
+            return  # not mounted yet: on_mount shows them
+        self._rebuild()
+        refs = [action.ref for action in self._rows]
+        if selected is not None and selected.ref in refs:
+            self.move_cursor(row=refs.index(selected.ref))
+
+    def _fit_owner_column(self) -> int:
+        """Make the owner column as wide as the longest name shown (within limits)."""
+        width = max((cell_len(group_label(g)) for g in self._groups), default=0)
+        width = max(min(width, self.MAX_OWNER_WIDTH), 10)
+        column = next((c for k, c in self.columns.items() if k.value == "owner"), None)
+        if column is not None and column.width != width:
+            column.width = width
+            column.auto_width = False
+        return width
+
+    def _rebuild(self) -> None:
+        row = self.cursor_row
+        self.clear()
+        today = self._today or date.min
+        owner_width = self._fit_owner_column()
+        for group in self._groups:
+            for number, action in enumerate(group.actions):
+                self.add_row(
+                    *self._cells(group, action, first=number == 0, today=today, width=owner_width),
+                    key=action.ref,
+                )
+        if self._rows:
+            self.move_cursor(row=min(row, len(self._rows) - 1))
+        self.call_after_refresh(self.fit_columns)
+
+    def _on_theme_changed(self, _theme: Theme) -> None:
+        self.call_after_refresh(self._rebuild)
+
+    def _style(self, component: str) -> Style:
+        return self.get_component_rich_style(component, partial=True)
+
+    def _cells(
+        self, group: OwnerGroup, action: ActionItem, *, first: bool, today: date, width: int
+    ) -> tuple[Text, ...]:
+        closed = action.status is not ActionStatus.OPEN
+        overdue = action.is_overdue(today)
+        style = self._style("carry-over--closed") if closed else Style()
+        owner_style = self._style("carry-over--owner" if group.in_roles else "carry-over--unknown")
+        owner = Text(group_label(group) if first else "", style=owner_style, end="")
+        owner.truncate(width, overflow="ellipsis")
+        due_style = self._style("carry-over--overdue") if overdue else style
+        state = _("overdue") if overdue else status_text(action.status)
+        return (
+            owner,
+            Text(single_line(action.ref), style=style, end=""),
+            Text(single_line(action.text), style=style, end="", no_wrap=True, overflow="ellipsis"),
+            Text(action.due.isoformat() if action.due else "–", style=due_style, end=""),
+            Text(state, style=due_style if overdue else style, end=""),
+        )
