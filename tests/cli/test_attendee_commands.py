@@ -458,3 +458,27 @@ def test_version_is_printed_on_stdout(tmp_path: Path, db: Path, config: Path) ->
     assert (result.returncode, result.stdout) == (0, f"roundtable {roundtable.__version__}\n")
     assert roundtable.__version__[0].isdigit()
     assert not db.exists()
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(
+    tmp_path: Path, db: Path, config: Path
+) -> None:
+    """`roundtable actions --all | head -1`: more output than a pipe holds, reader gone."""
+    assert run(tmp_path, db, config, "demo", "--meetings", "200").returncode == 0
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
+    }
+    environment.update(ROUNDTABLE_DB=str(db), ROUNDTABLE_CONFIG=str(config))
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "roundtable", "actions", "--all"],
+        cwd=tmp_path,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    assert reader.stdout.readline().startswith(b"REF")
+    reader.stdout.close()
+    stderr = reader.stderr.read().decode()
+    assert reader.wait(timeout=60) == 141
+    assert stderr == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markdown_it import MarkdownIt
 from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Markdown
@@ -12,6 +13,12 @@ from textual.widgets import Markdown
 from roundtable.ui.screens.minutes_preview import MinutesPreview
 
 GOLDEN = Path(__file__).parents[1] / "unit" / "golden" / "meeting_12.md"
+
+
+def _table_count(markdown: str) -> int:
+    """How many tables a GFM parser finds in the golden minutes."""
+    tokens = MarkdownIt("gfm-like").parse(markdown)
+    return sum(1 for token in tokens if token.type == "table_open")
 
 
 class Host(App[None]):
@@ -44,7 +51,7 @@ async def test_preview_shows_the_minutes_and_where_they_went() -> None:
         ]
         assert len(headings) == markdown.count("\n## ") + markdown.count("\n### ") + 1
         tables = [block for block in shown.children if type(block).__name__ == "MarkdownTable"]
-        assert len(tables) == 4
+        assert len(tables) == _table_count(markdown) >= 4
 
         await pilot.press("c")
         assert app.clipboard == markdown
