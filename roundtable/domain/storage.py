@@ -21,6 +21,14 @@ kill between write and truncate leaves garbage, and every insert costs O(size).
   removes and documents that are not `TrackedDoc`s are inserts. Updates are caught by
   `TrackedDoc`, which reports itself on every mutating method. A write is thus
   O(changed documents) plus a cheap scan of the changed table, never O(file size).
+  Documents become `TrackedDoc`s lazily, a table at a time, when a table is handed to
+  TinyDB (looked up in what `read()` returns): opening a big store pays for no copies,
+  and the store's own scans (`tables()`) never make any.
+- **Opening fast.** Lines are parsed with orjson (falling back to the standard parser
+  for what orjson refuses, like integers beyond 64 bits, so no file that was readable
+  becomes unreadable), with the cyclic garbage collector paused: a big store is
+  hundreds of thousands of new containers, and collections that run over them
+  meanwhile find nothing to free.
 - **Sharing.** A `filelock.FileLock` on `<file>.lock` is held around every
   read-modify-write (`transaction()`); the transaction first catches up with what
   other processes appended (same inode and bigger: read only the new tail; anything
@@ -45,6 +53,7 @@ uses) hold a lock against this process's other threads too.
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import threading
@@ -54,6 +63,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
 from tinydb.storages import Storage
 
 from roundtable.errors import StoreError
@@ -90,6 +100,8 @@ keep every line a modest allocation."""
 _HEADER_KIND = "store"
 _CHANGE_KEYS = frozenset({"put", "rm", "drop"})
 _READ_CHUNK = 1 << 20
+_FREEZE_BYTES = 1 << 20
+"""Parsing more than this freezes the result (see `_parse`)."""
 _LOCK_POLL = 0.002
 
 
@@ -101,6 +113,42 @@ def _dumps(value: object) -> bytes:
 
 def _header(schema: int) -> bytes:
     return _dumps({"roundtable": _HEADER_KIND, "schema": schema}) + b"\n"
+
+
+def _loads(raw: bytes | memoryview) -> Any:
+    """One JSON value; `ValueError` (with the standard parser's message) if invalid."""
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        # orjson is stricter than the parser that wrote the file (no integers beyond
+        # 64 bits, no lone surrogates): only what neither reads is damage.
+        return json.loads(bytes(raw))
+
+
+def _lines_of(data: bytes, start: int, end: int) -> list[memoryview]:
+    """The lines of `data[start:end]` as views: a big store is not copied again."""
+    view = memoryview(data)
+    lines = []
+    while (newline := data.find(b"\n", start, end)) >= 0:
+        lines.append(view[start:newline])
+        start = newline + 1
+    lines.append(view[start:end])
+    return lines
+
+
+@contextmanager
+def _collector_paused(*, freeze: bool) -> Iterator[None]:
+    """Pause the cyclic garbage collector (as it was before, afterwards); with `freeze`,
+    move what exists at the end out of its reach (`gc.freeze`)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 class TrackedDoc(dict[str, Any]):
@@ -211,6 +259,34 @@ class _Pending:
         return line
 
 
+class _Tables(dict[str, dict[str, Any]]):
+    """What `read()` hands out: a table looked up through it has its documents made
+    `TrackedDoc`s first, so TinyDB (which finds a table by name before it changes
+    documents in place) can never change one unnoticed."""
+
+    __slots__ = ("_storage",)
+
+    def __init__(self, tables: Mapping[str, dict[str, Any]], storage: JournalStorage) -> None:
+        super().__init__(tables)
+        self._storage = storage
+
+    def __getitem__(self, name: str) -> dict[str, Any]:
+        table = super().__getitem__(name)
+        self._storage._track_table(name, table)
+        return table
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name not in self:
+            return default
+        return self[name]
+
+    def values(self) -> Any:
+        return [self[name] for name in self]
+
+    def items(self) -> Any:
+        return [(name, self[name]) for name in self]
+
+
 class _Damaged(StoreError):
     """The file cannot be read as a store (as opposed to: cannot be reached or written)."""
 
@@ -252,11 +328,7 @@ def _shape_problem(change: object) -> str | None:
     return None
 
 
-def _apply(
-    tables: dict[str, dict[str, Any]],
-    change: Mapping[str, Any],
-    wrap: Callable[[dict[str, Any], str, str], dict[str, Any]],
-) -> None:
+def _apply(tables: dict[str, dict[str, Any]], change: Mapping[str, Any]) -> None:
     for name in change.get("drop", ()):
         tables.pop(name, None)
     for name, ids in change.get("rm", {}).items():
@@ -265,12 +337,7 @@ def _apply(
             for doc_id in ids:
                 table.pop(doc_id, None)
     for name, docs in change.get("put", {}).items():
-        table = tables.setdefault(name, {})
-        if wrap is _plain:
-            table.update(docs)
-        else:
-            for doc_id, doc in docs.items():
-                table[doc_id] = wrap(doc, name, doc_id)
+        tables.setdefault(name, {}).update(docs)
 
 
 def _read_from(fd: int, start: int) -> bytes:
@@ -349,6 +416,8 @@ class JournalStorage(Storage):
         """Change lines behind `_offset` (the header not counted)."""
         self._seen: tuple[int, int, int] | None = None
         self._sink: list[TrackedDoc] = []
+        self._untracked: set[str] = set()
+        """Tables that may hold documents not yet made `TrackedDoc`s (see `_Tables`)."""
         self._txn: _Pending | None = None
         self._broken: StoreError | None = None
         self._closed = False
@@ -372,7 +441,10 @@ class JournalStorage(Storage):
                     self._txn.poisoned = True
                 else:
                     self._reload()
-            return dict(self._tables)
+            if self.read_only:
+                # Never written, so nothing to track.
+                return dict(self._tables)
+            return _Tables(self._tables, self)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Record what TinyDB changed: into the running transaction, or as one line."""
@@ -413,6 +485,15 @@ class JournalStorage(Storage):
             self._generation += 1
 
     # --- public extras ---------------------------------------------------------------
+
+    def tables(self) -> dict[str, dict[str, Any]]:
+        """The tables in memory, to read only (no document may be changed through
+        them): unlike `read()`, this never makes `TrackedDoc`s, so scans stay cheap."""
+        with self._mutex:
+            self._check_usable()
+            if self._sink:
+                return self.read()
+            return dict(self._tables)
 
     def version(self) -> tuple[int, int, int] | None:
         """`(st_ino, st_size, st_mtime_ns)` of the file: one `os.stat`, no read.
@@ -520,20 +601,27 @@ class JournalStorage(Storage):
         if self._closed:
             raise StoreError(_("The store {file} is closed.").format(file=self.path))
 
-    @property
-    def _wrap(self) -> Callable[[dict[str, Any], str, str], dict[str, Any]]:
-        # A read-only storage never writes, so it needs no change tracking (and saves
-        # the copy, which matters for a fast `roundtable actions`).
-        return _plain if self.read_only else self._track
+    def _track_table(self, name: str, table: dict[str, Any]) -> None:
+        """Make the documents of `table` `TrackedDoc`s, unless they already are."""
+        with self._mutex:
+            if name not in self._untracked or self._tables.get(name) is not table:
+                return
+            self._untracked.discard(name)
+            sink = self._sink
+            table.update(
+                {
+                    doc_id: TrackedDoc(doc, (name, doc_id), sink)
+                    for doc_id, doc in table.items()
+                    if type(doc) is not TrackedDoc
+                }
+            )
 
-    def _track(self, doc: dict[str, Any], table: str, doc_id: str) -> dict[str, Any]:
-        return TrackedDoc(doc, (table, doc_id), self._sink)
-
-    def _absorb(self, data: Mapping[str, dict[str, Any]], pending: _Pending) -> None:
+    def _absorb(self, data: dict[str, dict[str, Any]], pending: _Pending) -> None:
         """Fold one TinyDB write into `pending` and adopt `data` as the new state."""
         old_tables = self._tables
         new_tables: dict[str, dict[str, Any]] = {}
-        for name, table in data.items():
+        # Not `data.items()`: on what `read()` handed out, that would track every table.
+        for name, table in dict.items(data):
             old = old_tables.get(name)
             new_tables[name] = table
             if table is old:
@@ -715,7 +803,9 @@ class JournalStorage(Storage):
             return False
         parsed = self._parse(data, 1, self._lines + 2)
         for change in parsed.changes:
-            _apply(self._tables, change, self._wrap)
+            _apply(self._tables, change)
+            if not self.read_only:
+                self._untracked.update(change.get("put", ()))
         if parsed.changes:
             self._generation += 1
         self._offset += parsed.consumed
@@ -729,24 +819,31 @@ class JournalStorage(Storage):
         if end <= start:
             # No complete line: whatever is there is a torn write.
             return _Parsed([], 0)
-        raw_lines = data[start : end - 1].split(b"\n")
+        raw_lines = _lines_of(data, start, end - 1)
         changes: list[dict[str, Any]] = []
         consumed = 0
-        for index, raw in enumerate(raw_lines):
-            try:
-                change = json.loads(raw)
-            except ValueError as error:
-                if index == len(raw_lines) - 1 and end == len(data):
-                    # The last line, complete but invalid: a torn write too.
-                    break
-                raise self._damaged(
-                    first_line + index, _("not valid JSON ({error})").format(error=error)
-                ) from error
-            problem = _shape_problem(change)
-            if problem is not None:
-                raise self._damaged(first_line + index, problem)
-            changes.append(change)
-            consumed += len(raw) + 1
+        # A big store is hundreds of thousands of containers that live as long as the
+        # storage, and hold no cycles (plain JSON), so reference counting alone frees
+        # them after a reload. Frozen, the collector stops walking them again and again
+        # (tens of milliseconds each time while the app starts); the price is that any
+        # cyclic garbage pending at that moment is never collected, which happens once
+        # per full load of a big file.
+        with _collector_paused(freeze=end - start > _FREEZE_BYTES):
+            for index, raw in enumerate(raw_lines):
+                try:
+                    change = _loads(raw)
+                except ValueError as error:
+                    if index == len(raw_lines) - 1 and end == len(data):
+                        # The last line, complete but invalid: a torn write too.
+                        break
+                    raise self._damaged(
+                        first_line + index, _("not valid JSON ({error})").format(error=error)
+                    ) from error
+                problem = _shape_problem(change)
+                if problem is not None:
+                    raise self._damaged(first_line + index, problem)
+                changes.append(change)
+                consumed += len(raw) + 1
         return _Parsed(changes, consumed)
 
     def _open_fd(self) -> tuple[int, bool]:
@@ -801,10 +898,9 @@ class JournalStorage(Storage):
                 self._broken = error
                 raise error
             parsed = self._parse(data, header_end, 2)
-            wrap = self._wrap if schema == self.schema else _plain
             tables: dict[str, dict[str, Any]] = {}
             for change in parsed.changes:
-                _apply(tables, change, wrap)
+                _apply(tables, change)
             if schema < self.schema:
                 if not self.read_only:
                     os.close(fd)
@@ -842,6 +938,7 @@ class JournalStorage(Storage):
         self._identity = (st.st_dev, st.st_ino)
         self._seen = (st.st_ino, st.st_size, st.st_mtime_ns)
         self._tables = tables
+        self._untracked = set() if self.read_only else set(tables)
         self._generation += 1
         self._offset = offset
         self._lines = lines
@@ -1025,7 +1122,3 @@ class JournalStorage(Storage):
         self._offset = st.st_size
         self._lines = lines
         self._compact_floor = 0
-
-
-def _plain(doc: dict[str, Any], table: str, doc_id: str) -> dict[str, Any]:
-    return doc

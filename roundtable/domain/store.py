@@ -269,14 +269,14 @@ class Store:
         prefix = kind + "."
         numbered = (
             (int(name[len(prefix) :]), name)
-            for name in self._storage.read()
+            for name in self._storage.tables()
             if name.startswith(prefix) and name[len(prefix) :].isdigit()
         )
         return [name for _number, name in sorted(numbered)]
 
     def _items(self, kind: str) -> list[tuple[int, Doc]]:
         """Every (id, document) of `kind`, across its tables."""
-        tables = self._storage.read()
+        tables = self._storage.tables()
         return [
             (int(doc_id), doc)
             for name in self._shard_names(kind)
@@ -325,7 +325,7 @@ class Store:
 
     def _docs(self, kind: str, doc_ids: Iterable[int]) -> list[tuple[int, Doc]]:
         """(id, document) of `kind` for each of `doc_ids` that exists (no copies)."""
-        tables = self._storage.read()
+        tables = self._storage.tables()
         found = []
         for doc_id in doc_ids:
             doc = tables.get(f"{kind}.{doc_id // SHARD_SIZE}", {}).get(str(doc_id))
@@ -362,7 +362,7 @@ class Store:
         if indexes.actions is None:
             index = _ActionIndex()
             opened_in, closed_in, spans = index.opened_in, index.closed_in, index.spans
-            tables = self._storage.read()
+            tables = self._storage.tables()
             # One pass, straight over the tables: this runs over every item once after
             # each change, and a minutes export waits for it.
             for name in self._shard_names(ACTIONS):
@@ -740,7 +740,7 @@ class Store:
                 # Straight over the tables with the conditions inline, not through
                 # TinyDB's `search` and `matches`: a call and a new object per item add
                 # up over years of items, and this runs at every `roundtable actions`.
-                tables = self._storage.read()
+                tables = self._storage.tables()
                 what = _("action item")
                 found = [
                     self._decode(what, codec.action_from_doc, int(doc_id), doc)
