@@ -281,10 +281,12 @@ def cmd_actions(args: argparse.Namespace) -> int:
         ActionStatus.DONE: _("done"),
         ActionStatus.DROPPED: _("dropped"),
     }
+    from roundtable.domain.l10n import format_date
+
     rows = [
         [
             item.ref,
-            "" if item.due is None else item.due.isoformat(),
+            "" if item.due is None else format_date(item.due),
             _clip(single_line(item.owner or "—"), _OWNER_WIDTH),
             _("overdue") if item.is_overdue(now) else status_words[item.status],
             single_line(item.text),
@@ -375,11 +377,13 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     if not entries:
         out(_("No meetings yet."))
         return 0
+    from roundtable.domain.l10n import format_date
+
     states = {MeetingState.RUNNING: _("running"), MeetingState.PAUSED: _("paused")}
     rows = [
         [
             str(meeting.number),
-            meeting.started_at.date().isoformat(),
+            format_date(meeting.started_at.date()),
             single_line(meeting.title),
             f"{_clock_text(used)} / {_clock_text(meeting.timebox_minutes)}",
             states.get(meeting.state, ""),
@@ -398,16 +402,19 @@ _CAMPAIGN_WIDTH = 40
 
 
 def _whole(amount: Decimal | None, *, signed: bool = False) -> str:
-    """An amount in whole currency units for a table cell, like `12,500` (`+1,000`)."""
+    """An amount in whole currency units for a table cell, grouped the current
+    language's way: `12,500` (`+1,000`), German `12.500` (`+1.000`)."""
+    from roundtable.domain.l10n import format_number
+
     if amount is None:
         return "—"
     with localcontext() as context:
         context.prec = MAX_PREC  # any amount a store holds, however large, rounds
         whole = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
     if signed:
-        sign = "+" if whole > 0 else "-" if whole < 0 else "±"
-        return f"{sign}{abs(whole):,}"
-    return f"{whole:,}"
+        sign = "+" if whole > 0 else "\u2212" if whole < 0 else "±"
+        return sign + format_number(abs(whole))
+    return format_number(whole)
 
 
 def _decimal_text(value: Decimal | None) -> str | None:
@@ -418,6 +425,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     """The campaigns with what they cost and what they brought so far, from the figures
     of the latest meeting that reported each (running ones first)."""
     from roundtable.domain.campaigns import channel_label, format_percent, status_label
+    from roundtable.domain.l10n import format_number
     from roundtable.domain.store import Store
     from roundtable.domain.text import single_line
 
@@ -482,7 +490,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
             single_line(row.campaign.currency),
             _whole(row.campaign.budget),
             _whole(row.cost),
-            "—" if row.leads is None else f"{row.leads:,}",
+            "—" if row.leads is None else format_number(row.leads),
             _whole(row.cost_per_lead),
             format_percent(row.conversion_pct),
             _whole(row.estimate),
@@ -502,7 +510,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
             total.currency,
             _whole(total.budget),
             _whole(total.cost),
-            f"{total.leads:,}",
+            format_number(total.leads),
             _whole(total.cost_per_lead),
             format_percent(total.conversion_pct),
             _whole(total.estimate),
@@ -546,6 +554,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fill the store with a realistic year of this round table."""
     from roundtable.domain.demo import DEFAULT_MEETINGS, DEFAULT_SEED, fill_demo
+    from roundtable.domain.l10n import format_date
     from roundtable.domain.store import Store
 
     config = team_config(args)
@@ -566,8 +575,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             "({snapshots} campaign reports) to {path}."
         ).format(
             meetings=summary.meetings,
-            first=summary.first.isoformat(),
-            last=summary.last.isoformat(),
+            first=format_date(summary.first),
+            last=format_date(summary.last),
             decisions=summary.decisions,
             actions=summary.actions,
             budgets=summary.budgets,

@@ -22,13 +22,17 @@ from datetime import date, datetime
 from decimal import MAX_PREC, ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 
+from babel.numbers import get_group_symbol
+
+from roundtable.domain import l10n
 from roundtable.domain.money import DEFAULT_CURRENCY, format_amount, parse_amount
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import _, current_language
 
 __all__ = [
     "MAX_NAME_LENGTH",
     "Campaign",
+    "CampaignDraft",
     "CampaignRow",
     "CampaignStatus",
     "Channel",
@@ -59,8 +63,6 @@ MAX_NAME_LENGTH = 80
 _CENT = Decimal("0.01")
 _TENTH = Decimal("0.1")
 _ROLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
-_COUNT = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ZERO = re.compile(r"0+(?:\.0{1,2})?")
 _CURRENCY = re.compile(r"[A-Z]{3}")
 
@@ -150,6 +152,60 @@ class Campaign:
     note: str = ""
     created_in: int | None = None
     """The meeting it was planned in; None when added between meetings."""
+
+
+@dataclass(frozen=True)
+class CampaignDraft:
+    """A campaign's fields as the campaign form gives them back, checked but not saved:
+    the store adds (or updates) it and gives it an id."""
+
+    name: str
+    owner: str
+    """A role id."""
+    channel: Channel
+    start: date
+    end: date
+    budget: Decimal
+    cost: Decimal = Decimal(0)
+    """Cost to date."""
+    currency: str = DEFAULT_CURRENCY
+    status: CampaignStatus = CampaignStatus.PLANNED
+    note: str = ""
+
+    @classmethod
+    def of(cls, campaign: Campaign) -> CampaignDraft:
+        """The draft that edits `campaign`."""
+        return cls(
+            name=campaign.name,
+            owner=campaign.owner,
+            channel=campaign.channel,
+            start=campaign.start,
+            end=campaign.end,
+            budget=campaign.budget,
+            cost=campaign.cost,
+            currency=campaign.currency,
+            status=campaign.status,
+            note=campaign.note,
+        )
+
+    def checked(self) -> CampaignDraft:
+        """The draft tidied up by `check_campaign`, or `FieldError` naming the field."""
+        campaign = check_campaign(
+            Campaign(
+                id=0,
+                name=self.name,
+                owner=self.owner,
+                channel=self.channel,
+                start=self.start,
+                end=self.end,
+                budget=self.budget,
+                cost=self.cost,
+                currency=self.currency,
+                status=self.status,
+                note=self.note,
+            )
+        )
+        return CampaignDraft.of(campaign)
 
 
 @dataclass(frozen=True)
@@ -507,18 +563,21 @@ def totals(rows: Iterable[CampaignRow]) -> tuple[Totals, ...]:
 
 
 def format_percent(value: Decimal | None) -> str:
-    """`12.5 %`, or a dash for nothing to show."""
-    return "—" if value is None else _("{value} %").format(value=f"{value:.1f}")
+    """A percentage with one decimal as the current language writes it (`12.5%`,
+    German `12,5 %`), or a dash for nothing to show."""
+    return "—" if value is None else l10n.format_percent(value)
 
 
 def format_change(change: Decimal | None, currency: str) -> str:
-    """A change of an amount with its sign, like `EUR +1,000.00`, `EUR -500.00` or
-    `EUR ±0.00` (as `format_amount` writes amounts); a dash for nothing to compare."""
+    """A change of an amount with its sign in front, like `+€1,000.00`, `−€500.00` or
+    `±€0.00` (German `+1.000,00 €`), as `format_amount` writes amounts; a dash for
+    nothing to compare."""
     if change is None:
         return "—"
-    sign = "+" if change > 0 else "-" if change < 0 else "±"
-    currency_part, _space, number = format_amount(abs(change), currency).rpartition(" ")
-    return f"{currency_part} {sign}{number}"
+    # The minus sign (U+2212), not a hyphen: it lines up with + and ±, and a Markdown
+    # table cell or list item starting with it stays plain text.
+    sign = "+" if change > 0 else "\u2212" if change < 0 else "±"
+    return sign + format_amount(abs(change), currency)
 
 
 # --- checking what people typed ------------------------------------------------------
@@ -660,15 +719,18 @@ def check_figures(figures: SnapshotFigures) -> SnapshotFigures:
 
 
 def parse_count(text: str, field: str) -> int:
-    """A count typed in a form (`48`, `1,250`), or `FieldError` naming `field`."""
+    """A count typed in a form, thousands grouped the current language's way (`48`,
+    `1,250`; German `1.250`), or `FieldError` naming `field`."""
     cleaned = text.strip()
     if not cleaned:
         raise _error(field, _("enter a number, like 48."))
     if cleaned.startswith("-"):
         raise _error(field, _("must not be negative."))
-    if not _COUNT.fullmatch(cleaned):
+    group = get_group_symbol(current_language())
+    grouped = rf"[0-9]{{1,3}}(?:{re.escape(group)}[0-9]{{3}})+|[0-9]+"
+    if not re.fullmatch(grouped, cleaned):
         raise _error(field, _("“{text}” is not a whole number, like 48.").format(text=cleaned[:40]))
-    return int(cleaned.replace(",", ""))
+    return int(cleaned.replace(group, ""))
 
 
 def parse_money(text: str, field: str) -> Decimal:
@@ -677,6 +739,9 @@ def parse_money(text: str, field: str) -> Decimal:
     cleaned = text.strip()
     if _ZERO.fullmatch(cleaned):
         return Decimal(0)
+    # Budget agreements word a minus sign as "record it as a cut"; here it is just wrong.
+    if cleaned.startswith(("-", "−")):
+        raise _error(field, _("must not be negative."))
     try:
         return parse_amount(cleaned)
     except UsageError as error:
@@ -684,11 +749,9 @@ def parse_money(text: str, field: str) -> Decimal:
 
 
 def parse_day(text: str, field: str) -> date:
-    """A date typed as 2026-03-12, or `FieldError` naming `field`."""
-    cleaned = text.strip()
-    if _ISO_DAY.fullmatch(cleaned):
-        try:
-            return date.fromisoformat(cleaned)
-        except ValueError:
-            pass
-    raise _error(field, _("“{text}” is not a date like 2026-03-12.").format(text=cleaned[:40]))
+    """A date typed as ISO `2026-03-12` or the current language's form (German
+    `12.03.2026`; see `l10n.read_date`), or `FieldError` naming `field`."""
+    try:
+        return l10n.parse_date(text.strip())
+    except UsageError as error:
+        raise _error(field, error.message) from None

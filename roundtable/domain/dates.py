@@ -3,7 +3,9 @@
 A due date can be typed the way people say it in the meeting: a calendar date
 (`2026-12-01`, or the current language's own form: `01.12.2026` in German, see
 `l10n.read_date`), an offset from today (`+7d`, `+2w`), `today`, `tomorrow`, or
-`next meeting` (also just `next`). Case and surrounding spaces do not matter, nor a
+`next meeting` (also just `next`); the German words `heute`, `morgen` and
+`nächste Sitzung` / `nächstes Meeting` (also just `nächste`) are read in every language,
+since a team may type either. Case and surrounding spaces do not matter, nor a
 space before the unit of an offset (`+7 d`). An empty text is an error too: a form
 whose due date is optional checks for that before calling `parse_due`.
 
@@ -27,7 +29,17 @@ __all__ = ["accepted_due_forms", "next_meeting_date", "parse_due"]
 
 _ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _OFFSET = re.compile(r"\+([0-9]{1,6}) ?([dw])")
-_NEXT_MEETING = {"next", "next meeting"}
+_TODAY = {"today", "heute"}
+_TOMORROW = {"tomorrow", "morgen"}
+_NEXT_MEETING = {
+    "next",
+    "next meeting",
+    "nächste",
+    "nächstes",
+    "nächste sitzung",
+    "nächstes meeting",
+    "nächste besprechung",
+}
 # Long enough to recognise what was typed, short enough for one line of a message.
 _ECHO_LIMIT = 40
 
@@ -55,9 +67,9 @@ def _echo(text: str) -> str:
 def parse_due(text: str, today: date, next_meeting: date) -> date:
     """The due date meant by `text`, read relative to `today` and the next meeting."""
     words = " ".join(text.lower().split())
-    if words == "today":
+    if words in _TODAY:
         return today
-    if words == "tomorrow":
+    if words in _TOMORROW:
         return today + timedelta(days=1)
     if words in _NEXT_MEETING:
         return next_meeting

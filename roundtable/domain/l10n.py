@@ -38,6 +38,7 @@ __all__ = [
     "parse_amount",
     "parse_date",
     "read_date",
+    "typed_date",
     "typed_date_example",
 ]
 
@@ -152,12 +153,18 @@ def amount_example(*, grouped: bool = True, language: str | None = None) -> str:
     return babel_numbers.format_decimal(_EXAMPLE_DECIMALS, format="0.00", locale=locale)
 
 
-def typed_date_example(*, language: str | None = None) -> str:
-    """The date form people here type, for hints: `01.12.2026` / `2026-12-01`."""
+def typed_date(day: date, *, language: str | None = None) -> str:
+    """`day` the way people here type a date, for a form's prefilled field:
+    `01.12.2026` / `2026-12-01`. `read_date` reads it back."""
     code = (language or current_language()).lower()
     if _uses_dotted_dates(code):
-        return format_date(_EXAMPLE_DAY, "medium", language=code)
-    return _EXAMPLE_DAY.isoformat()
+        return format_date(day, "medium", language=code)
+    return day.isoformat()
+
+
+def typed_date_example(*, language: str | None = None) -> str:
+    """The date form people here type, for hints: `01.12.2026` / `2026-12-01`."""
+    return typed_date(_EXAMPLE_DAY, language=language)
 
 
 def accepted_date_forms(*, language: str | None = None) -> str:

@@ -12,12 +12,14 @@ typed and cannot change the structure of the document.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, tzinfo
 from decimal import MAX_PREC, Decimal, localcontext
 
+from roundtable.domain import l10n
 from roundtable.domain.campaigns import (
     CampaignRow,
     channel_label,
@@ -48,6 +50,8 @@ __all__ = [
     "gather_minutes",
     "render_minutes",
 ]
+
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 _NOTHING = "—"
 """Shown for an empty field, so no table cell or list item is blank."""
@@ -114,36 +118,14 @@ def _hours_minutes(minutes: int) -> str:
 
 
 def _long_date(day: date) -> str:
-    weekdays = (
-        _("Monday"),
-        _("Tuesday"),
-        _("Wednesday"),
-        _("Thursday"),
-        _("Friday"),
-        _("Saturday"),
-        _("Sunday"),
-    )
-    months = (
-        _("January"),
-        _("February"),
-        _("March"),
-        _("April"),
-        _("May"),
-        _("June"),
-        _("July"),
-        _("August"),
-        _("September"),
-        _("October"),
-        _("November"),
-        _("December"),
-    )
-    return _("{weekday}, {day} {month} {year}").format(
-        weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1], year=day.year
-    )
+    """The meeting's day written out: `Sunday, November 22, 2026` /
+    `Sonntag, 22. November 2026`."""
+    return l10n.format_date(day, "full")
 
 
 def _short_date(day: date) -> str:
-    return day.isoformat()
+    """A due date: `Dec 1, 2026` / `01.12.2026`."""
+    return l10n.format_date(day)
 
 
 def _kind(kind: ItemKind) -> str:
@@ -166,8 +148,14 @@ _BUDGET_KIND_ORDER = {BudgetKind.ALLOCATION: 0, BudgetKind.CUT: 1, BudgetKind.SH
 
 
 def _money(amount: Decimal, currency: str) -> str:
-    """The one place the minutes format an amount (`money.format_amount`), escaped."""
-    return inline(format_amount(amount, currency))
+    """The one place the minutes format an amount (`money.format_amount`).
+
+    Babel's digits, separators and currency signs carry no Markdown, and escaping them
+    anyway would write `12\\.000,00 €` into the German source; only a currency code
+    from a hand-edited store could, and then the whole amount is escaped.
+    """
+    shown = format_amount(amount, currency)
+    return shown if _CURRENCY_CODE.fullmatch(currency) else inline(shown)
 
 
 def _table(header: Sequence[str], align: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -196,7 +184,13 @@ class _Minutes:
         return moment.astimezone(self.data.timezone)
 
     def clock(self, moment: datetime) -> str:
-        return self.local(moment).strftime("%H:%M")
+        """A wall-clock time for people to read, in the current language."""
+        return l10n.format_time(self.local(moment))
+
+    def chart_clock(self, moment: datetime) -> str:
+        """A time for the Mermaid chart's `dateFormat HH:mm`: data, not prose, so never
+        localised."""
+        return f"{self.local(moment):%H:%M}"
 
     def role_title(self, role_id: str) -> str:
         return self.data.role_titles.get(role_id, role_id)
@@ -380,13 +374,14 @@ class _Minutes:
                 task_id = f"a{index + 1}" if part == 1 else f"a{index + 1}x{part}"
                 end = segment.end or end_of_open
                 lines.append(
-                    f"    {label} :{task_id}, {self.clock(segment.start)}, {self.clock(end)}"
+                    f"    {label} :{task_id}, {self.chart_clock(segment.start)}, "
+                    f"{self.chart_clock(end)}"
                 )
         for number, pause in enumerate(meeting.pauses, 1):
             end = pause.end or end_of_open
             lines.append(
                 f"    {mermaid_label(_('Break'))} :b{number}, "
-                f"{self.clock(pause.start)}, {self.clock(end)}"
+                f"{self.chart_clock(pause.start)}, {self.chart_clock(end)}"
             )
         lines.append("```")
         return "\n".join(lines)
@@ -603,8 +598,10 @@ class _Minutes:
             if value is None:
                 return _NOTHING
             if share is None:
-                return f"{value:,}"
-            return _("{count} ({share})").format(count=f"{value:,}", share=format_percent(share))
+                return l10n.format_number(value)
+            return _("{count} ({share})").format(
+                count=l10n.format_number(value), share=format_percent(share)
+            )
 
         def money(amount: Decimal | None, currency: str) -> str:
             return _NOTHING if amount is None else _money(amount, currency)

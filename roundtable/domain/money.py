@@ -11,7 +11,7 @@ users type and read `12.500,10`, English users `12,500.10`.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 from roundtable.domain import l10n
 from roundtable.errors import UsageError
@@ -24,6 +24,7 @@ DEFAULT_CURRENCY = "EUR"
 MAX_DECIMALS = l10n.MAX_DECIMALS
 
 _CURRENCY = re.compile(r"[A-Z]{3}")
+_CENT = Decimal("0.01")
 
 
 def parse_amount(text: str) -> Decimal:
@@ -59,10 +60,13 @@ def parse_currency(text: str) -> str:
 
 
 def format_amount(amount: Decimal, currency: str) -> str:
-    """`amount` for people to read, like `EUR 12,500.00` (German: `EUR 12.500,00`).
+    """`amount` for people to read, as the current language writes money: `€12,500.00`
+    in English, `12.500,00 €` in German (`l10n.format_money`).
 
-    The currency code stays in front, so every amount in the minutes lines up the same
-    way; the number follows the current language, always with two decimals.
+    Rounded half to even to whole cents first: derived figures such as a cost per lead
+    have more decimals than anyone wants to read.
     """
-    number = l10n.format_number(amount, decimals=MAX_DECIMALS)
-    return f"{currency} {number}"
+    with localcontext() as context:
+        context.prec = max(context.prec, len(amount.as_tuple().digits) + MAX_DECIMALS + 2)
+        cents = amount.quantize(_CENT, rounding=ROUND_HALF_EVEN) if amount.is_finite() else amount
+    return l10n.format_money(cents, currency)

@@ -304,6 +304,28 @@ class RoundtableApp(App[None]):
             )
         )
 
+    def action_campaigns(self) -> None:
+        """The campaign scoreboard: what each campaign cost and brought, and the trend.
+        From the meeting, figures recorded there go on the meeting's undo stack."""
+        from roundtable.ui.screens.scoreboard import ScoreboardScreen
+
+        if isinstance(self.screen, ScoreboardScreen):
+            return
+        meeting_screen = next(
+            (s for s in reversed(self.screen_stack) if isinstance(s, MeetingScreen)), None
+        )
+        self.push_screen(
+            ScoreboardScreen(
+                config=self.config,
+                store=self.store,
+                store_thread=self.store_thread,
+                clock=self.clock,
+                timezone=self.timezone,
+                meeting=None if meeting_screen is None else meeting_screen.meeting,
+                undo_steps=None if meeting_screen is None else meeting_screen.undo_steps,
+            )
+        )
+
     # --- themes and commands ----------------------------------------------------------
 
     def action_toggle_theme(self) -> None:
@@ -325,6 +347,14 @@ class RoundtableApp(App[None]):
                 _("Every action item: filter, search, close, re-assign, re-date"),
                 self.action_action_items,
             )
+        from roundtable.ui.screens.scoreboard import ScoreboardScreen
+
+        if not isinstance(screen, ScoreboardScreen):
+            yield SystemCommand(
+                _("Campaigns"),
+                _("What each campaign cost and brought, estimate against actual ($)"),
+                self.action_campaigns,
+            )
         # Every key of the screen is also a command, for whoever forgot the key.
         seen: set[str] = set()
         for active in screen.active_bindings.values():
@@ -333,7 +363,8 @@ class RoundtableApp(App[None]):
                 continue
             seen.add(binding.action)
             yield SystemCommand(
-                binding.description,
+                # Translated where shown: see `roundtable.ui.widgets.footer`.
+                _(binding.description),
                 _("Key: {key}").format(key=self.get_key_display(binding)),
                 partial(self.run_action, binding.action, active.node),
             )

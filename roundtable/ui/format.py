@@ -8,11 +8,13 @@ turning a duration into digits: what the durations *are* comes from `timebox`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from roundtable.domain.config import ItemKind, Role, TeamConfig
+from roundtable.domain.l10n import format_date, format_time
 from roundtable.domain.meeting import ItemState
 from roundtable.domain.text import single_line
 from roundtable.i18n import _
@@ -20,6 +22,7 @@ from roundtable.i18n import _
 __all__ = [
     "clock_text",
     "countdown_text",
+    "date_width",
     "duration_text",
     "item_state_text",
     "kind_text",
@@ -63,7 +66,13 @@ def minutes_text(duration: timedelta) -> str:
 
 def clock_text(moment: datetime, timezone: tzinfo | None) -> str:
     """`HH:MM` on the room's wall clock (`timezone`, or the machine's local time)."""
-    return moment.astimezone(timezone).strftime("%H:%M")
+    return format_time(moment.astimezone(timezone))
+
+
+def date_width() -> int:
+    """The widest date `l10n.format_date` writes in the current language (10 for
+    `22.11.2026`, 12 for `Nov 22, 2026`), for a date column that never clips one."""
+    return max(cell_len(format_date(date(2026, month, 28))) for month in range(1, 13))
 
 
 def literal(text: str, style: str = "") -> Text:

@@ -330,7 +330,7 @@ def test_meetings_shows_time_against_the_box_and_outcomes(
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["#", "DATE", "AGENDA", "TIME", "DECISIONS", "ACTIONS"]
     assert " ".join(lines[1].split()) == (
-        "1 2026-03-03 Marketing & Sales Round Table 2:52 / 3:00 1 2"
+        "1 Mar 3, 2026 Marketing & Sales Round Table 2:52 / 3:00 1 2"
     )
     assert "3:01 / 3:00" in lines[2]
     assert "1:05 / 3:00" in lines[3] or "1:06 / 3:00" in lines[3]

@@ -178,12 +178,11 @@ def test_campaigns_lists_each_with_its_figures(tmp_path: Path, db: Path) -> None
         "5,465",
         "49",
         "112",
-        "17.1",
-        "%",
+        "17.1%",
         "650,000",
         "69,581",
         "580,420",
-        "-302,501",
+        "\u2212302,501",
         "#2",
     ]
     planned = rows["Anwendertag Süd \\x1b[31m"].split()

@@ -110,13 +110,13 @@ def test_export_prints_the_latest_meeting(tmp_path: Path, store_file: Path) -> N
     assert result.stderr == ""
     text = result.stdout
     assert text.startswith("# Marketing & Sales Round Table — meeting 2\n")
-    assert "- **Date:** Thursday, 26 February 2026" in text
+    assert "- **Date:** Thursday, February 26, 2026" in text
     assert "- **Time:** 09:00 – 12:12" in text
     assert "- **Time used:** 3:12 of 3:00 — 12 min over" in text
     assert "1. Die Frühjahrs-Webinarreihe startet am 12. März." in text
     assert "- [x] **A-1** Aufgabe aus Meeting 1 — done (from meeting 1)" in text
-    assert "**Date:** Thursday, 12 March 2026" in text
-    assert "EUR 12,000.00" in text
+    assert "**Date:** Thursday, March 12, 2026" in text
+    assert "€12,000.00" in text
     assert export(tmp_path, "latest").stdout == text
 
 

@@ -84,7 +84,7 @@ def test_check_speaks_german_with_lang_de(tmp_path: Path) -> None:
         "roundtable: die Konfiguration hat 2 Probleme:",
         f"{folder / 'roles.yaml'}:{key_line}: unbekannter Schlüssel 'langauge' (roles.yaml); "
         "meinten Sie 'language'?",
-        f"{folder / 'round-table.yaml'}:{box_line}: die Zeitbox hat 200 Minuten, mehr als 180: "
+        f"{folder / 'round-table.yaml'}:{box_line}: der Zeitrahmen hat 200 Minuten, mehr als 180: "
         "der runde Tisch dauert nie länger als drei Stunden",
     ]
 
@@ -169,3 +169,142 @@ def test_a_language_we_do_not_speak_is_refused(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "invalid choice: 'fr'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- output in German: tables, dates, money, minutes ------------------------------------
+
+
+def german_store(tmp_path: Path) -> Path:
+    """One ended round table with an action item due 22 November 2026 and a budget
+    allocation of 1,234.50 EUR, recorded through the store as the app does."""
+    from datetime import UTC, date, datetime
+    from decimal import Decimal
+
+    from roundtable.domain.config import load_config
+    from roundtable.domain.entries import BudgetKind
+    from roundtable.domain.meeting import Attendee
+    from roundtable.domain.store import Store
+    from roundtable.domain.timebox import end, new_meeting
+
+    start = datetime(2026, 11, 12, 8, 0, tzinfo=UTC)
+    agenda = load_config(SHIPPED / "de", "test").agenda("round-table")
+    assert agenda is not None
+    path = tmp_path / "roundtable.db"
+    with Store.open(path, clock=lambda: start) as store:
+        people = (Attendee("Katrin Vogel", "sales-marketing"),)
+        meeting = store.add_meeting(new_meeting(agenda, people, "Katrin Vogel", 1, start))
+        assert meeting.id is not None
+        store.add_action(
+            "Messe-Leads an den Vertrieb übergeben",
+            "dialog-marketing",
+            date(2026, 11, 22),
+            meeting.id,
+            0,
+        )
+        store.add_budget(
+            meeting.id,
+            0,
+            area="Dialogmarketing",
+            amount=Decimal("1234.50"),
+            currency="EUR",
+            period="2026-Q4",
+            kind=BudgetKind.ALLOCATION,
+            from_area=None,
+            needs_signoff=False,
+        )
+        store.save_meeting(end(meeting, datetime(2026, 11, 12, 10, 30, tzinfo=UTC)))
+    return path
+
+
+def test_actions_in_german_have_german_headers_and_dates(tmp_path: Path) -> None:
+    db = german_store(tmp_path)
+    today = {"ROUNDTABLE_TODAY": "2026-11-20"}
+    result = run(
+        tmp_path,
+        "--lang",
+        "de",
+        "--config",
+        str(SHIPPED / "de"),
+        "--db",
+        str(db),
+        "actions",
+        env=today,
+    )
+    assert result.returncode == 0, result.stderr
+    header, row = result.stdout.splitlines()
+    assert header.split() == ["NR", "FÄLLIG", "VERANTWORTLICH", "STATUS", "TEXT"]
+    assert row.split()[:4] == ["A-1", "22.11.2026", "dialog-marketing", "offen"]
+    english = run(tmp_path, "--config", str(SHIPPED), "--db", str(db), "actions", env=today)
+    assert english.stdout.splitlines()[1].split()[:5] == [
+        "A-1",
+        "Nov",
+        "22,",
+        "2026",
+        "dialog-marketing",
+    ]
+    # JSON is for scripts: ISO dates in every language.
+    as_json = run(tmp_path, "--lang", "de", "--db", str(db), "actions", "--json", env=today)
+    assert '"due": "2026-11-22"' in as_json.stdout
+
+
+def test_export_in_german_has_german_headings_and_money(tmp_path: Path) -> None:
+    db = german_store(tmp_path)
+    result = run(
+        tmp_path,
+        "--lang",
+        "de",
+        "--config",
+        str(SHIPPED / "de"),
+        "--db",
+        str(db),
+        "export",
+        "1",
+        env={"TZ": "Europe/Berlin"},
+    )
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert text.startswith("# Protokoll: Runder Tisch Marketing und Vertrieb — Meeting 1\n")
+    assert "- **Datum:** Donnerstag, 12. November 2026" in text
+    assert "- **Zeit:** 09:00–11:30" in text
+    for heading in (
+        "## Anwesenheit",
+        "## Tagesordnung",
+        "## Beschlüsse",
+        "## Aufgaben nach Person",
+        "## Budgetvereinbarungen",
+        "## Kampagnenergebnisse",
+        "## Für das nächste Meeting",
+    ):
+        assert f"\n{heading}\n" in text
+    assert "1.234,50\xa0€ an Dialogmarketing zugewiesen, 2026-Q4" in text
+    assert "— fällig 22.11.2026" in text
+    english = run(
+        tmp_path,
+        "--config",
+        str(SHIPPED),
+        "--db",
+        str(db),
+        "export",
+        "1",
+        env={"TZ": "Europe/Berlin"},
+    )
+    assert "€1,234.50 allocated to Dialogmarketing, 2026-Q4" in english.stdout
+    assert "## Budget agreements" in english.stdout
+
+
+def test_help_follows_a_german_locale(tmp_path: Path) -> None:
+    result = run(tmp_path, "--help", env={"LANG": "de_DE.UTF-8"})
+    assert result.returncode == 0
+    assert "Führt den runden Tisch von Marketing und Vertrieb" in result.stdout
+    assert "Befehle:" in result.stdout
+    assert "Runs the marketing" not in result.stdout
+
+
+def test_config_language_makes_the_output_german(tmp_path: Path) -> None:
+    db = german_store(tmp_path)
+    folder = config_saying(tmp_path, "de")
+    result = run(tmp_path, "--config", str(folder), "--db", str(db), "meetings")
+    assert result.returncode == 0, result.stderr
+    header, row = result.stdout.splitlines()
+    assert header.split() == ["#", "DATUM", "AGENDA", "ZEIT", "BESCHLÜSSE", "AUFGABEN"]
+    assert row.split()[:2] == ["1", "12.11.2026"]

@@ -228,15 +228,15 @@ async def test_action_item_due_defaults_to_the_next_meeting_and_shows_the_date()
         assert field(app, "due").value == "2026-12-01"
         resolved = app.screen.query_one("#due-resolved", Label)
         assert str(resolved.render()) == f"→ {day_text(NEXT_MEETING)} · next meeting"
-        assert day_text(NEXT_MEETING) == "Tue 1 Dec 2026"
+        assert day_text(NEXT_MEETING) == "Tue, Dec 1, 2026"
         await replace_field(pilot, "due", "2026-12-15")
-        assert str(resolved.render()) == "→ Tue 15 Dec 2026"
+        assert str(resolved.render()) == "→ Tue, Dec 15, 2026"
         await replace_field(pilot, "due", "+1")
         assert str(resolved.render()) == "→ ?"
         await type_text(pilot, "w")
-        assert str(resolved.render()) == "→ Tue 1 Dec 2026 · next meeting"
+        assert str(resolved.render()) == "→ Tue, Dec 1, 2026 · next meeting"
         await replace_field(pilot, "due", "2026-11-01")
-        assert str(resolved.render()) == "→ Sun 1 Nov 2026 · in the past"
+        assert str(resolved.render()) == "→ Sun, Nov 1, 2026 · in the past"
         await replace_field(pilot, "text", "Messeplanung abstimmen")
         await replace_field(pilot, "due", "next meeting")
         await pilot.press("enter")
@@ -354,7 +354,7 @@ async def test_action_item_refuses_a_due_date_it_cannot_read() -> None:
         for typed, message_part in [
             ("+7x", "Cannot read the due date"),
             ("2026-02-30", "There is no date"),
-            ("morgen", "Cannot read the due date"),
+            ("übermorgen", "Cannot read the due date"),
         ]:
             await replace_field(pilot, "due", typed)
             await pilot.press("enter")

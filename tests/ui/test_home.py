@@ -128,7 +128,7 @@ async def test_action_items_and_past_meetings_lists(
         assert isinstance(app.screen, PastMeetingsScreen)
         shown = shown_text(app)
         assert "Marketing & Sales Round Table" in shown
-        assert "2026-03-02" in shown
+        assert "Mar 2, 2026" in shown
         assert "09:00 – running" in shown
 
 

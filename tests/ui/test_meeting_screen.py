@@ -376,7 +376,7 @@ async def test_capture_an_action_item_due_at_the_next_meeting(
         meeting_screen(app)
         shown = shown_text(app)
         assert "A-1" in shown
-        assert "Dialog Marketing · due 2026-03-16" in shown
+        assert "Dialog Marketing · due Mar 16, 2026" in shown
     [action] = store.actions(meeting_id=meeting.id)
     assert (action.text, action.owner, action.item_index) == (
         "Leadliste an den Vertrieb",
@@ -402,7 +402,7 @@ async def test_capture_a_budget_agreement(
         await pilot.press("ctrl+s")
         await settle(pilot)
         meeting_screen(app)
-        assert "Allocation: 25,000 EUR to Sales for 2026-Q2" in shown_text(app)
+        assert "Allocation: €25,000.00 to Sales for 2026-Q2" in shown_text(app)
     assert meeting.id is not None
     [budget] = store.budgets(meeting.id)
     assert (budget.area, str(budget.amount), budget.period) == ("Sales", "25000", "2026-Q2")

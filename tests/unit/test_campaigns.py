@@ -38,6 +38,7 @@ from roundtable.domain.config import Cadence, ItemKind
 from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
 from roundtable.domain.store import Store
 from roundtable.errors import NotFoundError, StoreError, UsageError
+from roundtable.i18n import set_language
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 3, 3, 9, 0, tzinfo=BERLIN)
@@ -252,14 +253,29 @@ def test_huge_amounts_from_a_hand_edited_store_still_add_up() -> None:
     assert row.gap_pct == D("100.0")
 
 
+@pytest.fixture
+def german() -> Iterator[None]:
+    set_language("de")
+    try:
+        yield
+    finally:
+        set_language("en")
+
+
 def test_formatting_percentages_and_changes() -> None:
-    assert format_percent(D("12.5")) == "12.5 %"
-    assert format_percent(D("100")) == "100.0 %"
+    assert format_percent(D("12.5")) == "12.5%"
+    assert format_percent(D("100")) == "100.0%"
     assert format_percent(None) == "—"
-    assert format_change(D("-19550"), "EUR") == "EUR -19,550.00"
-    assert format_change(D("1000.5"), "EUR") == "EUR +1,000.50"
-    assert format_change(D("0"), "CHF") == "CHF ±0.00"
+    assert format_change(D("-19550"), "EUR") == "\u2212€19,550.00"
+    assert format_change(D("1000.5"), "EUR") == "+€1,000.50"
+    assert format_change(D("0"), "CHF") == "±CHF\xa00.00"
     assert format_change(None, "EUR") == "—"
+
+
+def test_formatting_follows_the_language(german: None) -> None:
+    assert format_percent(D("12.5")) == "12,5\xa0%"
+    assert format_change(D("-19550"), "EUR") == "\u221219.550,00\xa0€"
+    assert format_change(D("1000.5"), "EUR") == "+1.000,50\xa0€"
 
 
 # --- what is refused ---------------------------------------------------------------------
@@ -377,12 +393,26 @@ def test_money_that_is_not_money_names_the_field(text: str) -> None:
     assert caught.value.message.startswith("Estimated revenue: ")
 
 
-def test_days_are_iso_dates() -> None:
+def test_days_are_iso_dates_or_the_language_s_own() -> None:
     assert parse_day(" 2026-03-12 ", "start") == date(2026, 3, 12)
-    for text in ("12.03.2026", "2026-02-30", ""):
-        with pytest.raises(FieldError, match="not a date like 2026-03-12") as caught:
+    assert parse_day("Mar 12, 2026", "start") == date(2026, 3, 12)
+    for text, gist in (
+        ("12.03.2026", "Cannot read the date “12.03.2026”"),
+        ("2026-02-30", "There is no date “2026-02-30” in the calendar"),
+        ("", "Cannot read the date “”"),
+    ):
+        with pytest.raises(FieldError, match=gist) as caught:
             parse_day(text, "end")
         assert caught.value.field == "end"
+        assert caught.value.message.startswith("End: ")
+
+
+def test_german_days_and_counts(german: None) -> None:
+    assert parse_day("12.03.2026", "start") == date(2026, 3, 12)
+    assert parse_day("2026-03-12", "start") == date(2026, 3, 12)
+    assert parse_count("1.250", "leads") == 1250
+    with pytest.raises(FieldError, match="keine ganze Zahl"):
+        parse_count("1,250", "leads")
 
 
 # --- in the store ------------------------------------------------------------------------

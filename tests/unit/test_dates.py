@@ -178,7 +178,12 @@ def german() -> Iterator[None]:
         ("1. Dezember 2026", date(2026, 12, 1)),
         ("2026-12-01", date(2026, 12, 1)),  # ISO stays understood
         ("+2w", date(2026, 3, 18)),
-        ("next meeting", NEXT_MEETING),  # the keywords are English in every language, for now
+        ("next meeting", NEXT_MEETING),  # English keywords are read in every language
+        ("heute", TODAY),
+        ("Morgen", date(2026, 3, 5)),
+        ("nächste Sitzung", NEXT_MEETING),
+        ("  Nächstes   Meeting ", NEXT_MEETING),
+        ("nächste", NEXT_MEETING),
     ],
 )
 def test_german_date_forms_are_read_in_german(german: None, text: str, expected: date) -> None:
@@ -186,7 +191,9 @@ def test_german_date_forms_are_read_in_german(german: None, text: str, expected:
 
 
 def test_the_accepted_forms_show_the_german_date_in_german(german: None) -> None:
-    assert "01.12.2026" in accepted_due_forms()
+    assert accepted_due_forms() == (
+        "ein Datum wie 01.12.2026, +7d, +2w, heute, morgen oder nächstes Meeting"
+    )
     with pytest.raises(UsageError) as caught:
         due("31.02.2026")
     assert caught.value.message.startswith("Das Datum „31.02.2026“ gibt es im Kalender nicht")

@@ -55,6 +55,7 @@ from roundtable.domain.minutes import (
 from roundtable.domain.store import Store
 from roundtable.domain.timebox import end, item_elapsed, new_meeting, next_item
 from roundtable.errors import NotFoundError
+from roundtable.i18n import set_language
 
 GOLDEN = Path(__file__).parent / "golden"
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
@@ -569,13 +570,24 @@ def first_meeting_running() -> MinutesInput:
 
 
 @pytest.mark.parametrize(
-    ("name", "build"),
-    [("meeting_12.md", sample_input), ("meeting_1_running.md", first_meeting_running)],
+    ("name", "build", "language"),
+    [
+        ("meeting_12.md", sample_input, "en"),
+        ("meeting_1_running.md", first_meeting_running, "en"),
+        ("meeting_12.de.md", sample_input, "de"),
+        ("meeting_1_running.de.md", first_meeting_running, "de"),
+    ],
 )
-def test_minutes_match_the_golden_file(name: str, build: Callable[[], MinutesInput]) -> None:
+def test_minutes_match_the_golden_file(
+    name: str, build: Callable[[], MinutesInput], language: str
+) -> None:
     """Regenerate with `UPDATE_GOLDEN=1 .venv/bin/pytest tests/unit/test_minutes.py`,
     then read the diff: the golden files are what the team receives."""
-    rendered = render_minutes(build())
+    set_language(language)
+    try:
+        rendered = render_minutes(build())
+    finally:
+        set_language("en")
     golden = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_text(rendered, encoding="utf-8")
@@ -594,7 +606,7 @@ def test_heading_gives_date_times_and_the_overrun() -> None:
     assert text.startswith("# Marketing & Sales Round Table — meeting 12\n")
     tokens = MD.parse(text)
     assert inline_text(tokens[1]) == "Marketing & Sales Round Table — meeting 12"
-    assert "- **Date:** Thursday, 26 February 2026" in text
+    assert "- **Date:** Thursday, February 26, 2026" in text
     assert "- **Time:** 09:00 – 12:12" in text
     assert "- **Time used:** 3:12 of 3:00 — 12 min over" in text
     assert "- **Facilitator:** Katrin Vogel — Sales Marketing (Absatzmarketing)" in text
@@ -695,9 +707,9 @@ def test_each_item_lists_its_entries_in_the_order_they_were_captured() -> None:
         "- **Action A-61",
     ]
     assert lines[-1].endswith("(Unassigned)")
-    assert lines[1].endswith("(Lukas Hoffmann, due 2026-03-05)")
+    assert lines[1].endswith("(Lukas Hoffmann, due Mar 5, 2026)")
     budgets = section(text, "### 6. Budgets")
-    assert "- **Budget:** EUR 15,000.00 shifted from Messen to Dialogmarketing, 2026" in budgets
+    assert "- **Budget:** €15,000.00 shifted from Messen to Dialogmarketing, 2026" in budgets
     assert "needs management sign-off" in budgets
     # The reopened lead pipeline keeps both its entries, in the order they came.
     pipeline = section(text, "### 3. Pre-qualified lead pipeline")
@@ -735,7 +747,7 @@ def test_every_action_appears_once_under_its_owner() -> None:
     refs = re.findall(r"\*\*(A-\d+)\*\*", by_owner)
     assert sorted(refs) == [f"A-{n}" for n in (49, 52, 57, 58, 59, 60, 61, 62, 63)]
     assert (
-        "- [x] **A-49** Zielgruppenliste für die Dialogkampagne bereinigen — due 2026-02-20 "
+        "- [x] **A-49** Zielgruppenliste für die Dialogkampagne bereinigen — due Feb 20, 2026 "
         "— done (from meeting 10)"
     ) in by_owner
     assert "- [x] **A-52**" in by_owner and "— dropped (from meeting 11)" in by_owner
@@ -746,7 +758,7 @@ def test_every_action_appears_once_under_its_owner() -> None:
     assert re.findall(r"\*\*(A-\d+)\*\*", earlier) == ["A-55", "A-53", "A-44", "A-54"]
     assert (
         "- [ ] **A-44** Vertriebsgebiete Nord/Süd mit den Account-Teams abstimmen "
-        "— due 2026-02-13 — **overdue** (from meeting 9)"
+        "— due Feb 13, 2026 — **overdue** (from meeting 9)"
     ) in earlier
     assert "(opened between meetings)" in earlier
     assert section(earlier, "### Unassigned").count("- [ ]") == 1
@@ -782,7 +794,7 @@ def test_budget_table_totals_and_signoff() -> None:
     assert tables[0][1] == [
         "Marketingkommunikation",
         "allocation",
-        "EUR 12,000.00",
+        "€12,000.00",
         "2026-Q1",
         "—",
         "—",
@@ -790,14 +802,14 @@ def test_budget_table_totals_and_signoff() -> None:
     ]
     assert len(tables[0]) == 5
     assert tables[1][1:] == [
-        ["Dialogmarketing", "allocation", "EUR 2,500.50"],
-        ["Dialogmarketing", "shift", "EUR 15,000.00"],
-        ["Marketingkommunikation", "allocation", "EUR 12,000.00"],
-        ["Messen", "cut", "EUR 15,000.00"],
+        ["Dialogmarketing", "allocation", "€2,500.50"],
+        ["Dialogmarketing", "shift", "€15,000.00"],
+        ["Marketingkommunikation", "allocation", "€12,000.00"],
+        ["Messen", "cut", "€15,000.00"],
     ]
     waiting = section(budgets, "### Waiting for management sign-off")
     assert waiting.count("\n- ") + waiting.startswith("\n- ") == 2 or waiting.count("- ") == 2
-    assert "EUR 15,000.00 cut from Messen, 2026" in waiting
+    assert "€15,000.00 cut from Messen, 2026" in waiting
 
 
 def test_totals_are_exact_and_per_currency() -> None:
@@ -812,15 +824,15 @@ def test_totals_are_exact_and_per_currency() -> None:
     text = render_minutes(replace(data, budgets=budgets))
     totals = tables_of(MD.parse(section(text, "### Totals by area and kind")))[0]
     assert totals[1:] == [
-        ["Vertrieb", "allocation", "CHF 0.15"],
-        ["Vertrieb", "allocation", "EUR 1,000,000,000,000,000,000,000,000,000.31"],
+        ["Vertrieb", "allocation", "CHF\xa00.15"],
+        ["Vertrieb", "allocation", "€1,000,000,000,000,000,000,000,000,000.31"],
     ]
 
 
 def test_next_meeting_lists_the_deferred_item() -> None:
     text = render_minutes(sample_input())
     upcoming = section(text, "## Next meeting")
-    assert "**Date:** Thursday, 12 March 2026" in upcoming
+    assert "**Date:** Thursday, March 12, 2026" in upcoming
     tokens = MD.parse(upcoming)
     assert [t.type for t in tokens].count("list_item_open") == 1
     assert "ordered_list_open" not in [t.type for t in tokens]
@@ -1129,7 +1141,7 @@ def test_gather_minutes_reads_the_meeting_as_it_ended(tmp_path: Path) -> None:
 
     text = render_minutes(data)
     assert "# Marketing & Sales Round Table — meeting 2" in text
-    assert "- [x] **A-1** Vertriebsgebiete Nord/Süd abstimmen — due 2026-03-01 — done" in text
+    assert "- [x] **A-1** Vertriebsgebiete Nord/Süd abstimmen — due Mar 1, 2026 — done" in text
     assert "(from meeting 1)" in text
     assert "A-3" not in text
 
@@ -1232,7 +1244,7 @@ def test_gather_minutes_brings_the_campaign_figures_reported_in_the_meeting(
     text = render_minutes(data)
     results = section(text, "## Campaign results")
     assert "| Frühjahrs-Webinarreihe | webinar | Marketing Communication | planned |" in results
-    assert "EUR -67,080.00 since meeting 1" in results
+    assert "−€67,080.00 since meeting 1" in results
     # Typed names stay text: the pipe cannot open a column, the brackets no HTML.
     earlier_text = section(render_minutes(earlier), "## Campaign results")
     assert "Direct Mailing \\| \\<Mittelstand>" in earlier_text

@@ -97,11 +97,12 @@ def test_parse_currency_refuses_anything_else(text: str) -> None:
 @pytest.mark.parametrize(
     ("amount", "currency", "expected"),
     [
-        (Decimal("12500"), "EUR", "EUR 12,500.00"),
-        (Decimal("12500.5"), "EUR", "EUR 12,500.50"),
-        (Decimal("0.01"), "CHF", "CHF 0.01"),
-        (Decimal("1234567.89"), "USD", "USD 1,234,567.89"),
-        (Decimal("999"), "EUR", "EUR 999.00"),
+        (Decimal("12500"), "EUR", "€12,500.00"),
+        (Decimal("12500.5"), "EUR", "€12,500.50"),
+        (Decimal("0.01"), "CHF", "CHF\xa00.01"),
+        (Decimal("1234567.89"), "USD", "$1,234,567.89"),
+        (Decimal("999"), "EUR", "€999.00"),
+        (Decimal("41.666666"), "EUR", "€41.67"),  # a cost per lead, rounded to cents,
     ],
 )
 def test_format_amount(amount: Decimal, currency: str, expected: str) -> None:
@@ -111,7 +112,7 @@ def test_format_amount(amount: Decimal, currency: str, expected: str) -> None:
 def test_format_then_parse_round_trips() -> None:
     for text in ["12500", "0.5", "1,000,000.01", "42.42"]:
         amount = parse_amount(text)
-        shown = format_amount(amount, "EUR").removeprefix("EUR ")
+        shown = format_amount(amount, "EUR").removeprefix("€")
         assert parse_amount(shown) == amount
 
 
@@ -159,13 +160,13 @@ def test_parse_amount_refuses_in_german(german: None, text: str, message_part: s
 
 
 def test_format_amount_in_german(german: None) -> None:
-    assert format_amount(Decimal("12500.5"), "EUR") == "EUR 12.500,50"
-    assert format_amount(Decimal("-1000"), "CHF") == "CHF -1.000,00"
-    assert parse_amount(format_amount(Decimal("12500.5"), "EUR").removeprefix("EUR ")) == Decimal(
+    assert format_amount(Decimal("12500.5"), "EUR") == "12.500,50\xa0€"
+    assert format_amount(Decimal("-1000"), "CHF") == "-1.000,00\xa0CHF"
+    assert parse_amount(format_amount(Decimal("12500.5"), "EUR").removesuffix("\xa0€")) == Decimal(
         "12500.5"
     )
 
 
 def test_format_amount_keeps_every_digit_of_a_huge_amount() -> None:
     huge = Decimal("1000000000000000000000000000000.31")
-    assert format_amount(huge, "EUR") == "EUR 1,000,000,000,000,000,000,000,000,000,000.31"
+    assert format_amount(huge, "EUR") == "€1,000,000,000,000,000,000,000,000,000,000.31"

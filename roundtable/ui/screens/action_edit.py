@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from roundtable.domain.config import Role
 from roundtable.domain.dates import accepted_due_forms, parse_due
 from roundtable.domain.entries import ActionItem
+from roundtable.domain.l10n import typed_date, typed_date_example
 from roundtable.errors import UsageError
 from roundtable.i18n import _
 from roundtable.ui.screens.action_form import (
@@ -141,7 +142,7 @@ class DueModal(FormModal[DueChange | None]):
         self.next_meeting = next_meeting
 
     def compose(self) -> ComposeResult:
-        due = self.action.due.isoformat() if self.action.due else ""
+        due = typed_date(self.action.due) if self.action.due else ""
         with VerticalScroll(id="dialog") as dialog:
             dialog.border_title = literal(_("Re-date"))
             dialog.border_subtitle = literal(_("enter save · esc cancel"))
@@ -150,7 +151,11 @@ class DueModal(FormModal[DueChange | None]):
                 yield Label(_("Due"), classes="field-label")
                 with Vertical(classes="field-body"):
                     with Horizontal(classes="row"):
-                        yield SafeInput(due, placeholder=_("+7d or 2026-12-01"), id="due")
+                        yield SafeInput(
+                            due,
+                            placeholder=_("+7d or {date}").format(date=typed_date_example()),
+                            id="due",
+                        )
                         yield Label("", id="due-resolved", markup=False)
                     yield FieldError(id="due-error")
             yield Label(literal(accepted_due_forms()), classes="field-hint")

@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from roundtable.domain.config import Role
 from roundtable.domain.dates import parse_due
 from roundtable.domain.entries import ActionDraft
+from roundtable.domain.l10n import format_day, typed_date, typed_date_example
 from roundtable.errors import UsageError
 from roundtable.i18n import _
 from roundtable.ui.screens.form_base import (
@@ -40,15 +41,9 @@ __all__ = ["ActionForm", "OwnerChoice", "day_text", "owner_choices", "stored_own
 
 
 def day_text(day: date) -> str:
-    """A date as people read it on the projector, like `Tue 1 Dec 2026`."""
-    weekdays = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
-    months = (
-        _("Jan"), _("Feb"), _("Mar"), _("Apr"), _("May"), _("Jun"),
-        _("Jul"), _("Aug"), _("Sep"), _("Oct"), _("Nov"), _("Dec"),
-    )  # fmt: skip
-    return _("{weekday} {day} {month} {year}").format(
-        weekday=weekdays[day.weekday()], day=day.day, month=months[day.month - 1], year=day.year
-    )
+    """A date as people read it on the projector, in the current language:
+    `Tue, Dec 1, 2026` / `Di., 01.12.2026` (`l10n.format_day`)."""
+    return format_day(day)
 
 
 @dataclass(frozen=True)
@@ -152,9 +147,9 @@ class ActionForm(FormModal[ActionDraft | None]):
             *(holder for role in self.roles for holder in role.holders),
         ]
         if initial is None:
-            due_text = self.default_due.isoformat()
+            due_text = typed_date(self.default_due)
         else:
-            due_text = initial.due.isoformat() if initial.due is not None else ""
+            due_text = typed_date(initial.due) if initial.due is not None else ""
         with VerticalScroll(id="dialog") as dialog:
             dialog.border_title = literal(
                 _("Edit action item") if initial is not None else _("Action item")
@@ -184,7 +179,11 @@ class ActionForm(FormModal[ActionDraft | None]):
                 yield Label(_("Due"), classes="field-label")
                 with Vertical(classes="field-body"):
                     with Horizontal(classes="row"):
-                        yield SafeInput(due_text, placeholder=_("+7d or 2026-12-01"), id="due")
+                        yield SafeInput(
+                            due_text,
+                            placeholder=_("+7d or {date}").format(date=typed_date_example()),
+                            id="due",
+                        )
                         yield Label("", id="due-resolved", markup=False)
                     yield FieldError(id="due-error")
             with Horizontal(classes="buttons"):

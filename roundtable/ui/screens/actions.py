@@ -24,7 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Header, Input, Select
+from textual.widgets import Checkbox, Header, Input, Select
 
 from roundtable.domain.action_query import (
     ActionQuery,
@@ -47,6 +47,7 @@ from roundtable.ui.action_changes import ActionChanges, UndoStep, status_text
 from roundtable.ui.live import StoreChanged
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.action_table import ActionRow, ActionTable
+from roundtable.ui.widgets.footer import Footer
 from roundtable.ui.widgets.plain import PlainLabel
 
 __all__ = ["SEARCH_DEBOUNCE_SECONDS", "ActionItemsScreen", "Loaded"]

@@ -19,6 +19,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
 from roundtable.domain.entries import BudgetDraft, BudgetKind
+from roundtable.domain.l10n import amount_example, format_number
 from roundtable.domain.money import DEFAULT_CURRENCY, parse_amount, parse_currency
 from roundtable.errors import UsageError
 from roundtable.i18n import _
@@ -48,8 +49,9 @@ def default_areas() -> list[str]:
 
 
 def amount_field_text(amount: Decimal) -> str:
-    """An amount as the amount field shows it for editing: `12,500.5`, never `1E+4`."""
-    return f"{amount:,f}"
+    """An amount as the amount field shows it for editing, the way it is typed in the
+    current language: `12,500.5` / `12.500,5`, never `1E+4`. `parse_amount` reads it."""
+    return format_number(amount)
 
 
 class KindChoice(RadioSet):
@@ -149,7 +151,7 @@ class BudgetForm(FormModal[BudgetDraft | None]):
                 yield Label(_("Amount"), classes="field-label")
                 yield SafeInput(
                     amount_field_text(initial.amount) if initial else "",
-                    placeholder=_("like 12,500.00"),
+                    placeholder=_("like {example}").format(example=amount_example()),
                     id="amount",
                 )
                 yield Label(_("currency"), classes="field-label inner")

@@ -22,6 +22,7 @@ from textual.widgets import Footer, Header
 
 from roundtable.domain.clock import Clock
 from roundtable.domain.config import TeamConfig
+from roundtable.domain.l10n import format_day
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
@@ -154,7 +155,7 @@ class FollowScreen(BoardScreen[None]):
                 number=latest.number,
                 title=single_line(latest.title),
                 time=clock_text(latest.ended_at, self.timezone),
-                day=latest.ended_at.astimezone(self.timezone).date().isoformat(),
+                day=format_day(latest.ended_at.astimezone(self.timezone).date()),
             )
         self.query_one("#follow-detail", PlainLabel).show(detail)
 

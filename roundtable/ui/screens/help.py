@@ -42,7 +42,9 @@ class HelpScreen(RoundtableModal[None]):
             table.add_column(Text(_("Key")), key="key")
             table.add_column(Text(_("What it does")), key="what")
             for key, description in self.key_rows:
-                table.add_row(Text(safe_line(key), style="bold"), Text(safe_line(description)))
+                # Translated here too: see `roundtable.ui.widgets.footer`.
+                shown = _(description) if description else description
+                table.add_row(Text(safe_line(key), style="bold"), Text(safe_line(shown)))
             yield table
             with Horizontal(classes="buttons"):
                 yield Button(_("Close"), id="close", variant="primary")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,10 +18,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header
+from textual.widgets import Button, DataTable, Header
 
 from roundtable.domain.clock import Clock, system_clock
-from roundtable.domain.config import Agenda, TeamConfig
+from roundtable.domain.config import Agenda, Cadence, TeamConfig
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
@@ -32,6 +33,7 @@ from roundtable.ui.screens.cadence import cadence_text
 from roundtable.ui.screens.meeting import key_help
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.fill_table import FillTable
+from roundtable.ui.widgets.footer import Footer
 from roundtable.ui.widgets.plain import PlainLabel
 
 __all__ = ["AgendaTable", "HomeScreen", "cadence_text"]
@@ -45,10 +47,14 @@ class AgendaTable(FillTable):
     def show_agendas(self, agendas: tuple[Agenda, ...]) -> None:
         """One row per agenda: title, items, planned of box minutes, cadence."""
         self.clear(columns=True)
+        # Headers and cadences are as wide as the language needs (German is longer).
+        items, minutes, cadence = _("Items"), _("Time"), _("Cadence")
+        cadences = [cadence_text(every) for every in Cadence]
         self.add_column(Text(_("Agenda")), key="title", width=20)
-        self.add_column(Text(_("Items")), key="items", width=5)
-        self.add_column(Text(_("Minutes")), key="minutes", width=9)
-        self.add_column(Text(_("Cadence")), key="cadence", width=15)
+        self.add_column(Text(items), key="items", width=max(5, cell_len(items)))
+        self.add_column(Text(minutes), key="minutes", width=max(9, cell_len(minutes)))
+        cadence_width = max(15, cell_len(cadence), *(cell_len(text) for text in cadences))
+        self.add_column(Text(cadence), key="cadence", width=cadence_width)
         for agenda in agendas:
             self.add_row(
                 Text(single_line(agenda.title)),
@@ -76,6 +82,7 @@ class HomeScreen(Screen[None]):
         Binding("r", "resume", _("Resume"), id="home-resume"),
         Binding("o", "open_actions", _("Action items"), id="home-actions"),
         Binding("m", "past_meetings", _("Past meetings"), id="home-meetings"),
+        Binding("dollar_sign", "app.campaigns", _("Campaigns"), id="home-campaigns"),
         Binding("question_mark,f1", "help", _("Help"), id="home-help", key_display="?"),
         Binding("q", "app.quit", _("Quit"), id="home-quit"),
     ]
@@ -117,6 +124,7 @@ class HomeScreen(Screen[None]):
                 yield Button(_("Start meeting"), id="start", variant="primary")
                 yield Button(_("Action items"), id="open-actions")
                 yield Button(_("Past meetings"), id="past-meetings")
+                yield Button(_("Campaigns"), id="campaigns")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -243,3 +251,7 @@ class HomeScreen(Screen[None]):
     @on(Button.Pressed, "#past-meetings")
     def _meetings_pressed(self) -> None:
         self.action_past_meetings()
+
+    @on(Button.Pressed, "#campaigns")
+    async def _campaigns_pressed(self) -> None:
+        await self.run_action("app.campaigns")

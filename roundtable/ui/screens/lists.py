@@ -14,16 +14,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
+from roundtable.domain.l10n import format_date
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
-from roundtable.ui.format import clock_text
+from roundtable.ui.format import clock_text, date_width
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.fill_table import FillTable
+from roundtable.ui.widgets.footer import Footer
 from roundtable.ui.widgets.plain import PlainLabel
 
 __all__ = ["PastMeetingsScreen"]
@@ -81,7 +83,7 @@ class PastMeetingsScreen(_ListScreen):
         table = self.query_one(_ListTable)
         table.add_column(Text(_("No.")), key="number", width=4)
         table.add_column(Text(_("Meeting")), key="text", width=20)
-        table.add_column(Text(_("Date")), key="date", width=10)
+        table.add_column(Text(_("Date")), key="date", width=date_width())
         table.add_column(Text(_("From – to")), key="times")
         for meeting in reversed(meetings):
             start = meeting.started_at
@@ -89,7 +91,7 @@ class PastMeetingsScreen(_ListScreen):
             table.add_row(
                 Text(str(meeting.number), justify="right"),
                 Text(single_line(meeting.title)),
-                Text(start.astimezone(self.timezone).date().isoformat()),
+                Text(format_date(start.astimezone(self.timezone).date())),
                 Text(f"{clock_text(start, self.timezone)} – {end}"),
                 key=str(meeting.id),
             )

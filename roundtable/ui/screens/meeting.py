@@ -4,7 +4,8 @@ It shows the current item with its big countdown, the time box, the agenda and w
 this item has decided so far (the board, shared with `roundtable follow`), and turns
 keys into time-box calls and captures (the log half lives in `meeting_log`). While the
 review item runs, the action items carried over from earlier meetings take the agenda's
-place, to be closed, re-assigned, re-dated or dropped right there.
+place, to be closed, re-assigned, re-dated or dropped right there; while sales
+controlling's item runs, the campaign results take it (`widgets.scoreboard`).
 
 Every figure comes from `timebox.box_view(meeting, clock())`, recomputed once a second.
 Every store call runs on the app's store thread, in order. When the store changes (an
@@ -17,20 +18,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, tzinfo
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Header
 
 from roundtable.domain import timebox
 from roundtable.domain.carry_over import group_by_owner, read_carry_over, review_index
 from roundtable.domain.clock import Clock
 from roundtable.domain.config import Cadence, TeamConfig
 from roundtable.domain.entries import ActionItem, ActionStatus
+from roundtable.domain.l10n import format_day
 from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingState
 from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
@@ -43,6 +45,15 @@ from roundtable.ui.screens.meeting_log import LogScreen, default_due_date
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.carry_over import CarryOverTable
+from roundtable.ui.widgets.footer import Footer
+from roundtable.ui.widgets.scoreboard import (
+    CampaignScoreboard,
+    campaigns_in_meeting,
+    shows_campaigns,
+)
+
+if TYPE_CHECKING:
+    from roundtable.ui.screens.scoreboard import BoardData
 
 __all__ = [
     "EXTEND_MINUTES",
@@ -90,6 +101,7 @@ class MeetingScreen(LogScreen):
         Binding("b", "capture_budget", _("Budget"), id="capture-budget"),
         Binding("c", "carry_over", _("Carry-over"), id="carry-over"),
         Binding("i", "action_items", _("Action items"), id="action-items", show=False),
+        Binding("dollar_sign", "app.campaigns", _("Campaigns"), id="campaigns", show=False),
         Binding("k", "change_cadence", _("Change cadence"), id="cadence", show=False),
         Binding("t", "attendance", _("Attendance"), id="attendance", show=False),
         Binding("enter", "edit_entry", _("Edit entry"), id="edit-entry", show=False),
@@ -133,6 +145,8 @@ class MeetingScreen(LogScreen):
         self._carry_ready = False
         """False until the first frame is out (see on_mount)."""
         self._resumed = False
+        self._campaigns: BoardData | None = None
+        """The campaigns as last read while sales controlling's item runs."""
         self._entries_given = entries is not None
         if entries is not None:
             self.set_entries(entries)
@@ -167,6 +181,7 @@ class MeetingScreen(LogScreen):
     def _carry_over_ready(self) -> None:
         self._carry_ready = True
         self._sync_carry_over()
+        self._sync_campaigns()
 
     # --- showing ----------------------------------------------------------------------
 
@@ -185,6 +200,7 @@ class MeetingScreen(LogScreen):
         self.paint_meeting(meeting, move_cursor=follow or moved)
         if self._carry_ready and (moved or follow):
             self._sync_carry_over()
+            self._sync_campaigns()
 
     # --- reading the store ------------------------------------------------------------
 
@@ -212,6 +228,8 @@ class MeetingScreen(LogScreen):
         self.store_thread.submit(read, done=got, failed=lambda _error: None)
         if self._carried is not None:
             self._load_carry_over()
+        if self._carry_ready:
+            self._sync_campaigns()
 
     @on(StoreChanged)
     def _store_changed(self) -> None:
@@ -398,7 +416,7 @@ class MeetingScreen(LogScreen):
                 self.notify(
                     _("From now on the team meets {cadence}; the next meeting is on {day}.").format(
                         cadence=cadence_text(cadence),
-                        day=default_due_date(self.meeting, self.timezone).isoformat(),
+                        day=format_day(default_due_date(self.meeting, self.timezone)),
                     ),
                     markup=False,
                 )
@@ -449,6 +467,7 @@ class MeetingScreen(LogScreen):
         if had_focus or self.focused is None:
             (table if wanted else agenda).focus()
         self._show_carry_over()
+        self._place_campaigns()
 
     def _load_carry_over(self) -> None:
         if self._carry_reading:
@@ -582,6 +601,59 @@ class MeetingScreen(LogScreen):
                 meeting=self.meeting,
             )
         )
+
+    # --- the campaign results ----------------------------------------------------------
+
+    def _sync_campaigns(self) -> None:
+        """While sales controlling's item runs (`shows_campaigns`), read the campaigns
+        (store thread) for the compact scoreboard; otherwise put the agenda back."""
+        if not shows_campaigns(self.meeting.current_item):
+            self._campaigns = None
+            self._place_campaigns()
+            return
+        from roundtable.ui.screens.scoreboard import read_board
+
+        store = self.store
+
+        def read(data: BoardData) -> None:
+            if self.showing:
+                self._campaigns = data
+                self._place_campaigns()
+
+        self.store_thread.submit(lambda: read_board(store), done=read, failed=lambda _e: None)
+
+    def _place_campaigns(self) -> None:
+        """Show the compact scoreboard in the agenda's place while there are campaigns to
+        show (running, or reported in this meeting) and the carry-over is not there."""
+        data = self._campaigns
+        boards = self.query(CampaignScoreboard)
+        wanted = (
+            data is not None
+            and shows_campaigns(self.meeting.current_item)
+            and bool(campaigns_in_meeting(data.board, self.meeting_id))
+            and not self._carry_over_wanted()
+        )
+        if not wanted and not boards:
+            return
+        if boards:
+            board = boards.first()
+        else:
+            board = CampaignScoreboard(id="campaigns")
+            self.query_one("#bottom").mount(board, before=self.query_one("#agenda"))
+        if data is not None:
+            board.show_board(data.board, data.numbers, self.meeting_id, key="$")
+        board.display = wanted
+        self.set_class(wanted, "-campaigns")
+        carried = self.query(CarryOverTable)
+        carry_shown = bool(carried) and carried.first().display
+        agenda = self.query_one(AgendaList)
+        agenda.display = not wanted and not carry_shown
+        # The board is for the room to read, not to type into: the screen's keys work
+        # without focus, and the agenda takes it back when it returns.
+        if wanted and self.focused is agenda:
+            self.set_focus(None)
+        elif agenda.display and self.focused is None:
+            agenda.focus()
 
     # --- the rest ---------------------------------------------------------------------
 

@@ -27,9 +27,11 @@ from textual.strip import Strip
 from textual.theme import Theme
 
 from roundtable.domain.entries import ActionItem, ActionStatus
+from roundtable.domain.l10n import format_date
 from roundtable.domain.text import single_line
 from roundtable.i18n import _
 from roundtable.ui.action_changes import status_text
+from roundtable.ui.format import date_width
 
 __all__ = ["ActionRow", "ActionTable"]
 
@@ -49,6 +51,12 @@ class ActionRow:
     """False for an owner the roles file no longer knows."""
     meeting: str
     """The number of the meeting that opened it, or "" if none did."""
+
+
+def _status_width() -> int:
+    """Room for the widest status word of the current language (`überfällig`)."""
+    words = [_("Status"), _("overdue"), *(status_text(status) for status in ActionStatus)]
+    return max(8, *(cell_len(word) for word in words))
 
 
 @dataclass(frozen=True)
@@ -200,8 +208,8 @@ class ActionTable(ScrollView, can_focus=True):
         fixed = [
             _Column("ref", _("Ref"), 7),
             _Column("owner", _("Owner"), 24 if wide else 18),
-            _Column("due", _("Due"), 10),
-            _Column("status", _("Status"), 8),
+            _Column("due", _("Due"), date_width()),
+            _Column("status", _("Status"), _status_width()),
         ]
         if wide:
             fixed.append(_Column("meeting", _("Mtg"), 5))
@@ -269,7 +277,7 @@ class ActionTable(ScrollView, can_focus=True):
             (single_line(action.ref), closed),
             (single_line(action.text), closed),
             (owner, owner_style),
-            (action.due.isoformat() if action.due else "–", late),
+            (format_date(action.due) if action.due else "–", late),
             (_("overdue") if overdue else status_text(action.status), late),
         ]
         if width >= 100:

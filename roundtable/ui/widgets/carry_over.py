@@ -19,9 +19,11 @@ from textual.theme import Theme
 
 from roundtable.domain.carry_over import OwnerGroup
 from roundtable.domain.entries import ActionItem, ActionStatus
+from roundtable.domain.l10n import format_date
 from roundtable.domain.text import single_line
 from roundtable.i18n import _
 from roundtable.ui.action_changes import status_text
+from roundtable.ui.format import date_width
 from roundtable.ui.widgets.fill_table import FillTable
 
 __all__ = ["CarryOverTable", "group_label"]
@@ -67,7 +69,7 @@ class CarryOverTable(FillTable):
 
     def on_mount(self) -> None:
         labels = (_("Owner"), _("Ref"), _("Action"), _("Due"), _("State"))
-        widths = (20, 6, 20, 10, 8)
+        widths = (20, 6, 20, date_width(), 8)
         for key, label, width in zip(
             ("owner", "ref", "text", "due", "state"), labels, widths, strict=True
         ):
@@ -151,6 +153,6 @@ class CarryOverTable(FillTable):
             owner,
             Text(single_line(action.ref), style=style, end=""),
             Text(single_line(action.text), style=style, end="", no_wrap=True, overflow="ellipsis"),
-            Text(action.due.isoformat() if action.due else "–", style=due_style, end=""),
+            Text(format_date(action.due) if action.due else "–", style=due_style, end=""),
             Text(state, style=due_style if overdue else style, end=""),
         )

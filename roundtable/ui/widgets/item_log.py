@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.theme import Theme
@@ -18,6 +19,8 @@ from roundtable.domain.entries import (
     BudgetKind,
     Decision,
 )
+from roundtable.domain.l10n import format_date
+from roundtable.domain.money import format_amount
 from roundtable.domain.text import single_line
 from roundtable.i18n import _
 from roundtable.ui.format import owner_text
@@ -52,8 +55,9 @@ def entry_sort_key(entry: LogEntry) -> tuple[datetime, str]:
 
 
 def budget_text(budget: BudgetAgreement) -> str:
-    """`Allocation: 25,000 EUR to Sales for 2026-Q2` and the like."""
-    amount = f"{budget.amount:,} {single_line(budget.currency)}"
+    """`Allocation: €25,000.00 to Sales for 2026-Q2` and the like (German
+    `Zuweisung: 25.000,00 € an Vertrieb für 2026-Q2`)."""
+    amount = single_line(format_amount(budget.amount, budget.currency))
     area = single_line(budget.area)
     period = single_line(budget.period)
     if budget.kind is BudgetKind.SHIFT:
@@ -88,7 +92,10 @@ class ItemLog(FillTable):
         self._entries: list[LogEntry] = []
 
     def on_mount(self) -> None:
-        self.add_column(Text(_("Entry")), key="kind", width=8)
+        # As wide as the longest kind word needs (`Beschluss`), at least the usual 8.
+        kinds = (_("Entry"), _("Decision"), _("Budget"), "A-9999")
+        width = max(8, *(cell_len(kind) for kind in kinds))
+        self.add_column(Text(_("Entry")), key="kind", width=width)
         self.add_column(Text(_("What")), key="text", width=20)
         self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
         self.fit_columns()
@@ -154,7 +161,7 @@ class ItemLog(FillTable):
             return Text(_("Decision"), style=kind_style), Text(single_line(entry.text))
         if isinstance(entry, ActionItem):
             due = (
-                _("due {date}").format(date=entry.due.isoformat())
+                _("due {date}").format(date=format_date(entry.due))
                 if entry.due
                 else _("no due date")
             )

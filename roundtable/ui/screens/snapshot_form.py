@@ -1,0 +1,339 @@
+"""The figures modal: one campaign's figures as reported in this meeting.
+
+Dialog marketing brings the pre-qualified leads, sales the leads it accepted and the
+deals won, sales marketing its revenue estimate, controlling the actual revenue so far
+and the cost to date. The form opens with the last figures reported, shows them beside
+each field with the change typed since, and below what they mean together — cost per
+lead, conversion, how far the estimate is from reality — so the room sees it while
+the numbers are typed. Nothing is returned until every figure is right: no negative
+counts, no more accepted leads than leads, no more deals than accepted leads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label
+
+from roundtable.domain import l10n
+from roundtable.domain.campaigns import (
+    Campaign,
+    FieldError,
+    Snapshot,
+    SnapshotFigures,
+    channel_label,
+    check_figures,
+    cost_per_lead,
+    format_change,
+    format_percent,
+    parse_count,
+    parse_money,
+    percent,
+    status_label,
+)
+from roundtable.domain.money import format_amount
+from roundtable.i18n import _
+from roundtable.ui.screens.campaign_form import CAMPAIGNS_CSS, amount_field_text
+from roundtable.ui.screens.form_base import FieldError as ErrorLine
+from roundtable.ui.screens.form_base import FormModal, SafeInput, literal, safe_line
+from roundtable.ui.widgets.plain import PlainLabel
+
+__all__ = ["FIGURE_FIELDS", "FiguresDraft", "SnapshotForm", "figure_labels"]
+
+COUNTS = ("leads", "accepted", "won")
+AMOUNTS = ("estimated_revenue", "actual_revenue", "cost")
+FIGURE_FIELDS = (*COUNTS, *AMOUNTS)
+"""The form's fields in order; each id is the `Snapshot` attribute it fills."""
+
+
+def figure_labels() -> dict[str, str]:
+    """Each figure's label in the form."""
+    return {
+        "leads": _("Pre-qualified leads"),
+        "accepted": _("Accepted by sales"),
+        "won": _("Deals won"),
+        "estimated_revenue": _("Estimated revenue"),
+        "actual_revenue": _("Actual revenue"),
+        "cost": _("Cost to date"),
+    }
+
+
+@dataclass(frozen=True)
+class FiguresDraft:
+    """What the figures form gives back: the checked figures, and the campaign's cost
+    to date (recorded with them, and kept as the campaign's cost)."""
+
+    figures: SnapshotFigures
+    cost: Decimal
+
+
+def _value(snapshot: Snapshot, field_id: str) -> int | Decimal:
+    value: int | Decimal = getattr(snapshot, field_id)
+    return value
+
+
+class SnapshotForm(FormModal[FiguresDraft | None]):
+    """Record (or correct) one campaign's figures for this meeting; dismisses with a
+    `FiguresDraft` or None."""
+
+    DEFAULT_CLASSES = "rt-modal snapshot-form"
+
+    def __init__(
+        self,
+        campaign: Campaign,
+        meeting_number: int,
+        *,
+        current: Snapshot | None = None,
+        previous: Snapshot | None = None,
+        previous_number: int | None = None,
+        initial: FiguresDraft | None = None,
+        errors: Mapping[str, str] | None = None,
+    ) -> None:
+        """`current` are the figures already recorded in this meeting (saving replaces
+        them), `previous` the last ones reported before it, in meeting
+        `previous_number`. The fields open with `initial` (text kept from a failed save),
+        else `current`, else `previous`; `errors` are shown at once, per field."""
+        super().__init__()
+        # The frame comes from the base's forms.tcss; this form's own rules live with the
+        # scoreboard's (CSS_PATH is typed as one path in the base, so add it here).
+        self.css_path = [*self.css_path, CAMPAIGNS_CSS]
+        self.campaign = campaign
+        self.meeting_number = meeting_number
+        self.current = current
+        self.previous = previous
+        self.previous_number = previous_number
+        self.initial = initial
+        self.errors = dict(errors or {})
+        self._refused: dict[str, str] = {}
+        """The text each field with a message had when it was refused."""
+
+    # --- layout -----------------------------------------------------------------------
+
+    def _start_text(self, field_id: str) -> str:
+        if self.initial is not None:
+            source: object = (
+                self.initial.cost if field_id == "cost" else getattr(self.initial.figures, field_id)
+            )
+        elif field_id == "cost":
+            source = self.campaign.cost
+        else:
+            snapshot = self.current or self.previous
+            if snapshot is None:
+                return ""
+            source = _value(snapshot, field_id)
+        if isinstance(source, Decimal):
+            return amount_field_text(source)
+        return str(source)
+
+    def _last_text(self, field_id: str) -> str:
+        if self.previous is None:
+            return "—"
+        return self._shown(field_id, _value(self.previous, field_id))
+
+    def _shown(self, field_id: str, value: int | Decimal) -> str:
+        if field_id in AMOUNTS:
+            return format_amount(Decimal(value), self.campaign.currency)
+        return l10n.format_number(value)
+
+    def compose(self) -> ComposeResult:
+        campaign = self.campaign
+        labels = figure_labels()
+        with VerticalScroll(id="dialog") as dialog:
+            title = (
+                _("Change figures · {campaign} · meeting {number}")
+                if self.current is not None
+                else _("Figures · {campaign} · meeting {number}")
+            )
+            dialog.border_title = literal(
+                title.format(campaign=safe_line(campaign.name), number=self.meeting_number)
+            )
+            dialog.border_subtitle = literal(_("enter save · esc cancel"))
+            yield PlainLabel(
+                _("{status} · {channel} · {start} – {end} · budget {budget}").format(
+                    status=status_label(campaign.status),
+                    channel=channel_label(campaign.channel),
+                    start=l10n.format_date(campaign.start),
+                    end=l10n.format_date(campaign.end),
+                    budget=format_amount(campaign.budget, campaign.currency),
+                ),
+                classes="figures-intro",
+            )
+            if self.current is not None:
+                yield PlainLabel(
+                    _("Already recorded in this meeting: saving replaces those figures."),
+                    classes="figures-intro -replacing",
+                )
+            last = (
+                _("Meeting {number}").format(number=self.previous_number)
+                if self.previous is not None and self.previous_number is not None
+                else _("Last meeting")
+            )
+            with Horizontal(classes="figures-row figures-head"):
+                yield Label("", classes="figure-label")
+                yield Label(_("This meeting"), classes="figure-input-head")
+                yield Label(last, classes="figure-last", markup=False)
+                yield Label(_("Change"), classes="figure-change")
+            for field_id in FIGURE_FIELDS:
+                with Horizontal(classes="figures-row"):
+                    yield Label(labels[field_id], classes="figure-label", markup=False)
+                    yield SafeInput(
+                        self._start_text(field_id),
+                        # One line each: six figures, the comparison and the messages
+                        # fit on 80x24.
+                        compact=True,
+                        id=field_id,
+                        classes="figure-input",
+                    )
+                    yield PlainLabel(self._last_text(field_id), classes="figure-last")
+                    yield PlainLabel("", id=f"{field_id}-change", classes="figure-change")
+                yield ErrorLine(id=f"{field_id}-error")
+            yield PlainLabel("", id="figures-outcome")
+            yield PlainLabel("", id="figures-gap")
+            with Horizontal(classes="buttons"):
+                yield from self.save_cancel_buttons()
+
+    def on_mount(self) -> None:
+        for field_id in FIGURE_FIELDS:
+            self._show_change(field_id)
+        self._show_outcome()
+        if self.errors:
+            self.show_errors({f: m for f, m in self.errors.items() if f in FIGURE_FIELDS})
+        else:
+            self.focus_keeping_text(self.query_one("#leads", Input))
+
+    # --- what the typed figures mean ----------------------------------------------------
+
+    def _typed(self, field_id: str) -> int | Decimal | None:
+        """The figure typed in a field, or None while it is not (yet) a number."""
+        parse: Callable[[str, str], int | Decimal] = (
+            parse_money if field_id in AMOUNTS else parse_count
+        )
+        try:
+            return parse(self.query_one(f"#{field_id}", Input).value, field_id)
+        except FieldError:
+            return None
+
+    def _show_change(self, field_id: str) -> None:
+        change = self.query_one(f"#{field_id}-change", PlainLabel)
+        typed = self._typed(field_id)
+        if self.previous is None or typed is None:
+            change.show("")
+            return
+        delta = typed - _value(self.previous, field_id)
+        if field_id in AMOUNTS:
+            text = format_change(Decimal(delta), self.campaign.currency)
+        else:
+            sign = "+" if delta > 0 else "" if delta < 0 else "±"
+            text = sign + l10n.format_number(delta)
+        change.show(text)
+
+    def _show_outcome(self) -> None:
+        """Cost per lead, acceptance, conversion and the gap, from what is typed now."""
+        currency = self.campaign.currency
+        leads, accepted, won = (self._typed(field_id) for field_id in COUNTS)
+        estimate, actual, cost = (self._typed(field_id) for field_id in AMOUNTS)
+        parts = []
+        if isinstance(leads, int) and isinstance(cost, Decimal):
+            cpl = cost_per_lead(cost, leads)
+            shown = "—" if cpl is None else format_amount(cpl, currency)
+            parts.append(_("cost per lead {amount}").format(amount=shown))
+        if isinstance(leads, int) and isinstance(accepted, int):
+            parts.append(
+                _("accepted {percent}").format(percent=format_percent(percent(accepted, leads)))
+            )
+        if isinstance(accepted, int) and isinstance(won, int):
+            parts.append(
+                _("conversion {percent}").format(percent=format_percent(percent(won, accepted)))
+            )
+        self.query_one("#figures-outcome", PlainLabel).show(
+            "→ " + " · ".join(parts) if parts else ""
+        )
+        gap_label = self.query_one("#figures-gap", PlainLabel)
+        if not isinstance(estimate, Decimal) or not isinstance(actual, Decimal):
+            gap_label.show("")
+            return
+        gap = estimate - actual
+        text = _("→ estimate − actual = {gap} ({percent})").format(
+            gap=format_amount(gap, currency),
+            percent=format_percent(percent(gap, estimate)),
+        )
+        closer = further = False
+        if self.previous is not None:
+            closer = abs(gap) < abs(self.previous.gap)
+            further = abs(gap) > abs(self.previous.gap)
+            if closer:
+                text += "\n" + _("▼ estimate and actual closer than in meeting {number}").format(
+                    number=self.previous_number
+                )
+            elif further:
+                text += "\n" + _(
+                    "▲ estimate and actual further apart than in meeting {number}"
+                ).format(number=self.previous_number)
+        # Estimate and reality coming closer is good news: the colour says it first.
+        gap_label.set_class(closer, "-closer")
+        gap_label.set_class(further, "-further")
+        gap_label.show(Text(text))
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        super().show_errors(errors)
+        self._refused = {f: self.query_one(f"#{f}", Input).value for f in errors}
+
+    @on(Input.Changed)
+    def _figure_changed(self, event: Input.Changed) -> None:
+        field_id = event.input.id
+        if field_id not in FIGURE_FIELDS:
+            return
+        # The message goes once the figure is another than the one refused (the fields
+        # also report their first value when mounted: that changes nothing).
+        if self._refused.get(field_id, event.value) != event.value:
+            self.query_one(f"#{field_id}-error", ErrorLine).clear()
+            del self._refused[field_id]
+        self._show_change(field_id)
+        self._show_outcome()
+
+    # --- save -------------------------------------------------------------------------
+
+    def read_figures(self) -> tuple[FiguresDraft | None, dict[str, str]]:
+        """The figures as typed and checked, or None and a message per wrong field."""
+        errors: dict[str, str] = {}
+        counts: dict[str, int] = {}
+        amounts: dict[str, Decimal] = {}
+        for field_id in FIGURE_FIELDS:
+            text = self.query_one(f"#{field_id}", Input).value
+            try:
+                if field_id in COUNTS:
+                    counts[field_id] = parse_count(text, field_id)
+                else:
+                    amounts[field_id] = parse_money(text, field_id)
+            except FieldError as error:
+                errors[field_id] = error.message
+        if errors:
+            return None, errors
+        try:
+            figures = check_figures(
+                SnapshotFigures(
+                    leads=counts["leads"],
+                    accepted=counts["accepted"],
+                    won=counts["won"],
+                    estimated_revenue=amounts["estimated_revenue"],
+                    actual_revenue=amounts["actual_revenue"],
+                )
+            )
+        except FieldError as error:
+            field_id = error.field if error.field in FIGURE_FIELDS else "leads"
+            return None, {field_id: error.message}
+        return FiguresDraft(figures, amounts["cost"]), {}
+
+    def action_save(self) -> None:
+        """Dismiss with the figures, or show every field that keeps them from being saved."""
+        draft, errors = self.read_figures()
+        if draft is None:
+            self.show_errors(errors)
+            return
+        self.dismiss(draft)

@@ -1,0 +1,209 @@
+"""Snapshots of the main screens in German, on the German shipped config.
+
+German words are longer than English ones: these prove that labels, table headers,
+footer keys and hints still fit at 80x24 (and on the projector's 160x48). The UI
+modules are imported in English by the other tests of this process; the language is
+switched before each app is built, and the binding descriptions Textual read at import
+time are translated where they are shown (`roundtable.ui.widgets.footer`), so the
+footer is German too. Update with `--snapshot-update`, then look at every changed SVG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Select
+
+from roundtable.domain.config import TeamConfig, load_config
+from roundtable.domain.entries import BudgetDraft, BudgetKind
+from roundtable.domain.store import Store
+from roundtable.i18n import set_language
+from roundtable.ui.app import RoundtableApp
+from roundtable.ui.screens.action_form import ActionForm
+from roundtable.ui.screens.actions import StatusFilter
+from roundtable.ui.screens.budget_form import BudgetForm
+from roundtable.ui.screens.meeting import MeetingScreen
+from tests.ui.conftest import FakeClock, app_for, nordwerk_history, running_meeting, settle
+from tests.ui.test_form_snapshots import Host, into, paste, press, steps
+
+SnapCompare = Callable[..., bool]
+
+GERMAN_DEFAULTS = Path(__file__).parents[2] / "roundtable" / "defaults" / "de"
+SMALL = (80, 24)
+LARGE = (160, 48)
+TODAY = date(2026, 11, 24)
+NEXT_MEETING = date(2026, 12, 1)
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    set_language("de")
+    try:
+        yield
+    finally:
+        set_language("en")
+
+
+@pytest.fixture
+def de_config(german: None) -> TeamConfig:
+    """Nordwerk's round table as the German shipped defaults describe it."""
+    return load_config(GERMAN_DEFAULTS, "test")
+
+
+async def settled(pilot: Pilot[Any]) -> None:
+    app = pilot.app
+    assert isinstance(app, RoundtableApp)
+    await pilot.pause()
+    await app.store_thread.drain()
+    await pilot.pause()
+
+
+def meeting_app(config: TeamConfig, db_file: Path, clock: FakeClock) -> tuple[RoundtableApp, Store]:
+    """The app on a meeting whose first item has just used its fifteen minutes."""
+    store = Store.open(db_file, clock=clock)
+    meeting = running_meeting(store, config, clock)
+    assert meeting.id is not None
+    store.add_decision(meeting.id, 0, "Alle offenen Punkte aus Meeting 11 sind erledigt.")
+    clock.advance(minutes=15)
+    return app_for(config, store, clock, start=True), store
+
+
+def second_item(store: Store, clock: FakeClock, minutes: float) -> Callable[[Pilot[Any]], Any]:
+    """Go to the second item, capture a decision, an action item and a budget shift
+    into it, and let `minutes` pass."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settled(pilot)
+        await pilot.press("n")
+        await settled(pilot)
+        meeting = store.running_meeting()
+        assert meeting is not None and meeting.id is not None
+        store.add_decision(meeting.id, 1, "Frühjahrskampagne [Messe] läuft bis 30. April weiter.")
+        store.add_action(
+            "Lead-Report Q1 an den Vertrieb", "dialog-marketing", date(2026, 3, 16), meeting.id, 1
+        )
+        store.add_budget(
+            meeting.id,
+            1,
+            area="Marketingkommunikation",
+            amount=Decimal("12500"),
+            currency="EUR",
+            period="2026-Q2",
+            kind=BudgetKind.SHIFT,
+            from_area="Vertrieb",
+            needs_signoff=True,
+        )
+        clock.advance(minutes=minutes)
+        screen = pilot.app.screen
+        assert isinstance(screen, MeetingScreen)
+        screen.reload_log()
+        await settled(pilot)
+        screen.refresh_clocks()
+        await pilot.pause()
+
+    return run_before
+
+
+def test_home_screen(
+    snap_compare: SnapCompare, de_config: TeamConfig, db_file: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_file, clock=clock) as store:
+        running_meeting(store, de_config, clock)
+        clock.advance(minutes=50)
+        app = app_for(de_config, store, clock)
+        assert snap_compare(app, terminal_size=SMALL, run_before=settled)
+
+
+@pytest.mark.parametrize(
+    ("phase", "minutes", "size"),
+    [
+        ("normal", 7.5, SMALL),
+        ("overrun", 36.25, SMALL),
+        ("normal", 7.5, LARGE),
+    ],
+    ids=["normal-80x24", "overrun-80x24", "normal-160x48"],
+)
+def test_meeting_screen(
+    snap_compare: SnapCompare,
+    de_config: TeamConfig,
+    db_file: Path,
+    clock: FakeClock,
+    phase: str,
+    minutes: float,
+    size: tuple[int, int],
+) -> None:
+    app, store = meeting_app(de_config, db_file, clock)
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=second_item(store, clock, minutes))
+    finally:
+        store.close()
+
+
+def test_action_items_screen(
+    snap_compare: SnapCompare, de_config: TeamConfig, db_file: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_file, clock=clock) as store:
+        nordwerk_history(store, de_config, clock)
+        app = app_for(de_config, store, clock)
+
+        async def every_item(pilot: Pilot[None]) -> None:
+            await settle(pilot)
+            await pilot.press("o")
+            await settle(pilot)
+            status: Select[StatusFilter] = app.screen.query_one("#status", Select)
+            status.value = StatusFilter.ALL
+            await settle(pilot)
+
+        assert snap_compare(app, terminal_size=SMALL, run_before=every_item)
+
+
+def test_action_form(snap_compare: SnapCompare, de_config: TeamConfig) -> None:
+    form = ActionForm(de_config.roles, default_due=NEXT_MEETING, today=TODAY)
+    run: Callable[[Pilot[Any]], Awaitable[None]] = steps(
+        paste("Lead-Report Q4 an den Vertrieb schicken"), press("tab", "d", "i", "a")
+    )
+    assert snap_compare(Host(form), terminal_size=SMALL, run_before=run)
+
+
+def test_action_form_refuses_what_it_cannot_read(
+    snap_compare: SnapCompare, de_config: TeamConfig
+) -> None:
+    form = ActionForm(de_config.roles, default_due=NEXT_MEETING, today=TODAY)
+    run = steps(
+        paste("Kampagnenergebnisse aufbereiten"),
+        into("owner", "Petra Schulz"),
+        into("due", "übermorgen"),
+        press("enter"),
+    )
+    assert snap_compare(Host(form), terminal_size=SMALL, run_before=run)
+
+
+def test_budget_form_shift(snap_compare: SnapCompare, german: None) -> None:
+    run = steps(
+        press("right", "right"),
+        into("area", "Dialogmarketing"),
+        into("from-area", "Kommunikation"),
+        into("amount", "12.500,00"),
+        into("period", "2026-Q1"),
+        into("note", "Mailing Frühjahr"),
+    )
+    assert snap_compare(Host(BudgetForm()), terminal_size=SMALL, run_before=run)
+
+
+def test_budget_form_editing_a_cut(snap_compare: SnapCompare, german: None) -> None:
+    initial = BudgetDraft(
+        area="Kommunikation",
+        amount=Decimal("8000.5"),
+        currency="EUR",
+        period="2026-Q2",
+        kind=BudgetKind.CUT,
+        note="Messe abgesagt",
+        needs_signoff=True,
+    )
+    assert snap_compare(Host(BudgetForm(initial)), terminal_size=SMALL, run_before=steps())
