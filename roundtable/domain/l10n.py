@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from decimal import Decimal, localcontext
+from functools import lru_cache
 from typing import Literal
 
 from babel import Locale
@@ -80,7 +81,15 @@ def format_date(day: date, style: DateStyle = "medium", *, language: str | None 
     """A date in the locale's `style`: medium is `22.11.2026` / `Nov 22, 2026`, short
     `22.11.26` / `11/22/26`, long `22. November 2026` / `November 22, 2026`."""
     shown = day.date() if isinstance(day, datetime) else day
-    return babel_dates.format_date(shown, format=style, locale=_locale(language))
+    return _format_date(shown, style, language or current_language())
+
+
+# Lists show thousands of due dates, most of them the same few days; Babel takes tens of
+# microseconds for each, which made `roundtable actions` on a big store spend more time
+# formatting dates than reading the store.
+@lru_cache(maxsize=4096)
+def _format_date(day: date, style: DateStyle, language: str) -> str:
+    return babel_dates.format_date(day, format=style, locale=_locale(language))
 
 
 def format_day(day: date, *, language: str | None = None) -> str:
