@@ -9,7 +9,9 @@ next form opens with it; every capture, edit and delete is an `UndoStep` for ctr
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, tzinfo
+from typing import Generic, TypeVar
 
 from textual import on
 from textual.screen import Screen
@@ -32,15 +34,59 @@ from roundtable.i18n import _
 from roundtable.ui.action_changes import UndoStep
 from roundtable.ui.screens.board import BoardScreen, log_index
 from roundtable.ui.store_thread import StoreThread
-from roundtable.ui.widgets.item_log import ItemLog
+from roundtable.ui.widgets.item_log import ItemLog, LogEntry
 
 __all__ = ["LogScreen", "default_due_date"]
+
+E = TypeVar("E", Decision, ActionItem, BudgetAgreement)
+D = TypeVar("D", str, ActionDraft, BudgetDraft)
 
 
 def default_due_date(meeting: Meeting, timezone: tzinfo | None) -> date:
     """When a new action item is due unless someone says otherwise: the next meeting, at
     the cadence the meeting runs under now."""
     return next_meeting_date(meeting.started_at.astimezone(timezone).date(), meeting.cadence)
+
+
+@dataclass
+class _Kind(Generic[E, D]):
+    """What differs between decisions, action items and budget agreements (`E`, typed as
+    `D`); capturing, editing, deleting and undoing them are the same steps for each."""
+
+    key: str
+    """The capture key, named when a failed save keeps the typed text."""
+    # the undo labels of a capture, an edit and a delete
+    captured: str
+    edited: str
+    deleted: str
+    # how the failure messages open
+    not_saved: str
+    not_changed: str
+    not_deleted: str
+    form: Callable[[D | None], Screen[D | None]]
+    draft_of: Callable[[E], D]
+    """An entry as its form shows it for editing."""
+    # the store calls, run on the store thread; `add` takes meeting id and item index
+    add: Callable[[int, int, D], E]
+    update: Callable[[E, D], E]
+    delete: Callable[[E], E]
+    restore: Callable[[E], E]
+    kept: D | None = None
+    """Typed text whose save failed; the next form opens with it."""
+
+
+def _budget_draft(budget: BudgetAgreement) -> BudgetDraft:
+    """A stored agreement as its form shows it."""
+    return BudgetDraft(
+        area=budget.area,
+        amount=budget.amount,
+        currency=budget.currency,
+        period=budget.period,
+        kind=budget.kind,
+        from_area=budget.from_area,
+        note=budget.note,
+        needs_signoff=budget.needs_signoff,
+    )
 
 
 class LogScreen(BoardScreen[Meeting | None]):
@@ -63,10 +109,53 @@ class LogScreen(BoardScreen[Meeting | None]):
         self.store = store
         self.store_thread = store_thread
         self.undo_steps: list[UndoStep] = []
-        self._kept_decision = ""
-        """Typed text whose save failed; the next form opens with it."""
-        self._kept_action: ActionDraft | None = None
-        self._kept_budget: BudgetDraft | None = None
+        self._decision_kind: _Kind[Decision, str] = _Kind(
+            key="d",
+            captured=_("Decision"),
+            edited=_("Edit decision"),
+            deleted=_("Delete decision"),
+            not_saved=_("The decision was not saved"),
+            not_changed=_("The decision was not changed"),
+            not_deleted=_("The decision was not deleted"),
+            form=self._decision_form,
+            draft_of=lambda decision: decision.text,
+            add=store.add_decision,
+            update=lambda decision, text: store.update_decision(decision.id, text),
+            delete=lambda decision: store.delete_decision(decision.id),
+            restore=store.restore_decision,
+        )
+        self._action_kind: _Kind[ActionItem, ActionDraft] = _Kind(
+            key="a",
+            captured=_("Action item"),
+            edited=_("Edit action item"),
+            deleted=_("Delete action item"),
+            not_saved=_("The action item was not saved"),
+            not_changed=_("The action item was not changed"),
+            not_deleted=_("The action item was not deleted"),
+            form=self._action_form,
+            draft_of=lambda action: ActionDraft(action.text, action.owner, action.due),
+            add=lambda meeting_id, index, draft: store.add_action(
+                draft.text, draft.owner, draft.due, meeting_id, index
+            ),
+            update=lambda action, draft: self._update_action(action.ref, draft),
+            delete=lambda action: store.delete_action(action.ref),
+            restore=store.restore_action,
+        )
+        self._budget_kind: _Kind[BudgetAgreement, BudgetDraft] = _Kind(
+            key="b",
+            captured=_("Budget agreement"),
+            edited=_("Edit budget agreement"),
+            deleted=_("Delete budget agreement"),
+            not_saved=_("The budget agreement was not saved"),
+            not_changed=_("The budget agreement was not changed"),
+            not_deleted=_("The budget agreement was not deleted"),
+            form=self._budget_form,
+            draft_of=_budget_draft,
+            add=self._add_budget,
+            update=lambda budget, draft: self._update_budget(budget.id, draft),
+            delete=lambda budget: store.delete_budget(budget.id),
+            restore=store.restore_budget,
+        )
 
     @property
     def meeting_id(self) -> int:
@@ -108,6 +197,11 @@ class LogScreen(BoardScreen[Meeting | None]):
 
         return tell
 
+    def _decision_form(self, initial: str | None) -> Screen[str | None]:
+        from roundtable.ui.screens.decision_form import DecisionForm
+
+        return DecisionForm(initial=initial or "")
+
     def _action_form(self, initial: ActionDraft | None) -> Screen[ActionDraft | None]:
         from roundtable.ui.screens.action_form import ActionForm
 
@@ -129,211 +223,7 @@ class LogScreen(BoardScreen[Meeting | None]):
             default_period=f"{today.year}-Q{(today.month - 1) // 3 + 1}",
         )
 
-    # --- captures ---------------------------------------------------------------------
-
-    def action_capture_decision(self) -> None:
-        """Type a decision into this item's log."""
-        from roundtable.ui.screens.decision_form import DecisionForm
-
-        self.app.push_screen(DecisionForm(initial=self._kept_decision), self.add_decision)
-
-    def add_decision(self, text: str | None) -> None:
-        """Save a decision under the current item (None: the form was cancelled)."""
-        if not text:
-            return
-        self._kept_decision = text
-        meeting_id, index = self.meeting_id, self._log_index()
-
-        def saved(decision: Decision) -> None:
-            self._kept_decision = ""
-            self._decisions[decision.id] = decision
-            self._show_log()
-            self.remember(
-                UndoStep(_("Decision"), lambda: self._delete_decision(decision, undoable=False))
-            )
-
-        self.store_thread.submit(
-            lambda: self.store.add_decision(meeting_id, index, text),
-            done=saved,
-            failed=self._kept_failed(_("The decision was not saved"), "d"),
-        )
-
-    def action_capture_action(self) -> None:
-        """Type an action item: what, who, by when."""
-        self.app.push_screen(self._action_form(self._kept_action), self.add_action)
-
-    def add_action(self, draft: ActionDraft | None) -> None:
-        """Save an action item under the current item (None: the form was cancelled)."""
-        if draft is None:
-            return
-        self._kept_action = draft
-        meeting_id, index = self.meeting_id, self._log_index()
-
-        def saved(action: ActionItem) -> None:
-            self._kept_action = None
-            self._actions[action.ref] = action
-            self._show_log()
-            self.remember(
-                UndoStep(_("Action item"), lambda: self._delete_action(action, undoable=False))
-            )
-
-        self.store_thread.submit(
-            lambda: self.store.add_action(draft.text, draft.owner, draft.due, meeting_id, index),
-            done=saved,
-            failed=self._kept_failed(_("The action item was not saved"), "a"),
-        )
-
-    def action_capture_budget(self) -> None:
-        """Type a budget agreement: area, amount, period, kind."""
-        self.app.push_screen(self._budget_form(self._kept_budget), self.add_budget)
-
-    def add_budget(self, draft: BudgetDraft | None) -> None:
-        """Save a budget agreement under the current item (None: cancelled)."""
-        if draft is None:
-            return
-        self._kept_budget = draft
-        meeting_id, index = self.meeting_id, self._log_index()
-
-        def saved(budget: BudgetAgreement) -> None:
-            self._kept_budget = None
-            self._budgets[budget.id] = budget
-            self._show_log()
-            self.remember(
-                UndoStep(_("Budget agreement"), lambda: self._delete_budget(budget, False))
-            )
-
-        self.store_thread.submit(
-            lambda: self.store.add_budget(
-                meeting_id,
-                index,
-                area=draft.area,
-                amount=draft.amount,
-                currency=draft.currency,
-                period=draft.period,
-                kind=draft.kind,
-                from_area=draft.from_area,
-                note=draft.note,
-                needs_signoff=draft.needs_signoff,
-            ),
-            done=saved,
-            failed=self._kept_failed(_("The budget agreement was not saved"), "b"),
-        )
-
-    # --- editing and deleting log entries ---------------------------------------------
-
-    @on(DataTable.RowSelected, "#log")
-    def _log_row_chosen(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_edit_entry()
-
-    def action_edit_entry(self) -> None:
-        """Edit the entry selected in the log."""
-        entry = self.query_one(ItemLog).selected
-        if entry is None:
-            self.notify(_("This item's log is empty."), severity="warning")
-        elif isinstance(entry, Decision):
-            self._edit_decision(entry)
-        elif isinstance(entry, ActionItem):
-            self._edit_action(entry)
-        else:
-            self._edit_budget(entry)
-
-    def action_delete_entry(self) -> None:
-        """Delete the entry selected in the log (ctrl+z brings it back)."""
-        entry = self.query_one(ItemLog).selected
-        if entry is None:
-            return
-        if isinstance(entry, Decision):
-            self._delete_decision(entry)
-        elif isinstance(entry, ActionItem):
-            self._delete_action(entry)
-        else:
-            self._delete_budget(entry)
-
-    # decisions
-
-    def _edit_decision(self, old: Decision) -> None:
-        from roundtable.ui.screens.decision_form import DecisionForm
-
-        def typed(text: str | None) -> None:
-            if not text or text == old.text:
-                return
-            self._kept_decision = text
-
-            def saved(new: Decision) -> None:
-                self._kept_decision = ""
-                self._decisions[new.id] = new
-                self._show_log()
-                self.remember(UndoStep(_("Edit decision"), lambda: self._write_decision(old)))
-
-            self.store_thread.submit(
-                lambda: self.store.update_decision(old.id, text),
-                done=saved,
-                failed=self._kept_failed(_("The decision was not changed"), "d"),
-            )
-
-        self.app.push_screen(DecisionForm(initial=old.text), typed)
-
-    def _write_decision(self, decision: Decision) -> None:
-        def saved(new: Decision) -> None:
-            self._decisions[new.id] = new
-            self._show_log()
-
-        self.store_thread.submit(
-            lambda: self.store.update_decision(decision.id, decision.text),
-            done=saved,
-            failed=self._failed(_("Undo")),
-        )
-
-    def _delete_decision(self, decision: Decision, undoable: bool = True) -> None:
-        def deleted(gone: Decision) -> None:
-            self._decisions.pop(gone.id, None)
-            self._show_log()
-            if undoable:
-                self.remember(UndoStep(_("Delete decision"), lambda: self._restore_decision(gone)))
-
-        self.store_thread.submit(
-            lambda: self.store.delete_decision(decision.id),
-            done=deleted,
-            failed=self._failed(_("The decision was not deleted")),
-        )
-
-    def _restore_decision(self, decision: Decision) -> None:
-        def restored(back: Decision) -> None:
-            self._decisions[back.id] = back
-            self._show_log()
-
-        self.store_thread.submit(
-            lambda: self.store.restore_decision(decision),
-            done=restored,
-            failed=self._failed(_("Undo")),
-        )
-
-    # action items
-
-    def _edit_action(self, old: ActionItem) -> None:
-        initial = ActionDraft(old.text, old.owner, old.due)
-
-        def typed(draft: ActionDraft | None) -> None:
-            if draft is None or draft == initial:
-                return
-            self._kept_action = draft
-
-            def saved(new: ActionItem) -> None:
-                self._kept_action = None
-                self._actions[new.ref] = new
-                self._show_log()
-                self.remember(UndoStep(_("Edit action item"), lambda: self._replace_action(old)))
-
-            self.store_thread.submit(
-                lambda: self._write_action(old.ref, draft),
-                done=saved,
-                failed=self._kept_failed(_("The action item was not changed"), "a"),
-            )
-
-        self.app.push_screen(self._action_form(initial), typed)
-
-    def _write_action(self, ref: str, draft: ActionDraft) -> ActionItem:
+    def _update_action(self, ref: str, draft: ActionDraft) -> ActionItem:
         """Give the stored action item `ref` the draft's text, owner and due date; an
         empty owner or due date is cleared (store thread)."""
         return self.store.update_action(
@@ -346,79 +236,20 @@ class LogScreen(BoardScreen[Meeting | None]):
             clear_due=draft.due is None,
         )
 
-    def _replace_action(self, action: ActionItem) -> None:
-        def saved(new: ActionItem) -> None:
-            self._actions[new.ref] = new
-            self._show_log()
-
-        draft = ActionDraft(action.text, action.owner, action.due)
-        self.store_thread.submit(
-            lambda: self._write_action(action.ref, draft),
-            done=saved,
-            failed=self._failed(_("Undo")),
+    def _add_budget(self, meeting_id: int, index: int, draft: BudgetDraft) -> BudgetAgreement:
+        """Store `draft` as a new agreement under item `index` (store thread)."""
+        return self.store.add_budget(
+            meeting_id,
+            index,
+            area=draft.area,
+            amount=draft.amount,
+            currency=draft.currency,
+            period=draft.period,
+            kind=draft.kind,
+            from_area=draft.from_area,
+            note=draft.note,
+            needs_signoff=draft.needs_signoff,
         )
-
-    def _delete_action(self, action: ActionItem, undoable: bool = True) -> None:
-        def deleted(gone: ActionItem) -> None:
-            self._actions.pop(gone.ref, None)
-            self._show_log()
-            if undoable:
-                self.remember(UndoStep(_("Delete action item"), lambda: self._restore_action(gone)))
-
-        self.store_thread.submit(
-            lambda: self.store.delete_action(action.ref),
-            done=deleted,
-            failed=self._failed(_("The action item was not deleted")),
-        )
-
-    def _restore_action(self, action: ActionItem) -> None:
-        def restored(back: ActionItem) -> None:
-            self._actions[back.ref] = back
-            self._show_log()
-
-        self.store_thread.submit(
-            lambda: self.store.restore_action(action),
-            done=restored,
-            failed=self._failed(_("Undo")),
-        )
-
-    # budget agreements
-
-    def _edit_budget(self, old: BudgetAgreement) -> None:
-        initial = BudgetDraft(
-            area=old.area,
-            amount=old.amount,
-            currency=old.currency,
-            period=old.period,
-            kind=old.kind,
-            from_area=old.from_area,
-            note=old.note,
-            needs_signoff=old.needs_signoff,
-        )
-
-        def typed(draft: BudgetDraft | None) -> None:
-            if draft is None or draft == initial:
-                return
-            self._kept_budget = draft
-
-            def saved(new: BudgetAgreement) -> None:
-                self._kept_budget = None
-                self._budgets[new.id] = new
-                self._show_log()
-                self.remember(
-                    UndoStep(
-                        _("Edit budget agreement"),
-                        lambda: self._write_budget(old.id, initial, _("Undo")),
-                    )
-                )
-
-            self.store_thread.submit(
-                lambda: self._update_budget(old.id, draft),
-                done=saved,
-                failed=self._kept_failed(_("The budget agreement was not changed"), "b"),
-            )
-
-        self.app.push_screen(self._budget_form(initial), typed)
 
     def _update_budget(self, budget_id: int, draft: BudgetDraft) -> BudgetAgreement:
         """Give stored agreement `budget_id` every field of `draft`; its id stays."""
@@ -434,39 +265,145 @@ class LogScreen(BoardScreen[Meeting | None]):
             needs_signoff=draft.needs_signoff,
         )
 
-    def _write_budget(self, budget_id: int, draft: BudgetDraft, what: str) -> None:
-        def saved(new: BudgetAgreement) -> None:
-            self._budgets[new.id] = new
-            self._show_log()
+    def _put(self, entry: LogEntry) -> None:
+        """Show `entry` as the store now has it."""
+        if isinstance(entry, Decision):
+            self._decisions[entry.id] = entry
+        elif isinstance(entry, ActionItem):
+            self._actions[entry.ref] = entry
+        else:
+            self._budgets[entry.id] = entry
+        self._show_log()
+
+    def _drop(self, entry: LogEntry) -> None:
+        """Stop showing `entry`: the store deleted it."""
+        if isinstance(entry, Decision):
+            self._decisions.pop(entry.id, None)
+        elif isinstance(entry, ActionItem):
+            self._actions.pop(entry.ref, None)
+        else:
+            self._budgets.pop(entry.id, None)
+        self._show_log()
+
+    # --- captures ---------------------------------------------------------------------
+
+    def action_capture_decision(self) -> None:
+        """Type a decision into this item's log."""
+        self._capture(self._decision_kind)
+
+    def add_decision(self, text: str | None) -> None:
+        """Save a decision under the current item (None: the form was cancelled)."""
+        self._add(self._decision_kind, text)
+
+    def action_capture_action(self) -> None:
+        """Type an action item: what, who, by when."""
+        self._capture(self._action_kind)
+
+    def add_action(self, draft: ActionDraft | None) -> None:
+        """Save an action item under the current item (None: the form was cancelled)."""
+        self._add(self._action_kind, draft)
+
+    def action_capture_budget(self) -> None:
+        """Type a budget agreement: area, amount, period, kind."""
+        self._capture(self._budget_kind)
+
+    def add_budget(self, draft: BudgetDraft | None) -> None:
+        """Save a budget agreement under the current item (None: cancelled)."""
+        self._add(self._budget_kind, draft)
+
+    def _capture(self, kind: _Kind[E, D]) -> None:
+        self.app.push_screen(kind.form(kind.kept), lambda draft: self._add(kind, draft))
+
+    def _add(self, kind: _Kind[E, D], draft: D | None) -> None:
+        if not draft:
+            return
+        kind.kept = draft
+        meeting_id, index = self.meeting_id, self._log_index()
+
+        def saved(entry: E) -> None:
+            kind.kept = None
+            self._put(entry)
+            self.remember(UndoStep(kind.captured, lambda: self._delete(kind, entry, False)))
 
         self.store_thread.submit(
-            lambda: self._update_budget(budget_id, draft), done=saved, failed=self._failed(what)
+            lambda: kind.add(meeting_id, index, draft),
+            done=saved,
+            failed=self._kept_failed(kind.not_saved, kind.key),
         )
 
-    def _delete_budget(self, budget: BudgetAgreement, undoable: bool = True) -> None:
-        def deleted(gone: BudgetAgreement) -> None:
-            self._budgets.pop(gone.id, None)
-            self._show_log()
+    # --- editing and deleting log entries ---------------------------------------------
+
+    @on(DataTable.RowSelected, "#log")
+    def _log_row_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit_entry()
+
+    def action_edit_entry(self) -> None:
+        """Edit the entry selected in the log."""
+        entry = self.query_one(ItemLog).selected
+        if entry is None:
+            self.notify(_("This item's log is empty."), severity="warning")
+        elif isinstance(entry, Decision):
+            self._edit(self._decision_kind, entry)
+        elif isinstance(entry, ActionItem):
+            self._edit(self._action_kind, entry)
+        else:
+            self._edit(self._budget_kind, entry)
+
+    def action_delete_entry(self) -> None:
+        """Delete the entry selected in the log (ctrl+z brings it back)."""
+        entry = self.query_one(ItemLog).selected
+        if entry is None:
+            return
+        if isinstance(entry, Decision):
+            self._delete(self._decision_kind, entry)
+        elif isinstance(entry, ActionItem):
+            self._delete(self._action_kind, entry)
+        else:
+            self._delete(self._budget_kind, entry)
+
+    def _edit(self, kind: _Kind[E, D], old: E) -> None:
+        initial = kind.draft_of(old)
+
+        def typed(draft: D | None) -> None:
+            if not draft or draft == initial:
+                return
+            kind.kept = draft
+
+            def saved(new: E) -> None:
+                kind.kept = None
+                self._put(new)
+                self.remember(UndoStep(kind.edited, lambda: self._write_back(kind, old, initial)))
+
+            self.store_thread.submit(
+                lambda: kind.update(old, draft),
+                done=saved,
+                failed=self._kept_failed(kind.not_changed, kind.key),
+            )
+
+        self.app.push_screen(kind.form(initial), typed)
+
+    def _write_back(self, kind: _Kind[E, D], entry: E, draft: D) -> None:
+        """Undo an edit: give `entry` the fields of `draft` again."""
+        self.store_thread.submit(
+            lambda: kind.update(entry, draft), done=self._put, failed=self._failed(_("Undo"))
+        )
+
+    def _delete(self, kind: _Kind[E, D], entry: E, undoable: bool = True) -> None:
+        def deleted(gone: E) -> None:
+            self._drop(gone)
             if undoable:
-                self.remember(
-                    UndoStep(_("Delete budget agreement"), lambda: self._restore_budget(gone))
-                )
+                self.remember(UndoStep(kind.deleted, lambda: self._restore(kind, gone)))
 
         self.store_thread.submit(
-            lambda: self.store.delete_budget(budget.id),
+            lambda: kind.delete(entry),
             done=deleted,
-            failed=self._failed(_("The budget agreement was not deleted")),
+            failed=self._failed(kind.not_deleted),
         )
 
-    def _restore_budget(self, budget: BudgetAgreement) -> None:
-        def restored(back: BudgetAgreement) -> None:
-            self._budgets[back.id] = back
-            self._show_log()
-
+    def _restore(self, kind: _Kind[E, D], entry: E) -> None:
         self.store_thread.submit(
-            lambda: self.store.restore_budget(budget),
-            done=restored,
-            failed=self._failed(_("Undo")),
+            lambda: kind.restore(entry), done=self._put, failed=self._failed(_("Undo"))
         )
 
     # --- undo -------------------------------------------------------------------------

@@ -1,0 +1,61 @@
+"""What the meeting app and the follow app share: a store, its thread, the watch on it.
+
+Both apps own an open store, the thread that runs its calls (`StoreThread`) and the
+watch that tells every screen when the store changed (`live.StoreWatcher`), show the
+wall clock of one time zone, and switch between a dark and a light theme with ctrl+t.
+Each starts its watcher when it mounts.
+"""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from roundtable.domain.clock import Clock, system_clock
+from roundtable.domain.config import TeamConfig
+from roundtable.domain.store import Store
+from roundtable.i18n import _
+from roundtable.ui.live import POLL_SECONDS, StoreWatcher
+from roundtable.ui.store_thread import StoreThread
+
+__all__ = ["DARK_THEME", "LIGHT_THEME", "StoreApp"]
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+
+class StoreApp(App[None]):
+    """An app around one open store: its thread, its watcher and the theme key."""
+
+    # Absolute, so subclasses defined elsewhere (benches, tests) find it too.
+    CSS_PATH = Path(__file__).parent / "roundtable.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+t", "toggle_theme", _("Light/dark"), id="toggle-theme"),
+    ]
+
+    def __init__(
+        self,
+        config: TeamConfig,
+        store: Store,
+        clock: Clock = system_clock,
+        *,
+        timezone: tzinfo | None = None,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        super().__init__()
+        self.config = config
+        self.store = store
+        self.clock = clock
+        self.timezone = timezone
+        """The room's wall clock for times shown; None for the machine's local time."""
+        self.store_thread = StoreThread()
+        self.watcher = StoreWatcher(self, store, poll_seconds)
+        self.theme = DARK_THEME
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the dark and the light theme."""
+        self.theme = LIGHT_THEME if self.theme != LIGHT_THEME else DARK_THEME
