@@ -13,13 +13,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import tzinfo
 from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
-from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.app import SystemCommand
 from textual.screen import Screen
 
 from roundtable.domain import timebox
@@ -32,10 +30,10 @@ from roundtable.domain.store import Store
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _
-from roundtable.ui.live import POLL_SECONDS, StoreWatcher
+from roundtable.ui.live import POLL_SECONDS
 from roundtable.ui.screens.board import Entries, read_entries
 from roundtable.ui.screens.meeting import MeetingScreen
-from roundtable.ui.store_thread import StoreThread
+from roundtable.ui.store_app import DARK_THEME, LIGHT_THEME, StoreApp
 
 if TYPE_CHECKING:
     from roundtable.ui.screens.home import HomeScreen
@@ -47,9 +45,6 @@ __all__ = [
     "default_attendees",
     "make_app",
 ]
-
-DARK_THEME = "textual-dark"
-LIGHT_THEME = "textual-light"
 
 
 def default_attendees(config: TeamConfig) -> tuple[Attendee, ...]:
@@ -70,15 +65,10 @@ def facilitator_name(config: TeamConfig, agenda: Agenda) -> str:
     return role.holders[0] if role and role.holders else ""
 
 
-class RoundtableApp(App[None]):
+class RoundtableApp(StoreApp):
     """The round table in the terminal: home screen, meeting screen, capture forms."""
 
-    # Absolute, so subclasses defined elsewhere (benches, tests) find it too.
-    CSS_PATH = Path(__file__).parent / "roundtable.tcss"
     TITLE = "roundtable"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+t", "toggle_theme", _("Light/dark"), id="toggle-theme"),
-    ]
 
     def __init__(
         self,
@@ -91,17 +81,9 @@ class RoundtableApp(App[None]):
         timezone: tzinfo | None = None,
         poll_seconds: float = POLL_SECONDS,
     ) -> None:
-        super().__init__()
-        self.config = config
-        self.store = store
-        self.clock = clock
-        self.timezone = timezone
-        """The room's wall clock for times shown; None for the machine's local time."""
+        super().__init__(config, store, clock, timezone=timezone, poll_seconds=poll_seconds)
         self.start_agenda = start_agenda
         self.start_requested = start or start_agenda is not None
-        self.store_thread = StoreThread()
-        self.watcher = StoreWatcher(self, store, poll_seconds)
-        self.theme = DARK_THEME
 
     def get_default_screen(self) -> Screen[None]:
         if self.start_requested:
@@ -327,10 +309,6 @@ class RoundtableApp(App[None]):
         )
 
     # --- themes and commands ----------------------------------------------------------
-
-    def action_toggle_theme(self) -> None:
-        """Switch between the dark and the light theme."""
-        self.theme = LIGHT_THEME if self.theme != LIGHT_THEME else DARK_THEME
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

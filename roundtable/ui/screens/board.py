@@ -91,6 +91,23 @@ class BoardScreen(Screen[ResultT]):
         self._decisions: dict[int, Decision] = {}
         self._actions: dict[str, ActionItem] = {}
         self._budgets: dict[int, BudgetAgreement] = {}
+        self._preset_breakpoints()
+
+    def _preset_breakpoints(self) -> None:
+        # Textual adds the size classes on the screen's first resize and then restyles
+        # the whole board; with them there from the start its widgets are styled once.
+        try:
+            width, height = self.app.size
+        except RuntimeError:  # Textual's NoActiveAppError: built outside an app
+            return
+        for dimension, breakpoints in (
+            (width, self.HORIZONTAL_BREAKPOINTS),
+            (height, self.VERTICAL_BREAKPOINTS),
+        ):
+            for threshold, name in sorted(breakpoints, reverse=True):
+                if dimension >= threshold:
+                    self.add_class(name, update=False)
+                    break
 
     @property
     def showing(self) -> bool:

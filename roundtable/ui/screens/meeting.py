@@ -44,13 +44,7 @@ from roundtable.ui.screens.board import Entries, read_entries
 from roundtable.ui.screens.meeting_log import LogScreen, default_due_date
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.agenda_list import AgendaList
-from roundtable.ui.widgets.carry_over import CarryOverTable
 from roundtable.ui.widgets.footer import Footer
-from roundtable.ui.widgets.scoreboard import (
-    CampaignScoreboard,
-    campaigns_in_meeting,
-    shows_campaigns,
-)
 
 if TYPE_CHECKING:
     from roundtable.ui.screens.scoreboard import BoardData
@@ -445,6 +439,8 @@ class MeetingScreen(LogScreen):
     def _sync_carry_over(self) -> None:
         """Show the carry-over in the agenda's place while it is wanted (building it the
         first time), the agenda otherwise; read it first when it may be wanted."""
+        from roundtable.ui.widgets.carry_over import CarryOverTable
+
         if self._carried is None and (self._on_review_item() or self._carry_choice):
             self._load_carry_over()
             if not self._carry_choice:
@@ -497,6 +493,8 @@ class MeetingScreen(LogScreen):
             self._show_carry_over()
 
     def _show_carry_over(self) -> None:
+        from roundtable.ui.widgets.carry_over import CarryOverTable
+
         tables = self.query(CarryOverTable)
         if not tables or self._carried is None:
             return
@@ -530,6 +528,8 @@ class MeetingScreen(LogScreen):
             self._show_log()
 
     def _carried_selected(self) -> ActionItem | None:
+        from roundtable.ui.widgets.carry_over import CarryOverTable
+
         tables = self.query(CarryOverTable)
         action = tables.first().selected if tables and tables.first().display else None
         if action is None:
@@ -607,6 +607,8 @@ class MeetingScreen(LogScreen):
     def _sync_campaigns(self) -> None:
         """While sales controlling's item runs (`shows_campaigns`), read the campaigns
         (store thread) for the compact scoreboard; otherwise put the agenda back."""
+        from roundtable.ui.widgets.scoreboard import shows_campaigns
+
         if not shows_campaigns(self.meeting.current_item):
             self._campaigns = None
             self._place_campaigns()
@@ -625,6 +627,13 @@ class MeetingScreen(LogScreen):
     def _place_campaigns(self) -> None:
         """Show the compact scoreboard in the agenda's place while there are campaigns to
         show (running, or reported in this meeting) and the carry-over is not there."""
+        from roundtable.ui.widgets.carry_over import CarryOverTable
+        from roundtable.ui.widgets.scoreboard import (
+            CampaignScoreboard,
+            campaigns_in_meeting,
+            shows_campaigns,
+        )
+
         data = self._campaigns
         boards = self.query(CampaignScoreboard)
         wanted = (
@@ -661,6 +670,8 @@ class MeetingScreen(LogScreen):
         """Every key of this screen and the app, as (keys, description), for the help
         screen. Read from the declared bindings: a focused table's own keys (enter on
         the agenda) must not hide the screen's."""
+        from roundtable.ui.widgets.carry_over import CarryOverTable
+
         carry_over = [
             (keys, _("In the carry-over: {what}").format(what=what))
             for keys, what in key_help(CarryOverTable.BINDINGS, self.app)

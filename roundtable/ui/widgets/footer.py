@@ -7,11 +7,16 @@ and switches later (the tests, or anything embedding the app) would keep English
 descriptions. So descriptions are translated again where they are shown: here, in the
 help screen and in the command palette. `_()` of a text that is already translated
 finds no entry and returns it unchanged, so this is right in both orders.
+
+It is also cheaper to build than Textual's: on the meeting screen's first frame it was
+the costliest widget (one widget per key, each restyled twice as it mounted, and the
+whole row built again for every change of bindings before the first paint).
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
@@ -23,6 +28,8 @@ __all__ = ["Footer"]
 class Footer(TextualFooter):
     """Textual's footer, showing binding descriptions through `_()`."""
 
+    _recompose_pending = False
+
     def compose(self) -> ComposeResult:
         # Textual builds the keys from the screen's active bindings; only the words change.
         for widget in super().compose():
@@ -30,4 +37,24 @@ class Footer(TextualFooter):
                 widget.description = _(widget.description) if widget.description else ""
                 if isinstance(widget.tooltip, str) and widget.tooltip:
                     widget.tooltip = _(widget.tooltip)
+                if not widget.has_class("-command-palette"):
+                    # A key bound to the footer starts compact and is switched back on
+                    # mount: two style updates per key for nothing. Start it as the
+                    # footer is. (The palette key is not bound; it keeps its default.)
+                    widget.set_reactive(FooterKey.compact, self.compact)
             yield widget
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Rebuild the keys once per refresh, however many times bindings changed."""
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen and not self._recompose_pending:
+            # The row is built from the bindings as they are when it runs: later changes
+            # before then are in it already.
+            self._recompose_pending = True
+            self.call_after_refresh(self._recompose_now)
+
+    async def _recompose_now(self) -> None:
+        self._recompose_pending = False
+        await self.recompose()
