@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib.resources import files
 from pathlib import Path
-
-import platformdirs
 
 from roundtable.i18n import _, current_language
 
@@ -37,13 +34,18 @@ def shipped_defaults_dir(language: str | None = None) -> Path:
     current one). The German variant lives in `defaults/de/` with the same role and
     agenda ids; the English one is the folder itself (the loader never looks into
     subfolders, so the two do not mix)."""
-    base = Path(str(files("roundtable") / "defaults"))
+    # The package is always installed as files (the build makes a plain wheel), so a
+    # path next to this module is enough; importlib.resources would cost every command
+    # a few milliseconds of imports.
+    base = Path(__file__).resolve().parent.parent / "defaults"
     variant = base / (language or current_language())
     # English is the base folder; any other language has a subfolder of its own.
     return variant if variant.is_dir() else base
 
 
 def user_config_dir() -> Path:
+    import platformdirs  # only when neither --config, the env nor ./agendas decided
+
     return platformdirs.user_config_path(APP_NAME)
 
 
@@ -69,4 +71,6 @@ def default_db_path(explicit: Path | None, env: Mapping[str, str]) -> Path:
         return explicit
     if env.get(DB_ENV):
         return Path(env[DB_ENV])
+    import platformdirs  # only when neither --db nor the env named the store
+
     return platformdirs.user_data_path(APP_NAME) / "roundtable.db"
