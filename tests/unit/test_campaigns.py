@@ -7,11 +7,10 @@ import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -39,9 +38,8 @@ from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem,
 from roundtable.domain.store import Store
 from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.i18n import set_language
+from tests.unit.conftest import START, FakeClock
 
-BERLIN = ZoneInfo("Europe/Berlin")
-START = datetime(2026, 3, 3, 9, 0, tzinfo=BERLIN)
 D = Decimal
 
 
@@ -416,40 +414,6 @@ def test_german_days_and_counts(german: None) -> None:
 
 
 # --- in the store ------------------------------------------------------------------------
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return tmp_path / "roundtable.db"
-
-
-@pytest.fixture
-def store(path: Path, clock: FakeClock) -> Iterator[Store]:
-    with Store.open(path, clock=clock) as opened:
-        yield opened
-
-
-@pytest.fixture(params=["same store", "reopened"])
-def view(request: pytest.FixtureRequest, path: Path, store: Store) -> Iterator[Store]:
-    """Where to read back: the writing store's memory, or a fresh open of the file."""
-    if request.param == "same store":
-        yield store
-    else:
-        with Store.open(path, read_only=True) as reopened:
-            yield reopened
 
 
 def meeting(number: int, days: int = 0) -> Meeting:
