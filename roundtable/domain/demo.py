@@ -828,6 +828,9 @@ def fill_demo(
                 if not first:
                     desk.meeting(meeting)
             actions = len(store.actions(include_closed=True))
+        # The history went in as one line; compacted, it is laid out a table chunk a
+        # line, which later opens read only the tables they use.
+        store.compact()
     finally:
         store.clock = saved_clock
     return DemoSummary(

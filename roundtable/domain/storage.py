@@ -39,7 +39,16 @@ kill between write and truncate leaves garbage, and every insert costs O(size).
   another process appended since the data it changed was read.
 - **Compaction.** When the journal has grown well beyond the live data it is rewritten
   to a temp file in the same folder, fsynced, renamed over the file, and the folder is
-  fsynced, all under the lock.
+  fsynced, all under the lock. It writes each table in chunks of up to 1000 documents,
+  one line each: `{"chunk":[table,documents,crc32],"put":{table:{…}}}`, the CRC-32 taken
+  over the bytes after the `chunk` value.
+- **Reading only what is used.** A chunk line whose CRC matches is not parsed at open:
+  its table is read from it the first time anything looks the table up (`read()`'s
+  dict, `tables()`), so opening a store with years of history parses only what the
+  command at hand uses (the running meeting's tables, not every old meeting). The CRC
+  keeps the promise that damage is found at open: a chunk that fails it is parsed at
+  once, like any other line, and reported if it is invalid. A change to a table not
+  yet read from its chunks reads them first, so changes always apply in file order.
 - **Failures.** If a transaction raises midway, the in-memory state is dropped and
   reloaded from disk, so no half-applied change survives in memory. A failed append
   (disk full) is cut back to the old size.
@@ -57,7 +66,8 @@ import gc
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,7 +108,11 @@ _COMPACT_CHUNK = 1000
 keep every line a modest allocation."""
 
 _HEADER_KIND = "store"
-_CHANGE_KEYS = frozenset({"put", "rm", "drop"})
+_CHANGE_KEYS = frozenset({"put", "rm", "drop", "chunk"})
+_CHUNK_START = b'{"chunk":['
+_CHUNK_PUT = b',"put":'
+_CHUNK_HEAD = 512
+"""Bytes of a line searched for the end of its `chunk` value (a table name is short)."""
 _READ_CHUNK = 1 << 20
 _FREEZE_BYTES = 1 << 20
 """Parsing more than this freezes the result (see `_parse`)."""
@@ -259,20 +273,43 @@ class _Pending:
         return line
 
 
+class _NotRead(dict[str, Any]):
+    """The type of `_NOT_READ`."""
+
+
+_NOT_READ = _NotRead()
+"""Stands in a `_Tables` for a table still waiting in its chunks: it is read when looked up."""
+
+
 class _Tables(dict[str, dict[str, Any]]):
-    """What `read()` hands out: a table looked up through it has its documents made
+    """What `read()` and `tables()` hand out: every table by name, a table still in its
+    chunks read when looked up; with `track`, a table looked up has its documents made
     `TrackedDoc`s first, so TinyDB (which finds a table by name before it changes
     documents in place) can never change one unnoticed."""
 
-    __slots__ = ("_storage",)
+    __slots__ = ("_storage", "_track")
 
-    def __init__(self, tables: Mapping[str, dict[str, Any]], storage: JournalStorage) -> None:
+    def __init__(
+        self,
+        tables: Mapping[str, dict[str, Any]],
+        waiting: Iterable[str],
+        storage: JournalStorage,
+        *,
+        track: bool,
+    ) -> None:
         super().__init__(tables)
+        for name in waiting:
+            dict.__setitem__(self, name, _NOT_READ)
         self._storage = storage
+        self._track = track
 
     def __getitem__(self, name: str) -> dict[str, Any]:
         table = super().__getitem__(name)
-        self._storage._track_table(name, table)
+        if table is _NOT_READ:
+            table = self._storage._read_table(name)
+            dict.__setitem__(self, name, table)
+        if self._track:
+            self._storage._track_table(name, table)
         return table
 
     def get(self, name: str, default: Any = None) -> Any:
@@ -291,11 +328,53 @@ class _Damaged(StoreError):
     """The file cannot be read as a store (as opposed to: cannot be reached or written)."""
 
 
+@dataclass(frozen=True)
+class _Chunk:
+    """A compacted line not parsed yet: part of one table's documents."""
+
+    table: str
+    documents: int
+    line: memoryview
+    number: int
+    """Its line number in the file, for messages."""
+
+
 @dataclass
 class _Parsed:
-    changes: list[dict[str, Any]]
+    changes: list[dict[str, Any] | _Chunk]
     consumed: int
     """Bytes of complete, valid lines (a torn last line excluded)."""
+
+
+def _chunk_line(name: str, docs: Mapping[str, Any]) -> bytes:
+    """One compacted line holding `docs` of table `name` (see the module docstring)."""
+    rest = _CHUNK_PUT + _dumps({name: docs}) + b"}"
+    return _CHUNK_START[:-1] + _dumps([name, len(docs), zlib.crc32(rest)]) + rest + b"\n"
+
+
+def _chunk_of(raw: memoryview, number: int) -> _Chunk | None:
+    """`raw` as a chunk that may wait, or None: not a chunk line, or one that fails its
+    CRC (then it is parsed at once, like any other line, and reported if invalid)."""
+    if raw[: len(_CHUNK_START)] != _CHUNK_START:
+        return None
+    end = bytes(raw[:_CHUNK_HEAD]).find(b"]")
+    if end < 0:
+        return None
+    try:
+        head = orjson.loads(raw[len(_CHUNK_START) - 1 : end + 1])
+    except orjson.JSONDecodeError:
+        return None
+    if not (
+        isinstance(head, list)
+        and len(head) == 3
+        and isinstance(head[0], str)
+        and all(type(value) is int for value in head[1:])
+    ):
+        return None
+    rest = raw[end + 1 :]
+    if rest[: len(_CHUNK_PUT)] != _CHUNK_PUT or zlib.crc32(rest) != head[2]:
+        return None
+    return _Chunk(head[0], head[1], raw, number)
 
 
 def _shape_problem(change: object) -> str | None:
@@ -406,6 +485,8 @@ class JournalStorage(Storage):
         self._mutex = threading.RLock()
         self._lock: BaseFileLock | None = None
         self._tables: dict[str, dict[str, Any]] = {}
+        self._waiting: dict[str, list[_Chunk]] = {}
+        """Tables not read yet: their chunks, in file order (never also in `_tables`)."""
         self._fd: int | None = None
         self._fd_writable = False
         self._identity: tuple[int, int] | None = None
@@ -441,10 +522,8 @@ class JournalStorage(Storage):
                     self._txn.poisoned = True
                 else:
                     self._reload()
-            if self.read_only:
-                # Never written, so nothing to track.
-                return dict(self._tables)
-            return _Tables(self._tables, self)
+            # Read-only: never written, so nothing to track.
+            return _Tables(self._tables, self._waiting, self, track=not self.read_only)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Record what TinyDB changed: into the running transaction, or as one line."""
@@ -482,6 +561,7 @@ class JournalStorage(Storage):
             self._closed = True
             self._close_fd()
             self._tables = {}
+            self._waiting = {}
             self._generation += 1
 
     # --- public extras ---------------------------------------------------------------
@@ -493,7 +573,7 @@ class JournalStorage(Storage):
             self._check_usable()
             if self._sink:
                 return self.read()
-            return dict(self._tables)
+            return _Tables(self._tables, self._waiting, self, track=False)
 
     def version(self) -> tuple[int, int, int] | None:
         """`(st_ino, st_size, st_mtime_ns)` of the file: one `os.stat`, no read.
@@ -616,12 +696,80 @@ class JournalStorage(Storage):
                 }
             )
 
+    def _read_table(self, name: str) -> dict[str, Any]:
+        """Table `name` as it is in memory, read from its chunks first if it waits in them."""
+        with self._mutex:
+            if name in self._waiting:
+                try:
+                    self._read_chunks(self._tables, self._waiting, name)
+                except _Damaged as error:
+                    self._broken = error
+                    raise
+                if not self.read_only:
+                    self._untracked.add(name)
+            return self._tables.get(name, {})
+
+    def _read_chunks(
+        self, tables: dict[str, dict[str, Any]], waiting: dict[str, list[_Chunk]], name: str
+    ) -> None:
+        """Parse the chunks of table `name` into `tables`; it waits no more."""
+        chunks = waiting.pop(name)
+        table = tables.setdefault(name, {})
+        with _collector_paused(freeze=sum(len(chunk.line) for chunk in chunks) > _FREEZE_BYTES):
+            for chunk in chunks:
+                try:
+                    change = _loads(chunk.line)
+                except ValueError as error:
+                    raise self._damaged(
+                        chunk.number, _("not valid JSON ({error})").format(error=error)
+                    ) from error
+                problem = _shape_problem(change)
+                if problem is None and (
+                    change.keys() - {"chunk"} != {"put"} or change["put"].keys() != {name}
+                ):
+                    problem = _("a chunk line must hold documents of its own table only")
+                if problem is not None:
+                    raise self._damaged(chunk.number, problem)
+                table.update(change["put"][name])
+
+    def _take(
+        self,
+        tables: dict[str, dict[str, Any]],
+        waiting: dict[str, list[_Chunk]],
+        change: dict[str, Any] | _Chunk,
+    ) -> Iterable[str]:
+        """Apply one line to `tables` in file order: a chunk of a table not in memory
+        yet waits; a change reads the waiting chunks of the tables it changes first.
+        Returns the tables that got documents from it."""
+        if isinstance(change, _Chunk):
+            waiting.setdefault(change.table, []).append(change)
+            if change.table not in tables:
+                return ()
+            self._read_chunks(tables, waiting, change.table)
+            return (change.table,)
+        for name in change.get("drop", ()):
+            waiting.pop(name, None)
+        for name in (*change.get("rm", ()), *change.get("put", ())):
+            if name in waiting:
+                self._read_chunks(tables, waiting, name)
+        _apply(tables, change)
+        return change.get("put", {}).keys()  # type: ignore[no-any-return]
+
     def _absorb(self, data: dict[str, dict[str, Any]], pending: _Pending) -> None:
         """Fold one TinyDB write into `pending` and adopt `data` as the new state."""
         old_tables = self._tables
         new_tables: dict[str, dict[str, Any]] = {}
         # Not `data.items()`: on what `read()` handed out, that would track every table.
         for name, table in dict.items(data):
+            if table is _NOT_READ:
+                # Not looked at by this write: as it was (waiting, or read meanwhile).
+                if name in old_tables:
+                    new_tables[name] = old_tables[name]
+                continue
+            if name in self._waiting:
+                # Handed over without being looked up (not by TinyDB): compare it with
+                # what the chunks hold.
+                self._read_table(name)
             old = old_tables.get(name)
             new_tables[name] = table
             if table is old:
@@ -639,8 +787,9 @@ class JournalStorage(Storage):
                 tracked = TrackedDoc(doc, (name, doc_id), self._sink)
                 table[doc_id] = tracked
                 pending.put(name, doc_id, tracked)
-        for name in old_tables.keys() - data.keys():
+        for name in (old_tables.keys() | self._waiting.keys()) - data.keys():
             pending.reset(name)
+            self._waiting.pop(name, None)
         self._tables = new_tables
         self._generation += 1
         # Documents changed in place, still where they were: their new content is put.
@@ -803,9 +952,9 @@ class JournalStorage(Storage):
             return False
         parsed = self._parse(data, 1, self._lines + 2)
         for change in parsed.changes:
-            _apply(self._tables, change)
+            put = self._take(self._tables, self._waiting, change)
             if not self.read_only:
-                self._untracked.update(change.get("put", ()))
+                self._untracked.update(put)
         if parsed.changes:
             self._generation += 1
         self._offset += parsed.consumed
@@ -820,7 +969,7 @@ class JournalStorage(Storage):
             # No complete line: whatever is there is a torn write.
             return _Parsed([], 0)
         raw_lines = _lines_of(data, start, end - 1)
-        changes: list[dict[str, Any]] = []
+        changes: list[dict[str, Any] | _Chunk] = []
         consumed = 0
         # A big store is hundreds of thousands of containers that live as long as the
         # storage, and hold no cycles (plain JSON), so reference counting alone frees
@@ -830,6 +979,11 @@ class JournalStorage(Storage):
         # per full load of a big file.
         with _collector_paused(freeze=end - start > _FREEZE_BYTES):
             for index, raw in enumerate(raw_lines):
+                chunk = _chunk_of(raw, first_line + index)
+                if chunk is not None:
+                    changes.append(chunk)
+                    consumed += len(raw) + 1
+                    continue
                 try:
                     change = _loads(raw)
                 except ValueError as error:
@@ -873,7 +1027,7 @@ class JournalStorage(Storage):
             if not data:
                 # Created but killed before its header was written: nothing to lose.
                 if self.read_only:
-                    self._adopt(fd, writable, st, {}, 0, 0)
+                    self._adopt(fd, writable, st, {}, {}, 0, 0)
                     fd = -1
                     return
                 if not locked:
@@ -899,9 +1053,13 @@ class JournalStorage(Storage):
                 raise error
             parsed = self._parse(data, header_end, 2)
             tables: dict[str, dict[str, Any]] = {}
+            waiting: dict[str, list[_Chunk]] = {}
             for change in parsed.changes:
-                _apply(tables, change)
+                self._take(tables, waiting, change)
             if schema < self.schema:
+                # A migration sees every table.
+                for name in list(waiting):
+                    self._read_chunks(tables, waiting, name)
                 if not self.read_only:
                     os.close(fd)
                     fd = -1
@@ -913,7 +1071,15 @@ class JournalStorage(Storage):
                             self._load(locked=True)
                     return
                 tables = self._run_migrations(tables, schema)
-            self._adopt(fd, writable, st, tables, header_end + parsed.consumed, len(parsed.changes))
+            self._adopt(
+                fd,
+                writable,
+                st,
+                tables,
+                waiting,
+                header_end + parsed.consumed,
+                len(parsed.changes),
+            )
             fd = -1
         except _Damaged as error:
             if locked or self.read_only:
@@ -929,6 +1095,7 @@ class JournalStorage(Storage):
         writable: bool,
         st: os.stat_result,
         tables: dict[str, dict[str, Any]],
+        waiting: dict[str, list[_Chunk]],
         offset: int,
         lines: int,
     ) -> None:
@@ -938,6 +1105,7 @@ class JournalStorage(Storage):
         self._identity = (st.st_dev, st.st_ino)
         self._seen = (st.st_ino, st.st_size, st.st_mtime_ns)
         self._tables = tables
+        self._waiting = waiting
         self._untracked = set() if self.read_only else set(tables)
         self._generation += 1
         self._offset = offset
@@ -1035,8 +1203,7 @@ class JournalStorage(Storage):
             for name, table in tables.items():
                 items = list(table.items())
                 for start in range(0, max(len(items), 1), _COMPACT_CHUNK):
-                    part = dict(items[start : start + _COMPACT_CHUNK])
-                    chunks.append(_dumps({"put": {name: part}}) + b"\n")
+                    chunks.append(_chunk_line(name, dict(items[start : start + _COMPACT_CHUNK])))
                     lines += 1
             data = b"".join(chunks)
             written = os.write(fd, data)
@@ -1101,7 +1268,9 @@ class JournalStorage(Storage):
         self._seen = (st.st_ino, st.st_size, st.st_mtime_ns)
 
     def _maybe_compact(self) -> None:
-        documents = sum(len(table) for table in self._tables.values())
+        documents = sum(len(table) for table in self._tables.values()) + sum(
+            chunk.documents for chunks in self._waiting.values() for chunk in chunks
+        )
         if self._lines <= max(2 * documents + self.compact_slack, self._compact_floor):
             return
         try:
@@ -1112,6 +1281,8 @@ class JournalStorage(Storage):
             self._compact_floor = self._lines * 2
 
     def _compact(self) -> None:
+        for name in list(self._waiting):
+            self._read_table(name)
         fd, lines = self._rewrite(self._tables)
         st = os.fstat(fd)
         self._close_fd()

@@ -130,10 +130,12 @@ class _ActionIndex:
     """Meeting id → ids of the items opened in it."""
     closed_in: dict[int, list[int]] = field(default_factory=dict)
     """Meeting id → ids of the items closed in it."""
-    spans: list[tuple[int, float, float]] = field(default_factory=list)
+    spans: list[tuple[int, float, float]] | None = None
     """(id, opened at, closed at) of every item as POSIX timestamps (closed: infinity
     while open). Floats, not datetimes: comparing aware datetimes is ~30 times slower,
-    and a query by time compares every item."""
+    and a query by time compares every item. Built on the first query by time: parsing
+    every item's timestamps is most of the index's cost, and opening a meeting needs
+    only the ids by meeting."""
 
 
 @dataclass
@@ -361,26 +363,34 @@ class Store:
         indexes = self._indexes()
         if indexes.actions is None:
             index = _ActionIndex()
-            opened_in, closed_in, spans = index.opened_in, index.closed_in, index.spans
+            opened_in, closed_in = index.opened_in, index.closed_in
             tables = self._storage.tables()
             # One pass, straight over the tables: this runs over every item once after
             # each change, and a minutes export waits for it.
             for name in self._shard_names(ACTIONS):
                 for key, doc in tables[name].items():
-                    doc_id = int(key)
-                    try:
-                        spans.append((doc_id, *_span_of(doc_id, doc)))
-                    except (KeyError, ValueError, TypeError, AttributeError):
-                        self._decode(_("action item"), _span_of, doc_id, doc)  # raises
-                        raise
                     opened = doc.get("meeting_id")
                     if isinstance(opened, int):
-                        opened_in.setdefault(opened, []).append(doc_id)
+                        opened_in.setdefault(opened, []).append(int(key))
                     closed = doc.get("closed_in")
                     if isinstance(closed, int):
-                        closed_in.setdefault(closed, []).append(doc_id)
+                        closed_in.setdefault(closed, []).append(int(key))
             indexes.actions = index
         return indexes.actions
+
+    def _action_spans(self) -> list[tuple[int, float, float]]:
+        """(id, opened at, closed at) of every action item (see `_ActionIndex.spans`)."""
+        index = self._action_index()
+        if index.spans is None:
+            spans = []
+            for doc_id, doc in self._items(ACTIONS):
+                try:
+                    spans.append((doc_id, *_span_of(doc_id, doc)))
+                except (KeyError, ValueError, TypeError, AttributeError):
+                    self._decode(_("action item"), _span_of, doc_id, doc)  # raises
+                    raise
+            index.spans = spans
+        return index.spans
 
     def _by_key(self, kind: str, key: str, value: int) -> list[tuple[int, Doc]]:
         """(id, document) of the entries of `kind` whose `key` is `value`, lowest id first."""
@@ -420,10 +430,18 @@ class Store:
             return dict(numbers)
 
     def _running_doc(self) -> tuple[int, Doc] | None:
-        running = [
-            (doc_id, doc) for doc_id, doc in self._items(MEETINGS) if doc.get("ended_at") is None
-        ]
-        return max(running, key=lambda pair: pair[0]) if running else None
+        """The running meeting with the highest id: newest tables first, so resuming a
+        meeting reads only the table it is in, not years of meetings before it."""
+        tables = self._storage.tables()
+        for name in reversed(self._shard_names(MEETINGS)):
+            running = [
+                (int(doc_id), doc)
+                for doc_id, doc in tables[name].items()
+                if doc.get("ended_at") is None
+            ]
+            if running:
+                return max(running, key=lambda pair: pair[0])
+        return None
 
     def add_meeting(self, meeting: Meeting) -> Meeting:
         """Save a new meeting (its `id` is None) and return it with its id. Raises
@@ -778,7 +796,7 @@ class Store:
         with self._storage.reading():
             ids = [
                 doc_id
-                for doc_id, opened, closed in self._action_index().spans
+                for doc_id, opened, closed in self._action_spans()
                 if opened < last and closed >= first
             ]
             found = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import zlib
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -281,9 +282,112 @@ def test_explicit_compaction_rewrites_only_live_documents(tmp_path: Path) -> Non
     storage = db.storage
     assert isinstance(storage, JournalStorage)
     storage.compact()
-    assert path.read_bytes() == HEADER + (
-        b'{"put":{"actions":{"4":{"n":3},"5":{"n":4}}}}\n{"put":{"empty":{}}}\n'
+    assert path.read_bytes() == HEADER + chunk(
+        "actions", 2, b'{"actions":{"4":{"n":3},"5":{"n":4}}}'
+    ) + chunk("empty", 0, b'{"empty":{}}')
+
+
+def chunk(table: str, documents: int, put: bytes) -> bytes:
+    """A compacted line as the module docstring describes it."""
+    rest = b',"put":' + put + b"}"
+    head = json.dumps([table, documents, zlib.crc32(rest)], separators=(",", ":"))
+    return b'{"chunk":' + head.encode() + rest + b"\n"
+
+
+def compacted(path: Path, tables: dict[str, dict[str, Any]]) -> None:
+    """Write a compacted store holding `tables`."""
+    db = TinyDB(str(path), storage=JournalStorage)
+    for name, docs in tables.items():
+        db.table(name).insert_multiple(docs.values())
+    storage = db.storage
+    assert isinstance(storage, JournalStorage)
+    storage.compact()
+    db.close()
+
+
+def test_a_compacted_table_is_read_only_when_it_is_looked_up(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    compacted(path, {"meetings.0": {"1": {"n": 1}}, "actions.0": {"1": {"text": "A"}}})
+    # A chunk that passes its CRC but is not JSON: nothing parses it until its table is
+    # looked up, so the damage shows up then, naming its line.
+    rest = b',"put":{"old":{"1":{"n":'
+    bad = b'{"chunk":["old",1,' + str(zlib.crc32(rest)).encode() + b"]" + rest + b"\n"
+    with path.open("ab") as file:
+        file.write(bad)
+    storage = JournalStorage(path)
+    tables = storage.tables()
+    assert set(tables) == {"meetings.0", "actions.0", "old"}
+    assert plain(tables["actions.0"]) == {"1": {"text": "A"}}
+    with pytest.raises(StoreError, match=r"store\.db:4: the store is damaged: not valid JSON"):
+        tables["old"]
+    # Damage found means no further use, above all no write over it.
+    with pytest.raises(StoreError, match="damaged"):
+        storage.read()
+    assert path.read_bytes().endswith(bad)
+
+
+def test_a_damaged_chunk_is_found_at_open(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    compacted(
+        path,
+        {
+            "actions.0": {str(n): {"text": f"Aufgabe {n}"} for n in range(1, 50)},
+            "decisions.0": {"1": {"text": "Budget freigegeben"}},
+        },
     )
+    lines = path.read_bytes().split(b"\n")
+    # Cut out the middle of the first chunk line (the last would count as a torn
+    # write): its CRC fails, so it is parsed at once.
+    lines[1] = lines[1][:200] + lines[1][260:]
+    path.write_bytes(b"\n".join(lines))
+    with pytest.raises(StoreError, match=r"store\.db:2: the store is damaged"):
+        JournalStorage(path)
+
+
+def test_a_chunk_edited_by_hand_is_read_like_any_line(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    compacted(path, {"actions.0": {"1": {"text": "alt"}}})
+    path.write_bytes(path.read_bytes().replace(b'"alt"', b'"neu"'))
+    assert plain(JournalStorage(path).read()) == {"actions.0": {"1": {"text": "neu"}}}
+
+
+def test_changes_after_compaction_apply_over_the_chunks_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    compacted(
+        path,
+        {
+            "actions.0": {str(n): {"n": n} for n in range(1, 2501)},
+            "decisions.0": {"1": {"text": "bleibt"}},
+            "gone": {"1": {"x": 1}},
+        },
+    )
+    db = TinyDB(str(path), storage=JournalStorage)
+    db.table("actions.0").update({"n": -1}, doc_ids=[2000])
+    db.table("actions.0").remove(doc_ids=[1])
+    assert db.table("actions.0").insert({"n": "neu"}) == 2501
+    db.drop_table("gone")
+    db.close()
+    # Another process, opened before those changes, catches up with them.
+    reader = JournalStorage(path, read_only=True)
+    expected = {str(n): {"n": n} for n in range(2, 2501)} | {
+        "2000": {"n": -1},
+        "2501": {"n": "neu"},
+    }
+    for storage in (JournalStorage(path, read_only=True), reader):
+        data = plain(storage.read())
+        assert data["actions.0"] == expected
+        assert data["decisions.0"] == {"1": {"text": "bleibt"}}
+        assert "gone" not in data
+
+
+def test_another_process_sees_changes_to_a_table_it_has_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    compacted(path, {"actions.0": {"1": {"n": 1}, "2": {"n": 2}}})
+    follower = JournalStorage(path, read_only=True)
+    writer = TinyDB(str(path), storage=JournalStorage)
+    writer.table("actions.0").update({"n": 20}, doc_ids=[2])
+    follower.refresh()
+    assert plain(follower.tables()["actions.0"]) == {"1": {"n": 1}, "2": {"n": 20}}
 
 
 def test_a_torn_last_line_is_ignored_and_cut_away_by_the_next_writer(tmp_path: Path) -> None:
