@@ -54,6 +54,11 @@ _MAP = _TAG + "map"
 _SEQ = _TAG + "seq"
 
 _QUOTE_LIMIT = 80
+_C_LOADER: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+_C_MAX_NESTING = 1000
+"""Text that might nest deeper goes through the pure-Python loader (see `_parse`)."""
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+"""What the pure-Python reader refuses (libyaml's limits differ): such text goes to it."""
 
 
 @dataclass(frozen=True)
@@ -238,15 +243,43 @@ def _compose(path: Path, text: str, problems: list[Problem]) -> Node | None:
 
 
 def _parse(text: str) -> Node | None:
-    # The pure-Python loader, not CSafeLoader: deep nesting then ends in a catchable
-    # RecursionError instead of overflowing the C stack. Its constructor already checks
-    # for forbidden characters, so it is made inside the caller's `try`.
+    if _C_LOADER is not None and _nests_shallowly(text) and not _NON_PRINTABLE.search(text):
+        # libyaml composes about ten times faster, which every start of the app pays
+        # for; what it refuses is read again below, so problems read the same either way.
+        c_loader = _C_LOADER(text)
+        try:
+            fast: Node | None = c_loader.get_single_node()
+            return fast
+        except yaml.YAMLError:
+            pass
+        finally:
+            c_loader.dispose()
+    # The pure-Python loader: deep nesting ends in a catchable RecursionError instead of
+    # overflowing the C stack. Its constructor already checks for forbidden characters,
+    # so it is made inside the caller's `try`.
     loader = yaml.SafeLoader(text)
     try:
         node: Node | None = loader.get_single_node()
         return node
     finally:
         loader.dispose()
+
+
+def _nests_shallowly(text: str) -> bool:
+    """Whether `text` surely nests less than `_C_MAX_NESTING` deep, for libyaml's
+    recursive composer. A level needs a flow bracket, or on its line more indentation
+    or one more indicator (`- `, `? `, `: `), so this bounds the depth from above."""
+    brackets = text.count("[") + text.count("{")
+    if brackets >= _C_MAX_NESTING:
+        return False
+    deepest = max(
+        (
+            len(line) - len(line.lstrip(" ")) + line.count("-") + line.count("?") + line.count(":")
+            for line in text.splitlines()
+        ),
+        default=0,
+    )
+    return brackets + deepest + 1 < _C_MAX_NESTING
 
 
 def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:

@@ -898,3 +898,43 @@ def _config_problems(folder: Path) -> list[Problem]:
     with pytest.raises(ConfigError) as caught:
         load_config(folder, "test")
     return caught.value.problems
+
+
+def _tree(node: object) -> object:
+    """A composed YAML node as plain values: tag, line and content."""
+    from yaml.nodes import Node
+
+    assert isinstance(node, Node)
+    value = node.value
+    if isinstance(value, list):
+        value = [
+            tuple(_tree(part) for part in item) if isinstance(item, tuple) else _tree(item)
+            for item in value
+        ]
+    return (node.tag, node.start_mark.line, value)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(Path(__file__).resolve().parents[2].glob("roundtable/defaults/**/*.yaml")),
+    ids=lambda path: "/".join(path.parts[-2:]),
+)
+def test_libyaml_and_the_python_loader_compose_the_same_tree(path: Path) -> None:
+    # Config is composed by libyaml when it can: it must see exactly what the
+    # pure-Python loader (which reports the problems) sees, lines included.
+    import yaml
+
+    from roundtable.domain.yamlfile import _parse
+
+    text = path.read_text(encoding="utf-8")
+    python = yaml.SafeLoader(text)
+    try:
+        assert _tree(_parse(text)) == _tree(python.get_single_node())
+    finally:
+        python.dispose()
+
+
+def test_nesting_deeper_than_libyaml_may_go_is_refused_in_words(tmp_path: Path) -> None:
+    # Deep block nesting goes to the pure-Python loader, never libyaml's C stack.
+    nested = "team:\n" + "- " * 5000 + "x\n"
+    only(roles_problems(tmp_path, nested), "roles.yaml: ", "nested too deeply")
