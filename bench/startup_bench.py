@@ -3,7 +3,9 @@
 Both run as fresh subprocesses, side by side in one run, several times each; the median
 of each is printed with their ratio (target: at most 1.5x). The meeting app runs on a
 demo store of about 15,000 entries with a meeting running, exactly as
-`roundtable start` would open it, headless.
+`roundtable start` would open it, headless. For scale, the same meeting screen is also
+timed on a store that holds nothing but the running meeting: the difference between the
+two is what the history costs, the rest is the screen itself.
 
 Both run from compiled bytecode, as an installed roundtable does (pip compiles it at
 install; Textual's is compiled in the venv already): with PYTHONDONTWRITEBYTECODE set,
@@ -80,7 +82,14 @@ with Store.open(Path(sys.argv[1])) as store:
 
 
 def make_demo_store(path: Path, meetings: int) -> None:
-    """A demo store (`roundtable demo`) with one meeting running, as the room has it."""
+    """A demo store (`roundtable demo`) with one meeting running, as the room has it;
+    with `meetings` 0, a store with nothing but that meeting."""
+    if meetings:
+        _run_demo(path, meetings)
+    _start_meeting(path)
+
+
+def _run_demo(path: Path, meetings: int) -> None:
     subprocess.run(
         [
             sys.executable,
@@ -96,6 +105,9 @@ def make_demo_store(path: Path, meetings: int) -> None:
         cwd=path.parent,
         stdout=subprocess.DEVNULL,
     )
+
+
+def _start_meeting(path: Path) -> None:
     from roundtable.domain import timebox
     from roundtable.domain.config import load_config
     from roundtable.domain.locations import shipped_defaults_dir
@@ -161,17 +173,25 @@ def main() -> None:
         # Warm-up: writes the bytecode and brings both into the page cache.
         time_to_paint(BARE_APP, pycache=pycache)
         time_to_paint(MEETING_APP, str(db), pycache=pycache)
+        empty_db = Path(folder) / "empty.db"
+        make_demo_store(empty_db, 0)
         bare: list[float] = []
         meeting: list[float] = []
+        empty: list[float] = []
         for _run in range(args.runs):
-            # Interleaved, so a busy moment on the machine hits both alike.
+            # Interleaved, so a busy moment on the machine hits all alike.
             bare.append(time_to_paint(BARE_APP, pycache=pycache))
             meeting.append(time_to_paint(MEETING_APP, str(db), pycache=pycache))
+            empty.append(time_to_paint(MEETING_APP, str(empty_db), pycache=pycache))
     bare_median = statistics.median(bare)
     meeting_median = statistics.median(meeting)
-    print(f"bare Textual app, one Label:   {bare_median * 1000:7.0f} ms (median of {args.runs})")
-    print(f"roundtable meeting screen:     {meeting_median * 1000:7.0f} ms (median of {args.runs})")
+    empty_median = statistics.median(empty)
+    runs = f"(median of {args.runs})"
+    print(f"bare Textual app, one Label:            {bare_median * 1000:7.0f} ms {runs}")
+    print(f"roundtable meeting screen, demo store:  {meeting_median * 1000:7.0f} ms {runs}")
+    print(f"roundtable meeting screen, no history:  {empty_median * 1000:7.0f} ms {runs}")
     print(f"ratio: {meeting_median / bare_median:.2f}x (target <= 1.5x)")
+    print(f"ratio without history: {empty_median / bare_median:.2f}x")
 
 
 if __name__ == "__main__":
