@@ -3,7 +3,8 @@
 Both run as fresh subprocesses, side by side in one run, several times each; the median
 of each is printed with their ratio (target: at most 1.5x). The meeting app runs on a
 demo store of about 15,000 entries with a meeting running, exactly as
-`roundtable start` would open it, headless. For scale, the same meeting screen is also
+`roundtable start` would open it (garbage collector paused first, as the command's
+entry point does), headless. For scale, the same meeting screen is also
 timed on a store that holds nothing but the running meeting: the difference between the
 two is what the history costs, the rest is the screen itself.
 
@@ -49,6 +50,9 @@ Bare().run(headless=True, size=(160, 48))
 """
 
 MEETING_APP = """
+# First, as the `roundtable` command does (roundtable.launch).
+from roundtable import collector
+collector.pause()
 import sys, time
 from pathlib import Path
 from roundtable.domain.config import load_config

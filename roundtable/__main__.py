@@ -1,7 +1,5 @@
 """`python -m roundtable` runs the same entry point as the `roundtable` command."""
 
-import sys
+from roundtable.launch import main
 
-from roundtable.cli import main
-
-sys.exit(main())
+main()

@@ -3,7 +3,9 @@
 Both apps own an open store, the thread that runs its calls (`StoreThread`) and the
 watch that tells every screen when the store changed (`live.StoreWatcher`), show the
 wall clock of one time zone, and switch between a dark and a light theme with ctrl+t.
-Each starts its watcher when it mounts.
+Each starts its watcher when it mounts, and resumes the garbage collector the
+`roundtable` command paused for its start (`roundtable.collector`) once its first screen
+is up.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import ClassVar
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from roundtable import collector
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.store import Store
@@ -55,6 +58,13 @@ class StoreApp(App[None]):
         self.store_thread = StoreThread()
         self.watcher = StoreWatcher(self, store, poll_seconds)
         self.theme = DARK_THEME
+        self.collector_resume_seconds = collector.RESUME_AFTER_SECONDS
+        """When, after mounting, to resume the collector if the command paused it."""
+
+    def _on_mount(self) -> None:
+        # Textual's own hook, not `on_mount`: subclasses define that and need not call up.
+        if collector.paused():
+            self.set_timer(self.collector_resume_seconds, collector.resume)
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""

@@ -638,3 +638,29 @@ async def test_start_with_an_agenda_id_starts_that_agenda(
         screen = tick(app)
         assert screen.view is not None and screen.view.current_phase is ItemPhase.WARNING
         assert countdown(app) == "01:59"
+
+
+# --- the garbage collector -------------------------------------------------------
+
+
+async def test_the_app_resumes_the_collector_the_command_paused_for_its_start(
+    config: TeamConfig, store: Store, clock: FakeClock
+) -> None:
+    import gc
+
+    from roundtable import collector
+    from tests.ui.conftest import wait_until
+
+    running_meeting(store, config, clock)
+    app = app_for(config, store, clock, start=True)
+    app.collector_resume_seconds = 0.05
+    collector.pause()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert meeting_screen(app).view is not None
+            await wait_until(pilot, gc.isenabled)
+            assert not collector.paused()
+    finally:
+        collector.resume()
+        gc.enable()

@@ -1,0 +1,18 @@
+"""The `roundtable` command's entry point: the garbage collector is paused before the
+rest of roundtable is imported (see `roundtable.collector`), then the CLI runs."""
+
+from __future__ import annotations
+
+import sys
+
+from roundtable import collector
+
+__all__ = ["main"]
+
+
+def main() -> None:
+    """Run the command line with `sys.argv` and exit with its status."""
+    collector.pause()
+    from roundtable.cli import main as run
+
+    sys.exit(run())
