@@ -2,7 +2,10 @@
 
 gettext style: `_("Start meeting")`. Placeholders are filled after translation with
 `str.format`, so a translator can move them: `_("{count} open").format(count=3)`.
-Plural forms go through `ngettext(singular, plural, count)`.
+Plural forms go through `ngettext(singular, plural, count)`. An English word used in two
+senses that German tells apart gets a context: `pgettext("key", "End")` (the key that
+ends the meeting, "Beenden") and `pgettext("campaign", "End")` (its end date, "Ende") are
+two catalog entries.
 
 Catalogs: `roundtable/locale/<lang>/LC_MESSAGES/roundtable.po` is the source the
 translators edit; the `.mo` next to it is compiled at build time (the hatch build hook in
@@ -19,7 +22,10 @@ Import order matters: `_()` evaluated at import time (class attributes such as T
 language current *at that moment*. `set_language` must therefore run before
 `roundtable.ui` is imported; the CLI imports the UI lazily, after choosing the language,
 so that holds. Code that builds text at import time and outlives a language switch
-keeps the old language; prefer calling `_()` where the text is shown.
+keeps the old language; prefer calling `_()` where the text is shown. Where that text
+is shown again through `_()` (the footer, help and command palette do this for binding
+descriptions), a `pgettext` result is translated again *in its context*: it is a `str`
+that remembers its context and English message (see `_()`).
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from __future__ import annotations
 import gettext
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Self
 
 from roundtable.errors import UsageError
 
@@ -39,6 +46,7 @@ __all__ = [
     "locale_language",
     "ngettext",
     "normalize_language",
+    "pgettext",
     "requested_language",
     "set_language",
 ]
@@ -142,9 +150,50 @@ def current_language() -> str:
     return _language
 
 
+class _InContext(str):
+    """What `pgettext` returns: the translation, plus the context and English message it
+    came from.
+
+    A binding description is translated once when its class is defined, possibly still
+    in English, and again by `_()` where it is shown (`roundtable.ui.widgets.footer`).
+    Plain text cannot carry its context to that second call, and `_("End")` would find
+    no entry (or the wrong sense). This `str` can, and is otherwise an ordinary string.
+    """
+
+    context: str
+    message: str
+
+    def __new__(cls, text: str, context: str, message: str) -> Self:
+        self = super().__new__(cls, text)
+        self.context = context
+        self.message = message
+        return self
+
+    def __getnewargs__(self) -> tuple[str, str, str]:  # type: ignore[override]
+        # copy and pickle rebuild a str subclass from these; str's own has only the text.
+        return (str(self), self.context, self.message)
+
+
 def _(message: str) -> str:
-    """Translate `message` into the current language."""
+    """Translate `message` into the current language.
+
+    A `pgettext` result is translated again in its own context, so showing it through
+    `_()` is right whichever language was current when it was made.
+    """
+    if isinstance(message, _InContext):
+        return pgettext(message.context, message.message)
     return _translation.gettext(message)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate `message` as meant in `context` (a short word such as `"key"` or
+    `"campaign"`); English, and any message the catalog lacks in that context, is
+    `message` itself. Like `gettext.pgettext`: the catalog entry has `msgctxt context`.
+
+    Use it only where German needs two words for one English one; everything else goes
+    through `_()`.
+    """
+    return _InContext(_translation.pgettext(context, message), context, message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

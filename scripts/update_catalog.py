@@ -4,7 +4,8 @@
     .venv/bin/python scripts/update_catalog.py --compile  # also write the .mo files
     .venv/bin/python scripts/update_catalog.py --compile-only
 
-1. Extract every message of `roundtable/` (keywords `_` and `ngettext`) into
+1. Extract every message of `roundtable/` (keywords `_`, `ngettext` and `pgettext`; a
+   `pgettext("key", "End")` becomes an entry with `msgctxt "key"`) into
    `roundtable/locale/roundtable.pot`.
 2. Update `roundtable/locale/<lang>/LC_MESSAGES/roundtable.po` for every language
    that has one (a new language: `--init xx`). New and changed messages arrive
@@ -12,12 +13,13 @@
    messages the source dropped are removed.
 3. With `--compile`: write the `.mo` next to each `.po`, for running from this source
    tree. Installing the package compiles them too (`hatch_build.py`); `.mo` files are
-   not committed.
+   not committed. Both keep the contexts (gettext's `context\\x04msgid` keys).
 
 The same as the pybabel commands (Babel is a dependency of roundtable)::
 
-    pybabel extract --no-default-keywords -k _ -k ngettext:1,2 --add-location=file \\
-        --sort-by-file --project=roundtable -o roundtable/locale/roundtable.pot roundtable
+    pybabel extract --no-default-keywords -k _ -k ngettext:1,2 -k pgettext:1c,2 \\
+        --add-location=file --sort-by-file --project=roundtable \\
+        -o roundtable/locale/roundtable.pot roundtable
     pybabel update -i roundtable/locale/roundtable.pot -d roundtable/locale \\
         -D roundtable --ignore-obsolete --no-fuzzy-matching --no-wrap
     pybabel compile -d roundtable/locale -D roundtable
@@ -40,7 +42,7 @@ TEMPLATE = LOCALE / f"{DOMAIN}.pot"
 
 # Messages are marked with these and nothing else (Babel's defaults would also pick up
 # `gettext`, `N_` and others roundtable does not use).
-KEYWORDS = ("_", "ngettext:1,2")
+KEYWORDS = ("_", "ngettext:1,2", "pgettext:1c,2")
 
 
 def pybabel(*arguments: str) -> None:

@@ -27,7 +27,7 @@ from babel.numbers import get_group_symbol
 from roundtable.domain import l10n
 from roundtable.domain.money import DEFAULT_CURRENCY, format_amount, parse_amount
 from roundtable.errors import UsageError
-from roundtable.i18n import _, current_language
+from roundtable.i18n import _, current_language, pgettext
 
 __all__ = [
     "MAX_NAME_LENGTH",
@@ -589,7 +589,7 @@ def _field_labels() -> dict[str, str]:
         "owner": _("Owner"),
         "channel": _("Channel"),
         "start": _("Start"),
-        "end": _("End"),
+        "end": pgettext("campaign", "End"),
         "budget": _("Budget"),
         "cost": _("Cost to date"),
         "currency": _("Currency"),

@@ -10,6 +10,7 @@ footer is German too. Update with `--snapshot-update`, then look at every change
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import date
 from decimal import Decimal
@@ -19,7 +20,9 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Select
+from textual.widgets._footer import FooterKey
 
+from roundtable.domain import l10n
 from roundtable.domain.config import TeamConfig, load_config
 from roundtable.domain.entries import BudgetDraft, BudgetKind
 from roundtable.domain.store import Store
@@ -28,8 +31,16 @@ from roundtable.ui.app import RoundtableApp
 from roundtable.ui.screens.action_form import ActionForm
 from roundtable.ui.screens.actions import StatusFilter
 from roundtable.ui.screens.budget_form import BudgetForm
+from roundtable.ui.screens.campaign_form import CampaignForm
 from roundtable.ui.screens.meeting import MeetingScreen
-from tests.ui.conftest import FakeClock, app_for, nordwerk_history, running_meeting, settle
+from tests.ui.conftest import (
+    FakeClock,
+    app_for,
+    nordwerk_history,
+    running_meeting,
+    settle,
+    shown_text,
+)
 from tests.ui.test_form_snapshots import Host, into, paste, press, steps
 
 SnapCompare = Callable[..., bool]
@@ -207,3 +218,50 @@ def test_budget_form_editing_a_cut(snap_compare: SnapCompare, german: None) -> N
         needs_signoff=True,
     )
     assert snap_compare(Host(BudgetForm(initial)), terminal_size=SMALL, run_before=steps())
+
+
+# --- one English word, two German ones (message contexts) ---------------------------------
+
+
+async def test_ending_the_meeting_and_a_campaigns_end_date_read_differently(
+    de_config: TeamConfig, db_file: Path, clock: FakeClock
+) -> None:
+    # "End" is both the key that ends the meeting and a campaign's end date. The UI was
+    # imported in English by other tests, so this also proves the footer translates the
+    # key again in its context ("Beenden"), not as the date ("Ende").
+    app, store = meeting_app(de_config, db_file, clock)
+    try:
+        async with app.run_test(size=LARGE) as pilot:
+            await settled(pilot)
+            footer = shown_text(app).splitlines()[-1]
+            assert "^e Beenden" in footer
+            assert "Ende" not in footer
+            # Quitting leaves the meeting running: it must not read "Beenden" too. (Read
+            # from the keys: the German row is wider than 160 columns, its end is cut.)
+            keys = {key.key: key.description for key in app.screen.query(FooterKey)}
+            assert keys["ctrl+e"] == "Beenden"
+            assert keys["q"] == "Schließen"
+            # The help screen lists the keys through `_()` as well.
+            await pilot.press("question_mark")
+            await pilot.pause()
+            help_rows = [" ".join(line.split()) for line in shown_text(app).splitlines()]
+            assert any("│ ^e / x Beenden │" in line for line in help_rows)
+            assert any("│ q Schließen │" in line for line in help_rows)
+    finally:
+        store.close()
+
+    form = Host(CampaignForm(de_config.roles, TODAY))
+    async with form.run_test(size=(100, 30)) as pilot:
+        await steps(
+            into("name", "Frühjahrs-Webinarreihe"),
+            into("owner", "marketing-communication"),
+            into("start", l10n.typed_date(date(2026, 12, 1))),
+            into("end", l10n.typed_date(date(2026, 11, 30))),
+            press("ctrl+s"),
+        )(pilot)
+        await pilot.pause()
+        screen = shown_text(form)
+        # The field's label, and the field named in the message about it.
+        assert re.search(r"Start ▊ +01\.12\.2026 +▎ Ende ▊", screen)
+        assert "Ende: die Kampagne kann nicht enden (2026-11-30)" in screen
+        assert "Beenden" not in screen

@@ -1,7 +1,7 @@
 """The German catalog against the source: complete, current, and placeholder-true.
 
 Messages are extracted from `roundtable/` the way `scripts/update_catalog.py` does
-(keywords `_` and `ngettext`) and compared with
+(keywords `_`, `ngettext` and `pgettext`) and compared with
 `roundtable/locale/de/LC_MESSAGES/roundtable.po`. When a test here fails after source
 changes, run `.venv/bin/python scripts/update_catalog.py --compile` and translate what it
 added (entries with an empty `msgstr` or a `fuzzy` flag).
@@ -26,24 +26,35 @@ PACKAGE = REPO / "roundtable"
 CATALOG_DIR = PACKAGE / "locale" / "de" / "LC_MESSAGES"
 PO_FILE = CATALOG_DIR / "roundtable.po"
 MO_FILE = CATALOG_DIR / "roundtable.mo"
-KEYWORDS: dict[str, tuple[int, ...] | None] = {"_": None, "ngettext": (1, 2)}
+KEYWORDS: dict[str, tuple[int | tuple[int, str], ...] | None] = {
+    "_": None,
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+}
 UPDATE = "run `.venv/bin/python scripts/update_catalog.py --compile`"
 
 MessageId = str | tuple[str, ...]
+# A `pgettext("key", "End")` and a `_("End")` are different entries: keyed by both.
+MessageKey = tuple[MessageId, str | None]
 
 
-def _key(message_id: MessageId) -> MessageId:
-    return tuple(message_id) if isinstance(message_id, list | tuple) else message_id
+def _key(message_id: MessageId | list[str], context: str | None = None) -> MessageKey:
+    return (tuple(message_id) if isinstance(message_id, list | tuple) else message_id, context)
+
+
+def _lookup(catalog: Catalog, key: MessageKey) -> Message | None:
+    message_id, context = key
+    return catalog.get(message_id if isinstance(message_id, str) else message_id[0], context)
 
 
 @pytest.fixture(scope="module")
-def source_messages() -> dict[MessageId, set[str]]:
+def source_messages() -> dict[MessageKey, set[str]]:
     """Every message the source marks for translation → the files it appears in."""
-    found: dict[MessageId, set[str]] = {}
-    for filename, _lineno, message, _comments, _context in extract_from_dir(
+    found: dict[MessageKey, set[str]] = {}
+    for filename, _lineno, message, _comments, context in extract_from_dir(
         str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
-        found.setdefault(_key(message), set()).add(f"roundtable/{filename}")
+        found.setdefault(_key(message, context), set()).add(f"roundtable/{filename}")
     return found
 
 
@@ -51,6 +62,11 @@ def source_messages() -> dict[MessageId, set[str]]:
 def catalog() -> Catalog:
     with PO_FILE.open("rb") as file:
         return read_po(file, abort_invalid=True)
+
+
+def _shown(key: MessageKey) -> str:
+    message_id, context = key
+    return repr(message_id) if context is None else f"{message_id!r} (context {context!r})"
 
 
 def _entries(catalog: Catalog) -> Iterable[Message]:
@@ -61,7 +77,7 @@ def _translations(message: Message) -> tuple[str, ...]:
     string_ = message.string
     if isinstance(string_, list | tuple):
         return tuple(string_)
-    return (string_,)
+    return (string_ or "",)
 
 
 def _placeholders(text: str) -> set[tuple[str, str | None, str]]:
@@ -73,30 +89,31 @@ def _placeholders(text: str) -> set[tuple[str, str | None, str]]:
     return fields
 
 
-def test_the_source_has_messages(source_messages: dict[MessageId, set[str]]) -> None:
+def test_the_source_has_messages(source_messages: dict[MessageKey, set[str]]) -> None:
     # Guards the extraction itself: a wrong path or keyword would make every check pass.
-    assert "OK" in source_messages
-    assert ("{count} role: {ids}", "{count} roles: {ids}") in source_messages
+    assert _key("OK") in source_messages
+    assert _key(("{count} role: {ids}", "{count} roles: {ids}")) in source_messages
+    assert _key("End", "key") in source_messages
     assert len(source_messages) > 100
 
 
 def test_every_message_has_a_german_translation(
-    source_messages: dict[MessageId, set[str]], catalog: Catalog
+    source_messages: dict[MessageKey, set[str]], catalog: Catalog
 ) -> None:
     missing = []
-    for message_id, files in sorted(source_messages.items(), key=lambda item: str(item[0])):
-        entry = catalog.get(message_id if isinstance(message_id, str) else message_id[0])
+    for key, files in sorted(source_messages.items(), key=lambda item: str(item[0])):
+        entry = _lookup(catalog, key)
         if entry is None:
-            missing.append(f"not in the catalog: {message_id!r} ({', '.join(sorted(files))})")
+            missing.append(f"not in the catalog: {_shown(key)} ({', '.join(sorted(files))})")
         elif entry.fuzzy:
-            missing.append(f"fuzzy (unchecked): {message_id!r}")
+            missing.append(f"fuzzy (unchecked): {_shown(key)}")
         elif not all(text.strip() for text in _translations(entry)):
-            missing.append(f"untranslated: {message_id!r} ({', '.join(sorted(files))})")
+            missing.append(f"untranslated: {_shown(key)} ({', '.join(sorted(files))})")
     assert not missing, f"{len(missing)} messages lack German; {UPDATE}:\n" + "\n".join(missing)
 
 
 def test_every_message_of_the_cli_and_check_is_translated(
-    source_messages: dict[MessageId, set[str]], catalog: Catalog
+    source_messages: dict[MessageKey, set[str]], catalog: Catalog
 ) -> None:
     # Part 1 of the German issue translated these; they must stay translated.
     done = {
@@ -111,20 +128,22 @@ def test_every_message_of_the_cli_and_check_is_translated(
         "roundtable/domain/dates.py",
     }
     missing = []
-    for message_id, files in source_messages.items():
+    for key, files in source_messages.items():
         if not files & done:
             continue
-        entry = catalog.get(message_id if isinstance(message_id, str) else message_id[0])
+        entry = _lookup(catalog, key)
         if entry is None or entry.fuzzy or not all(t.strip() for t in _translations(entry)):
-            missing.append(f"{message_id!r} ({', '.join(sorted(files & done))})")
+            missing.append(f"{_shown(key)} ({', '.join(sorted(files & done))})")
     assert not missing, f"untranslated or fuzzy; {UPDATE}:\n" + "\n".join(sorted(missing))
 
 
 def test_no_catalog_entry_outlives_its_source(
-    source_messages: dict[MessageId, set[str]], catalog: Catalog
+    source_messages: dict[MessageKey, set[str]], catalog: Catalog
 ) -> None:
     stale = [
-        repr(message.id) for message in _entries(catalog) if _key(message.id) not in source_messages
+        _shown(_key(message.id, message.context))
+        for message in _entries(catalog)
+        if _key(message.id, message.context) not in source_messages
     ]
     assert not stale, f"in the catalog but no longer in the source; {UPDATE}:\n" + "\n".join(stale)
 

@@ -3,6 +3,7 @@ translation of text built at import time."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -199,14 +200,21 @@ def test_bindings_are_german_when_the_language_is_set_before_the_ui_is_imported(
         set_language("de")
         from roundtable.ui.app import RoundtableApp
         from roundtable.ui.screens.home import HomeScreen
+        from roundtable.ui.screens.meeting import MeetingScreen
         print(json.dumps([b.description for b in [*RoundtableApp.BINDINGS, *HomeScreen.BINDINGS]]))
+        print(json.dumps({b.id: b.description for b in MeetingScreen.BINDINGS}))
         """
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
-    descriptions = result.stdout.strip()
-    assert '"Hell/Dunkel"' in descriptions
-    assert '"Meeting beginnen"' in descriptions
-    assert '"Beenden"' in descriptions
-    assert "Light/dark" not in descriptions
+    home_line, meeting_line = result.stdout.strip().splitlines()
+    home = json.loads(home_line)
+    assert "Hell/Dunkel" in home
+    assert "Meeting beginnen" in home
+    assert "Schließen" in home
+    assert "Light/dark" not in home
+    # A description with a context (`pgettext`) is German at import time as well.
+    meeting = json.loads(meeting_line)
+    assert meeting["end-meeting"] == "Beenden"
+    assert meeting["quit"] == "Schließen"

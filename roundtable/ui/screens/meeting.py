@@ -37,7 +37,7 @@ from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingState
 from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
-from roundtable.i18n import _, ngettext
+from roundtable.i18n import _, ngettext, pgettext
 from roundtable.ui.action_changes import ActionChanges, UndoStep
 from roundtable.ui.live import StoreChanged
 from roundtable.ui.screens.board import Entries, read_entries
@@ -101,7 +101,7 @@ class MeetingScreen(LogScreen):
         Binding("enter", "edit_entry", _("Edit entry"), id="edit-entry", show=False),
         Binding("delete", "delete_entry", _("Delete entry"), id="delete-entry", show=False),
         Binding("ctrl+z", "undo", _("Undo"), id="undo", show=False),
-        Binding("ctrl+e,x", "end_meeting", _("End"), id="end-meeting"),
+        Binding("ctrl+e,x", "end_meeting", pgettext("key", "End"), id="end-meeting"),
         Binding("question_mark,f1", "help", _("Help"), id="help", key_display="?"),
         Binding("escape", "leave", _("Home"), id="home", show=False),
         Binding("q", "quit", _("Quit"), id="quit"),

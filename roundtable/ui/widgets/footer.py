@@ -8,6 +8,12 @@ descriptions. So descriptions are translated again where they are shown: here, i
 help screen and in the command palette. `_()` of a text that is already translated
 finds no entry and returns it unchanged, so this is right in both orders.
 
+A description that needs a context (`pgettext("key", "End")`: "Beenden", where the
+campaign's end date is "Ende") keeps working here without a table of binding ids:
+`pgettext` returns a `str` that remembers its context and English message, Textual
+passes that same object through to the footer key, and `_()` translates it again in
+that context (`roundtable.i18n._InContext`).
+
 It is also cheaper to build than Textual's: on the meeting screen's first frame it was
 the costliest widget (one widget per key, each restyled twice as it mounted, and the
 whole row built again for every change of bindings before the first paint).
