@@ -1,25 +1,7 @@
 """roundtable: runs the marketing–sales round-table meeting in the terminal."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING
-
 __all__ = ["__version__"]
 
-if TYPE_CHECKING:
-    __version__: str
-
-
-def __getattr__(name: str) -> str:
-    """`__version__`, looked up on first use: `importlib.metadata` costs tens of
-    milliseconds at start, and only `roundtable --version` needs it."""
-    if name != "__version__":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        found = version("roundtable")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        found = "0.0.0"
-    globals()["__version__"] = found
-    return found
+__version__ = "0.1.0"
+"""The package version; pyproject.toml reads it from here (`[tool.hatch.version]`), so
+`roundtable --version` needs no `importlib.metadata`, which costs tens of milliseconds."""
