@@ -123,10 +123,7 @@ def test_scoreboard_in_a_meeting(
     assert snap_compare(app, terminal_size=size, run_before=run)
 
 
-# Only 80x24: at 160x48 the compact scoreboard's column widths still race with the
-# table's first measurement (now and then the trend column is cut to "G"), so that
-# picture is not stable enough to compare; a known bug, noted on the issue.
-@pytest.mark.parametrize("size", [(80, 24)], ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_meeting_at_the_campaign_results(
     snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
 ) -> None:

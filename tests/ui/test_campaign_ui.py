@@ -9,7 +9,7 @@ with a fake clock.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,7 @@ from roundtable.ui.widgets.scoreboard import (
     CampaignScoreboard,
     ScoreboardTable,
     gap_change_text,
+    gap_distances,
 )
 from tests.ui.conftest import (
     BERLIN,
@@ -758,3 +759,44 @@ async def test_compact_scoreboard_shows_running_and_reported_campaigns(
         assert "1 of 2 reported in this meeting" in text
         assert "g all campaigns" in text
         assert "Messe Hannover 2025" not in text
+
+
+async def test_compact_scoreboard_shows_every_column_in_full(tmp_path: Path) -> None:
+    """The name column takes only what the other columns leave once DataTable has
+    measured their cells: the trend column at the right edge is never cut. It was, to
+    "G…", when the name column was fitted before the rows were measured: now and then at
+    160x48, every time after a resize that switched the column set."""
+    clock = FakeClock(datetime(2026, 11, 24, 8, 0, tzinfo=UTC))
+    config = team_config(tmp_path)
+    with Store.open(tmp_path / "demo.db", clock=clock) as store:
+        fill_demo(store, config, today=date(2026, 11, 24))
+        running = running_meeting(store, config, clock)
+        assert running.id is not None
+        record(store, store.scoreboard().rows[0].campaign.id, running.id)
+        clock.advance(minutes=14)
+        store.save_meeting(timebox.next_item(running, clock()))  # Campaign results to date
+        app = app_for(config, store, clock, start=True)
+        async with app.run_test(size=(160, 48)) as pilot:
+            await settle(pilot)
+            await pilot.pause(0.3)  # the campaigns wait for the first frame
+            await settle(pilot)
+            layouts = set()
+            for size in [(160, 48), (120, 40), (160, 48), (100, 30), (160, 48)]:
+                await pilot.resize_terminal(*size)
+                await settle(pilot)
+                table = meeting_screen(app).query_one(ScoreboardTable)
+                assert len(table.campaign_rows) > 1 and "trend" in table.layout_columns
+                layouts.add(table.layout_columns)
+                columns = table.ordered_columns
+                used = sum(column.get_render_width(table) for column in columns)
+                assert used <= table.scrollable_content_region.width, size
+                first, second = (column.label.plain for column in columns[:2])
+                lines = shown_text(app).splitlines()
+                header = next(line for line in lines if f"{first} " in line and second in line)
+                for column in columns:
+                    assert column.label.plain in header, (size, column.label.plain, header)
+                for row in table.campaign_rows:
+                    line = next(line for line in lines if row.campaign.name[:15] in line)
+                    if len(gap_distances(row)) > 1:
+                        assert any(bar in line for bar in "▁▂▃▄▅▆▇█"), (size, line)
+            assert len(layouts) > 1  # the resizes switched the column set

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from textual.events import Resize
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowKey
 
 __all__ = ["FillTable"]
 
 
 class FillTable(DataTable[Any]):
     """A `DataTable` that widens `FILL_COLUMN` to the table's width on every resize, so a
-    title column neither wastes the projector's width nor scrolls at 80 columns."""
+    title column neither wastes the projector's width nor scrolls at 80 columns.
+
+    The other columns may size themselves to their content. DataTable measures that
+    content only when idle, after rows or cells were added or changed, so the fill
+    column is sized after that measurement (`_update_dimensions`), never before it.
+    """
 
     FILL_COLUMN: ClassVar[str] = ""
     MIN_FILL_WIDTH: ClassVar[int] = 8
@@ -23,9 +30,18 @@ class FillTable(DataTable[Any]):
         self.call_after_refresh(self.fit_columns)
 
     def fit_columns(self) -> bool:
-        """Give the fill column what the region has left; True if its width changed."""
+        """Give the fill column what the region has left; True if its width changed.
+
+        With rows or cells not measured yet it changes nothing: the other columns' widths
+        are not known, and the fit follows their measurement by itself."""
         fill = next((c for k, c in self.columns.items() if k.value == self.FILL_COLUMN), None)
         if fill is None or not self.size.width:
+            return False
+        if self._new_rows or self._updated_cells:
+            # A fit from the header widths alone would leave the later columns too little
+            # room once the cells are measured, and they would be cut at the right edge.
+            self._require_update_dimensions = True
+            self.check_idle()
             return False
         others = sum(
             column.get_render_width(self) for column in self.columns.values() if column is not fill
@@ -38,8 +54,28 @@ class FillTable(DataTable[Any]):
         if fill.width != width or fill.auto_width:
             fill.width = width
             fill.auto_width = False
-            # DataTable has no public call to re-measure after a column width changes.
-            self._require_update_dimensions = True
-            self.refresh(layout=True)
+            self._widths_changed()
             return True
         return False
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        # DataTable's one place where new and changed cells are measured (when idle):
+        # only now are the other columns' widths known, so fit the fill column to them.
+        before = self._render_widths()
+        super()._update_dimensions(new_rows)
+        if self._render_widths() != before:
+            # Lines drawn before the measurement are cached with the old widths.
+            self._clear_caches()
+            self.refresh()
+        self.fit_columns()
+
+    def _render_widths(self) -> tuple[int, ...]:
+        return tuple(column.get_render_width(self) for column in self.ordered_columns)
+
+    def _widths_changed(self) -> None:
+        # DataTable caches drawn cells and lines by its update count, not by column width,
+        # and has no public call to re-measure after a width changes.
+        self._clear_caches()
+        self._require_update_dimensions = True
+        self.refresh(layout=True)
+        self.check_idle()

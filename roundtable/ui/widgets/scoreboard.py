@@ -401,8 +401,7 @@ class ScoreboardTable(FillTable):
             self.add_row(*(cells[key] for key in layout), key=str(row.campaign.id))
         if self._rows:
             self.move_cursor(row=min(max(cursor, 0), len(self._rows) - 1))
-        self.fit_columns()
-        self.call_after_refresh(self.fit_columns)
+        # The name column is fitted by `FillTable` once the new rows are measured.
 
     def on_resize(self, event: Resize) -> None:
         if self._rows and self._choose_layout() != self._layout_shown():
