@@ -120,14 +120,17 @@ class ItemLog(FillTable):
             return
         selected = self.selected
         had_new = len(ordered) > len(self._entries)
+        shown_before = {entry_key(entry) for entry in self._entries}
         self._entries = ordered
         self._rebuild()
+        keys = [entry_key(entry) for entry in ordered]
         if had_new:
-            self.move_cursor(row=len(ordered) - 1)
-        elif selected is not None:
-            keys = [entry_key(entry) for entry in ordered]
-            if entry_key(selected) in keys:
-                self.move_cursor(row=keys.index(entry_key(selected)))
+            # Select what just appeared: a capture is the last row, but an entry that
+            # undo brought back sits where it was, and delete must not hit its neighbour.
+            appeared = [row for row, key in enumerate(keys) if key not in shown_before]
+            self.move_cursor(row=appeared[-1] if appeared else len(ordered) - 1)
+        elif selected is not None and entry_key(selected) in keys:
+            self.move_cursor(row=keys.index(entry_key(selected)))
 
     def _rebuild(self) -> None:
         row = self.cursor_row
