@@ -37,7 +37,8 @@ class StoreApp(App[None]):
     # Absolute, so subclasses defined elsewhere (benches, tests) find it too.
     CSS_PATH = Path(__file__).parent / "roundtable.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+t", "toggle_theme", _("Light/dark"), id="toggle-theme"),
+        # Not in the footer: the meeting keys need its room; help and the palette list it.
+        Binding("ctrl+t", "toggle_theme", _("Light/dark"), id="toggle-theme", show=False),
     ]
 
     def __init__(

@@ -14,6 +14,10 @@ campaign's end date is "Ende") keeps working here without a table of binding ids
 passes that same object through to the footer key, and `_()` translates it again in
 that context (`roundtable.i18n._InContext`).
 
+When the keys do not fit the width in Textual's roomy style, it switches to its compact
+style by itself (one blank less around each key): on the projector the German words are
+longer, and at 80 columns every column counts.
+
 It is also cheaper to build than Textual's: on the meeting screen's first frame it was
 the costliest widget (one widget per key, each restyled twice as it mounted, and the
 whole row built again for every change of bindings before the first paint).
@@ -21,7 +25,9 @@ whole row built again for every change of bindings before the first paint).
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
@@ -35,20 +41,41 @@ class Footer(TextualFooter):
     """Textual's footer, showing binding descriptions through `_()`."""
 
     _recompose_pending = False
+    _roomy_width = 0
+    """Cells the keys take in the roomy style (the compact style takes one less a key)."""
 
     def compose(self) -> ComposeResult:
         # Textual builds the keys from the screen's active bindings; only the words change.
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                widget.description = _(widget.description) if widget.description else ""
-                if isinstance(widget.tooltip, str) and widget.tooltip:
-                    widget.tooltip = _(widget.tooltip)
-                if not widget.has_class("-command-palette"):
-                    # A key bound to the footer starts compact and is switched back on
-                    # mount: two style updates per key for nothing. Start it as the
-                    # footer is. (The palette key is not bound; it keeps its default.)
-                    widget.set_reactive(FooterKey.compact, self.compact)
-            yield widget
+        widgets = list(super().compose())
+        keys = [widget for widget in widgets if isinstance(widget, FooterKey)]
+        for key in keys:
+            key.description = _(key.description) if key.description else ""
+            if isinstance(key.tooltip, str) and key.tooltip:
+                key.tooltip = _(key.tooltip)
+        self._roomy_width = sum(_roomy_width(key) for key in keys)
+        self._fit(self.size.width or self.app.size.width, now=False)
+        for key in keys:
+            if not key.has_class("-command-palette"):
+                # A key bound to the footer starts compact and is switched back on
+                # mount: two style updates per key for nothing. Start it as the footer
+                # is. (The palette key is not bound; it keeps its default.)
+                key.set_reactive(FooterKey.compact, self.compact)
+        yield from widgets
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width, now=True)
+
+    def _fit(self, width: int, *, now: bool) -> None:
+        """Compact exactly when the keys do not fit `width` in the roomy style; `now`
+        restyles at once (else only the state is set, for keys not built yet)."""
+        compact = self._roomy_width > width
+        if compact == self.compact:
+            return
+        if now:
+            self.compact = compact
+        else:
+            self.set_reactive(TextualFooter.compact, compact)
+            self.set_class(compact, "-compact", update=False)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Rebuild the keys once per refresh, however many times bindings changed."""
@@ -64,3 +91,12 @@ class Footer(TextualFooter):
     async def _recompose_now(self) -> None:
         self._recompose_pending = False
         await self.recompose()
+
+
+def _roomy_width(key: FooterKey) -> int:
+    """Cells `key` takes in Textual's roomy style: a blank either side of the key, one
+    after the description, and the palette key's border and right padding."""
+    width = cell_len(key.key_display) + 2
+    if key.description:
+        width += cell_len(key.description) + 1
+    return width + (2 if key.has_class("-command-palette") else 0)
