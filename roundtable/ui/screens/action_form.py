@@ -117,7 +117,7 @@ class OwnerInput(SafeInput):
     """The owner field: Down moves into the list of roles and people."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "screen.focus_owner_list", "Choose owner", show=False),
+        Binding("down", "screen.focus_owner_list", _("Choose owner"), show=False),
     ]
 
 

@@ -58,9 +58,9 @@ class KindChoice(RadioSet):
     """Allocation, cut or shift: the arrows choose at once, Enter saves the form."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,right", "choose(1)", "Next kind", show=False),
-        Binding("up,left", "choose(-1)", "Previous kind", show=False),
-        Binding("enter", "screen.save", "Save", show=False),
+        Binding("down,right", "choose(1)", _("Next kind"), show=False),
+        Binding("up,left", "choose(-1)", _("Previous kind"), show=False),
+        Binding("enter", "screen.save", _("Save"), show=False),
     ]
 
     def on_mount(self) -> None:
@@ -87,8 +87,8 @@ class FormCheckbox(Checkbox):
     """A checkbox inside a form: space toggles it, Enter saves the form."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_button", "Toggle", show=False),
-        Binding("enter", "screen.save", "Save", show=False),
+        Binding("space", "toggle_button", _("Toggle"), show=False),
+        Binding("enter", "screen.save", _("Save"), show=False),
     ]
 
 

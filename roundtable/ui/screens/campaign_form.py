@@ -145,7 +145,7 @@ class OwnerField(SafeInput):
     """The owner field: Down moves into the list of roles."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "screen.focus_owner_list", "Choose owner", show=False),
+        Binding("down", "screen.focus_owner_list", _("Choose owner"), show=False),
     ]
 
 

@@ -27,8 +27,8 @@ class ConfirmModal(RoundtableModal[bool]):
     AUTO_FOCUS = "#cancel"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "save", "Yes", show=False, id="confirm.yes"),
-        Binding("n", "cancel", "No", show=False, id="confirm.no"),
+        Binding("y", "save", _("Yes"), show=False, id="confirm.yes"),
+        Binding("n", "cancel", _("No"), show=False, id="confirm.no"),
     ]
 
     def __init__(self, title: str, message: str, confirm_label: str) -> None:

@@ -92,7 +92,7 @@ class RoundtableModal(ModalScreen[ResultT]):
     DEFAULT_CLASSES = "rt-modal"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", show=False, id="modal.cancel"),
+        Binding("escape", "cancel", _("Cancel"), show=False, id="modal.cancel"),
     ]
 
     def action_cancel(self) -> None:
@@ -108,7 +108,7 @@ class FormModal(RoundtableModal[ResultT]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", show=False, id="form.save"),
+        Binding("ctrl+s", "save", _("Save"), show=False, id="form.save"),
     ]
 
     def action_save(self) -> None:

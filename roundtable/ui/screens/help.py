@@ -24,7 +24,7 @@ class HelpScreen(RoundtableModal[None]):
     DEFAULT_CLASSES = "rt-modal help"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,question_mark", "cancel", "Close", show=False, id="help.close"),
+        Binding("q,question_mark", "cancel", _("Close"), show=False, id="help.close"),
     ]
 
     def __init__(self, bindings: Sequence[tuple[str, str]]) -> None:
