@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Checkbox
@@ -72,13 +73,21 @@ async def focus_log(pilot: Pilot[None]) -> ItemLog:
     raise AssertionError(f"tab never reached the log; focused: {pilot.app.focused!r}")
 
 
+async def paste(pilot: Pilot[None], text: str) -> None:
+    """Put `text` into the focused field as a terminal's paste does: one event, where a
+    key per character would cost a frame each (typing itself is tested in test_forms)."""
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+
+
 async def capture_action(pilot: Pilot[None], text: str, owner: str, due: str) -> None:
     """`a`, then type: the text, the owner by type-ahead (the suggestion taken with →,
     then picked in the list), the due date; Enter saves."""
     await pilot.press("a")
     await settle(pilot)
     assert isinstance(pilot.app.screen, ActionForm)
-    await pilot.press(*text, "tab", *owner, "right", "down", "enter")
+    await paste(pilot, text)
+    await pilot.press("tab", *owner, "right", "down", "enter")
     await pilot.press("ctrl+u", *due, "enter")
     await settle(pilot)
 
@@ -110,7 +119,9 @@ async def test_action_item_capture_edit_undo_delete_undo(
         form = app.screen
         assert isinstance(form, ActionForm)
         assert "Edit action item" in shown_text(app)
-        await pilot.press("ctrl+u", *"Leadliste Frühjahr an den Vertrieb", "tab")
+        await pilot.press("ctrl+u")
+        await paste(pilot, "Leadliste Frühjahr an den Vertrieb")
+        await pilot.press("tab")
         await pilot.press("ctrl+u", *"sales-c", "right", "down", "enter")
         await pilot.press("ctrl+u", *"2026-12-01")
         await settle(pilot)
@@ -196,8 +207,13 @@ async def capture_budget(pilot: Pilot[None]) -> None:
     await pilot.press("b")
     await settle(pilot)
     assert isinstance(pilot.app.screen, BudgetForm)
-    await pilot.press("down", "tab", *"Communication", "tab", *"12,500.50", "tab")
-    await pilot.press("ctrl+u", *"chf", "tab", "ctrl+u", *"2026-Q2", "tab", *"Messe", "tab")
+    await pilot.press("down", "tab")
+    await paste(pilot, "Communication")
+    await pilot.press("tab", *"12,500.50", "tab", "ctrl+u", *"chf", "tab", "ctrl+u")
+    await paste(pilot, "2026-Q2")
+    await pilot.press("tab")
+    await paste(pilot, "Messe")
+    await pilot.press("tab")
     assert pilot.app.screen.query_one("#signoff", Checkbox).value
     await pilot.press("ctrl+s")
     await settle(pilot)
@@ -307,7 +323,9 @@ async def test_bad_input_in_the_action_item_edit_form_writes_nothing(
         await save_and_expect(pilot, "text", "Describe what is to be done; it cannot be empty.")
         assert app.focused is form.query_one("#text")
 
-        await pilot.press(*"Leadliste an den Vertrieb", "tab", "ctrl+u", *"Jürgen Weber")
+        await paste(pilot, "Leadliste an den Vertrieb")
+        await pilot.press("tab", "ctrl+u")
+        await paste(pilot, "Jürgen Weber")
         await save_and_expect(
             pilot,
             "owner",
@@ -409,7 +427,8 @@ async def test_undo_takes_back_captures_of_every_kind_newest_first(
         await settle(pilot)
         await pilot.press("d")
         await settle(pilot)
-        await pilot.press(*"Messe Hannover wird gebucht", "enter")
+        await paste(pilot, "Messe Hannover wird gebucht")
+        await pilot.press("enter")
         await settle(pilot)
         # The log orders entries by capture time, which a clock standing still would tie.
         clock.advance(minutes=1)
