@@ -15,7 +15,7 @@ from pathlib import Path
 from textual import events
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Checkbox
+from textual.widgets import Checkbox, TextArea
 
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import (
@@ -26,6 +26,7 @@ from roundtable.domain.entries import (
     Decision,
 )
 from roundtable.domain.store import Store
+from roundtable.errors import StoreError
 from roundtable.ui.screens.action_form import ActionForm
 from roundtable.ui.screens.budget_form import BudgetForm
 from roundtable.ui.screens.form_base import FormModal
@@ -589,3 +590,57 @@ async def test_undoing_a_delete_selects_the_entry_it_brought_back(
     disk = on_disk(db_file, meeting.id)
     assert [action.ref for action in disk.actions] == ["A-2"]
     assert len(disk.budgets) == 1
+
+
+# --- a failed edit ----------------------------------------------------------------------
+
+
+class EditsFailStore(Store):
+    """A store whose disk fills up after the first decision: editing it fails."""
+
+    def update_decision(self, decision_id: int, text: str) -> Decision:
+        raise StoreError("No space left on device")
+
+
+async def test_a_failed_edit_keeps_the_changes_for_the_entry_not_for_a_new_one(
+    config: TeamConfig, db_file: Path, clock: FakeClock
+) -> None:
+    with Store.open(db_file, clock=clock) as setup:
+        meeting = running_meeting(setup, config, clock)
+    assert meeting.id is not None
+    with EditsFailStore.open(db_file, clock=clock) as store:
+        app = app_for(config, store, clock, start=True)
+        async with app.run_test(size=(160, 40), notifications=True) as pilot:
+            await settle(pilot)
+            await pilot.press("d")
+            await settle(pilot)
+            await paste(pilot, "Messe Hannover wird gebucht")
+            await pilot.press("enter")
+            await settle(pilot)
+            await focus_log(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            area = app.screen.query_one("#decision", TextArea)
+            area.text = "Messe Hannover und Essen werden gebucht"
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert "No space left on device" in shown_text(app)
+            [told] = [notice.message for notice in app._notifications]
+            assert "select it in the log and press enter to try again" in told
+            assert [d.text for d in on_disk(db_file, meeting.id).decisions] == [
+                "Messe Hannover wird gebucht"
+            ]
+            # A new decision starts empty: the failed edit is no new entry.
+            await pilot.press("d")
+            await settle(pilot)
+            assert app.screen.query_one("#decision", TextArea).text == ""
+            await pilot.press("escape")
+            await settle(pilot)
+            # The entry's own form has the changes back.
+            await focus_log(pilot)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert (
+                app.screen.query_one("#decision", TextArea).text
+                == "Messe Hannover und Essen werden gebucht"
+            )

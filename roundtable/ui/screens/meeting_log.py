@@ -9,7 +9,7 @@ next form opens with it; every capture, edit and delete is an `UndoStep` for ctr
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from typing import Generic, TypeVar
 
@@ -29,12 +29,12 @@ from roundtable.domain.entries import (
 )
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.store import Store
-from roundtable.errors import RoundtableError
+from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _
 from roundtable.ui.action_changes import UndoStep
 from roundtable.ui.screens.board import BoardScreen, log_index
 from roundtable.ui.store_thread import StoreThread
-from roundtable.ui.widgets.item_log import ItemLog, LogEntry
+from roundtable.ui.widgets.item_log import ItemLog, LogEntry, entry_key
 
 __all__ = ["LogScreen", "default_due_date"]
 
@@ -73,6 +73,9 @@ class _Kind(Generic[E, D]):
     restore: Callable[[E], E]
     kept: D | None = None
     """Typed text whose save failed; the next form opens with it."""
+    kept_edits: dict[str, D] = field(default_factory=dict)
+    """Changes to an entry whose save failed, by entry (`entry_key`): its edit form
+    opens with them next time."""
 
 
 def _budget_draft(budget: BudgetAgreement) -> BudgetDraft:
@@ -364,24 +367,40 @@ class LogScreen(BoardScreen[Meeting | None]):
 
     def _edit(self, kind: _Kind[E, D], old: E) -> None:
         initial = kind.draft_of(old)
+        key = entry_key(old)
 
         def typed(draft: D | None) -> None:
+            if draft is None:
+                return  # cancelled: changes kept from a failed save stay for next time
+            kind.kept_edits.pop(key, None)
             if not draft or draft == initial:
                 return
-            kind.kept = draft
 
             def saved(new: E) -> None:
-                kind.kept = None
                 self._put(new)
                 self.remember(UndoStep(kind.edited, lambda: self._write_back(kind, old, initial)))
 
-            self.store_thread.submit(
-                lambda: kind.update(old, draft),
-                done=saved,
-                failed=self._kept_failed(kind.not_changed, kind.key),
-            )
+            def failed(error: RoundtableError) -> None:
+                if isinstance(error, NotFoundError):
+                    # Deleted meanwhile (elsewhere): what is left is to add it anew.
+                    kind.kept = draft
+                    self._kept_failed(kind.not_changed, kind.key)(error)
+                    return
+                kind.kept_edits[key] = draft
+                self.notify(
+                    _(
+                        "{what}: {error}. Your changes are kept: select it in the log and "
+                        "press enter to try again."
+                    ).format(what=kind.not_changed, error=error.message),
+                    title=_("Not saved"),
+                    severity="error",
+                    timeout=20,
+                    markup=False,
+                )
 
-        self.app.push_screen(kind.form(initial), typed)
+            self.store_thread.submit(lambda: kind.update(old, draft), done=saved, failed=failed)
+
+        self.app.push_screen(kind.form(kind.kept_edits.get(key, initial)), typed)
 
     def _write_back(self, kind: _Kind[E, D], entry: E, draft: D) -> None:
         """Undo an edit: give `entry` the fields of `draft` again."""
