@@ -220,6 +220,19 @@ async def capture_budget(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+def add_sales_allocation(store: Store, meeting_id: int) -> None:
+    """EUR 25,000 for sales in 2026-Q2, under the first item."""
+    store.add_budget(
+        meeting_id,
+        0,
+        area="Sales",
+        amount=Decimal(25000),
+        currency="EUR",
+        period="2026-Q2",
+        kind=BudgetKind.ALLOCATION,
+    )
+
+
 CUT = "Cut: CHF 12,500.50 from Communication for 2026-Q2"
 SIGNOFF = "needs management sign-off"
 
@@ -370,15 +383,7 @@ async def test_bad_input_in_the_budget_edit_form_writes_nothing(
 ) -> None:
     meeting = running_meeting(store, config, clock)
     assert meeting.id is not None
-    store.add_budget(
-        meeting.id,
-        0,
-        area="Sales",
-        amount=Decimal(25000),
-        currency="EUR",
-        period="2026-Q2",
-        kind=BudgetKind.ALLOCATION,
-    )
+    add_sales_allocation(store, meeting.id)
     app = app_for(config, store, clock, start=True)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
@@ -483,15 +488,7 @@ async def test_entries_changed_by_another_process_show_updated(
     assert meeting.id is not None
     store.add_action("Leadliste an den Vertrieb", "dialog-marketing", None, meeting.id, 0)
     store.add_action("Newsletter-Rücklauf auswerten", "Stefan Krüger", None, meeting.id, 0)
-    store.add_budget(
-        meeting.id,
-        0,
-        area="Sales",
-        amount=Decimal(25000),
-        currency="EUR",
-        period="2026-Q2",
-        kind=BudgetKind.ALLOCATION,
-    )
+    add_sales_allocation(store, meeting.id)
     app = app_for(config, store, clock, start=True, poll_seconds=POLL)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
@@ -557,15 +554,7 @@ async def test_undoing_a_delete_selects_the_entry_it_brought_back(
     clock.advance(seconds=1)
     store.add_action("Newsletter-Rücklauf auswerten", "Stefan Krüger", None, meeting.id, 0)
     clock.advance(seconds=1)
-    store.add_budget(
-        meeting.id,
-        0,
-        area="Sales",
-        amount=Decimal(25000),
-        currency="EUR",
-        period="2026-Q2",
-        kind=BudgetKind.ALLOCATION,
-    )
+    add_sales_allocation(store, meeting.id)
     app = app_for(config, store, clock, start=True)
     async with app.run_test(size=(160, 40)) as pilot:
         await settle(pilot)
