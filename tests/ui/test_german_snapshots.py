@@ -268,3 +268,18 @@ async def test_ending_the_meeting_and_a_campaigns_end_date_read_differently(
         assert re.search(r"Start ▊ +01\.12\.2026 +▎ Ende ▊", screen)
         assert "Ende: die Kampagne kann nicht enden (2026-11-30)" in screen
         assert "Beenden" not in screen
+
+
+async def test_attendance_says_nobody_for_people(de_config: TeamConfig) -> None:
+    from textual.widgets import Button
+
+    from roundtable.domain.meeting import Attendee
+    from roundtable.ui.screens.attendance import AttendanceScreen
+
+    attendees = (Attendee("Katrin Vogel", "sales-marketing", True),)
+    form = Host(AttendanceScreen(attendees, de_config.roles))
+    async with form.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        labels = {str(button.id): str(button.label) for button in form.screen.query(Button)}
+        assert labels["none"] == "Niemand"
+        assert labels["all"] == "Alle anwesend"

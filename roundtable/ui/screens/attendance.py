@@ -21,7 +21,7 @@ from textual.widgets.selection_list import Selection
 
 from roundtable.domain.config import Role
 from roundtable.domain.meeting import Attendee
-from roundtable.i18n import _
+from roundtable.i18n import _, pgettext
 from roundtable.ui.screens.form_base import FormModal, literal, safe_line
 
 __all__ = ["AttendanceScreen", "AttendeeList"]
@@ -72,7 +72,7 @@ class AttendanceScreen(FormModal[tuple[Attendee, ...] | None]):
             )
             with Horizontal(classes="buttons"):
                 yield Button(_("All present"), id="all")
-                yield Button(_("None"), id="none")
+                yield Button(pgettext("people", "None"), id="none")
                 yield from self.save_cancel_buttons()
 
     def on_mount(self) -> None:
