@@ -733,3 +733,48 @@ def test_the_demo_refuses_a_store_with_meetings_unless_forced(tmp_path: Path) ->
         summary = fill_demo(target, config, today=date(2026, 11, 22), meetings=3, force=True)
         assert summary.meetings == 3
         assert [m.number for m in target.meetings()] == [1, 2, 3]
+
+
+def test_a_compacted_store_reads_the_same_as_one_parsed_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A compacted store opens lazily, a table at a time, and finds the running meeting
+    # newest table first. With small tables (many of each kind), everything read from it
+    # must equal what the same data gives when every line is parsed at open.
+    from roundtable.domain import timebox
+    from roundtable.domain.minutes import gather_minutes, render_minutes
+    from roundtable.domain.storage import JournalStorage
+
+    monkeypatch.setattr(store_module, "SHARD_SIZE", 7)
+    config = shipped_config()
+    lazy_path, whole_path = tmp_path / "lazy.db", tmp_path / "whole.db"
+    with Store.open(lazy_path) as target:
+        fill_demo(target, config, today=date(2026, 11, 22), meetings=20, seed=5)
+        agenda = config.agenda("round-table")
+        running = timebox.new_meeting(agenda, (), "Katrin Vogel", 21, target.clock())
+        target.add_meeting(running)
+    assert b'{"chunk":["meetings.2",' in lazy_path.read_bytes()
+    tables = JournalStorage(lazy_path, read_only=True).read()
+    header = lazy_path.read_bytes().split(b"\n", 1)[0]
+    whole = {name: dict(docs) for name, docs in tables.items()}
+    whole_path.write_bytes(header + b"\n" + json.dumps({"put": whole}).encode() + b"\n")
+
+    def everything(path: Path) -> tuple[object, ...]:
+        with Store.open(path, read_only=True) as store:
+            running = store.running_meeting()
+            assert running is not None and running.id is not None
+            last = store.meetings()[-2]
+            assert last.id is not None
+            return (
+                running,
+                store.meetings(),
+                store.decisions(),
+                store.actions(include_closed=True),
+                store.actions(meeting_id=last.id, include_closed=True),
+                store.budgets(last.id),
+                store.meeting_counts(),
+                store.campaigns(),
+                render_minutes(gather_minutes(store, last.id, config, timezone=UTC)),
+            )
+
+    assert everything(lazy_path) == everything(whole_path)
