@@ -1039,6 +1039,31 @@ class Store:
             )
         return campaign
 
+    def delete_campaign(self, campaign_id: int) -> tuple[Campaign, list[Snapshot]]:
+        """Remove a campaign and every figure reported for it, in one transaction, and
+        return them (so the app can undo with `restore_campaign`). Raises
+        `NotFoundError`."""
+        with self._storage.transaction():
+            campaign = self._campaign(campaign_id)
+            snapshots = self._ordered_snapshots(self._by_key(SNAPSHOTS, "campaign_id", campaign_id))
+            for snapshot in snapshots:
+                self._shard_table(SNAPSHOTS, snapshot.id).remove(doc_ids=[snapshot.id])
+            self._shard_table(CAMPAIGNS, campaign_id).remove(doc_ids=[campaign_id])
+        return campaign, snapshots
+
+    def restore_campaign(self, campaign: Campaign, snapshots: Iterable[Snapshot]) -> Campaign:
+        """Put a deleted campaign and its figures back, with their ids. Raises
+        `FieldError` if another campaign has taken its name meanwhile."""
+        with self._storage.transaction():
+            self._require_free_name(campaign.name, campaign.id)
+            self._shard_table(CAMPAIGNS, campaign.id).upsert(
+                Document(codec.campaign_doc(campaign), doc_id=campaign.id)
+            )
+            self._bump_counter(campaign.id, CAMPAIGNS)
+            for snapshot in snapshots:
+                self.restore_snapshot(snapshot)
+        return campaign
+
     def campaign(self, campaign_id: int) -> Campaign:
         """Raises `NotFoundError`."""
         with self._storage.reading():

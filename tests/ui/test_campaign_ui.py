@@ -436,6 +436,41 @@ async def test_plan_a_campaign_in_the_meeting_then_edit_and_undo(
         assert store.campaign(campaign.id) == campaign
         assert money(D("12000")) in shown_text(app)
 
+        # Planning it is undone too: a campaign typed by mistake is gone again.
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert store.campaigns() == []
+        assert "No campaigns yet. Press n to plan the first one." in shown_text(app)
+
+
+async def test_delete_a_campaign_with_its_figures_and_undo(
+    config: TeamConfig, store: Store, clock: FakeClock, meeting: Meeting
+) -> None:
+    assert meeting.id is not None
+    mailing = add_campaign(store, "Direct Mailing Maschinenbau")
+    webinar = add_campaign(store, "Webinar Predictive Maintenance", channel=Channel.WEBINAR)
+    report = record(store, mailing.id, meeting.id)
+    app = app_for(config, store, clock)
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        screen = await open_board(pilot, store, config, clock, meeting)
+        table = screen.query_one(ScoreboardTable)
+        assert table.selected_id == mailing.id
+        await pilot.press("delete")
+        await settle(pilot)
+        assert store.campaigns() == [webinar]
+        assert store.snapshots(mailing.id) == []
+        assert (table.row_count, table.selected_id) == (1, webinar.id)
+        assert [notice.message for notice in app._notifications][-1] == (
+            "Campaign Direct Mailing Maschinenbau deleted with its 1 report. ctrl+z brings it back."
+        )
+
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert store.campaigns() == [mailing, webinar]
+        assert store.snapshots(mailing.id) == [report]
+        assert (table.row_count, table.selected_id) == (2, mailing.id)
+        assert "Direct Mailing Maschinenbau" in shown_text(app)
+
 
 async def test_bad_input_in_the_app_saves_nothing(
     config: TeamConfig, store: Store, clock: FakeClock, meeting: Meeting

@@ -617,6 +617,41 @@ def test_deleted_figures_come_back_with_their_id(store: Store, view: Store) -> N
         store.delete_snapshot(42)
 
 
+def test_a_deleted_campaign_goes_with_its_figures_and_comes_back_whole(
+    store: Store, view: Store, path: Path
+) -> None:
+    webinar = add_webinar(store)
+    mailing = add_webinar(store, name="Direct Mailing Mittelstand", channel=Channel.MAILING)
+    first, second = store.add_meeting(meeting(1)), store.add_meeting(meeting(2, days=14))
+    reports = [record(store, webinar.id, first.id), record(store, webinar.id, second.id)]
+    kept = record(store, mailing.id, second.id)
+    before = path.read_bytes()
+
+    assert store.delete_campaign(webinar.id) == (webinar, reports)
+    # One line: the campaign and its figures go together or not at all.
+    assert path.read_bytes().count(b"\n") == before.count(b"\n") + 1
+    assert view.campaigns() == [mailing]
+    assert view.snapshots(webinar.id) == []
+    assert view.snapshots_for_meeting(second.id) == [kept]
+
+    assert store.restore_campaign(webinar, reports) == webinar
+    assert view.campaigns() == [mailing, webinar]
+    assert view.snapshots(webinar.id) == reports
+    # Ids given out stay given out: a new campaign does not take the restored one's.
+    assert add_webinar(store, name="Messe Hannover").id == 3
+    with pytest.raises(NotFoundError):
+        store.delete_campaign(42)
+
+
+def test_a_campaign_is_not_restored_over_a_name_taken_meanwhile(store: Store) -> None:
+    webinar = add_webinar(store)
+    gone, figures = store.delete_campaign(webinar.id)
+    add_webinar(store, name="frühjahrs-webinarreihe")
+    with pytest.raises(FieldError, match="already a campaign"):
+        store.restore_campaign(gone, figures)
+    assert [campaign.name for campaign in store.campaigns()] == ["frühjahrs-webinarreihe"]
+
+
 def test_the_scoreboard_from_the_store(store: Store, view: Store) -> None:
     webinar = add_webinar(store, cost=D("9100.00"), status=CampaignStatus.RUNNING)
     mailing = add_webinar(store, name="Direct Mailing Mittelstand", channel=Channel.MAILING)

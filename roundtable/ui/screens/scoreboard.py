@@ -130,6 +130,7 @@ class ScoreboardScreen(Screen[None]):
         Binding("f,enter", "record_figures", _("Figures"), id="campaigns-figures"),
         Binding("n", "new_campaign", _("New"), id="campaigns-new"),
         Binding("e", "edit_campaign", _("Edit"), id="campaigns-edit"),
+        Binding("delete", "delete_campaign", _("Delete"), id="campaigns-delete"),
         Binding("ctrl+z", "undo", _("Undo"), id="campaigns-undo", show=False),
         Binding("question_mark,f1", "help", _("Help"), id="campaigns-help", key_display="?"),
     ]
@@ -620,6 +621,12 @@ class ScoreboardScreen(Screen[None]):
 
         def saved(campaign: Campaign) -> None:
             self._kept_new = None
+            self._remember(
+                UndoStep(
+                    _("Plan campaign {campaign}").format(campaign=single_line(campaign.name)),
+                    lambda: self._remove_campaign(campaign.id),
+                )
+            )
             if self.is_attached:
                 self._select = campaign.id
                 self.notify(
@@ -712,6 +719,58 @@ class ScoreboardScreen(Screen[None]):
     def _write_campaign(self, campaign_id: int, draft: CampaignDraft) -> None:
         self.store_thread.submit(
             lambda: self._update(campaign_id, draft),
+            done=lambda _campaign: self.reload() if self.is_attached else None,
+            failed=self._tell_failed(_("Undo")),
+        )
+
+    def action_delete_campaign(self) -> None:
+        """Delete the selected campaign with every figure reported for it (ctrl+z brings
+        both back)."""
+        if not self._editable():
+            return
+        row = self._selected()
+        if row is None:
+            return
+        campaign, store = row.campaign, self.store
+
+        def deleted(gone: tuple[Campaign, list[Snapshot]]) -> None:
+            old, reports = gone
+            name = single_line(old.name)
+            self._remember(
+                UndoStep(
+                    _("Delete campaign {campaign}").format(campaign=name),
+                    lambda: self._restore_campaign(old, reports),
+                )
+            )
+            self.notify(
+                ngettext(
+                    "Campaign {campaign} deleted with its {count} report. ctrl+z brings it back.",
+                    "Campaign {campaign} deleted with its {count} reports. ctrl+z brings it back.",
+                    len(reports),
+                ).format(campaign=name, count=len(reports)),
+                markup=False,
+            )
+            if self.is_attached:
+                self.reload()
+
+        self.store_thread.submit(
+            lambda: store.delete_campaign(campaign.id),
+            done=deleted,
+            failed=self._tell_failed(_("The campaign was not deleted")),
+        )
+
+    def _remove_campaign(self, campaign_id: int) -> None:
+        """Undo planning a campaign: delete it (and any figures recorded for it since)."""
+        self.store_thread.submit(
+            lambda: self.store.delete_campaign(campaign_id),
+            done=lambda _gone: self.reload() if self.is_attached else None,
+            failed=self._tell_failed(_("Undo")),
+        )
+
+    def _restore_campaign(self, campaign: Campaign, reports: list[Snapshot]) -> None:
+        self._select = campaign.id
+        self.store_thread.submit(
+            lambda: self.store.restore_campaign(campaign, reports),
             done=lambda _campaign: self.reload() if self.is_attached else None,
             failed=self._tell_failed(_("Undo")),
         )
