@@ -664,3 +664,17 @@ async def test_the_app_resumes_the_collector_the_command_paused_for_its_start(
     finally:
         collector.resume()
         gc.enable()
+
+
+async def test_a_compact_footer_ends_with_the_palette_key(
+    config: TeamConfig, store: Store, clock: FakeClock
+) -> None:
+    # At 80 columns the keys do not fit: the footer goes compact, and the palette key
+    # still closes the row (no letter of the keys behind it in the last column).
+    running_meeting(store, config, clock)
+    app = app_for(config, store, clock, start=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        footer = shown_text(app).splitlines()[-1]
+        assert footer.startswith("n Next space Pause")
+        assert footer.endswith("▏^p palette")

@@ -40,6 +40,14 @@ __all__ = ["Footer"]
 class Footer(TextualFooter):
     """Textual's footer, showing binding descriptions through `_()`."""
 
+    # Textual's compact style gives every key a right margin, the palette key docked at
+    # the right edge too: the column it leaves showed a letter of the keys behind it.
+    DEFAULT_CSS = """
+    Footer.-compact FooterKey.-command-palette {
+        margin-right: 0;
+    }
+    """
+
     _recompose_pending = False
     _roomy_width = 0
     """Cells the keys take in the roomy style (the compact style takes one less a key)."""
