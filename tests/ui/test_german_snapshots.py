@@ -283,3 +283,22 @@ async def test_attendance_says_nobody_for_people(de_config: TeamConfig) -> None:
         labels = {str(button.id): str(button.label) for button in form.screen.query(Button)}
         assert labels["none"] == "Niemand"
         assert labels["all"] == "Alle anwesend"
+
+
+async def test_the_carry_over_says_overdue_in_full(
+    de_config: TeamConfig, db_file: Path, clock: FakeClock
+) -> None:
+    from roundtable.ui.widgets.carry_over import CarryOverTable
+    from tests.ui.conftest import wait_until
+
+    with Store.open(db_file, clock=clock) as store:
+        nordwerk_history(store, de_config, clock)
+        app = app_for(de_config, store, clock, start=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_until(pilot, lambda: bool(app.screen.query(CarryOverTable)))
+            table = app.screen.query_one(CarryOverTable)
+            await wait_until(pilot, lambda: bool(table.groups))
+            await settle(pilot)
+            # The state column is as wide as the longest German state, not the English.
+            [row] = [line for line in shown_text(app).splitlines() if "A-1 " in line]
+            assert row.rstrip(" ┃").endswith("überfällig")

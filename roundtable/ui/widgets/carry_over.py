@@ -69,7 +69,9 @@ class CarryOverTable(FillTable):
 
     def on_mount(self) -> None:
         labels = (_("Owner"), _("Ref"), _("Action"), _("Due"), _("State"))
-        widths = (20, 6, 20, date_width(), 8)
+        # As wide as the longest state in the language shown ("überfällig" in German).
+        states = (_("overdue"), *(status_text(status) for status in ActionStatus))
+        widths = (20, 6, 20, date_width(), max(8, *map(cell_len, states)))
         for key, label, width in zip(
             ("owner", "ref", "text", "due", "state"), labels, widths, strict=True
         ):
