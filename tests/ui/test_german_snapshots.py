@@ -302,3 +302,22 @@ async def test_the_carry_over_says_overdue_in_full(
             # The state column is as wide as the longest German state, not the English.
             [row] = [line for line in shown_text(app).splitlines() if "A-1 " in line]
             assert row.rstrip(" ┃").endswith("überfällig")
+
+
+async def test_the_campaign_detail_labels_fit_the_german_words(
+    de_config: TeamConfig, db_file: Path, clock: FakeClock
+) -> None:
+    from tests.ui.test_campaign_ui import add_campaign, open_board, record
+
+    with Store.open(db_file, clock=clock) as store:
+        meeting = running_meeting(store, de_config, clock)
+        assert meeting.id is not None
+        campaign = add_campaign(store, "Direct Mailing Maschinenbau")
+        record(store, campaign.id, meeting.id)
+        app = app_for(de_config, store, clock)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_board(pilot, store, de_config, clock, meeting)
+            lines = shown_text(app).splitlines()
+            # "Abweichung" (gap) is the longest label: a blank still follows it.
+            assert any(line.startswith("│ Abweichung 90.000,00 €") for line in lines)
+            assert any(line.startswith("│ Zuständig  Dialogmarketing") for line in lines)

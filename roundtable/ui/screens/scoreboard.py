@@ -23,6 +23,7 @@ from datetime import date, tzinfo
 from decimal import Decimal
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -174,6 +175,8 @@ class ScoreboardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         labels = _fact_labels()
+        # One blank after the longest label of the language shown ("Abweichung").
+        label_width = max(map(cell_len, labels.values())) + 1
         yield Header(icon="◷")
         yield PlainLabel("", id="campaigns-hint")
         yield PlainLabel(_("Reading the campaigns …"), id="campaigns-summary")
@@ -182,12 +185,12 @@ class ScoreboardScreen(Screen[None]):
             with Vertical(id="campaign-facts"):
                 for key in FACTS:
                     with Horizontal(classes="fact"):
-                        yield Label(labels[key], classes="fact-label", markup=False)
+                        yield _label(labels[key], "fact-label", label_width)
                         yield PlainLabel("", id=f"fact-{key}", classes="fact-value")
             with Vertical(id="campaign-trends"):
                 for key in ("estimate", "actual", "gap"):
                     with Horizontal(classes="trend"):
-                        yield Label(labels[key], classes="trend-label", markup=False)
+                        yield _label(labels[key], "trend-label", label_width)
                         yield Sparkline([], id=f"trend-{key}", classes="trend-line")
                         yield PlainLabel("", id=f"trend-{key}-value", classes="trend-value")
                 yield PlainLabel("", id="trend-caption")
@@ -812,3 +815,9 @@ class ScoreboardScreen(Screen[None]):
     def action_back(self) -> None:
         """Back to where the scoreboard was opened from."""
         self.dismiss(None)
+
+
+def _label(text: str, classes: str, width: int) -> Label:
+    label = Label(text, classes=classes, markup=False)
+    label.styles.width = width
+    return label
