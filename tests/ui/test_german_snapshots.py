@@ -321,3 +321,19 @@ async def test_the_campaign_detail_labels_fit_the_german_words(
             # "Abweichung" (gap) is the longest label: a blank still follows it.
             assert any(line.startswith("│ Abweichung 90.000,00 €") for line in lines)
             assert any(line.startswith("│ Zuständig  Dialogmarketing") for line in lines)
+
+
+async def test_the_figures_form_shows_the_german_labels_whole(
+    de_config: TeamConfig, db_file: Path, clock: FakeClock
+) -> None:
+    from roundtable.ui.screens.snapshot_form import SnapshotForm
+    from tests.ui.test_campaign_ui import add_campaign
+
+    with Store.open(db_file, clock=clock) as store:
+        campaign = add_campaign(store, "Newsletter Q1 Bestandskunden")
+    app = Host(SnapshotForm(campaign, 2))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = [" ".join(line.split()) for line in shown_text(app).splitlines()]
+        assert any("│ Vorqualifizierte Leads " in line for line in lines)
+        assert any("│ Vom Vertrieb angenommen " in line for line in lines)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -144,6 +145,8 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
     def compose(self) -> ComposeResult:
         campaign = self.campaign
         labels = figure_labels()
+        # Wide enough for the language's longest label ("Vom Vertrieb angenommen").
+        label_width = max(21, max(map(cell_len, labels.values())) + 1)
         with VerticalScroll(id="dialog") as dialog:
             title = (
                 _("Change figures · {campaign} · meeting {number}")
@@ -175,13 +178,15 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
                 else _("Last meeting")
             )
             with Horizontal(classes="figures-row figures-head"):
-                yield Label("", classes="figure-label")
+                yield _sized(Label("", classes="figure-label"), label_width)
                 yield Label(_("This meeting"), classes="figure-input-head")
                 yield Label(last, classes="figure-last", markup=False)
                 yield Label(_("Change"), classes="figure-change")
             for field_id in FIGURE_FIELDS:
                 with Horizontal(classes="figures-row"):
-                    yield Label(labels[field_id], classes="figure-label", markup=False)
+                    yield _sized(
+                        Label(labels[field_id], classes="figure-label", markup=False), label_width
+                    )
                     yield SafeInput(
                         self._start_text(field_id),
                         # One line each: six figures, the comparison and the messages
@@ -192,7 +197,9 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
                     )
                     yield PlainLabel(self._last_text(field_id), classes="figure-last")
                     yield PlainLabel("", id=f"{field_id}-change", classes="figure-change")
-                yield ErrorLine(id=f"{field_id}-error")
+                error = ErrorLine(id=f"{field_id}-error")
+                error.styles.margin = (0, 0, 0, label_width)
+                yield error
             yield PlainLabel("", id="figures-outcome")
             yield PlainLabel("", id="figures-gap")
             with Horizontal(classes="buttons"):
@@ -337,3 +344,8 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
             self.show_errors(errors)
             return
         self.dismiss(draft)
+
+
+def _sized(label: Label, width: int) -> Label:
+    label.styles.width = width
+    return label
