@@ -551,6 +551,98 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     return 0
 
 
+FIGURE_OPTIONS = {
+    "leads": "--leads",
+    "accepted": "--accepted",
+    "won": "--won",
+    "estimated_revenue": "--estimate",
+    "actual_revenue": "--revenue",
+    "cost": "--cost",
+}
+"""A campaign's figures (the store's field names) and the options of `figures` for them."""
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    """Record a campaign's figures to date in the running meeting, as controlling reports
+    them; what is not given stays as last reported."""
+    from roundtable.domain.campaigns import (
+        FieldError,
+        find_campaign,
+        parse_count,
+        parse_money,
+    )
+    from roundtable.domain.l10n import format_number
+    from roundtable.domain.money import format_amount
+    from roundtable.domain.store import Store
+    from roundtable.domain.text import single_line
+
+    typed = {field: getattr(args, field) for field in FIGURE_OPTIONS}
+    if all(value is None for value in typed.values()):
+        raise UsageError(
+            _("Give at least one figure: {options}.").format(
+                options=", ".join(FIGURE_OPTIONS.values())
+            )
+        )
+    try:
+        with Store.open(db_path(args)) as store, store.transaction():
+            running = store.running_meeting()
+            if running is None or running.id is None:
+                raise UsageError(
+                    _(
+                        "No meeting is running: figures are recorded in a meeting. "
+                        "Start it first (roundtable start)."
+                    )
+                )
+            campaign = find_campaign(store.campaigns(), args.campaign)
+            reports = store.snapshots(campaign.id)
+            last = reports[-1] if reports else None
+
+            def count(field: str) -> int:
+                text = typed[field]
+                if text is not None:
+                    return parse_count(text, field)
+                return int(getattr(last, field)) if last is not None else 0
+
+            def amount(field: str) -> Decimal:
+                text = typed[field]
+                if text is not None:
+                    return parse_money(text, field)
+                return Decimal(getattr(last, field)) if last is not None else Decimal(0)
+
+            snapshot = store.record_snapshot(
+                campaign.id,
+                running.id,
+                leads=count("leads"),
+                accepted=count("accepted"),
+                won=count("won"),
+                estimated_revenue=amount("estimated_revenue"),
+                actual_revenue=amount("actual_revenue"),
+                cost=None if typed["cost"] is None else parse_money(typed["cost"], "cost"),
+            )
+    except FieldError as error:
+        raise UsageError(
+            _("{problem} ({option})").format(
+                problem=error.message, option=FIGURE_OPTIONS.get(error.field, error.field)
+            )
+        ) from error
+    out(
+        _(
+            "Meeting {number}: {campaign} — {leads} leads, {accepted} accepted, {won} won; "
+            "estimate {estimate}, actual {actual}, cost to date {cost}."
+        ).format(
+            number=running.number,
+            campaign=single_line(campaign.name),
+            leads=format_number(snapshot.leads),
+            accepted=format_number(snapshot.accepted),
+            won=format_number(snapshot.won),
+            estimate=format_amount(snapshot.estimated_revenue, campaign.currency),
+            actual=format_amount(snapshot.actual_revenue, campaign.currency),
+            cost=format_amount(snapshot.cost, campaign.currency),
+        )
+    )
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fill the store with a realistic year of this round table."""
     from roundtable.domain.demo import DEFAULT_MEETINGS, DEFAULT_SEED, fill_demo
@@ -630,6 +722,25 @@ def _attendee_commands(add_command: Callable[[str, str, Handler], argparse.Argum
     campaigns.add_argument(
         "--json", action="store_true", help=_("print JSON instead of a table (exact amounts)")
     )
+    figures = add_command(
+        "figures",
+        _("record a campaign's figures in the running meeting (others stay as last reported)"),
+        cmd_figures,
+    )
+    figures.add_argument(
+        "campaign",
+        metavar="CAMPAIGN",
+        help=_("the campaign: its name, or a part of it no other campaign's name has"),
+    )
+    for field, option, metavar, help_text in (
+        ("leads", "--leads", "N", _("pre-qualified leads so far")),
+        ("accepted", "--accepted", "N", _("of those, accepted by sales")),
+        ("won", "--won", "N", _("deals won")),
+        ("estimated_revenue", "--estimate", "AMOUNT", _("estimated revenue (sales marketing)")),
+        ("actual_revenue", "--revenue", "AMOUNT", _("actual revenue to date (controlling)")),
+        ("cost", "--cost", "AMOUNT", _("the campaign's cost to date")),
+    ):
+        figures.add_argument(option, dest=field, metavar=metavar, help=help_text)
     demo = add_command(
         "demo",
         _("fill an empty store with a realistic year of round tables, to try things out"),

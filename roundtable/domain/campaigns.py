@@ -26,7 +26,7 @@ from babel.numbers import get_group_symbol
 
 from roundtable.domain import l10n
 from roundtable.domain.money import DEFAULT_CURRENCY, format_amount, parse_amount
-from roundtable.errors import UsageError
+from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _, current_language, pgettext
 
 __all__ = [
@@ -47,6 +47,7 @@ __all__ = [
     "check_campaign",
     "check_figures",
     "cost_per_lead",
+    "find_campaign",
     "format_change",
     "format_percent",
     "parse_count",
@@ -715,6 +716,33 @@ def check_figures(figures: SnapshotFigures) -> SnapshotFigures:
         won=won,
         estimated_revenue=_money(figures.estimated_revenue, "estimated_revenue"),
         actual_revenue=_money(figures.actual_revenue, "actual_revenue"),
+    )
+
+
+def find_campaign(campaigns: Iterable[Campaign], typed: str) -> Campaign:
+    """The campaign `typed` names: its whole name, or a part of it that no other
+    campaign's name has (case and runs of spaces do not matter). `NotFoundError` for
+    none, `UsageError` listing them for several."""
+    wanted = " ".join(typed.split()).casefold()
+    if not wanted:
+        raise UsageError(_("Name the campaign, like “Anwendertag”."))
+    candidates = list(campaigns)
+    named = [c for c in candidates if " ".join(c.name.split()).casefold() == wanted]
+    if named:
+        return named[0]
+    found = [c for c in candidates if wanted in " ".join(c.name.split()).casefold()]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise NotFoundError(
+            _("There is no campaign “{typed}”. `roundtable campaigns` lists them.").format(
+                typed=typed
+            )
+        )
+    raise UsageError(
+        _("“{typed}” could be any of: {names}. Type more of the name.").format(
+            typed=typed, names="; ".join(sorted(c.name for c in found))
+        )
     )
 
 

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -285,3 +286,108 @@ def test_the_demo_has_campaigns_to_list(tmp_path: Path) -> None:
     assert campaigns and all(c["currency"] == "EUR" for c in campaigns)
     reported = [c for c in campaigns if c["series"]]
     assert reported and all(c["estimated_revenue"] is not None for c in reported)
+
+
+# --- roundtable figures ---------------------------------------------------------------
+
+
+def running(db: Path) -> int:
+    """Start a third meeting (running) in the store; its id."""
+    with Store.open(db, clock=lambda: START) as store:
+        third = replace(meeting(3), ended_at=None)
+        saved = store.add_meeting(third)
+        assert saved.id is not None
+        return saved.id
+
+
+def test_figures_are_recorded_in_the_running_meeting(tmp_path: Path, db: Path) -> None:
+    meeting_id = running(db)
+    result = run(
+        tmp_path,
+        db,
+        "figures",
+        "webinar",
+        "--leads",
+        "61",
+        "--accepted",
+        "44",
+        "--won",
+        "9",
+        "--estimate",
+        "600,000",
+        "--revenue",
+        "98,250.50",
+        "--cost",
+        "7,100",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "Meeting 3: Frühjahrs-Webinarreihe — 61 leads, 44 accepted, 9 won; estimate "
+        "€600,000.00, actual €98,250.50, cost to date €7,100.00.\n"
+    )
+    with Store.open(db, read_only=True) as store:
+        [report] = store.snapshots_for_meeting(meeting_id)
+    assert (report.leads, report.accepted, report.won) == (61, 44, 9)
+    assert (report.estimated_revenue, report.actual_revenue, report.cost) == (
+        Decimal("600000"),
+        Decimal("98250.50"),
+        Decimal("7100"),
+    )
+
+    # Again in the same meeting: what is given replaces, the rest stays.
+    again = run(tmp_path, db, "figures", "frühjahrs-webinarreihe", "--revenue", "101,000")
+    assert again.returncode == 0, again.stderr
+    with Store.open(db, read_only=True) as store:
+        [report] = store.snapshots_for_meeting(meeting_id)
+    assert (report.leads, report.actual_revenue) == (61, Decimal("101000"))
+
+
+def test_figures_start_from_those_last_reported_and_read_german_numbers(
+    tmp_path: Path, db: Path
+) -> None:
+    meeting_id = running(db)
+    result = run(tmp_path, db, "--lang", "de", "figures", "Webinar", "--leads", "1.250")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Meeting 3: Frühjahrs-Webinarreihe — 1.250 Leads")
+    with Store.open(db, read_only=True) as store:
+        [report] = store.snapshots_for_meeting(meeting_id)
+    # Meeting 2 reported 49 leads, 35 accepted, 6 won, 650,000 estimated, 69,580.50 actual.
+    assert (report.leads, report.accepted, report.won) == (1250, 35, 6)
+    assert (report.estimated_revenue, report.actual_revenue) == (
+        Decimal("650000.00"),
+        Decimal("69580.50"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "gist"),
+    [
+        (
+            ["webinar", "--won", "99"],
+            2,
+            "99 deals won, but only 35 leads accepted by sales. (--won)",
+        ),
+        (["webinar", "--leads", "-3"], 2, "must not be negative. (--leads)"),
+        (["webinar", "--revenue", "viel"], 2, "(--revenue)"),
+        (["webinar"], 2, "Give at least one figure: --leads, --accepted"),
+        (["Messe", "--leads", "3"], 4, "There is no campaign “Messe”"),
+        (["i", "--leads", "3"], 2, "any of: Direct Mailing Mittelstand; Frühjahrs-Webinarreihe."),
+    ],
+)
+def test_bad_figures_say_which_option_and_change_nothing(
+    tmp_path: Path, db: Path, args: list[str], code: int, gist: str
+) -> None:
+    running(db)
+    before = db.read_bytes()
+    result = run(tmp_path, db, "figures", *args)
+    assert (result.returncode, result.stdout) == (code, "")
+    assert gist in result.stderr
+    assert db.read_bytes() == before
+
+
+def test_figures_need_a_running_meeting(tmp_path: Path, db: Path) -> None:
+    before = db.read_bytes()
+    result = run(tmp_path, db, "figures", "webinar", "--leads", "60")
+    assert result.returncode == 2
+    assert "No meeting is running" in result.stderr
+    assert db.read_bytes() == before

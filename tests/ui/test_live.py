@@ -211,3 +211,31 @@ async def test_follow_has_no_keys_that_change_the_meeting(
             app.store_thread.close()
     stored = store.running_meeting()
     assert stored is not None and stored.current == 0
+
+
+async def test_figures_from_controllings_terminal_show_on_the_scoreboard(
+    config: TeamConfig, store: Store, clock: FakeClock, db_file: Path
+) -> None:
+    from decimal import Decimal
+
+    from roundtable.domain.campaigns import Channel
+    from roundtable.ui.screens.scoreboard import ScoreboardScreen
+
+    running_meeting(store, config, clock)
+    store.add_campaign(
+        "Anwendertag Süd 2026",
+        owner="marketing-communication",
+        channel=Channel.EVENT,
+        start=date(2026, 2, 2),
+        end=date(2026, 3, 27),
+        budget=Decimal("20000"),
+    )
+    app = app_for(config, store, clock, start=True, poll_seconds=POLL)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("dollar_sign")
+        await wait_until(pilot, lambda: isinstance(app.screen, ScoreboardScreen))
+        await wait_until(pilot, lambda: "0 of 1 campaigns reported" in shown_text(app))
+        attendee(db_file, "figures", "anwendertag", "--leads", "1,234", "--accepted", "56")
+        await wait_until(pilot, lambda: "1 of 1 campaigns reported" in shown_text(app))
+        assert "1,234" in shown_text(app)

@@ -771,3 +771,23 @@ def test_the_demo_runs_the_team_s_campaigns_as_the_article_tells(tmp_path: Path)
             assert abs(last.gap) <= last.estimated_revenue * D("0.1")
             assert last.cost <= campaign.budget * D("1.1")
             assert campaign.cost == last.cost
+
+
+def test_a_campaign_is_found_by_its_name_or_a_part_only_it_has(store: Store) -> None:
+    from roundtable.domain.campaigns import find_campaign
+    from roundtable.errors import UsageError
+
+    webinar = add_webinar(store)
+    series = add_webinar(store, name="Frühjahrs-Webinarreihe  Nachlese")
+    mailing = add_webinar(store, name="Direct Mailing Mittelstand", channel=Channel.MAILING)
+    campaigns = store.campaigns()
+    # The whole name wins even where it is part of another one; spaces do not matter.
+    assert find_campaign(campaigns, "frühjahrs-webinarreihe") == webinar
+    assert find_campaign(campaigns, "Webinarreihe Nachlese") == series
+    assert find_campaign(campaigns, "mailing") == mailing
+    with pytest.raises(UsageError, match="could be any of: Frühjahrs-Webinarreihe;"):
+        find_campaign(campaigns, "webinar")
+    with pytest.raises(NotFoundError, match="no campaign “Messe”"):
+        find_campaign(campaigns, "Messe")
+    with pytest.raises(UsageError, match="Name the campaign"):
+        find_campaign(campaigns, "  ")
