@@ -30,7 +30,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Label, Sparkline
+from textual.widgets import DataTable, Header, Sparkline
 
 from roundtable.domain import l10n
 from roundtable.domain.campaigns import (
@@ -61,7 +61,7 @@ from roundtable.ui.live import StoreChanged
 from roundtable.ui.screens.snapshot_form import FiguresDraft
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.footer import Footer
-from roundtable.ui.widgets.plain import PlainLabel
+from roundtable.ui.widgets.plain import PlainLabel, sized_label
 from roundtable.ui.widgets.scoreboard import (
     ScoreboardTable,
     gap_arrow,
@@ -185,12 +185,12 @@ class ScoreboardScreen(Screen[None]):
             with Vertical(id="campaign-facts"):
                 for key in FACTS:
                     with Horizontal(classes="fact"):
-                        yield _label(labels[key], "fact-label", label_width)
+                        yield sized_label(labels[key], "fact-label", label_width)
                         yield PlainLabel("", id=f"fact-{key}", classes="fact-value")
             with Vertical(id="campaign-trends"):
                 for key in ("estimate", "actual", "gap"):
                     with Horizontal(classes="trend"):
-                        yield _label(labels[key], "trend-label", label_width)
+                        yield sized_label(labels[key], "trend-label", label_width)
                         yield Sparkline([], id=f"trend-{key}", classes="trend-line")
                         yield PlainLabel("", id=f"trend-{key}-value", classes="trend-value")
                 yield PlainLabel("", id="trend-caption")
@@ -815,9 +815,3 @@ class ScoreboardScreen(Screen[None]):
     def action_back(self) -> None:
         """Back to where the scoreboard was opened from."""
         self.dismiss(None)
-
-
-def _label(text: str, classes: str, width: int) -> Label:
-    label = Label(text, classes=classes, markup=False)
-    label.styles.width = width
-    return label

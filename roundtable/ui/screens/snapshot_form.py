@@ -43,7 +43,7 @@ from roundtable.i18n import _
 from roundtable.ui.screens.campaign_form import CAMPAIGNS_CSS, amount_field_text
 from roundtable.ui.screens.form_base import FieldError as ErrorLine
 from roundtable.ui.screens.form_base import FormModal, SafeInput, literal, safe_line
-from roundtable.ui.widgets.plain import PlainLabel
+from roundtable.ui.widgets.plain import PlainLabel, sized_label
 
 __all__ = ["FIGURE_FIELDS", "FiguresDraft", "SnapshotForm", "figure_labels"]
 
@@ -178,15 +178,13 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
                 else _("Last meeting")
             )
             with Horizontal(classes="figures-row figures-head"):
-                yield _sized(Label("", classes="figure-label"), label_width)
+                yield sized_label("", "figure-label", label_width)
                 yield Label(_("This meeting"), classes="figure-input-head")
                 yield Label(last, classes="figure-last", markup=False)
                 yield Label(_("Change"), classes="figure-change")
             for field_id in FIGURE_FIELDS:
                 with Horizontal(classes="figures-row"):
-                    yield _sized(
-                        Label(labels[field_id], classes="figure-label", markup=False), label_width
-                    )
+                    yield sized_label(labels[field_id], "figure-label", label_width)
                     yield SafeInput(
                         self._start_text(field_id),
                         # One line each: six figures, the comparison and the messages
@@ -344,8 +342,3 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
             self.show_errors(errors)
             return
         self.dismiss(draft)
-
-
-def _sized(label: Label, width: int) -> Label:
-    label.styles.width = width
-    return label

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Label
 
-__all__ = ["PlainLabel"]
+__all__ = ["PlainLabel", "sized_label"]
 
 
 class PlainLabel(Label):
@@ -34,3 +34,11 @@ class PlainLabel(Label):
         layout = len(str(text)) != len(str(self._shown))
         self._shown = text
         self.update(text, layout=layout)
+
+
+def sized_label(text: str, classes: str, width: int) -> Label:
+    """A markup-free `Label` `width` cells wide: for a column of labels sized to the
+    longest one in the language shown."""
+    label = Label(text, classes=classes, markup=False)
+    label.styles.width = width
+    return label
