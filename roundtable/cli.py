@@ -732,15 +732,15 @@ def _attendee_commands(add_command: Callable[[str, str, Handler], argparse.Argum
         metavar="CAMPAIGN",
         help=_("the campaign: its name, or a part of it no other campaign's name has"),
     )
-    for field, option, metavar, help_text in (
-        ("leads", "--leads", "N", _("pre-qualified leads so far")),
-        ("accepted", "--accepted", "N", _("of those, accepted by sales")),
-        ("won", "--won", "N", _("deals won")),
-        ("estimated_revenue", "--estimate", "AMOUNT", _("estimated revenue (sales marketing)")),
-        ("actual_revenue", "--revenue", "AMOUNT", _("actual revenue to date (controlling)")),
-        ("cost", "--cost", "AMOUNT", _("the campaign's cost to date")),
+    for field, metavar, help_text in (
+        ("leads", "N", _("pre-qualified leads so far")),
+        ("accepted", "N", _("of those, accepted by sales")),
+        ("won", "N", _("deals won")),
+        ("estimated_revenue", "AMOUNT", _("estimated revenue (sales marketing)")),
+        ("actual_revenue", "AMOUNT", _("actual revenue to date (controlling)")),
+        ("cost", "AMOUNT", _("the campaign's cost to date")),
     ):
-        figures.add_argument(option, dest=field, metavar=metavar, help=help_text)
+        figures.add_argument(FIGURE_OPTIONS[field], dest=field, metavar=metavar, help=help_text)
     demo = add_command(
         "demo",
         _("fill an empty store with a realistic year of round tables, to try things out"),
