@@ -53,6 +53,21 @@ def db_path(args: argparse.Namespace) -> Path:
     return default_db_path(args.db, os.environ)
 
 
+def existing_db_path(args: argparse.Namespace) -> Path:
+    """The store an attendee's command changes; `NotFoundError` if there is none yet. An
+    attendee's terminal pointed at the wrong place must say so, not start a new, empty
+    store there."""
+    path = db_path(args)
+    if not path.exists():
+        raise NotFoundError(
+            _(
+                "There is no store at {path}. Point --db or {env} at the team's store "
+                "(the one the meeting runs on)."
+            ).format(path=path, env="ROUNDTABLE_DB")
+        )
+    return path
+
+
 def out(text: str = "") -> None:
     """Print `text` for a person: control characters in it are made visible."""
     print(terminal_safe(text))
@@ -304,7 +319,7 @@ def _set_status(args: argparse.Namespace, status: str) -> int:
     from roundtable.domain.text import single_line
 
     wanted = ActionStatus(status)
-    with Store.open(db_path(args)) as store, store.transaction():
+    with Store.open(existing_db_path(args)) as store, store.transaction():
         # Closed while a meeting runs: its minutes list the item as closed there.
         running = store.running_meeting()
         change = store.change_action_status(
@@ -584,7 +599,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
             )
         )
     try:
-        with Store.open(db_path(args)) as store, store.transaction():
+        with Store.open(existing_db_path(args)) as store, store.transaction():
             running = store.running_meeting()
             if running is None or running.id is None:
                 raise UsageError(

@@ -271,6 +271,23 @@ def test_an_unknown_id_is_a_clear_error(
     assert seeded.read_bytes() == content
 
 
+@pytest.mark.parametrize(
+    "args", [["done", "A-1"], ["reopen", "A-1"], ["figures", "Webinar", "--leads", "3"]]
+)
+def test_a_change_to_a_store_that_is_not_there_creates_none(
+    tmp_path: Path, config: Path, args: list[str]
+) -> None:
+    # An attendee's terminal pointed at the wrong place: say so, start no empty store.
+    missing = tmp_path / "elsewhere" / "roundtable.db"
+    result = run(tmp_path, missing, config, *args)
+    assert result.returncode == 4
+    assert result.stderr == (
+        f"roundtable: There is no store at {missing}. Point --db or ROUNDTABLE_DB at the "
+        "team's store (the one the meeting runs on).\n"
+    )
+    assert not missing.parent.exists()
+
+
 APP = """
 import sys, time
 from datetime import datetime, timezone
