@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import MAX_PREC, ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
+from typing import Any
 
 from roundtable.domain.config import TeamConfig, load_config, load_roles, peek_language
 from roundtable.domain.locations import (
@@ -784,6 +785,41 @@ def _attendee_commands(add_command: Callable[[str, str, Handler], argparse.Argum
 # --- parser -----------------------------------------------------------------------
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, its "usage:" in the chosen language."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An `ArgumentParser` whose own words (the help option, "options", "usage:") are in
+    the chosen language too; the commands' parsers are made of this class as well."""
+
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
+        # The parents' options join groups of the same title, so the titles are set
+        # before the parents are taken in (as argparse itself does, after them).
+        parents: Sequence[argparse.ArgumentParser] = kwargs.pop("parents", ())
+        kwargs["add_help"] = False
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(**kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        if add_help:
+            self.add_argument(
+                "-h", "--help", action="help", help=_("show this help message and exit")
+            )
+        for parent in parents:
+            self._add_container_actions(parent)
+            self._defaults.update(parent._defaults)
+
+
 class _VersionAction(argparse.Action):
     """`--version`, with the version looked up only when asked for (it costs startup
     time every other command should not pay)."""
@@ -833,7 +869,7 @@ def _location_options(parser: argparse.ArgumentParser, default: object) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="roundtable",
         description=_(
             "Runs the marketing–sales round table: agenda timers inside the three-hour "
@@ -853,7 +889,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     # `--config` and `--db` work before and after the command; SUPPRESS keeps a
     # command's absent option from hiding the one given before it.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     _location_options(common, default=argparse.SUPPRESS)
 
     def add_command(name: str, help: str, handler: Handler) -> argparse.ArgumentParser:

@@ -161,6 +161,18 @@ def test_help_is_german_before_anything_is_read(tmp_path: Path) -> None:
     assert "auch erledigte und verworfene Aufgaben" in result.stdout
 
 
+def test_german_help_has_no_english_words_of_argparse_left(tmp_path: Path) -> None:
+    result = run(tmp_path, "--lang", "de", "done", "--help")
+    assert result.returncode == 0
+    assert result.stdout.startswith("Aufruf: roundtable done [-h] [--config DIR]")
+    assert "\nArgumente:\n" in result.stdout
+    # One group of options, the shared ones (--db…) in it, with German help for -h.
+    assert result.stdout.count("Optionen:") == 1
+    assert "-h, --help      diese Hilfe zeigen und beenden" in result.stdout
+    for english in ("usage:", "options:", "positional arguments", "show this help"):
+        assert english not in result.stdout
+
+
 def test_a_language_we_do_not_speak_is_refused(tmp_path: Path) -> None:
     result = run(tmp_path, "check", env={"ROUNDTABLE_LANG": "fr"})
     assert result.returncode == 2
