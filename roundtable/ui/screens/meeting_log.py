@@ -188,17 +188,17 @@ class LogScreen(BoardScreen[Meeting | None]):
 
     def _kept_failed(self, what: str, key: str) -> Callable[[RoundtableError], None]:
         def tell(error: RoundtableError) -> None:
-            self.notify(
+            self._tell_kept(
                 _("{what}: {error}. Your text is kept: press {key} to try again.").format(
                     what=what, error=error.message, key=key
-                ),
-                title=_("Not saved"),
-                severity="error",
-                timeout=20,
-                markup=False,
+                )
             )
 
         return tell
+
+    def _tell_kept(self, message: str) -> None:
+        """Say that a save failed and what was typed is kept, long enough to read it."""
+        self.notify(message, title=_("Not saved"), severity="error", timeout=20, markup=False)
 
     def _decision_form(self, initial: str | None) -> Screen[str | None]:
         from roundtable.ui.screens.decision_form import DecisionForm
@@ -387,15 +387,11 @@ class LogScreen(BoardScreen[Meeting | None]):
                     self._kept_failed(kind.not_changed, kind.key)(error)
                     return
                 kind.kept_edits[key] = draft
-                self.notify(
+                self._tell_kept(
                     _(
                         "{what}: {error}. Your changes are kept: select it in the log and "
                         "press enter to try again."
-                    ).format(what=kind.not_changed, error=error.message),
-                    title=_("Not saved"),
-                    severity="error",
-                    timeout=20,
-                    markup=False,
+                    ).format(what=kind.not_changed, error=error.message)
                 )
 
             self.store_thread.submit(lambda: kind.update(old, draft), done=saved, failed=failed)
