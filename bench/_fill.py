@@ -8,10 +8,10 @@ from pathlib import Path
 
 from tinydb.table import Document, Table
 
-from roundtable.domain import codec
 from roundtable.domain.entries import ActionItem, ActionStatus
-from roundtable.domain.storage import JournalStorage
-from roundtable.domain.store import ACTIONS, META, SCHEMA_VERSION, SHARD_SIZE
+from roundtable.store import codec
+from roundtable.store.journal import JournalStorage
+from roundtable.store.store import ACTIONS, META, SCHEMA_VERSION, SHARD_SIZE
 
 __all__ = ["OWNERS", "fill_actions"]
 

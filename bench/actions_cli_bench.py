@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _fill import fill_actions
 
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 
 
 def run_once(command: list[str], env: dict[str, str]) -> float:

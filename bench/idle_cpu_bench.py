@@ -22,7 +22,7 @@ from startup_bench import make_demo_store
 
 from roundtable.domain.config import load_config
 from roundtable.domain.locations import shipped_defaults_dir
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
 from roundtable.ui.screens.meeting import MeetingScreen
 

@@ -38,7 +38,7 @@ from roundtable.domain.config import TeamConfig, load_config  # noqa: E402
 from roundtable.domain.entries import ActionStatus  # noqa: E402
 from roundtable.domain.export import find_meeting  # noqa: E402
 from roundtable.domain.minutes import gather_minutes, render_minutes  # noqa: E402
-from roundtable.domain.store import Store  # noqa: E402
+from roundtable.store.store import Store  # noqa: E402
 
 SHIPPED = HERE.parent / "roundtable" / "defaults"
 TARGET_MS = 50.0
@@ -64,7 +64,7 @@ def build(path: Path, meetings: int, config: TeamConfig) -> str:
         return "roundtable demo"
     if "invalid choice" not in result.stderr:
         raise SystemExit(f"roundtable demo failed:\n{result.stderr}")
-    from roundtable.domain.demo import fill_demo
+    from roundtable.demo.history import fill_demo
 
     with Store.open(path) as store:
         fill_demo(store, config, today=date.today(), meetings=meetings)

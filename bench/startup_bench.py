@@ -57,7 +57,7 @@ import sys, time
 from pathlib import Path
 from roundtable.domain.config import load_config
 from roundtable.domain.locations import shipped_defaults_dir
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
 from roundtable.ui.screens.meeting import MeetingScreen
 
@@ -115,7 +115,7 @@ def _start_meeting(path: Path) -> None:
     from roundtable.domain import timebox
     from roundtable.domain.config import load_config
     from roundtable.domain.locations import shipped_defaults_dir
-    from roundtable.domain.store import Store
+    from roundtable.store.store import Store
     from roundtable.ui.app import default_attendees, facilitator_name
 
     config = load_config(shipped_defaults_dir(), "bench")

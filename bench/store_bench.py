@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _fill import fill_actions
 
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 
 SIZES = (0, 1_000, 15_000, 50_000)
 INSERTS = 200

@@ -16,7 +16,7 @@ from datetime import date
 from roundtable.domain.config import Role
 from roundtable.domain.entries import ActionItem
 from roundtable.domain.meeting import Meeting
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 
 __all__ = [
     "OwnerGroup",

@@ -13,9 +13,9 @@ import tempfile
 from pathlib import Path
 
 from roundtable.domain.meeting import Meeting
-from roundtable.domain.store import Store
 from roundtable.errors import NotFoundError, RoundtableError, UsageError
 from roundtable.i18n import _
+from roundtable.store.store import Store
 
 __all__ = ["LATEST", "find_meeting", "write_minutes"]
 

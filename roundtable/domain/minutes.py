@@ -40,9 +40,9 @@ from roundtable.domain.entries import (
 from roundtable.domain.markdown import cell, inline, mermaid_label, plain
 from roundtable.domain.meeting import ItemState, Meeting
 from roundtable.domain.money import format_amount
-from roundtable.domain.store import Store
 from roundtable.domain.timebox import item_elapsed
 from roundtable.i18n import _
+from roundtable.store.store import Store
 
 __all__ = [
     "EarlierAction",

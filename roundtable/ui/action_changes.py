@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from roundtable.domain.entries import ActionItem, ActionStatus
-from roundtable.domain.store import StatusChange, Store
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
+from roundtable.store.store import StatusChange, Store
 from roundtable.ui.store_thread import StoreThread
 
 __all__ = ["ActionChanges", "UndoStep", "status_text"]

@@ -26,10 +26,10 @@ from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.config import Agenda, TeamConfig
 from roundtable.domain.deferred import AgendaPlan, deferred_items
 from roundtable.domain.meeting import Attendee, Meeting
-from roundtable.domain.store import Store
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _
+from roundtable.store.store import Store
 from roundtable.ui.live import POLL_SECONDS
 from roundtable.ui.screens.board import Entries, read_entries
 from roundtable.ui.screens.meeting import MeetingScreen

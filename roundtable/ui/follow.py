@@ -12,7 +12,7 @@ from textual.screen import Screen
 
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.config import TeamConfig
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 from roundtable.ui.live import POLL_SECONDS
 from roundtable.ui.screens.follow import FollowScreen
 from roundtable.ui.store_app import StoreApp

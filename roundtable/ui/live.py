@@ -15,7 +15,7 @@ from textual.app import App
 from textual.message import Message
 from textual.timer import Timer
 
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 
 __all__ = ["POLL_SECONDS", "StoreChanged", "StoreWatcher"]
 

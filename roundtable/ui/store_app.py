@@ -20,8 +20,8 @@ from textual.binding import Binding, BindingType
 from roundtable import collector
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.config import TeamConfig
-from roundtable.domain.store import Store
 from roundtable.i18n import _
+from roundtable.store.store import Store
 from roundtable.ui.live import POLL_SECONDS, StoreWatcher
 from roundtable.ui.store_thread import StoreThread
 

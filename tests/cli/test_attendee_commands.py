@@ -22,7 +22,7 @@ import pytest
 from roundtable.domain.config import Cadence, ItemKind
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 TODAY = "2026-03-20"
@@ -292,7 +292,7 @@ APP = """
 import sys, time
 from datetime import datetime, timezone
 from pathlib import Path
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 sys.path.insert(0, sys.argv[2])
 from test_attendee_commands import a_meeting
 with Store.open(Path(sys.argv[1])) as store:

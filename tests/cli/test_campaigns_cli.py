@@ -17,7 +17,7 @@ import pytest
 from roundtable.domain.campaigns import CampaignStatus, Channel
 from roundtable.domain.config import Cadence, ItemKind
 from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 BERLIN = ZoneInfo("Europe/Berlin")

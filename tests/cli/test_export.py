@@ -16,8 +16,8 @@ from markdown_it import MarkdownIt
 from roundtable.domain.config import load_config
 from roundtable.domain.entries import ActionStatus, BudgetKind
 from roundtable.domain.meeting import Attendee
-from roundtable.domain.store import Store
 from roundtable.domain.timebox import end, new_meeting, next_item
+from roundtable.store.store import Store
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 T0 = datetime(2026, 2, 12, 8, 0, tzinfo=UTC)  # 09:00 in Berlin

@@ -195,8 +195,8 @@ def german_store(tmp_path: Path) -> Path:
     from roundtable.domain.config import load_config
     from roundtable.domain.entries import BudgetKind
     from roundtable.domain.meeting import Attendee
-    from roundtable.domain.store import Store
     from roundtable.domain.timebox import end, new_meeting
+    from roundtable.store.store import Store
 
     start = datetime(2026, 11, 12, 8, 0, tzinfo=UTC)
     agenda = load_config(SHIPPED / "de", "test").agenda("round-table")

@@ -24,7 +24,7 @@ from roundtable.domain import timebox
 from roundtable.domain.config import Agenda, AgendaItem, Cadence, ItemKind, Role, TeamConfig
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.meeting import Meeting
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp, default_attendees, make_app
 from roundtable.ui.screens.meeting import MeetingScreen
 

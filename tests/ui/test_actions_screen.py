@@ -15,7 +15,7 @@ from textual.widgets import Checkbox, Input, Select
 from roundtable.domain.action_query import StatusFilter
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import ActionStatus
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 from roundtable.ui.screens.action_edit import DueModal, OwnerModal
 from roundtable.ui.screens.actions import SEARCH_DEBOUNCE_SECONDS, ActionItemsScreen
 from roundtable.ui.widgets.action_table import ActionTable

@@ -19,7 +19,7 @@ from roundtable.domain import timebox
 from roundtable.domain.config import Cadence, TeamConfig
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.meeting import ItemState, Meeting
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 from roundtable.ui.screens.action_edit import DueModal, OwnerModal
 from roundtable.ui.screens.cadence import CadenceModal
 from roundtable.ui.screens.deferred_offer import DeferredOffer

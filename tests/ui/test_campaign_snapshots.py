@@ -21,12 +21,12 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input
 
+from roundtable.demo.history import fill_demo
 from roundtable.domain import timebox
 from roundtable.domain.campaigns import CampaignDraft, CampaignStatus, Channel
 from roundtable.domain.config import TeamConfig
-from roundtable.domain.demo import fill_demo
 from roundtable.domain.meeting import Meeting
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
 from roundtable.ui.screens.campaign_form import CampaignForm
 from roundtable.ui.screens.meeting import CARRY_OVER_DELAY

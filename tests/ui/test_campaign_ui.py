@@ -21,6 +21,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Select, Sparkline
 
+from roundtable.demo.history import fill_demo
 from roundtable.domain import timebox
 from roundtable.domain.campaigns import (
     CampaignDraft,
@@ -32,11 +33,10 @@ from roundtable.domain.campaigns import (
     format_percent,
 )
 from roundtable.domain.config import TeamConfig
-from roundtable.domain.demo import fill_demo
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.money import format_amount
-from roundtable.domain.store import Store
 from roundtable.errors import UsageError
+from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
 from roundtable.ui.screens.campaign_form import CampaignForm, campaign_owner
 from roundtable.ui.screens.form_base import FormModal

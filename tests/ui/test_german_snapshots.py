@@ -25,8 +25,8 @@ from textual.widgets._footer import FooterKey
 from roundtable.domain import l10n
 from roundtable.domain.config import TeamConfig, load_config
 from roundtable.domain.entries import BudgetDraft, BudgetKind
-from roundtable.domain.store import Store
 from roundtable.i18n import set_language
+from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
 from roundtable.ui.screens.action_form import ActionForm
 from roundtable.ui.screens.actions import StatusFilter

@@ -11,7 +11,7 @@ from textual.widgets import Button
 from roundtable.domain import timebox
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.locations import shipped_defaults_dir
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 from roundtable.ui.screens.actions import ActionItemsScreen
 from roundtable.ui.screens.deferred_offer import DeferredOffer
 from roundtable.ui.screens.home import AgendaTable, HomeScreen

@@ -21,7 +21,7 @@ from textual.widgets import Digits
 from roundtable.domain import timebox
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import ActionStatus
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 from roundtable.ui.follow import make_follow_app
 from roundtable.ui.screens.actions import ActionItemsScreen
 from roundtable.ui.screens.follow import FollowScreen

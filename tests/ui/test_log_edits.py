@@ -25,8 +25,8 @@ from roundtable.domain.entries import (
     BudgetKind,
     Decision,
 )
-from roundtable.domain.store import Store
 from roundtable.errors import StoreError
+from roundtable.store.store import Store
 from roundtable.ui.screens.action_form import ActionForm
 from roundtable.ui.screens.budget_form import BudgetForm
 from roundtable.ui.screens.form_base import FormModal

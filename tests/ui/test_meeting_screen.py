@@ -16,9 +16,9 @@ from textual.widgets import Digits, TextArea
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.meeting import ItemState, MeetingState
-from roundtable.domain.store import Store
 from roundtable.domain.timebox import ItemPhase
 from roundtable.errors import StoreError
+from roundtable.store.store import Store
 from roundtable.ui.screens.home import HomeScreen
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.banner import Banner

@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import BudgetKind
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
 from roundtable.ui.screens.meeting import MeetingScreen
 from tests.ui.conftest import FakeClock, app_for, running_meeting

@@ -17,7 +17,7 @@ from textual.widgets import Select
 from roundtable.domain import timebox
 from roundtable.domain.action_query import StatusFilter
 from roundtable.domain.config import TeamConfig
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 from roundtable.ui.follow import make_follow_app
 from roundtable.ui.widgets.carry_over import CarryOverTable
 from tests.ui.conftest import BERLIN, FakeClock, app_for, nordwerk_history, settle, wait_until

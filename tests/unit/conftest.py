@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 3, 3, 9, 0, tzinfo=BERLIN)

@@ -28,7 +28,7 @@ from typing import Any
 
 from tinydb.table import Table
 
-from roundtable.domain.storage import JournalStorage
+from roundtable.store.journal import JournalStorage
 
 TABLES = ("notes", "tasks")
 
@@ -112,7 +112,7 @@ def effect_of(storage: JournalStorage, touched: set[tuple[str, int]]) -> dict[st
 
 def actions(path: Path, count: int, tag: str, slack: int) -> None:
     from roundtable.domain.entries import ActionStatus
-    from roundtable.domain.store import Store
+    from roundtable.store.store import Store
 
     with Store.open(path, compact_slack=slack, lock_timeout=30) as store:
         for number in range(count):
@@ -125,7 +125,7 @@ def actions(path: Path, count: int, tag: str, slack: int) -> None:
 
 
 def reader(path: Path, stop: Path) -> None:
-    from roundtable.domain.store import Store
+    from roundtable.store.store import Store
 
     with Store.open(path, read_only=True) as store:
         last = -1

@@ -35,9 +35,9 @@ from roundtable.domain.campaigns import (
 )
 from roundtable.domain.config import Cadence, ItemKind
 from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
-from roundtable.domain.store import Store
 from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.i18n import set_language
+from roundtable.store.store import Store
 from tests.unit.conftest import START, FakeClock
 
 D = Decimal
@@ -730,8 +730,8 @@ def test_a_damaged_campaign_is_reported_with_file_and_entry(path: Path) -> None:
 
 
 def test_the_demo_runs_the_team_s_campaigns_as_the_article_tells(tmp_path: Path) -> None:
+    from roundtable.demo.history import fill_demo
     from roundtable.domain.config import load_config
-    from roundtable.domain.demo import fill_demo
     from roundtable.domain.locations import shipped_defaults_dir
 
     config = load_config(shipped_defaults_dir(), "the shipped defaults")

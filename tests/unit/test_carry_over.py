@@ -21,8 +21,8 @@ from roundtable.domain.config import Agenda, AgendaItem, Cadence, ItemKind, Role
 from roundtable.domain.deferred import deferred_items, fit_to_box, is_wrap_up, with_deferred
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.meeting import Attendee, Meeting
-from roundtable.domain.store import Store
 from roundtable.errors import UsageError
+from roundtable.store.store import Store
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 TODAY = date(2026, 3, 2)

@@ -117,7 +117,7 @@ def test_every_message_of_the_cli_and_check_is_translated(
 ) -> None:
     # Part 1 of the German issue translated these; they must stay translated.
     done = {
-        "roundtable/cli.py",
+        "roundtable/cli/__init__.py",
         "roundtable/errors.py",
         "roundtable/i18n.py",
         "roundtable/domain/config.py",

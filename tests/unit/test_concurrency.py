@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from roundtable.domain.store import Store
+from roundtable.store.store import Store
 
 WRITER = Path(__file__).with_name("store_writer.py")
 PER_WRITER = 200

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from roundtable.domain.storage import JournalStorage
+from roundtable.store.journal import JournalStorage
 
 WRITER = Path(__file__).with_name("store_writer.py")
 KILLS = 30

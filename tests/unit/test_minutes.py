@@ -52,10 +52,10 @@ from roundtable.domain.minutes import (
     gather_minutes,
     render_minutes,
 )
-from roundtable.domain.store import Store
 from roundtable.domain.timebox import end, item_elapsed, new_meeting, next_item
 from roundtable.errors import NotFoundError
 from roundtable.i18n import set_language
+from roundtable.store.store import Store
 
 GOLDEN = Path(__file__).parent / "golden"
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"

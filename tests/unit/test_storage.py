@@ -22,8 +22,8 @@ from tinydb.operations import delete, increment
 from tinydb.storages import MemoryStorage
 from tinydb.table import Document
 
-from roundtable.domain.storage import JournalStorage, TrackedDoc
 from roundtable.errors import StoreError
+from roundtable.store.journal import JournalStorage, TrackedDoc
 
 HEADER = b'{"roundtable":"store","schema":1}\n'
 

@@ -12,9 +12,8 @@ from typing import Any
 
 import pytest
 
-from roundtable.domain import store as store_module
+from roundtable.demo.history import fill_demo
 from roundtable.domain.config import Cadence, ItemKind, Role
-from roundtable.domain.demo import fill_demo
 from roundtable.domain.entries import ActionStatus, BudgetKind
 from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.domain.meeting import (
@@ -26,8 +25,9 @@ from roundtable.domain.meeting import (
     Segment,
 )
 from roundtable.domain.owners import resolve_owner
-from roundtable.domain.store import SHARD_SIZE, Store
 from roundtable.errors import NotFoundError, StoreError, UsageError
+from roundtable.store import store as store_module
+from roundtable.store.store import SHARD_SIZE, Store
 from tests.unit.conftest import START, FakeClock
 
 
@@ -743,7 +743,7 @@ def test_a_compacted_store_reads_the_same_as_one_parsed_whole(
     # must equal what the same data gives when every line is parsed at open.
     from roundtable.domain import timebox
     from roundtable.domain.minutes import gather_minutes, render_minutes
-    from roundtable.domain.storage import JournalStorage
+    from roundtable.store.journal import JournalStorage
 
     monkeypatch.setattr(store_module, "SHARD_SIZE", 7)
     config = shipped_config()

@@ -40,9 +40,9 @@ from roundtable.domain.config import Cadence, TeamConfig
 from roundtable.domain.dates import next_meeting_date
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.meeting import Meeting
-from roundtable.domain.store import Store
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext
+from roundtable.store.store import Store
 from roundtable.ui.action_changes import ActionChanges, UndoStep, status_text
 from roundtable.ui.live import StoreChanged
 from roundtable.ui.store_thread import StoreThread

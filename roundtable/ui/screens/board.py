@@ -22,10 +22,10 @@ from roundtable.domain.clock import Clock
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import ActionItem, BudgetAgreement, Decision
 from roundtable.domain.meeting import Meeting, MeetingState
-from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
 from roundtable.domain.timebox import BoxView
 from roundtable.i18n import _
+from roundtable.store.store import Store
 from roundtable.ui.format import clock_text
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.banner import Banner

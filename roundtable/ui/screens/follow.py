@@ -24,10 +24,10 @@ from roundtable.domain.clock import Clock
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.l10n import format_day
 from roundtable.domain.meeting import Meeting
-from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
+from roundtable.store.store import Store
 from roundtable.ui.format import clock_text
 from roundtable.ui.live import StoreChanged
 from roundtable.ui.screens.board import BoardScreen, Entries, read_entries

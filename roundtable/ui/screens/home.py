@@ -23,10 +23,10 @@ from textual.widgets import Button, DataTable, Header
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.config import Agenda, Cadence, TeamConfig
 from roundtable.domain.meeting import Meeting
-from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
+from roundtable.store.store import Store
 from roundtable.ui.format import clock_text
 from roundtable.ui.live import StoreChanged
 from roundtable.ui.screens.cadence import cadence_text

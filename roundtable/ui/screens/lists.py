@@ -18,10 +18,10 @@ from textual.widgets import Header
 
 from roundtable.domain.l10n import format_date
 from roundtable.domain.meeting import Meeting
-from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
+from roundtable.store.store import Store
 from roundtable.ui.format import clock_text, date_width
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.fill_table import FillTable

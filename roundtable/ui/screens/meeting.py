@@ -34,10 +34,10 @@ from roundtable.domain.config import Cadence, TeamConfig
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.l10n import format_day
 from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingState
-from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext, pgettext
+from roundtable.store.store import Store
 from roundtable.ui.action_changes import ActionChanges, UndoStep
 from roundtable.ui.live import StoreChanged
 from roundtable.ui.screens.board import Entries, read_entries

@@ -28,9 +28,9 @@ from roundtable.domain.entries import (
     Decision,
 )
 from roundtable.domain.meeting import Meeting
-from roundtable.domain.store import Store
 from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _
+from roundtable.store.store import Store
 from roundtable.ui.action_changes import UndoStep
 from roundtable.ui.screens.board import BoardScreen, log_index
 from roundtable.ui.store_thread import StoreThread

@@ -51,10 +51,10 @@ from roundtable.domain.clock import Clock
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.money import format_amount
-from roundtable.domain.store import Store
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext
+from roundtable.store.store import Store
 from roundtable.ui.action_changes import UndoStep
 from roundtable.ui.format import owner_text
 from roundtable.ui.live import StoreChanged

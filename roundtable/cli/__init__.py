@@ -131,7 +131,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     if start and not config.agendas:
         raise NotFoundError(_("There is no agenda to start a meeting from."))
     # Only the app needs Textual and the store; attendee commands must not pay for them.
-    from roundtable.domain.store import Store
+    from roundtable.store.store import Store
     from roundtable.ui.app import make_app
 
     with Store.open(db_path(args)) as store:
@@ -147,7 +147,7 @@ def cmd_follow(args: argparse.Namespace) -> int:
     """Show the running meeting live and read-only, for a second screen or an attendee's
     own terminal; waits for one when none runs. Never writes the store."""
     config = team_config(args)
-    from roundtable.domain.store import Store
+    from roundtable.store.store import Store
     from roundtable.ui.follow import make_follow_app
 
     with Store.open(db_path(args), read_only=True) as store:
@@ -163,7 +163,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Write the minutes of a meeting as Markdown: to stdout, or atomically to a file."""
     from roundtable.domain.export import find_meeting, write_minutes
     from roundtable.domain.minutes import gather_minutes, render_minutes
-    from roundtable.domain.store import Store
+    from roundtable.store.store import Store
 
     config = team_config(args)
     with Store.open(db_path(args), read_only=True) as store:
@@ -254,8 +254,8 @@ def _owners_for(args: argparse.Namespace, known: Callable[[], set[str]]) -> froz
 def cmd_actions(args: argparse.Namespace) -> int:
     """List open action items (all with --all), due first; overdue ones marked."""
     from roundtable.domain.entries import ActionStatus
-    from roundtable.domain.store import Store
     from roundtable.domain.text import single_line
+    from roundtable.store.store import Store
 
     now = today()
     with Store.open(db_path(args), read_only=True) as store:
@@ -316,8 +316,8 @@ def cmd_actions(args: argparse.Namespace) -> int:
 
 def _set_status(args: argparse.Namespace, status: str) -> int:
     from roundtable.domain.entries import ActionStatus
-    from roundtable.domain.store import Store
     from roundtable.domain.text import single_line
+    from roundtable.store.store import Store
 
     wanted = ActionStatus(status)
     with Store.open(existing_db_path(args)) as store, store.transaction():
@@ -357,8 +357,8 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     """Past and running meetings with their time against the box and what they produced."""
     from roundtable.domain.clock import system_clock
     from roundtable.domain.meeting import MeetingState
-    from roundtable.domain.store import MeetingCounts, Store
     from roundtable.domain.text import single_line
+    from roundtable.store.store import MeetingCounts, Store
 
     with Store.open(db_path(args), read_only=True) as store:
         meetings = store.meetings()
@@ -442,8 +442,8 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     of the latest meeting that reported each (running ones first)."""
     from roundtable.domain.campaigns import channel_label, format_percent, status_label
     from roundtable.domain.l10n import format_number
-    from roundtable.domain.store import Store
     from roundtable.domain.text import single_line
+    from roundtable.store.store import Store
 
     with Store.open(db_path(args), read_only=True) as store, store.reading():
         board = store.scoreboard()
@@ -589,8 +589,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
     )
     from roundtable.domain.l10n import format_number
     from roundtable.domain.money import format_amount
-    from roundtable.domain.store import Store
     from roundtable.domain.text import single_line
+    from roundtable.store.store import Store
 
     typed = {field: getattr(args, field) for field in FIGURE_OPTIONS}
     if all(value is None for value in typed.values()):
@@ -661,9 +661,9 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fill the store with a realistic year of this round table."""
-    from roundtable.domain.demo import DEFAULT_MEETINGS, DEFAULT_SEED, fill_demo
+    from roundtable.demo.history import DEFAULT_MEETINGS, DEFAULT_SEED, fill_demo
     from roundtable.domain.l10n import format_date
-    from roundtable.domain.store import Store
+    from roundtable.store.store import Store
 
     config = team_config(args)
     path = db_path(args)

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from tinydb.table import Document, Table
 
-from roundtable.domain import codec
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.entries import (
     ActionItem,
@@ -38,14 +37,15 @@ from roundtable.domain.entries import (
     BudgetKind,
     Decision,
 )
-from roundtable.domain.storage import (
+from roundtable.errors import NotFoundError, StoreError, UsageError
+from roundtable.i18n import _
+from roundtable.store import codec
+from roundtable.store.journal import (
     DEFAULT_COMPACT_SLACK,
     DEFAULT_LOCK_TIMEOUT,
     JournalStorage,
     Migration,
 )
-from roundtable.errors import NotFoundError, StoreError, UsageError
-from roundtable.i18n import _
 
 if TYPE_CHECKING:
     # Only for annotations: listing action items must not pay for importing these.

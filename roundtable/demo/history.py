@@ -34,9 +34,9 @@ from roundtable.domain.meeting import (
     Pause,
     Segment,
 )
-from roundtable.domain.store import Store
 from roundtable.errors import UsageError
 from roundtable.i18n import _
+from roundtable.store.store import Store
 
 __all__ = ["DEFAULT_MEETINGS", "DEFAULT_SEED", "DemoSummary", "fill_demo"]
 

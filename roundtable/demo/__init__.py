@@ -1,0 +1,1 @@
+"""The demo history of the round table: realistic meetings for trying the app."""
