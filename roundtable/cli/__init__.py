@@ -942,6 +942,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("write to FILE (replaced atomically) instead of printing"),
     )
     _attendee_commands(add_command)
+    from roundtable.cli.serve import add_serve_command
+
+    add_serve_command(add_command)
     return parser
 
 
