@@ -14,7 +14,7 @@ from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.config import TeamConfig
 from roundtable.store.store import Store
 from roundtable.ui.live import POLL_SECONDS
-from roundtable.ui.screens.follow import FollowScreen
+from roundtable.ui.screens.follow import FOLLOW_CSS, FollowScreen
 from roundtable.ui.store_app import StoreApp
 
 __all__ = ["FollowApp", "make_follow_app"]
@@ -24,6 +24,18 @@ class FollowApp(StoreApp):
     """The running meeting, live and read-only."""
 
     TITLE = "roundtable follow"
+
+    def __init__(
+        self,
+        config: TeamConfig,
+        store: Store,
+        clock: Clock = system_clock,
+        *,
+        timezone: tzinfo | None = None,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        super().__init__(config, store, clock, timezone=timezone, poll_seconds=poll_seconds)
+        self.css_path = [*self.css_path, FOLLOW_CSS]
 
     def get_default_screen(self) -> Screen[None]:
         return FollowScreen(
