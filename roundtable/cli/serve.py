@@ -156,8 +156,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         else:
             print(
                 _(
-                    "Only this machine can open it; see `roundtable serve --help` and the "
-                    "README for a team at other sites."
+                    "Only this machine can open it. For attendees elsewhere: --host, a "
+                    "reverse proxy or an SSH tunnel (see the README)."
                 )
             )
         print(_("Ctrl+C stops the server and closes every viewer."), flush=True)

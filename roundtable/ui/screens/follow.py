@@ -307,7 +307,9 @@ class FollowScreen(BoardScreen[None]):
             self.notify(error.message, severity="error", markup=False)
 
         self.store_thread.submit(
-            lambda: read_last_minutes(self.store, self.config, self.timezone), done=got, failed=failed
+            lambda: read_last_minutes(self.store, self.config, self.timezone),
+            done=got,
+            failed=failed,
         )
 
     def action_help(self) -> None:
