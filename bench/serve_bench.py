@@ -230,9 +230,10 @@ def main() -> None:
                 times[name].append(took)
                 rss[name] += [r for r, _p in measured]
                 pss[name] += [p for _r, p in measured]
+                median_rss = statistics.median(r for r, _p in measured) / 1024
                 print(
                     f"run {run + 1} {name}: first screen {took:.2f} s, "
-                    f"{len(measured)} viewers, median RSS {statistics.median(r for r, _ in measured) / 1024:.1f} MiB"
+                    f"{len(measured)} viewers, median RSS {median_rss:.1f} MiB"
                 )
         print()
         for name in kinds:
