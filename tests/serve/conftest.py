@@ -130,6 +130,14 @@ def start_meeting(db: Path, config: TeamConfig) -> Meeting:
         return store.add_meeting(meeting)
 
 
+def end_meeting(db: Path, meeting: Meeting) -> Meeting:
+    """The facilitator ends `meeting` now."""
+    with Store.open(db) as store:
+        ended = timebox.end(meeting, datetime.now(UTC))
+        store.save_meeting(ended)
+        return ended
+
+
 def next_item(db: Path) -> Meeting:
     """The facilitator's `n`: the same domain call the app makes, saved the same way."""
     with Store.open(db) as store:

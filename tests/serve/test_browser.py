@@ -21,7 +21,14 @@ import pyte
 import pytest
 
 from roundtable.domain.config import TeamConfig
-from tests.serve.conftest import START_SECONDS, Served, next_item
+from tests.serve.conftest import (
+    START_SECONDS,
+    Served,
+    end_meeting,
+    next_item,
+    start_meeting,
+    start_server,
+)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -33,6 +40,7 @@ if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
 
 # Keeps a copy of every frame the page's websocket receives, and the terminal size the
 # page tells the server, where the test can ask for them.
@@ -147,6 +155,35 @@ def test_the_browser_shows_the_meeting_and_follows_the_next_item(
     index, lines = item_line(shown, 2)
     assert "Campaign results to date" in lines[index + 1]
     assert "-first-byte" in (browser.find_element("tag name", "body").get_attribute("class") or "")
+
+
+def test_m_in_the_browser_downloads_the_last_minutes(
+    tmp_path: Path, browser: webdriver.Chrome, team: TeamConfig
+) -> None:
+    db = tmp_path / "store" / "roundtable.db"
+    db.parent.mkdir()
+    end_meeting(db, start_meeting(db, team))
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    browser.execute_cdp_cmd(
+        "Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(downloads)}
+    )
+    served = start_server(db)
+    try:
+        browser.get(served.url)
+        screen = BrowserScreen(browser)
+        screen.wait_for("No meeting is running", timeout=START_SECONDS)
+        # A key typed into the terminal goes to the viewer's follow app.
+        browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea").send_keys("m")
+        deadline = time.monotonic() + 30
+        while not [path for path in downloads.iterdir() if path.suffix == ".md"]:
+            assert time.monotonic() < deadline, list(downloads.iterdir())
+            time.sleep(0.05)
+        (minutes,) = [path for path in downloads.iterdir() if path.suffix == ".md"]
+        assert minutes.name.startswith("minutes-1-")
+        assert "Marketing & Sales Round Table" in minutes.read_text(encoding="utf-8")
+    finally:
+        served.stop()
 
 
 def single(text: str) -> str:
