@@ -51,7 +51,8 @@ def add_serve_command(
     add_command: Callable[[str, str, Handler], argparse.ArgumentParser],
 ) -> None:
     """Register `serve` with the parser's `add_command`."""
-    from roundtable.serve.server import DEFAULT_MAX_VIEWERS
+    # Only the constant: building the parser must not import the web server.
+    from roundtable.serve.access import DEFAULT_MAX_VIEWERS
 
     serve = add_command(
         "serve",

@@ -17,6 +17,7 @@ from roundtable.errors import ConfigError, Problem
 from roundtable.i18n import _
 
 __all__ = [
+    "DEFAULT_MAX_VIEWERS",
     "MIN_TOKEN_LENGTH",
     "is_loopback",
     "new_token",
@@ -24,6 +25,9 @@ __all__ = [
     "same_origin",
     "token_matches",
 ]
+
+DEFAULT_MAX_VIEWERS = 20
+"""Each viewer is a `roundtable follow` process of about 70 MB resident."""
 
 MIN_TOKEN_LENGTH = 16
 """A fixed token shorter than this is refused: it could be guessed."""

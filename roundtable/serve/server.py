@@ -45,14 +45,11 @@ from textual_serve.server import Server, to_int
 
 from roundtable.errors import UsageError
 from roundtable.i18n import _, current_language
-from roundtable.serve.access import same_origin, token_matches
+from roundtable.serve.access import DEFAULT_MAX_VIEWERS, same_origin, token_matches
 
 __all__ = ["DEFAULT_MAX_VIEWERS", "FollowServer", "ViewerService"]
 
 log = logging.getLogger("roundtable.serve")
-
-DEFAULT_MAX_VIEWERS = 20
-"""Each viewer costs a process of some 30–60 MB."""
 
 TOKEN_PARAMETER = "token"
 TOKEN_COOKIE = "roundtable_token"
