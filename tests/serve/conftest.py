@@ -148,11 +148,12 @@ def next_item(db: Path) -> Meeting:
         return moved
 
 
-@pytest.fixture
-def served(tmp_path: Path, team: TeamConfig) -> Iterator[Served]:
-    db = tmp_path / "store" / "roundtable.db"
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """One server for a module's tests that only look (each server costs seconds)."""
+    db = tmp_path_factory.mktemp("served") / "store" / "roundtable.db"
     db.parent.mkdir()
-    start_meeting(db, team)
+    start_meeting(db, load_config(shipped_defaults_dir(), "test"))
     server = start_server(db)
     try:
         yield server

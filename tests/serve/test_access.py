@@ -9,9 +9,12 @@ import sys
 from pathlib import Path
 
 import aiohttp
+import pytest
 
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.locations import shipped_defaults_dir
+from roundtable.errors import ConfigError
+from roundtable.serve.access import read_token_file
 from tests.serve.conftest import (
     Served,
     Viewer,
@@ -121,12 +124,18 @@ async def test_a_viewer_gets_the_meeting_and_leaves_no_process_or_write_behind(
     folder = served.db.parent
     before = files(folder)
     async with aiohttp.ClientSession() as session:
-        for _round in range(2):
-            viewer = Viewer(session, served.websocket_url(served.token), served.origin)
+        viewers = [
+            Viewer(session, served.websocket_url(served.token), served.origin) for _ in range(2)
+        ]
+        for viewer in viewers:
             await viewer.open()
+        for viewer in viewers:
             await viewer.wait_for(lambda screen: b"Open action items" in screen)
-            (process,) = children(served.process.pid)
+        processes = children(served.process.pid)
+        assert len(processes) == 2
+        for viewer in viewers:
             await viewer.close()
+        for process in processes:
             wait_until(lambda process=process: not alive(process))
     assert files(folder) == before
 
@@ -219,11 +228,8 @@ def test_a_fixed_token_comes_from_the_token_file(tmp_path: Path, team: TeamConfi
 def test_a_bad_token_file_is_one_clear_error(tmp_path: Path) -> None:
     short = tmp_path / "short"
     short.write_text("secret\n", encoding="utf-8")
-    spaced = tmp_path / "spaced"
-    spaced.write_text("a token with spaces in it\n", encoding="utf-8")
     for token_file, says in (
         (short, "at least 16 characters"),
-        (spaced, "only letters, digits"),
         (tmp_path / "missing", "cannot read the token file"),
     ):
         result = serve_command("--token-file", str(token_file), cwd=tmp_path)
@@ -231,6 +237,19 @@ def test_a_bad_token_file_is_one_clear_error(tmp_path: Path) -> None:
         assert result.stderr.startswith(f"roundtable: {token_file}")
         assert says in result.stderr
         assert "Traceback" not in result.stderr
+
+
+def test_a_token_goes_into_a_link_so_it_holds_only_what_a_link_can(tmp_path: Path) -> None:
+    spaced = tmp_path / "spaced"
+    spaced.write_text("a token with spaces in it\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        read_token_file(spaced)
+    assert raised.value.message == (
+        f"{spaced}:1: the token may hold only letters, digits and - _ . ~ (it goes into a link)"
+    )
+    fine = tmp_path / "fine"
+    fine.write_text("\n  Nordwerk-2026_wall.screen~x \nsecond line\n", encoding="utf-8")
+    assert read_token_file(fine) == "Nordwerk-2026_wall.screen~x"
 
 
 def test_bad_options_are_usage_errors(tmp_path: Path) -> None:

@@ -23,7 +23,6 @@ import pytest
 from roundtable.domain.config import TeamConfig
 from tests.serve.conftest import (
     START_SECONDS,
-    Served,
     end_meeting,
     next_item,
     start_meeting,
@@ -138,31 +137,13 @@ def item_line(screen: str, number: int) -> tuple[int, list[str]]:
     raise AssertionError(f"no 'Item {number} of' on the screen:\n{screen}")
 
 
-def test_the_browser_shows_the_meeting_and_follows_the_next_item(
-    served: Served, browser: webdriver.Chrome, team: TeamConfig
-) -> None:
-    browser.get(served.url)
-    assert browser.title == single(team.team)
-    screen = BrowserScreen(browser)
-    shown, _took = screen.wait_for(
-        "Marketing & Sales Round Table", "Item 1 of", timeout=START_SECONDS
-    )
-    index, lines = item_line(shown, 1)
-    assert "Open action items" in lines[index + 1]
-    next_item(served.db)
-    shown, took = screen.wait_for("Item 2 of", timeout=3.0)
-    assert took < 3.0
-    index, lines = item_line(shown, 2)
-    assert "Campaign results to date" in lines[index + 1]
-    assert "-first-byte" in (browser.find_element("tag name", "body").get_attribute("class") or "")
-
-
-def test_m_in_the_browser_downloads_the_last_minutes(
+def test_the_browser_follows_the_meeting_and_downloads_the_last_minutes(
     tmp_path: Path, browser: webdriver.Chrome, team: TeamConfig
 ) -> None:
     db = tmp_path / "store" / "roundtable.db"
     db.parent.mkdir()
-    end_meeting(db, start_meeting(db, team))
+    end_meeting(db, start_meeting(db, team))  # last time's, with its minutes
+    start_meeting(db, team)
     downloads = tmp_path / "downloads"
     downloads.mkdir()
     browser.execute_cdp_cmd(
@@ -171,9 +152,24 @@ def test_m_in_the_browser_downloads_the_last_minutes(
     served = start_server(db)
     try:
         browser.get(served.url)
+        assert browser.title == " ".join(team.team.split())
         screen = BrowserScreen(browser)
-        screen.wait_for("No meeting is running", timeout=START_SECONDS)
-        # A key typed into the terminal goes to the viewer's follow app.
+        shown, _took = screen.wait_for(
+            "Marketing & Sales Round Table", "Item 1 of", timeout=START_SECONDS
+        )
+        index, lines = item_line(shown, 1)
+        assert "Open action items" in lines[index + 1]
+
+        # The facilitator moves on: the browser shows it within three seconds.
+        next_item(served.db)
+        shown, took = screen.wait_for("Item 2 of", timeout=3.0)
+        assert took < 3.0
+        index, lines = item_line(shown, 2)
+        assert "Campaign results to date" in lines[index + 1]
+
+        # A key typed into the terminal goes to the viewer's follow app: m hands over the
+        # last minutes, which the browser downloads (textual-serve's file delivery; the
+        # page's cookie carries the token to the download).
         browser.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea").send_keys("m")
         deadline = time.monotonic() + 30
         while not [path for path in downloads.iterdir() if path.suffix == ".md"]:
@@ -181,10 +177,6 @@ def test_m_in_the_browser_downloads_the_last_minutes(
             time.sleep(0.05)
         (minutes,) = [path for path in downloads.iterdir() if path.suffix == ".md"]
         assert minutes.name.startswith("minutes-1-")
-        assert "Marketing & Sales Round Table" in minutes.read_text(encoding="utf-8")
+        assert minutes.read_text(encoding="utf-8").startswith("# ")
     finally:
         served.stop()
-
-
-def single(text: str) -> str:
-    return " ".join(text.split())
