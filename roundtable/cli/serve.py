@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from roundtable.cli.context import config_location, db_path, team_config
+from roundtable.cli.parser import Commands
 from roundtable.errors import UsageError
 from roundtable.i18n import _, current_language
 
-__all__ = ["add_serve_command", "cmd_serve"]
+__all__ = ["cmd_serve", "register"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-
-Handler = Callable[[argparse.Namespace], int]
 
 
 def _port(text: str) -> int:
@@ -47,14 +46,12 @@ def _viewers(text: str) -> int:
     return count
 
 
-def add_serve_command(
-    add_command: Callable[[str, str, Handler], argparse.ArgumentParser],
-) -> None:
-    """Register `serve` with the parser's `add_command`."""
+def register(commands: Commands) -> None:
+    """Add `serve`."""
     # Only the constant: building the parser must not import the web server.
     from roundtable.serve.access import DEFAULT_MAX_VIEWERS
 
-    serve = add_command(
+    serve = commands.add(
         "serve",
         _(
             "serve the read-only follow view of the running meeting to browsers "
@@ -108,7 +105,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the follow view until interrupted."""
     import asyncio
 
-    from roundtable.cli import config_location, db_path, team_config
     from roundtable.domain.text import single_line
     from roundtable.serve.access import is_loopback, new_token, read_token_file
     from roundtable.serve.server import FollowServer
