@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -199,13 +198,11 @@ async def test_follow_has_no_keys_that_change_the_meeting(
                 assert isinstance(screen, FollowScreen)
                 await wait_until(pilot, lambda: screen.meeting is not None)
                 before = files(db_file.parent)
-                started = time.monotonic()
                 for key in ("n", "space", "x", "d", "a", "f", "plus", "ctrl+z"):
                     await pilot.press(key)
                 await settle(pilot)
                 assert isinstance(app.screen, FollowScreen)  # no form opened
                 assert files(db_file.parent) == before
-                assert time.monotonic() - started < 2
                 await pilot.press("q")
         finally:
             app.store_thread.close()
