@@ -31,11 +31,10 @@ import os
 import shlex
 import signal
 import socket
-import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import aiohttp_jinja2
 import jinja2
@@ -178,7 +177,6 @@ class FollowServer(Server):
         token: str,
         title: str,
         max_viewers: int = DEFAULT_MAX_VIEWERS,
-        out: TextIO | None = None,
     ) -> None:
         super().__init__(
             shlex.join(argv),
@@ -190,7 +188,6 @@ class FollowServer(Server):
         self.argv = list(argv)
         self.token = token
         self.max_viewers = max_viewers
-        self.out = out if out is not None else sys.stdout
         self.viewers: set[_Viewer] = set()
         self.bound_port: int | None = None
 
