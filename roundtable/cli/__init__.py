@@ -15,6 +15,7 @@ from decimal import MAX_PREC, ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
+from roundtable.cli import store_commands
 from roundtable.domain.config import TeamConfig, load_config, load_roles, peek_language
 from roundtable.domain.locations import (
     CONFIG_ENV,
@@ -942,6 +943,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("write to FILE (replaced atomically) instead of printing"),
     )
     _attendee_commands(add_command)
+    store_commands.register(add_command)
     return parser
 
 
