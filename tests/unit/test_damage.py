@@ -12,6 +12,7 @@ import json
 import os
 import random
 import stat
+from contextlib import suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -68,10 +69,9 @@ def states_by_line(data: bytes, tmp_path: Path) -> dict[int, dict[str, Any]]:
         offset += len(line)
         probe = tmp_path / f"prefix-{offset}.db"
         probe.write_bytes(data[:offset])
-        try:
+        # Inside the sealed part every prefix is refused (checked by the caller).
+        with suppress(StoreError):
             states[offset] = everything(probe)
-        except StoreError:
-            pass  # inside the sealed part: every prefix there is refused (checked below)
         probe.unlink()
     return states
 
@@ -140,7 +140,7 @@ def test_an_amount_edited_in_a_chunk_is_refused_naming_its_line(
 def test_verify_reports_every_problem_with_its_line(
     tmp_path: Path, compacted_demo: tuple[bytes, int]
 ) -> None:
-    data, sealed = compacted_demo
+    data, _sealed = compacted_demo
     path = tmp_path / "store.db"
     path.write_bytes(data)
     assert verify_store(path, schema=1).ok
