@@ -120,7 +120,8 @@ def _check(path: Path, data: bytes, schema: int) -> tuple[Report, dict[str, dict
         if problem is None and is_chunk_line(raw):
             chunks_seen += 1
             puts = change.get("put", {})
-            if change.keys() != {"chunk", "put"} or len(puts) != 1:
+            own = chunk.table if isinstance(chunk, Chunk) else None
+            if change.keys() != {"chunk", "put"} or len(puts) != 1 or own not in (None, *puts):
                 problem = _("a chunk line must hold documents of its own table only")
             elif isinstance(chunk, Chunk) and len(next(iter(puts.values()))) != chunk.documents:
                 problem = _("the chunk line does not hold as many documents as it says")
@@ -132,8 +133,8 @@ def _check(path: Path, data: bytes, schema: int) -> tuple[Report, dict[str, dict
         report.add(
             chunks_seen + 2,
             ngettext(
-                "the file was cut: its compaction wrote {count} chunk line, {found} are left",
-                "the file was cut: its compaction wrote {count} chunk lines, {found} are left",
+                "the file was cut: its compaction wrote {count} chunk line, it holds {found}",
+                "the file was cut: its compaction wrote {count} chunk lines, it holds {found}",
                 sealed,
             ).format(count=sealed, found=chunks_seen),
         )
