@@ -1,9 +1,9 @@
 """Compaction: when it pays, and how the journal is rewritten as sealed chunks.
 
 It pays once the lines appended since the last compaction cost more than they are
-worth: their bytes exceed a quarter of what the compacted part holds (so the file
-stays within about 1.25 times its compacted size, and opening it parses at most that
-quarter eagerly), or they are mostly superseded (more lines than twice the documents).
+worth: their bytes exceed an eighth of what the compacted part holds (so the file
+stays within about 1.125 times its compacted size, and opening it parses at most that
+eighth eagerly), or they are mostly superseded (more lines than twice the documents).
 A store grown through meetings thus stays near its compacted size and opens nearly as
 fast as right after a compaction.
 
@@ -34,7 +34,7 @@ many lines (mostly superseded ones)."""
 
 _MIN_APPENDED_BYTES = 256 * 1024
 """Below this, appends are cheap to read whatever the size of the store."""
-_APPENDED_SHARE = 4
+_APPENDED_SHARE = 8
 """Compact once appends exceed 1/this of the compacted part."""
 
 

@@ -10,7 +10,8 @@ between write and truncate leaves garbage, and every insert costs O(size).
   writer; anything else that does not read (a cut compacted part, a failed checksum,
   invalid JSON, a wrong shape) is `StoreError` naming file and line, and the file is
   never written again by this storage (`reader`, `chunks`).
-- **Finding what changed** without comparing whole tables: `tracked`.
+- **Finding what changed** without comparing whole tables: `tracked`. The file
+  behind it (load, catch up, append, compact) is `catchup`.
 - **Sharing.** The lock (`locking`) is held around every read-modify-write
   (`transaction()`); the transaction first catches up with what other processes
   appended (same inode and bigger: read only the new tail; anything else: full

@@ -1,7 +1,7 @@
 """Reading the journal's lines into tables: the torn-tail rule, lazy chunks, file order.
 
 - **Torn writes.** A process killed mid-append leaves an incomplete last line (no
-  newline, or a complete last line that is not valid JSON). Readers ignore it; the
+  newline; after a power cut, zeros where data did not reach the disk). Readers ignore it; the
   next writer, under the lock, cuts it away before appending. That rule covers appends
   only: a chunk line is never an append, so a chunk line cut short, failing its CRC or
   missing (the header says how many there are) is damage, like invalid JSON or a wrong
@@ -79,8 +79,11 @@ def parse_lines(
         try:
             change = loads(raw)
         except ValueError as error:
-            if index == len(raw_lines) - 1 and end == len(data):
-                # The last line, complete but invalid: a torn append too.
+            if index == len(raw_lines) - 1 and end == len(data) and b"\0" in bytes(raw):
+                # The last line, complete but holding zeros: an append torn by a power
+                # cut (the file's size reached the disk, some of its data did not).
+                # Other garbage in a complete line is no torn write: a write that is
+                # cut off never ends in its newline.
                 break
             raise damaged(
                 path, number, _("not valid JSON ({error})").format(error=error)

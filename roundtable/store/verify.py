@@ -111,7 +111,7 @@ def _check(path: Path, data: bytes, schema: int) -> tuple[Report, dict[str, dict
         try:
             change = loads(raw)
         except ValueError as error:
-            if index == len(raws) - 1 and end == len(data) and not is_chunk_line(raw):
+            if index == len(raws) - 1 and end == len(data) and b"\0" in bytes(raw):
                 report.torn_line = number
                 break
             report.add(number, _("not valid JSON ({error})").format(error=error))

@@ -199,3 +199,19 @@ def test_an_empty_file_is_not_a_new_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match=r"store\.db:1: the store is damaged: the file is empty"):
         JournalStorage(path)
     assert path.read_bytes() == b""
+
+
+def test_a_damaged_complete_last_append_is_refused_not_dropped(tmp_path: Path) -> None:
+    # A write that is cut off never ends in its newline: a complete last line that does
+    # not read is damage (a flipped byte, an edit), and the next write must not cut it.
+    path = tmp_path / "store.db"
+    with Store.open(path) as store:
+        store.add_action("Erste", None, None, None, None)
+        store.add_action("Zweite", None, None, None, None)
+    data = path.read_bytes()
+    last = data.rindex(b'"Zweite"')
+    damaged = data[:last] + b"\x7f" + data[last + 1 :]
+    path.write_bytes(damaged)
+    with pytest.raises(StoreError, match=r"store\.db:\d+: the store is damaged: not valid JSON"):
+        Store.open(path).add_action("Dritte", None, None, None, None)
+    assert path.read_bytes() == damaged
