@@ -162,7 +162,7 @@ def reseal_store(
     """Seal the store at `path` again after a deliberate hand edit (see the module
     docstring). Returns what was sealed over and where the backup is; raises
     `StoreError` naming the first line that keeps it from being read, changing nothing."""
-    real = Path(os.path.realpath(path))
+    real, _data = _read(path)  # a store to lock, not a folder or nothing at all
     with StoreLock(path, real, lock_timeout).held():
         real, data = _read(path)
         report, tables = _check(path, data, schema)

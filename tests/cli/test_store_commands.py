@@ -168,3 +168,11 @@ def test_exported_minutes_follow_the_umask(
     result = run(team, db, "export", "--output", str(target), umask=umask)
     assert result.returncode == 0, result.stderr
     assert stat.S_IMODE(target.stat().st_mode) == expected
+
+
+@pytest.mark.parametrize("action", ["verify", "reseal"])
+def test_a_folder_is_no_store(team: Path, action: str) -> None:
+    result = run(team, team, "store", action)
+    assert result.returncode == 3
+    assert f"Cannot read the store {team}" in result.stderr
+    assert sorted(p.name for p in team.iterdir()) == ["team-config"]
