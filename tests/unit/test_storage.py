@@ -691,3 +691,20 @@ def test_a_tracked_document_reports_every_kind_of_change_once(mutation: str) -> 
     MUTATIONS["setitem"](doc)
     assert sink == [doc]
     assert sink[0] is doc
+
+
+def test_loading_a_big_store_leaves_the_garbage_collector_alone(tmp_path: Path) -> None:
+    # Pausing or freezing the collector is the `roundtable` command's business
+    # (`roundtable.collector`), not the storage's: a library must not change it.
+    import gc
+
+    path = tmp_path / "store.db"
+    db = TinyDB(str(path), storage=JournalStorage)
+    db.table("actions").insert_multiple({"text": "x" * 200, "n": n} for n in range(8000))
+    db.close()
+    assert path.stat().st_size > 1 << 20
+    frozen = gc.get_freeze_count()
+    enabled = gc.isenabled()
+    JournalStorage(path, read_only=True).tables()["actions"]
+    assert gc.isenabled() == enabled
+    assert gc.get_freeze_count() == frozen
