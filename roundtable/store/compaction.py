@@ -63,16 +63,21 @@ def rewrite(
     """Atomically replace the file at `real` by a compacted one holding `tables` and
     the chunks still `waiting`; returns it open, and what it holds. `shown` names the
     store in messages."""
-    lines: list[bytes] = []
-    kept: list[tuple[int, Chunk]] = []
+    pieces: list[bytes | memoryview] = []
     for name, table in tables.items():
-        lines.extend(compacted_lines({name: table}))
+        pieces.extend(compacted_lines({name: table}))
+    count = len(pieces)
+    new_waiting: dict[str, list[Chunk]] = {}
     for chunks in waiting.values():
         for chunk in chunks:
-            kept.append((len(lines), chunk))
-            lines.append(bytes(chunk.line) + b"\n")
-    header = header_line(schema, len(lines))
-    data = header + b"".join(lines)
+            # The same bytes, a new line number: no copy of a table nobody changed.
+            count += 1
+            new_waiting.setdefault(chunk.table, []).append(
+                Chunk(chunk.table, chunk.documents, chunk.line, count + 1)
+            )
+            pieces += (chunk.line, b"\n")
+    data = header_line(schema, count) + b"".join(pieces)
+    del pieces
     try:
         like: os.stat_result | None = os.stat(real)
     except OSError:
@@ -81,19 +86,7 @@ def rewrite(
         fd = replace_file(real, data, like=like)
     except OSError as error:
         raise write_error(shown, error) from error
-    # The waiting chunks now live in the new file's bytes, under their new line numbers.
-    view = memoryview(data)
-    starts = [len(header)]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
-    new_waiting: dict[str, list[Chunk]] = {}
-    for index, chunk in kept:
-        start = starts[index]
-        raw = view[start : starts[index + 1] - 1]
-        new_waiting.setdefault(chunk.table, []).append(
-            Chunk(chunk.table, chunk.documents, raw, index + 2)
-        )
-    return fd, Rewritten(len(lines), new_waiting)
+    return fd, Rewritten(count, new_waiting)
 
 
 def keep_backup(real: Path, backup: Path, data: bytes) -> Path:

@@ -708,3 +708,30 @@ def test_loading_a_big_store_leaves_the_garbage_collector_alone(tmp_path: Path) 
     JournalStorage(path, read_only=True).tables()["actions"]
     assert gc.isenabled() == enabled
     assert gc.get_freeze_count() == frozen
+
+
+def test_compaction_copies_the_chunks_of_tables_nobody_read(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    compacted(
+        path,
+        {
+            "meetings.0": {str(n): {"n": n} for n in range(1, 1500)},
+            "actions.0": {"1": {"text": "alt"}},
+        },
+    )
+    before = path.read_bytes().splitlines(keepends=True)
+    meetings_lines = [line for line in before if line.startswith(b'{"chunk":["meetings.0"')]
+    db = TinyDB(str(path), storage=JournalStorage)
+    db.table("actions.0").update({"text": "neu"}, doc_ids=[1])
+    storage = db.storage
+    assert isinstance(storage, JournalStorage)
+    storage.compact()
+    after = path.read_bytes().splitlines(keepends=True)
+    assert after[0] == sealed_header(3)
+    assert [line for line in after if line.startswith(b'{"chunk":["meetings.0"')] == meetings_lines
+    # Still waiting, now at their new lines, and read from there.
+    assert plain(storage.tables()["meetings.0"]) == {str(n): {"n": n} for n in range(1, 1500)}
+    assert plain(JournalStorage(path, read_only=True).read()) == {
+        "meetings.0": {str(n): {"n": n} for n in range(1, 1500)},
+        "actions.0": {"1": {"text": "neu"}},
+    }
