@@ -4,12 +4,11 @@ sealed again after a deliberate hand edit (see `roundtable.store.verify`)."""
 from __future__ import annotations
 
 import argparse
-import os
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from roundtable.domain.locations import default_db_path
+from roundtable.cli.context import db_path
+from roundtable.cli.parser import Commands
 from roundtable.domain.text import terminal_safe
 from roundtable.errors import StoreError
 from roundtable.i18n import _, ngettext
@@ -19,15 +18,13 @@ if TYPE_CHECKING:
 
 __all__ = ["register"]
 
-Handler = Callable[[argparse.Namespace], int]
-
 VERIFY = "verify"
 RESEAL = "reseal"
 
 
-def register(add_command: Callable[[str, str, Handler], argparse.ArgumentParser]) -> None:
+def register(commands: Commands) -> None:
     """Add the `store` command to the parser."""
-    command = add_command(
+    command = commands.add(
         "store",
         _("check the whole store file (verify), or seal it again after a hand edit (reseal)"),
         cmd_store,
@@ -56,7 +53,7 @@ def cmd_store(args: argparse.Namespace) -> int:
     from roundtable.store.store import SCHEMA_VERSION
     from roundtable.store.verify import reseal_store, verify_store
 
-    path = default_db_path(args.db, os.environ)
+    path = db_path(args)
     if args.action == VERIFY:
         report = verify_store(path, schema=SCHEMA_VERSION)
         if report.torn_line is not None:
