@@ -23,6 +23,7 @@ from tinydb.table import Document, Table
 from roundtable.domain.clock import Clock
 from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.i18n import _
+from roundtable.store.codec import MAX_ITEMS, FieldProblem
 from roundtable.store.journal import JournalStorage
 
 __all__ = [
@@ -31,6 +32,8 @@ __all__ = [
     "CAMPAIGNS",
     "DECISIONS",
     "MEETINGS",
+    "MEETING_CLOCKS",
+    "MEETING_ITEMS",
     "META",
     "SHARD_SIZE",
     "SNAPSHOTS",
@@ -41,6 +44,12 @@ __all__ = [
 ]
 
 MEETINGS = "meetings"
+"""What each meeting was started from: agenda snapshot and attendees (`codec.MeetingParts`)."""
+MEETING_CLOCKS = "meeting_clocks"
+"""Each meeting's running state (current item, pauses, end), under the meeting's id."""
+MEETING_ITEMS = "meeting_items"
+"""Each agenda item's timing, under `meeting id × MAX_ITEMS + index`; the items of a
+meeting share its table (`meeting_items.K` holds those of `meetings.K`)."""
 DECISIONS = "decisions"
 ACTIONS = "actions"
 BUDGETS = "budgets"
@@ -81,6 +90,12 @@ def clean_text(text: str, empty_message: str) -> str:
     if not cleaned:
         raise UsageError(empty_message)
     return cleaned
+
+
+def table_of(kind: str, doc_id: int) -> str:
+    """The name of the table that holds entry `doc_id` of `kind`."""
+    per_table = SHARD_SIZE * MAX_ITEMS if kind == MEETING_ITEMS else SHARD_SIZE
+    return f"{kind}.{doc_id // per_table}"
 
 
 def doc_id_of(key: str) -> int | None:
@@ -133,7 +148,7 @@ class Records:
 
     def shard_table(self, kind: str, doc_id: int) -> Table:
         """The table that holds entry `doc_id` of `kind` (see SHARD_SIZE)."""
-        return self.table(f"{kind}.{doc_id // SHARD_SIZE}")
+        return self.table(table_of(kind, doc_id))
 
     def shard_names(self, kind: str) -> list[str]:
         """The tables holding entries of `kind`, lowest ids first."""
@@ -169,7 +184,7 @@ class Records:
 
     def get(self, kind: str, doc_id: int) -> Doc | None:
         tables = self.storage.tables()
-        doc: Doc | None = tables.get(f"{kind}.{doc_id // SHARD_SIZE}", {}).get(str(doc_id))
+        doc: Doc | None = tables.get(table_of(kind, doc_id), {}).get(str(doc_id))
         return doc
 
     def docs(self, kind: str, doc_ids: Iterable[int]) -> list[tuple[int, Doc]]:
@@ -177,7 +192,7 @@ class Records:
         tables = self.storage.tables()
         found = []
         for doc_id in doc_ids:
-            doc = tables.get(f"{kind}.{doc_id // SHARD_SIZE}", {}).get(str(doc_id))
+            doc = tables.get(table_of(kind, doc_id), {}).get(str(doc_id))
             if doc is not None:
                 found.append((doc_id, doc))
         return found
@@ -202,6 +217,19 @@ class Records:
     def decode(self, what: str, decode: Callable[[int, Doc], T], doc_id: int, doc: Doc) -> T:
         try:
             return decode(doc_id, doc)
+        except FieldProblem as problem:
+            raise StoreError(
+                _(
+                    "{file}: {what} {id} cannot be read: field {field}: {problem}. "
+                    "The file was not changed."
+                ).format(
+                    file=self.path,
+                    what=what,
+                    id=doc_id,
+                    field=problem.field,
+                    problem=problem.problem,
+                )
+            ) from problem
         except DECODE_ERRORS as error:
             raise StoreError(
                 _("{file}: {what} {id} cannot be read ({error}). The file was not changed.").format(
