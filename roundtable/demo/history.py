@@ -593,6 +593,12 @@ class _Run:
     actual: Decimal = Decimal(0)
     cost: Decimal = Decimal(0)
 
+    def over_by(self, day: date) -> bool:
+        """Nothing more happens to it from `day` on: it has ended, or was never planned."""
+        if self.campaign is None:
+            return day > self.end
+        return self.campaign.status in (CampaignStatus.FINISHED, CampaignStatus.STOPPED)
+
     @property
     def expected(self) -> float:
         """What it really brings, as controlling will know in the end."""
@@ -636,6 +642,8 @@ class _CampaignDesk:
                 if end < first or start - self.LEAD_TIME > last:
                     continue
                 self.runs.append(self.run(plan, start, end))
+        self.first_live = 0
+        """Runs before this one are over: nothing happens to them any more."""
 
     def run(self, plan: _Plan, start: date, end: date) -> _Run:
         rng = self.rng
@@ -665,7 +673,15 @@ class _CampaignDesk:
         day = meeting.started_at.date()
         planning = _item_by_role(meeting, ("marketing-communication", "dialog-marketing"))
         results = _item_by_role(meeting, ("sales-controlling",))
-        for run in self.runs:
+        # Only the runs planned by now and not yet over: years of finished ones are
+        # skipped without a look, and the order (and so every random draw) is kept.
+        while self.first_live < len(self.runs) and self.runs[self.first_live].over_by(day):
+            self.first_live += 1
+        for run in self.runs[self.first_live :]:
+            if run.start - self.LEAD_TIME > day:
+                break
+            if run.over_by(day):
+                continue
             if run.campaign is None:
                 if run.start - self.LEAD_TIME <= day and day <= run.end:
                     self.plan(run, meeting, planning)

@@ -43,14 +43,9 @@ class Campaigns:
         """`FieldError` if another campaign has this name, whatever the case or spaces."""
         from roundtable.domain.campaigns import FieldError
 
-        wanted = name.casefold()
-        for doc_id, doc in self._records.items(CAMPAIGNS):
+        for doc_id, doc in self._records.by_key(CAMPAIGNS, "name", _name_key(name), _name_key):
             other = doc.get("name")
-            if (
-                doc_id != campaign_id
-                and isinstance(other, str)
-                and " ".join(other.split()).casefold() == wanted
-            ):
+            if doc_id != campaign_id:
                 raise FieldError(
                     "name",
                     _("Name: there is already a campaign called “{name}”.").format(name=other),
@@ -175,6 +170,11 @@ class Campaigns:
             docs = records.items(SNAPSHOTS)
         snapshots = [self._snapshot(doc_id, doc) for doc_id, doc in docs]
         return build_scoreboard(campaigns, snapshots, numbers, as_of)
+
+
+def _name_key(name: object) -> str | None:
+    """Names are the same whatever their case or spaces."""
+    return " ".join(name.split()).casefold() if isinstance(name, str) else None
 
 
 def _check_keepable(campaign: Campaign, figures: SnapshotFigures | None = None) -> None:

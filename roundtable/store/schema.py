@@ -38,9 +38,9 @@ def split_meetings(data: Data) -> Data:
             parts = codec.split_meeting_doc(doc)
             heads[key] = parts.head
             tables.setdefault(table_of(MEETING_CLOCKS, meeting_id), {})[key] = parts.clock
-            items = tables.setdefault(table_of(MEETING_ITEMS, meeting_id), {})
             for index, timing in enumerate(parts.items[: codec.MAX_ITEMS]):
-                items[str(meeting_id * codec.MAX_ITEMS + index)] = timing
+                item_id = meeting_id * codec.MAX_ITEMS + index
+                tables.setdefault(table_of(MEETING_ITEMS, item_id), {})[str(item_id)] = timing
     return tables
 
 
