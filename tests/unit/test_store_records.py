@@ -311,3 +311,37 @@ def test_a_store_of_the_old_layout_is_migrated_with_a_backup(path: Path, clock: 
         assert [a.ref for a in store.actions()] == ["A-1"]
     assert path.read_bytes().startswith(b'{"roundtable":"store","schema":2}\n')
     assert path.with_name(path.name + ".v1.bak").read_bytes() == original
+
+
+# --- the demo in the language it is run in ----------------------------------------------
+
+
+def test_the_demo_writes_its_texts_in_its_language_and_the_same_history(tmp_path: Path) -> None:
+    from roundtable.demo.history import fill_demo
+
+    config = shipped_config()
+    written: dict[str, tuple[Any, ...]] = {}
+    for language in ("en", "de"):
+        with Store.open(tmp_path / f"{language}.db") as store:
+            fill_demo(store, config, today=date(2026, 11, 22), meetings=12, language=language)
+            written[language] = (
+                store.actions(include_closed=True),
+                store.decisions(),
+                store.budgets(),
+                store.campaigns(),
+            )
+    english, german = written["en"], written["de"]
+    english_words = " ".join(a.text for a in english[0]) + " ".join(d.text for d in english[1])
+    german_words = " ".join(a.text for a in german[0]) + " ".join(d.text for d in german[1])
+    for word in (" für ", " und ", "Leads aus", " wird "):
+        assert word not in english_words
+    assert " the " in english_words and " für " in german_words
+    # The same history, only in other words.
+    for kind_en, kind_de in zip(english, german, strict=True):
+        assert len(kind_en) == len(kind_de)
+    assert [(a.ref, a.owner, a.due, a.status) for a in english[0]] == [
+        (a.ref, a.owner, a.due, a.status) for a in german[0]
+    ]
+    assert [(b.amount, b.kind) for b in english[2]] == [(b.amount, b.kind) for b in german[2]]
+    assert all(c.note.startswith("Goal: ") for c in english[3])
+    assert all(c.note.startswith("Ziel: ") for c in german[3])
