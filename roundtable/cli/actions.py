@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from roundtable.cli.context import TODAY_ENV, config_location, db_path, existing_db_path, today
+from roundtable.cli.context import TODAY_ENV, config_location, existing_db_path, today
 from roundtable.cli.output import clip, columns, out, print_json
 from roundtable.cli.parser import Commands
 from roundtable.domain.config import load_roles
@@ -49,7 +49,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     from roundtable.store.store import Store  # TinyDB: not for `check` or `--help`
 
     now = today()
-    with Store.open(db_path(args), read_only=True) as store:
+    with Store.open(existing_db_path(args), read_only=True) as store:
         owners = None if args.owner is None else _owners_for(args, store.action_owners)
         items = store.actions(owners=owners, include_closed=args.all)
     if args.json:

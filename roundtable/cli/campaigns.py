@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from decimal import Decimal
 
-from roundtable.cli.context import db_path, existing_db_path
+from roundtable.cli.context import existing_db_path
 from roundtable.cli.output import clip, columns, out, print_json, whole
 from roundtable.cli.parser import Commands
 from roundtable.domain.text import single_line
@@ -30,7 +30,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     from roundtable.domain.l10n import format_number
     from roundtable.store.store import Store
 
-    with Store.open(db_path(args), read_only=True) as store, store.reading():
+    with Store.open(existing_db_path(args), read_only=True) as store, store.reading():
         board = store.scoreboard()
         numbers = store.meeting_numbers()
 

@@ -16,7 +16,7 @@ from typing import Any
 from roundtable.domain.locations import CONFIG_ENV, DB_ENV
 from roundtable.i18n import LANG_ENV, LANGUAGES, _
 
-__all__ = ["COMMAND_MODULES", "Commands", "Handler", "Parser", "build_parser"]
+__all__ = ["COMMAND_MODULES", "Commands", "Handler", "Parser", "build_parser", "path_option"]
 
 Handler = Callable[[argparse.Namespace], int]
 """Runs one command; returns its exit status, raises `RoundtableError` for the user."""
@@ -81,17 +81,24 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def path_option(text: str) -> Path:
+    """A path typed on the command line; an empty one would mean the current folder."""
+    if not text:
+        raise argparse.ArgumentTypeError(_("must name a file or folder, not be empty"))
+    return Path(text)
+
+
 def _location_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--config",
-        type=Path,
+        type=path_option,
         metavar="DIR",
         default=default,
         help=_("folder with roles.yaml and the agendas (default: see README)"),
     )
     parser.add_argument(
         "--db",
-        type=Path,
+        type=path_option,
         metavar="FILE",
         default=default,
         help=_("the store file (default: roundtable.db in the user data folder)"),

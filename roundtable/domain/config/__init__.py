@@ -9,6 +9,7 @@ roles.yaml::
 
     team: Marketing & Sales Round Table      # the team's name, shown on screens and in minutes
     language: en                             # optional: en | de, for screens, messages, minutes
+    store: team.db                           # optional: the team's store, relative to this folder
     roles:
       - id: product-marketing                # lowercase letters, digits and dashes; unique
         title: Product Marketing
@@ -42,7 +43,7 @@ The package: `model` (what the rest of the program uses), `yamlfile` (line-aware
 
 from __future__ import annotations
 
-from roundtable.domain.config.load import load_config, load_roles, peek_language
+from roundtable.domain.config.load import load_config, load_roles, peek_language, peek_store
 from roundtable.domain.config.model import (
     AGENDA_SUFFIXES,
     MAX_TIMEBOX_MINUTES,
@@ -70,4 +71,5 @@ __all__ = [
     "load_config",
     "load_roles",
     "peek_language",
+    "peek_store",
 ]
