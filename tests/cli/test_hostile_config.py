@@ -119,9 +119,7 @@ def test_a_long_plain_roles_file_is_no_alias_bomb(tmp_path: Path, config: Path) 
     assert "10007 roles" in result.stdout
 
 
-def test_aliases_that_expand_past_the_limit_are_still_refused(
-    tmp_path: Path, config: Path
-) -> None:
+def test_aliases_that_expand_past_the_limit_are_still_refused(tmp_path: Path, config: Path) -> None:
     lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
     for level in "bcdefgh":
         previous = chr(ord(level) - 1)

@@ -111,8 +111,7 @@ def test_a_config_folder_in_a_symlink_loop_is_not_called_missing(tmp_path: Path)
     result = run(tmp_path, "--config", "loop-a", "check")
     assert result.returncode == 2
     assert result.stderr == (
-        "roundtable: loop-a: cannot read the config folder: its path is a loop of "
-        "symbolic links\n"
+        "roundtable: loop-a: cannot read the config folder: its path is a loop of symbolic links\n"
     )
 
 
