@@ -13,7 +13,6 @@ from collections.abc import Callable
 from roundtable.cli.context import TODAY_ENV, config_location, existing_db_path, today
 from roundtable.cli.output import clip, columns, out, print_json
 from roundtable.cli.parser import Commands
-from roundtable.domain.config import load_roles
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import RoundtableError, UsageError
@@ -27,6 +26,8 @@ _OWNER_WIDTH = 24
 def _owners_for(args: argparse.Namespace, known: Callable[[], set[str]]) -> frozenset[str]:
     """The owner strings `--owner` stands for: current roles first, then anyone named on
     a stored item (people who left the roles file still have their items)."""
+    # YAML and the config's checks: only `--owner` reads roles.yaml.
+    from roundtable.domain.config import load_roles
     from roundtable.domain.owners import resolve_owner
 
     try:

@@ -7,7 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from roundtable.domain.config import TeamConfig, load_config, peek_store
+from roundtable.domain.config import TeamConfig, peek_store
 from roundtable.domain.locations import (
     DB_ENV,
     ConfigLocation,
@@ -38,6 +38,8 @@ def config_location(args: argparse.Namespace) -> ConfigLocation:
 
 
 def team_config(args: argparse.Namespace) -> TeamConfig:
+    from roundtable.domain.config import load_config  # YAML: not for attendee commands
+
     location = config_location(args)
     return load_config(location.directory, location.source)
 

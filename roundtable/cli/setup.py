@@ -8,7 +8,6 @@ import os
 from roundtable.cli.context import config_location, db_path, team_config, today
 from roundtable.cli.output import out
 from roundtable.cli.parser import Commands
-from roundtable.domain.config import load_config
 from roundtable.domain.locations import find_store, store_exists
 from roundtable.i18n import _, ngettext
 
@@ -17,6 +16,8 @@ __all__ = ["cmd_check", "cmd_demo", "register"]
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the roles and agendas; one short summary, or every problem on stderr."""
+    from roundtable.domain.config import load_config  # YAML: not for attendee commands
+
     location = config_location(args)
     out(
         _("Config folder: {path} (from {source})").format(

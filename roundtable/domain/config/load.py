@@ -8,29 +8,22 @@ import os
 import stat
 from pathlib import Path
 
-from roundtable.domain.config.documents import load_roles_file, read_agenda, store_setting
+from roundtable.domain.config.documents import load_roles_file, read_agenda
 from roundtable.domain.config.fields import Checker
 from roundtable.domain.config.model import (
     AGENDA_SUFFIXES,
     ROLES_FILE,
     Agenda,
-    Language,
     Role,
     TeamConfig,
 )
 from roundtable.domain.config.yamlfile import (
-    MAX_FILE_BYTES,
-    YamlEntry,
-    YamlMap,
-    YamlScalar,
     quote,
-    read_plain_file,
-    read_yaml,
 )
 from roundtable.errors import ConfigError, Problem
 from roundtable.i18n import _
 
-__all__ = ["load_config", "load_roles", "peek_language", "peek_store"]
+__all__ = ["load_config", "load_roles"]
 
 
 def _config_folder(directory: Path) -> None:
@@ -146,43 +139,3 @@ def load_roles(directory: Path) -> tuple[Role, ...]:
     if problems or roles_file.team is None:
         raise ConfigError(problems)
     return roles_file.roles
-
-
-def _peek(directory: Path, key: str) -> YamlEntry | None:
-    """roles.yaml's top-level `key`, read before anything else is; None when it is
-    absent or the file cannot be read (`load_config` reports why). Costs one small file
-    read when the file does not mention `key` at all, the common case."""
-    path = directory / ROLES_FILE
-    try:
-        head = read_plain_file(path, MAX_FILE_BYTES + 1)
-    except (OSError, ValueError):
-        return None
-    if key.encode() not in head:
-        return None
-    root, _problems = read_yaml(path)
-    return root.get(key) if isinstance(root, YamlMap) else None
-
-
-def peek_language(directory: Path) -> str | None:
-    """The `language` roles.yaml in `directory` sets: the CLI needs it before it prints a
-    word. None when it is absent, unreadable or not one of ours."""
-    entry = _peek(directory, "language")
-    if entry is None or not isinstance(entry.value, YamlScalar):
-        return None
-    text = entry.value.text.strip()
-    return text if text in {member.value for member in Language} else None
-
-
-def peek_store(directory: Path) -> Path | None:
-    """The store roles.yaml in `directory` names (`store:`), resolved against the folder;
-    None when it names none. `ConfigError` when `store:` is there but not a file name:
-    a command must not quietly read another store instead."""
-    entry = _peek(directory, "store")
-    if entry is None:
-        return None
-    checker = Checker(directory / ROLES_FILE)
-    store = store_setting(checker, entry)
-    problems = checker.finish()
-    if problems:
-        raise ConfigError(problems)
-    return store

@@ -14,10 +14,7 @@ null and dates. Merge keys (`<<: *defaults`) work as in PyYAML's safe loader.
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import stat
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +22,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from roundtable.domain.config.files import MAX_FILE_BYTES, NotAPlainFile, read_plain_file
 from roundtable.domain.text import single_line
 from roundtable.errors import Problem
 from roundtable.i18n import _
@@ -32,7 +30,6 @@ from roundtable.i18n import _
 __all__ = [
     "MAX_FILE_BYTES",
     "MAX_VALUES",
-    "NotAPlainFile",
     "YamlEntry",
     "YamlList",
     "YamlMap",
@@ -40,12 +37,9 @@ __all__ = [
     "YamlValue",
     "describe",
     "quote",
-    "read_plain_file",
     "read_yaml",
 ]
 
-MAX_FILE_BYTES = 1024 * 1024
-"""A roles or agenda file is a few kilobytes; anything past this is the wrong file."""
 
 MAX_VALUES = 100_000
 """Values a document may expand to through aliases (guards against "billion laughs")."""
@@ -171,28 +165,6 @@ def read_yaml(path: Path) -> tuple[YamlValue | None, list[Problem]]:
 
 def _line(node: Node) -> int:
     return int(node.start_mark.line) + 1
-
-
-def read_plain_file(path: Path, limit: int) -> bytes:
-    """Up to `limit` bytes of the regular file `path`. A pipe, device or socket is never
-    read (opening a pipe without a writer would wait forever): `NotAPlainFile`."""
-    # O_NONBLOCK: opening a FIFO returns at once instead of waiting for a writer.
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    with os.fdopen(descriptor, "rb") as file:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        if not stat.S_ISREG(mode):
-            raise NotAPlainFile(path)
-        return file.read(limit)
-
-
-class NotAPlainFile(OSError):
-    """A config path that is a pipe, device or socket, not a file."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(_("not a plain file (a pipe, device or socket)"))
-        self.path = path
 
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
