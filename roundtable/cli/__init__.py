@@ -13,8 +13,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+from roundtable.cli.commands import Handler
 from roundtable.cli.context import config_location
-from roundtable.cli.parser import Handler, build_parser
+from roundtable.cli.parser import build_parser
 from roundtable.domain.config import peek_language
 from roundtable.domain.text import terminal_safe
 from roundtable.errors import ConfigError, OutputError, RoundtableError, UsageError

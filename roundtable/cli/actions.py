@@ -10,9 +10,9 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from roundtable.cli.commands import Commands
 from roundtable.cli.context import TODAY_ENV, config_location, existing_db_path, today
 from roundtable.cli.output import clip, columns, out, print_json
-from roundtable.cli.parser import Commands
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import RoundtableError, UsageError

@@ -10,9 +10,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from roundtable.cli.commands import Commands
 from roundtable.cli.context import existing_db_path
 from roundtable.cli.output import clip, columns, out, print_json, whole
-from roundtable.cli.parser import Commands
 from roundtable.domain.text import single_line
 from roundtable.errors import UsageError
 from roundtable.i18n import _

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 
+from roundtable.cli.commands import Commands
 from roundtable.cli.context import db_path, existing_db_path, team_config
-from roundtable.cli.parser import Commands
 from roundtable.errors import NotFoundError
 from roundtable.i18n import _
 

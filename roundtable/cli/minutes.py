@@ -9,9 +9,9 @@ import stat
 import sys
 from pathlib import Path
 
+from roundtable.cli.commands import Commands, path_option
 from roundtable.cli.context import existing_db_path, team_config
 from roundtable.cli.output import clock_text, columns, out, print_json
-from roundtable.cli.parser import Commands, path_option
 from roundtable.domain.clock import system_clock
 from roundtable.domain.meeting import MeetingState
 from roundtable.domain.text import single_line

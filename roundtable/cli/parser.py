@@ -1,7 +1,8 @@
 """The command line's parser, in the chosen language, and the registry of commands.
 
 Each command module has a `register(commands)` that adds its commands with
-`commands.add(name, help, handler)`; a new module is one line in `COMMAND_MODULES`.
+`commands.add(name, help, handler)` (`roundtable.cli.commands`); a new module is one
+line in `COMMAND_MODULES`.
 """
 
 from __future__ import annotations
@@ -10,16 +11,13 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
+from roundtable.cli.commands import Commands, Handler, location_options, path_option
 from roundtable.domain.locations import CONFIG_ENV, DB_ENV
-from roundtable.i18n import LANG_ENV, LANGUAGES, _
+from roundtable.i18n import _
 
 __all__ = ["COMMAND_MODULES", "Commands", "Handler", "Parser", "build_parser", "path_option"]
-
-Handler = Callable[[argparse.Namespace], int]
-"""Runs one command; returns its exit status, raises `RoundtableError` for the user."""
 
 COMMAND_MODULES: tuple[str, ...] = (
     # One line per module; `--help` lists the commands in this order.
@@ -81,63 +79,6 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def path_option(text: str) -> Path:
-    """A path typed on the command line; an empty one would mean the current folder."""
-    if not text:
-        raise argparse.ArgumentTypeError(_("must name a file or folder, not be empty"))
-    return Path(text)
-
-
-def _location_options(parser: argparse.ArgumentParser, default: object) -> None:
-    parser.add_argument(
-        "--config",
-        type=path_option,
-        metavar="DIR",
-        default=default,
-        help=_("folder with roles.yaml and the agendas (default: see README)"),
-    )
-    parser.add_argument(
-        "--db",
-        type=path_option,
-        metavar="FILE",
-        default=default,
-        help=_("the store file (default: roundtable.db in the user data folder)"),
-    )
-    # Read twice: `main` scans for it before the parser exists (the help is translated).
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=default,
-        help=_(
-            "the language of screens, messages and minutes (also ${env}; default: the "
-            "config's language, else the locale)"
-        ).format(env=LANG_ENV),
-    )
-
-
-class Commands:
-    """What a command module's `register` gets: adds commands to the parser."""
-
-    def __init__(self, root: Parser) -> None:
-        self._root = root
-        self._add_parser: Callable[..., argparse.ArgumentParser] = root.add_subparsers(
-            title=_("commands"), metavar="COMMAND"
-        ).add_parser
-
-    def add(self, name: str, help: str, handler: Handler) -> argparse.ArgumentParser:
-        """A new command `name`, run by `handler`; add its own arguments to the parser
-        returned. `--config`, `--db` and `--lang` it has already, before and after."""
-        command = self._add_parser(name, help=help, description=help)
-        # SUPPRESS keeps a command's absent option from hiding the one given before it.
-        _location_options(command, default=argparse.SUPPRESS)
-        command.set_defaults(handler=handler)
-        return command
-
-    def set_default(self, handler: Handler) -> None:
-        """What `roundtable` without a command runs."""
-        self._root.set_defaults(handler=handler)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="roundtable",
@@ -153,10 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action=_VersionAction, help=_("show the version number and exit")
     )
-    _location_options(parser, default=None)
+    location_options(parser, default=None)
     commands = Commands(parser)
     for name in COMMAND_MODULES:
-        # By name, not imported above: the command modules import `Commands` from here.
+        # By name: a new command module is one line in COMMAND_MODULES, nothing else.
         register: Callable[[Commands], None] = importlib.import_module(name).register
         register(commands)
     return parser

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 
+from roundtable.cli.commands import Commands
 from roundtable.cli.context import config_location, db_path, team_config, today
 from roundtable.cli.output import out
-from roundtable.cli.parser import Commands
 from roundtable.domain.locations import find_store, store_exists
 from roundtable.i18n import _, ngettext
 
