@@ -55,7 +55,11 @@ class Commands:
     def __init__(self, root: argparse.ArgumentParser) -> None:
         self._root = root
         self._add_parser: Callable[..., argparse.ArgumentParser] = root.add_subparsers(
-            title=_("commands"), metavar="COMMAND"
+            # `prog` given: argparse would otherwise build a help formatter to work it
+            # out, and that imports shutil (with zlib, bz2, lzma) on every start.
+            title=_("commands"),
+            metavar="COMMAND",
+            prog=root.prog,
         ).add_parser
 
     def add(self, name: str, help: str, handler: Handler) -> argparse.ArgumentParser:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -32,6 +33,22 @@ COMMAND_MODULES: tuple[str, ...] = (
 class _Formatter(argparse.HelpFormatter):
     """argparse's help, its "usage:" in the chosen language."""
 
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        # argparse makes a formatter for every option it adds, and without a width it
+        # imports shutil (with bz2 and lzma) to ask for one: every command would pay.
+        super().__init__(
+            prog,
+            indent_increment,
+            max_help_position,
+            _terminal_columns() - 2 if width is None else width,
+        )
+
     def add_usage(
         self,
         usage: str | None,
@@ -40,6 +57,22 @@ class _Formatter(argparse.HelpFormatter):
         prefix: str | None = None,
     ) -> None:
         super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def _terminal_columns() -> int:
+    """What `shutil.get_terminal_size().columns` says: $COLUMNS, else the terminal's
+    width, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        stdout = sys.__stdout__
+        try:
+            columns = 0 if stdout is None else os.get_terminal_size(stdout.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 class Parser(argparse.ArgumentParser):
