@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from roundtable.domain.meeting import Meeting
-from roundtable.errors import NotFoundError, RoundtableError, UsageError
+from roundtable.errors import NotFoundError, OutputError, RoundtableError, UsageError
 from roundtable.i18n import _
 from roundtable.store.files import umask
 from roundtable.store.store import Store
@@ -96,7 +96,7 @@ def write_minutes(path: Path, text: str) -> None:
 
 
 def _cannot_write(path: Path, error: OSError) -> RoundtableError:
-    return RoundtableError(
+    return OutputError(
         _("Cannot write {path}: {reason}. Nothing was changed.").format(
             path=path, reason=error.strerror or error
         )
