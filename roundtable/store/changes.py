@@ -103,13 +103,14 @@ def shape_problem(change: object) -> str | None:
     puts = change.get("put", {})
     if not isinstance(puts, dict):
         return _('"put" must map table names to documents by id')
-    for docs in puts.values():
-        if (
-            not isinstance(docs, dict)
-            or not _are_ids(docs)
-            or not set(map(type, docs.values())) <= {dict}
-        ):
+    for table, docs in puts.items():
+        if not isinstance(docs, dict) or not set(map(type, docs.values())) <= {dict}:
             return _('"put" must map table names to documents by id')
+        if not _are_ids(docs):
+            bad = next(key for key in docs if not (key.isascii() and key.isdigit()))
+            return _("table {table}: the document id {id} is not a number").format(
+                table=table, id=repr(bad)
+            )
     return None
 
 

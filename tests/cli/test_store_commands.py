@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from roundtable.store.schema import SCHEMA_VERSION
+
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 
 
@@ -56,7 +58,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     result = run(folder, db, "demo", "--meetings", "8")
     assert result.returncode == 0, result.stderr
     data = db.read_bytes()
-    assert data.startswith(b'{"roundtable":"store","schema":1,"chunks":')
+    assert data.startswith(b'{"roundtable":"store","schema":%d,"chunks":' % SCHEMA_VERSION)
     return data
 
 
@@ -174,5 +176,5 @@ def test_exported_minutes_follow_the_umask(
 def test_a_folder_is_no_store(team: Path, action: str) -> None:
     result = run(team, team, "store", action)
     assert result.returncode == 3
-    assert f"Cannot read the store {team}" in result.stderr
+    assert str(team) in result.stderr and "folder" in result.stderr
     assert sorted(p.name for p in team.iterdir()) == ["team-config"]

@@ -18,6 +18,7 @@ import pytest
 from tinydb import TinyDB
 
 from roundtable.store.journal import JournalStorage
+from roundtable.store.schema import SCHEMA_VERSION
 from roundtable.store.store import Store
 from roundtable.store.verify import reseal_store, verify_store
 
@@ -71,7 +72,7 @@ def test_writers_through_a_symlink_and_its_target_share_one_lock(tmp_path: Path)
     ]
     assert len(refs) == len(set(refs)) == 2 * per_writer
     assert link.is_symlink() and os.readlink(link) == real.name
-    assert verify_store(real, schema=1).ok, "glued or torn lines"
+    assert verify_store(real, schema=SCHEMA_VERSION).ok, "glued or torn lines"
     with Store.open(link, read_only=True) as store:
         stored = store.actions(include_closed=True)
     assert sorted(item.ref for item in stored) == sorted(refs)
@@ -138,8 +139,8 @@ def test_a_new_store_its_lock_and_backups_are_private(tmp_path: Path, umask: int
     assert mode(path) == 0o600
     assert mode(tmp_path / "s.db.lock") == 0o600
     path.write_bytes(path.read_bytes().replace(b"Vertraulich", b"Geheim"))
-    assert not verify_store(path, schema=1).ok
-    report = reseal_store(path, schema=1, now=datetime(2026, 12, 2, tzinfo=UTC))
+    assert not verify_store(path, schema=SCHEMA_VERSION).ok
+    report = reseal_store(path, schema=SCHEMA_VERSION, now=datetime(2026, 12, 2, tzinfo=UTC))
     assert report.backup is not None and mode(report.backup) == 0o600
     assert mode(path) == 0o600
 
