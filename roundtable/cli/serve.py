@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from roundtable.cli.commands import Commands
 from roundtable.cli.context import config_location, db_path, team_config
-from roundtable.cli.parser import Commands
 from roundtable.errors import UsageError
 from roundtable.i18n import _, current_language
 
