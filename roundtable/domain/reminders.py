@@ -23,6 +23,7 @@ __all__ = [
     "DEFAULT_DAYS",
     "Reminder",
     "gather_reminders",
+    "reminder_items",
     "reminder_subject",
     "reminder_text",
     "window_end",
@@ -117,8 +118,17 @@ def reminder_subject(reminder: Reminder, team: str) -> str:
 
 
 def reminder_text(reminder: Reminder, roles: Sequence[Role], today: date) -> str:
-    """The reminder as plain text: for the terminal and for the mail's body."""
+    """The reminder as a mail's plain-text body: a greeting, the items, how to close them."""
     lines = [_("Hello {person},").format(person=single_line(reminder.person)), ""]
+    lines.extend(reminder_items(reminder, roles, today))
+    lines.append(_("Mark an item done with: roundtable done A-1 A-2 …"))
+    return "\n".join(lines) + "\n"
+
+
+def reminder_items(reminder: Reminder, roles: Sequence[Role], today: date) -> list[str]:
+    """The overdue and the soon-due items under a heading each, a blank line after each
+    group: the part the terminal shows under the person's name."""
+    lines: list[str] = []
     if reminder.overdue:
         lines.append(
             ngettext(
@@ -137,8 +147,7 @@ def reminder_text(reminder: Reminder, roles: Sequence[Role], today: date) -> str
         lines.append(heading.format(date=format_date(reminder.until)))
         lines.extend(_line(item, roles, today) for item in reminder.due_soon)
         lines.append("")
-    lines.append(_("Mark an item done with: roundtable done A-1 A-2 …"))
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _line(item: ActionItem, roles: Sequence[Role], today: date) -> str:
