@@ -29,11 +29,13 @@ from roundtable.i18n import _, ngettext
 
 if TYPE_CHECKING:  # the mail modules load only when mail is sent
     from roundtable.domain.mail import Letter
+    from roundtable.domain.meeting import Meeting
 
 __all__ = [
     "MailNotSent",
     "add_mail_options",
     "mail_letters",
+    "mail_minutes",
     "print_csv",
     "print_table",
     "register",
@@ -272,6 +274,25 @@ def mail_letters(
     if _no_address(missing, contacts) or failed:
         raise MailNotSent(_("Not everyone got mail; run the same command again to retry them."))
     return 0
+
+
+def mail_minutes(args: argparse.Namespace, meeting: Meeting, team: str, markdown: str) -> int:
+    """`export --mail`: the minutes to everyone on the meeting's attendance list (absent
+    ones too: the minutes are how they learn what was decided)."""
+    from roundtable.domain.mail import Letter
+
+    contacts = _contacts(args)
+    names = list(dict.fromkeys(" ".join(a.name.split()) for a in meeting.attendees))
+    subject = _("Minutes: {team}, meeting {number} on {date}").format(
+        team=team, number=meeting.number, date=_date(meeting.started_at.astimezone(contacts.zone()).date())
+    )
+    letters = [Letter(name, contacts.address(name), subject, markdown) for name in names]
+    if not letters:
+        raise UsageError(
+            _("Meeting {number} has no attendees to mail.").format(number=meeting.number)
+        )
+    stem = f"minutes-{meeting.number}"
+    return mail_letters(args, contacts, letters, stem, stem)
 
 
 def _no_address(missing: Sequence[Letter], contacts: Contacts) -> int:

@@ -29,7 +29,15 @@ from datetime import tzinfo
 from enum import StrEnum
 from pathlib import Path
 
-from roundtable.domain.yamlfile import YamlEntry, YamlList, YamlMap, YamlScalar, describe, quote
+from roundtable.domain.yamlfile import (
+    YamlEntry,
+    YamlList,
+    YamlMap,
+    YamlScalar,
+    YamlValue,
+    describe,
+    quote,
+)
 from roundtable.domain.yamlfile import read_yaml as _read_yaml
 from roundtable.errors import ConfigError, Problem
 from roundtable.i18n import _
@@ -40,7 +48,7 @@ __all__ = [
     "Contacts",
     "MailSettings",
     "Security",
-    "holder_name",
+    "holder_names",
     "load_contacts",
     "local_zone",
 ]
@@ -108,14 +116,21 @@ def _folded(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def holder_name(value: YamlScalar | YamlMap) -> YamlScalar | None:
-    """The name part of a holder, written plainly or as `{name: …, email: …}`: the
-    scalar the roles' validation checks as the holder's name (None when the mapping has
-    no `name`, which `load_contacts` reports)."""
-    if isinstance(value, YamlScalar):
+def holder_names(entry: YamlEntry | None) -> YamlEntry | None:
+    """A role's `holders:` with every `{name: …, email: …}` holder read as its name, for
+    the roles' validation, which checks names only (the addresses are read here). A
+    holder mapping without a name stays a mapping, so the validation reports it."""
+    if entry is None or not isinstance(entry.value, YamlList):
+        return entry
+    items = tuple(_holder_name(value) for value in entry.value.items)
+    return YamlEntry(entry.key, entry.line, YamlList(items, entry.value.line))
+
+
+def _holder_name(value: YamlValue) -> YamlValue:
+    if not isinstance(value, YamlMap):
         return value
-    entry = value.get("name")
-    return entry.value if entry is not None and isinstance(entry.value, YamlScalar) else None
+    name = value.get("name")
+    return name.value if name is not None and isinstance(name.value, YamlScalar) else value
 
 
 def local_zone(environ: Mapping[str, str] | None = None) -> tzinfo:
