@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 from roundtable.cli.context import config_location, db_path, team_config, today
 from roundtable.cli.output import out, print_json
 from roundtable.cli.parser import Commands
+from roundtable.cli.tables import print_csv, print_table
 from roundtable.domain.config import Role
 from roundtable.domain.contacts import PASSWORD_ENV, Contacts, load_contacts
 from roundtable.domain.text import single_line, terminal_safe
@@ -31,15 +31,7 @@ if TYPE_CHECKING:  # the mail modules load only when mail is sent
     from roundtable.domain.mail import Letter
     from roundtable.domain.meeting import Meeting
 
-__all__ = [
-    "MailNotSent",
-    "add_mail_options",
-    "mail_letters",
-    "mail_minutes",
-    "print_csv",
-    "print_table",
-    "register",
-]
+__all__ = ["MailNotSent", "add_mail_options", "mail_letters", "mail_minutes", "register"]
 
 UPCOMING_MEETINGS = 4
 """How many of the next meetings the calendar holds: two months at every two weeks."""
@@ -52,26 +44,6 @@ class MailNotSent(RoundtableError):
 
 
 # --- output -------------------------------------------------------------------------
-
-
-def terminal_width() -> int:
-    return max(shutil.get_terminal_size().columns, 20)
-
-
-def print_table(
-    header: Sequence[str], rows: Sequence[Sequence[str]], flexible: Sequence[int]
-) -> None:
-    """A table that fits the terminal: the `flexible` (free-text) columns wrap between
-    words, and nothing is left for the terminal to wrap mid-word."""
-    from roundtable.domain.tables import fit_table
-
-    out("\n".join(fit_table(header, rows, terminal_width(), flexible)))
-
-
-def print_csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    from roundtable.domain.tables import csv_text
-
-    sys.stdout.write(csv_text(header, rows))
 
 
 def _roles(args: argparse.Namespace) -> tuple[Role, ...]:
@@ -284,7 +256,9 @@ def mail_minutes(args: argparse.Namespace, meeting: Meeting, team: str, markdown
     contacts = _contacts(args)
     names = list(dict.fromkeys(" ".join(a.name.split()) for a in meeting.attendees))
     subject = _("Minutes: {team}, meeting {number} on {date}").format(
-        team=team, number=meeting.number, date=_date(meeting.started_at.astimezone(contacts.zone()).date())
+        team=team,
+        number=meeting.number,
+        date=_date(meeting.started_at.astimezone(contacts.zone()).date()),
     )
     letters = [Letter(name, contacts.address(name), subject, markdown) for name in names]
     if not letters:

@@ -29,7 +29,7 @@ from datetime import tzinfo
 from enum import StrEnum
 from pathlib import Path
 
-from roundtable.domain.yamlfile import (
+from roundtable.domain.config.yamlfile import (
     YamlEntry,
     YamlList,
     YamlMap,
@@ -38,7 +38,7 @@ from roundtable.domain.yamlfile import (
     describe,
     quote,
 )
-from roundtable.domain.yamlfile import read_yaml as _read_yaml
+from roundtable.domain.config.yamlfile import read_yaml as _read_yaml
 from roundtable.errors import ConfigError, Problem
 from roundtable.i18n import _
 
@@ -48,6 +48,7 @@ __all__ = [
     "Contacts",
     "MailSettings",
     "Security",
+    "contact_problems",
     "holder_names",
     "load_contacts",
     "local_zone",
@@ -156,6 +157,16 @@ def local_zone(environ: Mapping[str, str] | None = None) -> tzinfo:
     zone = datetime.now().astimezone().tzinfo
     assert zone is not None  # astimezone() always gives an aware time
     return zone
+
+
+def contact_problems(root: YamlMap, path: Path) -> list[Problem]:
+    """What is wrong in the `mail:`, `timezone:` and holder addresses of roles.yaml, read
+    as `root`: for the config's validation (`roundtable check`)."""
+    reader = _Reader(path)
+    reader.mail(root.get("mail"))
+    reader.zone(root.get("timezone"))
+    reader.addresses(root.get("roles"))
+    return reader.problems
 
 
 def load_contacts(directory: Path) -> Contacts:

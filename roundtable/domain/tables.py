@@ -21,10 +21,19 @@ from decimal import Decimal
 from roundtable.domain.text import terminal_safe
 from roundtable.i18n import current_language
 
-__all__ = ["MIN_TEXT_WIDTH", "csv_decimal", "csv_delimiter", "csv_text", "fit_table"]
+__all__ = [
+    "MAX_WORD_WIDTH",
+    "MIN_TEXT_WIDTH",
+    "csv_decimal",
+    "csv_delimiter",
+    "csv_text",
+    "fit_table",
+]
 
 MIN_TEXT_WIDTH = 12
 """A free-text column is never narrowed below this (or its header)."""
+MAX_WORD_WIDTH = 24
+"""A word longer than this may be broken to keep a column narrow enough."""
 _GAP = "  "
 
 
@@ -32,30 +41,78 @@ def fit_table(
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
     width: int,
-    flexible: Collection[int] = (),
+    flexible: Sequence[int] = (),
+    optional: Sequence[int] = (),
 ) -> list[str]:
     """The table's lines, each at most `width` characters. `flexible` are the indexes of
-    the free-text columns that may be narrowed and wrapped (the last one first)."""
+    the free-text columns that may be narrowed and wrapped between words; the last of
+    them (the main text) keeps about twice the width of the others. `optional` columns
+    are left out, in that order, while the table is still too wide with the free text at
+    its narrowest."""
+    keep = list(range(len(header)))
+    for dropped in (None, *optional):
+        if dropped is not None:
+            keep.remove(dropped)
+        lines = _fitted(
+            [header[i] for i in keep],
+            [[row[i] for i in keep] for row in rows],
+            width,
+            [keep.index(i) for i in flexible if i in keep],
+        )
+        if lines is not None:
+            return lines
+    return [
+        _clip(line, width)
+        for line in _fitted(
+            [header[i] for i in keep],
+            [[row[i] for i in keep] for row in rows],
+            width,
+            [keep.index(i) for i in flexible if i in keep],
+            force=True,
+        )
+        or []
+    ]
+
+
+def _fitted(
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    width: int,
+    flexible: Sequence[int],
+    *,
+    force: bool = False,
+) -> list[str] | None:
+    """The lines with the free-text columns narrowed to fit; None when they cannot be
+    narrowed enough (unless `force`: then as narrow as they go)."""
     count = len(header)
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(count)]
     floors = [
-        min(widths[i], max(len(header[i]), MIN_TEXT_WIDTH)) if i in flexible else widths[i]
-        for i in range(count)
+        _floor(i, header, rows, widths[i]) if i in flexible else widths[i] for i in range(count)
     ]
+    weights = {i: (2 if i == flexible[-1] else 1) for i in flexible} if flexible else {}
     excess = sum(widths) + len(_GAP) * (count - 1) - width
-    # Take from the widest free-text column first, a character at a time: the columns
-    # end up as even as the text allows.
+    # A character at a time from the column widest for its weight: the main text keeps
+    # about twice the room of an owner or a title.
     while excess > 0:
         candidates = [i for i in flexible if widths[i] > floors[i]]
         if not candidates:
             break
-        widest = max(candidates, key=lambda i: (widths[i], i))
+        widest = max(candidates, key=lambda i: (widths[i] / weights[i], i))
         widths[widest] -= 1
         excess -= 1
+    if excess > 0 and not force:
+        return None
     lines: list[str] = []
     for row in (header, *rows):
         lines.extend(_row_lines(row, widths, flexible))
-    return [_clip(line, width) for line in lines]
+    return lines
+
+
+def _floor(index: int, header: Sequence[str], rows: Sequence[Sequence[str]], natural: int) -> int:
+    """How narrow a free-text column may get: its header, and its longest word (up to
+    `MAX_WORD_WIDTH`: longer ones are broken), never below `MIN_TEXT_WIDTH`."""
+    longest = max((len(word) for row in rows for word in row[index].split()), default=0)
+    return min(natural, max(len(header[index]), MIN_TEXT_WIDTH, min(longest, MAX_WORD_WIDTH)))
 
 
 def _row_lines(row: Sequence[str], widths: Sequence[int], flexible: Collection[int]) -> list[str]:
