@@ -312,3 +312,24 @@ def test_check_names_file_and_line_of_mail_problems(tmp_path: Path, db: Path, co
     assert "'katrin-at-example' is no mail address" in lines[0]
     assert "port number from 1 to 65535" in lines[1]
     assert "the sender 'nobody' holds no mail address" in lines[2]
+
+
+def test_a_years_history_fits_80_columns_without_words_cut(tmp_path: Path, config: Path) -> None:
+    demo = tmp_path / "demo.db"
+    assert run(tmp_path, demo, config, "demo", "--meetings", "12").returncode == 0
+    for command in ("campaigns", "actions", "meetings"):
+        wide = run(tmp_path, demo, config, command, "--json")
+        narrow = run(tmp_path, demo, config, command, COLUMNS="80")
+        assert narrow.returncode == 0, narrow.stderr
+        lines = narrow.stdout.splitlines()
+        assert all(len(line) <= 80 for line in lines), narrow.stdout
+        words = set(narrow.stdout.split())
+        names = [
+            entry.get("name") or entry.get("text") or entry.get("title")
+            for entry in json.loads(wide.stdout)
+        ]
+        for name in names:
+            # Long words may be broken only past 24 characters; these names have none.
+            assert all(word in words for word in name.split() if len(word) <= 24), name
+    roles = run(tmp_path, demo, config, "campaigns", COLUMNS="250").stdout
+    assert "Marketing Communication" in roles and "marketing-communication" not in roles
