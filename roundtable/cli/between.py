@@ -320,10 +320,12 @@ def cmd_decisions(args: argparse.Namespace) -> int:
             ]
         )
         return 0
-    header = [_("MEETING"), _("DATE"), _("ITEM"), _("DECISION")]
     if args.csv:
-        print_csv(header, [[str(n or ""), d.isoformat(), i, t] for n, d, i, t in rows])
+        # The same keys as --json: a spreadsheet's formulas keep working in every language.
+        rows_csv = [[str(n or ""), d.isoformat(), i, t] for n, d, i, t in rows]
+        print_csv(["meeting", "date", "item", "text"], rows_csv)
         return 0
+    header = [_("MEETING"), _("DATE"), _("ITEM"), _("DECISION")]
     if not rows:
         out(_("No decisions match.") if args.search is not None else _("No decisions yet."))
         return 0

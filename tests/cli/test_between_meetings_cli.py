@@ -40,7 +40,7 @@ def config(tmp_path: Path) -> Path:
         "holders: [Jana Richter, Felix Bauer]",
         f"holders:\n      - {{name: Jana Richter, email: {JANA}}}\n      - Felix Bauer",
     )
-    roles.write_text(text + "\ntimezone: Europe/Berlin\n", "utf-8")
+    roles.write_text(text, "utf-8")
     return folder
 
 
@@ -308,7 +308,7 @@ def test_check_names_file_and_line_of_mail_problems(tmp_path: Path, db: Path, co
     result = run(tmp_path, db, config, "check")
     assert result.returncode == 2
     lines = result.stderr.splitlines()[1:]
-    assert [line.split(":")[1] for line in lines] == ["24", "92", "93"]
+    assert [line.split(":")[1] for line in lines] == ["24", "93", "94"]
     assert "'katrin-at-example' is no mail address" in lines[0]
     assert "port number from 1 to 65535" in lines[1]
     assert "the sender 'nobody' holds no mail address" in lines[2]
