@@ -17,9 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from roundtable.cli.context import config_location, db_path, team_config, today
+from roundtable.cli.commands import Commands
+from roundtable.cli.context import config_location, db_path, existing_db_path, team_config, today
 from roundtable.cli.output import out, print_json
-from roundtable.cli.parser import Commands
 from roundtable.cli.tables import print_csv, print_table
 from roundtable.domain.config import Role
 from roundtable.domain.contacts import PASSWORD_ENV, Contacts, load_contacts
@@ -79,7 +79,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     config = team_config(args)
     zone = _contacts(args).zone()
     day = today()
-    with Store.open(db_path(args), read_only=True) as store, store.reading():
+    with Store.open(existing_db_path(args), read_only=True) as store, store.reading():
         owners = None if args.owner is None else _owners(args, config.roles, store.action_owners())
         actions = store.actions(owners=owners, include_closed=True)
         meetings = store.meetings()
@@ -132,7 +132,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
     sending = args.mail or args.dry_run
     contacts = _contacts(args)
     day = today()
-    with Store.open(db_path(args), read_only=True) as store, store.reading():
+    with Store.open(existing_db_path(args), read_only=True) as store, store.reading():
         people = None if args.owner is None else _owners(args, config.roles, store.action_owners())
         actions = store.actions()
         meetings = store.meetings()
@@ -293,7 +293,7 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     from roundtable.store.store import Store
 
     zone = _contacts(args).zone()
-    with Store.open(db_path(args), read_only=True) as store, store.reading():
+    with Store.open(existing_db_path(args), read_only=True) as store, store.reading():
         meetings = {meeting.id: meeting for meeting in store.meetings()}
         decisions = store.decisions()
     if args.search is not None:
@@ -342,7 +342,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not args.text.strip():
         raise UsageError(_("Say what to search for, e.g. roundtable search webinar."))
     zone = _contacts(args).zone()
-    with Store.open(db_path(args), read_only=True) as store, store.reading():
+    with Store.open(existing_db_path(args), read_only=True) as store, store.reading():
         hits = search_record(
             args.text,
             store.meetings(),
