@@ -17,13 +17,16 @@ import pytest
 from roundtable.i18n import set_language
 
 _CLEARED = ("ROUNDTABLE_DB", "ROUNDTABLE_CONFIG", "ROUNDTABLE_LANG", "ROUNDTABLE_TODAY", "LANGUAGE")
+# pytest-xdist's workers export COLUMNS=80: the commands' tables would fit themselves to
+# it. A test that wants a width sets COLUMNS itself.
+_CLEARED_WIDTH = ("COLUMNS", "LINES")
 
 
 @pytest.fixture(autouse=True, scope="session")
 def neutral_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     home = tmp_path_factory.mktemp("home")
     saved = dict(os.environ)
-    for name in _CLEARED:
+    for name in (*_CLEARED, *_CLEARED_WIDTH):
         os.environ.pop(name, None)
     os.environ.update(
         {

@@ -12,15 +12,13 @@ from collections.abc import Callable
 
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import TODAY_ENV, config_location, existing_db_path, today
-from roundtable.cli.output import clip, columns, out, print_json
+from roundtable.cli.output import out, print_json
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import RoundtableError, UsageError
 from roundtable.i18n import _
 
 __all__ = ["cmd_actions", "cmd_done", "cmd_reopen", "register"]
-
-_OWNER_WIDTH = 24
 
 
 def _owners_for(args: argparse.Namespace, known: Callable[[], set[str]]) -> frozenset[str]:
@@ -89,42 +87,84 @@ def cmd_actions(args: argparse.Namespace) -> int:
         ActionStatus.DONE: _("done"),
         ActionStatus.DROPPED: _("dropped"),
     }
+    from roundtable.cli.tables import known_roles
+    from roundtable.domain.people import owner_title
+
+    roles = known_roles(args)
+    if args.csv:
+        from roundtable.cli.tables import print_csv
+
+        print_csv(
+            ["ref", "due", "owner", "status", "overdue", "text"],
+            [
+                [
+                    item.ref,
+                    "" if item.due is None else item.due.isoformat(),
+                    "" if item.owner is None else owner_title(item.owner, roles),
+                    item.status.value,
+                    "yes" if item.is_overdue(now) else "",
+                    item.text,
+                ]
+                for item in items
+            ],
+        )
+        return 0
+    from roundtable.cli.tables import print_table
     from roundtable.domain.l10n import format_date  # Babel: only when there are rows
 
     rows = [
         [
             item.ref,
             "" if item.due is None else format_date(item.due),
-            clip(single_line(item.owner or "—"), _OWNER_WIDTH),
+            owner_title(item.owner, roles) if item.owner is not None else "—",
             _("overdue") if item.is_overdue(now) else status_words[item.status],
             single_line(item.text),
         ]
         for item in items
     ]
-    # One write: a thousand separate prints cost an attendee milliseconds.
-    out("\n".join(columns([_("REF"), _("DUE"), _("OWNER"), _("STATUS"), _("TEXT")], rows)))
+    print_table([_("REF"), _("DUE"), _("OWNER"), _("STATUS"), _("TEXT")], rows, flexible=(2, 4))
     return 0
 
 
 def _set_status(args: argparse.Namespace, wanted: ActionStatus) -> int:
+    """Change every id given, each reported on its own line; an id that does not exist
+    is named on stderr and the others still change (exit 4 at the end)."""
+    from roundtable.errors import NotFoundError
     from roundtable.store.store import Store  # TinyDB: not for `check` or `--help`
 
+    missing: list[NotFoundError] = []
+    reports: list[str] = []
     with Store.open(existing_db_path(args)) as store, store.transaction():
         # Closed while a meeting runs: its minutes list the item as closed there.
         running = store.running_meeting()
-        change = store.change_action_status(
-            args.id, wanted, running.id if running is not None else None
-        )
-    text = single_line(change.action.text)
-    ref = change.action.ref
-    if wanted is ActionStatus.OPEN:
-        message = (
-            _("{ref} reopened: {text}") if change.changed else _("{ref} was already open: {text}")
-        )
-    else:
-        message = _("{ref} done: {text}") if change.changed else _("{ref} was already done: {text}")
-    out(message.format(ref=ref, text=text))
-    return 0
+        for ref in dict.fromkeys(args.ids):
+            try:
+                change = store.change_action_status(
+                    ref, wanted, running.id if running is not None else None
+                )
+            except NotFoundError as error:
+                missing.append(error)
+                continue
+            text = single_line(change.action.text)
+            if wanted is ActionStatus.OPEN:
+                message = (
+                    _("{ref} reopened: {text}")
+                    if change.changed
+                    else _("{ref} was already open: {text}")
+                )
+            else:
+                message = (
+                    _("{ref} done: {text}")
+                    if change.changed
+                    else _("{ref} was already done: {text}")
+                )
+            reports.append(message.format(ref=change.action.ref, text=text))
+    # Only once the changes are stored: a failed write must not have said "done".
+    for report in reports:
+        out(report)
+    for unknown in missing:
+        print(terminal_safe(f"roundtable: {unknown.message}"), file=sys.stderr)
+    return NotFoundError.exit_code if missing else 0
 
 
 def cmd_done(args: argparse.Namespace) -> int:
@@ -147,7 +187,9 @@ def register(commands: Commands) -> None:
         help=_("only WHO's items: a role id or a person's name, or the start of one"),
     )
     actions.add_argument("--all", action="store_true", help=_("also done and dropped items"))
-    actions.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    formats = actions.add_mutually_exclusive_group()
+    formats.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    formats.add_argument("--csv", action="store_true", help=_("print CSV for a spreadsheet"))
     actions.epilog = _(
         "Items due before today are marked overdue. For tests, {env}=YYYY-MM-DD sets today."
     ).format(env=TODAY_ENV)
@@ -156,4 +198,6 @@ def register(commands: Commands) -> None:
         ("reopen", _("open a done or dropped action item again"), cmd_reopen),
     ):
         command = commands.add(name, help_text, handler)
-        command.add_argument("id", metavar="ID", help=_("the action item, like A-42 or 42"))
+        command.add_argument(
+            "ids", nargs="+", metavar="ID", help=_("the action items, like A-42 or 42 (several)")
+        )

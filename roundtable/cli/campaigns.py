@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import existing_db_path
-from roundtable.cli.output import clip, columns, out, print_json, whole
+from roundtable.cli.output import out, print_json, whole
 from roundtable.domain.text import single_line
 from roundtable.errors import UsageError
 from roundtable.i18n import _
@@ -28,8 +28,6 @@ __all__ = [
     "cmd_figures",
     "register",
 ]
-
-_CAMPAIGN_WIDTH = 40
 
 
 @dataclass(frozen=True)
@@ -148,12 +146,16 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     if not board.rows:
         out(_("No campaigns yet."))
         return 0
+    from roundtable.cli.tables import known_roles, terminal_width
+    from roundtable.domain.people import owner_title
+
+    roles = known_roles(args)
     rows = [
         [
-            clip(single_line(row.campaign.name), _CAMPAIGN_WIDTH),
+            single_line(row.campaign.name),
             status_label(row.campaign.status),
             channel_label(row.campaign.channel),
-            single_line(row.campaign.owner),
+            owner_title(row.campaign.owner, roles),
             single_line(row.campaign.currency),
             whole(row.campaign.budget),
             whole(row.cost),
@@ -205,15 +207,20 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
         _("CHANGE"),
         _("AS OF"),
     ]
-    lines = columns(header, rows)
+    import textwrap
+
+    from roundtable.domain.tables import fit_table
+
+    width = terminal_width()
+    # Too narrow for all: the columns least needed in the meeting go first.
+    lines = fit_table(header, rows, width, flexible=(3, 0), optional=(2, 14, 4, 5, 8, 1, 3, 6, 9))
     lines.append("")
-    lines.append(
-        _(
-            "Figures from the latest meeting that reported each campaign (AS OF); "
-            "GAP = estimate − actual, CHANGE = since the report before. CONV = deals won "
-            "of leads accepted by sales. Amounts in whole units; --json has them exact."
-        )
+    legend = _(
+        "Figures from the latest meeting that reported each campaign (AS OF); "
+        "GAP = estimate − actual, CHANGE = since the report before. CONV = deals won "
+        "of leads accepted by sales. Amounts in whole units; --json has them exact."
     )
+    lines.extend(textwrap.wrap(legend, width=width, break_on_hyphens=False))
     out("\n".join(lines))
     return 0
 

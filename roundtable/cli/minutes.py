@@ -11,7 +11,7 @@ from pathlib import Path
 
 from roundtable.cli.commands import Commands, path_option
 from roundtable.cli.context import existing_db_path, team_config
-from roundtable.cli.output import clock_text, columns, out, print_json
+from roundtable.cli.output import clock_text, out, print_json
 from roundtable.domain.clock import system_clock
 from roundtable.domain.meeting import MeetingState
 from roundtable.domain.text import single_line
@@ -58,9 +58,42 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     if not entries:
         out(_("No meetings yet."))
         return 0
+    states = {MeetingState.RUNNING: _("running"), MeetingState.PAUSED: _("paused")}
+    if args.csv:
+        from roundtable.cli.tables import print_csv
+        from roundtable.domain.tables import csv_decimal
+
+        print_csv(
+            [
+                "number",
+                "date",
+                "agenda",
+                "state",
+                "minutes_used",
+                "timebox_minutes",
+                "decisions",
+                "actions",
+                "budgets",
+            ],
+            [
+                [
+                    str(meeting.number),
+                    meeting.started_at.date().isoformat(),
+                    meeting.title,
+                    meeting.state.value,
+                    csv_decimal(round(used, 1)),
+                    str(meeting.timebox_minutes),
+                    str(count.decisions),
+                    str(count.actions),
+                    str(count.budgets),
+                ]
+                for meeting, used, count in entries
+            ],
+        )
+        return 0
+    from roundtable.cli.tables import print_table
     from roundtable.domain.l10n import format_date  # Babel: only when there are rows
 
-    states = {MeetingState.RUNNING: _("running"), MeetingState.PAUSED: _("paused")}
     rows = [
         [
             str(meeting.number),
@@ -74,8 +107,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
         for meeting, used, count in entries
     ]
     header = ["#", _("DATE"), _("AGENDA"), _("TIME"), "", _("DECISIONS"), _("ACTIONS")]
-    for line in columns(header, rows):
-        out(line)
+    print_table(header, rows, flexible=(2,))
     return 0
 
 
@@ -93,6 +125,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         meeting = find_meeting(store, args.meeting)
         assert meeting.id is not None  # a stored meeting always has its id
         markdown = render_minutes(gather_minutes(store, meeting.id, config))
+    if args.mail or args.dry_run:
+        from roundtable.cli.between import mail_minutes
+
+        return mail_minutes(args, meeting, config.team, markdown)
     if args.output is None:
         # Already free of control characters: the renderer escapes all typed text.
         sys.stdout.write(markdown)
@@ -152,7 +188,12 @@ def register(commands: Commands) -> None:
         default=None,
         help=_("write to FILE (replaced atomically) instead of printing"),
     )
+    from roundtable.cli.between import add_mail_options
+
+    add_mail_options(export, _("the minutes to the meeting's attendees"))
     meetings = commands.add(
         "meetings", _("list past and running meetings with time used and outcomes"), cmd_meetings
     )
-    meetings.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    formats = meetings.add_mutually_exclusive_group()
+    formats.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    formats.add_argument("--csv", action="store_true", help=_("print CSV for a spreadsheet"))

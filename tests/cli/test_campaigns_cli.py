@@ -173,7 +173,8 @@ def test_campaigns_lists_each_with_its_figures(tmp_path: Path, db: Path) -> None
     assert webinar[1:] == [
         "running",
         "webinar",
-        "marketing-communication",
+        "Marketing",  # the role's title, as the app shows it: Marketing Communication
+        "Communication",
         "EUR",
         "12,000",
         "5,465",

@@ -25,7 +25,8 @@ from roundtable.i18n import _
 __all__ = ["RolesFile", "load_roles_file", "read_agenda", "store_setting"]
 
 # (allowed keys, required keys) of each kind of mapping
-_ROLES_FILE_KEYS = (("team", "language", "store", "roles"), ("team", "roles"))
+# `timezone` and `mail` are read by domain/contacts.py, for the commands that need them.
+_ROLES_FILE_KEYS = (("team", "language", "store", "timezone", "mail", "roles"), ("team", "roles"))
 _ROLE_KEYS = (
     ("id", "title", "department", "holders", "responsibilities", "committed_by", "committed_on"),
     ("id", "title", "department", "holders"),
@@ -82,6 +83,9 @@ def _read_roles(check: Checker) -> RolesFile:
     if top is None:
         return RolesFile()
     check.keys(top, *_ROLES_FILE_KEYS, ROLES_FILE)
+    from roundtable.domain.contacts import contact_problems  # mail and time zone
+
+    check.problems.extend(contact_problems(top, check.path))
     team = check.text(top.get("team"))
     language_entry = top.get("language")
     chosen = (
@@ -142,7 +146,9 @@ def _read_role(check: Checker, mapping: YamlMap) -> Role | None:
         role_id = None
     title = check.text(mapping.get("title"))
     department = check.text(mapping.get("department"))
-    holders = check.text_list(mapping.get("holders"))
+    from roundtable.domain.contacts import holder_names  # `{name:, email:}` holders
+
+    holders = check.text_list(holder_names(mapping.get("holders")))
     if holders == ():
         check.problem(
             line_of(mapping, "holders"),
