@@ -25,6 +25,7 @@ from roundtable.domain.entries import ActionStatus
 from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.errors import StoreError
 from roundtable.store.journal import JournalStorage
+from roundtable.store.schema import SCHEMA_VERSION
 from roundtable.store.store import Store
 from roundtable.store.verify import reseal_store, verify_store
 
@@ -37,7 +38,7 @@ def plain(data: object) -> Any:
 
 def everything(path: Path) -> dict[str, Any]:
     """All tables of the store at `path`, every chunk read."""
-    storage = JournalStorage(path, read_only=True)
+    storage = JournalStorage(path, schema=SCHEMA_VERSION, read_only=True)
     try:
         tables = storage.read()
         return {name: plain(tables[name]) for name in list(tables)}
@@ -90,7 +91,7 @@ def test_a_compacted_store_cut_anywhere_is_refused_or_read_whole(
         path.write_bytes(data[:cut])
         if cut < sealed:
             with pytest.raises(StoreError, match=r"cut\.db:\d+: the store is damaged"):
-                JournalStorage(path)
+                JournalStorage(path, schema=SCHEMA_VERSION)
             # A command that writes must refuse too, and leave the file as it is.
             with pytest.raises(StoreError, match="damaged"), Store.open(path) as store:
                 store.add_action("Nach dem Schnitt", None, None, None, None)
@@ -113,7 +114,7 @@ def test_a_flipped_bit_in_the_compacted_part_is_refused(
         flipped[position] ^= 1 << rng.randrange(8)
         path.write_bytes(bytes(flipped))
         with pytest.raises(StoreError, match=r"flipped\.db"):
-            JournalStorage(path).read()
+            JournalStorage(path, schema=SCHEMA_VERSION).read()
         assert path.read_bytes() == bytes(flipped)
 
 
@@ -143,12 +144,12 @@ def test_verify_reports_every_problem_with_its_line(
     data, _sealed = compacted_demo
     path = tmp_path / "store.db"
     path.write_bytes(data)
-    assert verify_store(path, schema=1).ok
+    assert verify_store(path, schema=SCHEMA_VERSION).ok
     lines = data.splitlines(keepends=True)
     lines[1] = lines[1].replace(b'"meetings":', b'"meetingz":')
     lines[-2] = b'{"put":{"actions":\n'
     path.write_bytes(b"".join(lines))
-    report = verify_store(path, schema=1)
+    report = verify_store(path, schema=SCHEMA_VERSION)
     assert [finding.line for finding in report.findings] == [2, len(lines) - 1]
     assert "checksum" in report.findings[0].message
     assert "not valid JSON" in report.findings[1].message
@@ -163,19 +164,24 @@ def test_reseal_keeps_a_private_backup_and_seals_the_edit(
     assert edited != data
     path.write_bytes(edited)
     os.chmod(path, 0o640)
-    report = reseal_store(path, schema=1, now=datetime(2026, 12, 2, 5, 0, tzinfo=UTC))
+    report = reseal_store(path, schema=SCHEMA_VERSION, now=datetime(2026, 12, 2, 5, 0, tzinfo=UTC))
     assert report.backup == tmp_path / "store.db.bak-20261202T050000"
     assert report.backup.read_bytes() == edited
     assert stat.S_IMODE(report.backup.stat().st_mode) == 0o640
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
-    assert verify_store(path, schema=1).ok
+    assert verify_store(path, schema=SCHEMA_VERSION).ok
     assert b"leads" not in path.read_bytes()
     original = tmp_path / "original.db"
     original.write_bytes(data)
     expected = json.loads(json.dumps(everything(original)).replace("leads", "Leads"))
     assert everything(path) == expected
     # A second reseal has nothing to do and keeps no second backup.
-    assert reseal_store(path, schema=1, now=datetime(2026, 12, 2, 6, 0, tzinfo=UTC)).backup is None
+    assert (
+        reseal_store(
+            path, schema=SCHEMA_VERSION, now=datetime(2026, 12, 2, 6, 0, tzinfo=UTC)
+        ).backup
+        is None
+    )
 
 
 def test_reseal_refuses_what_is_not_json_and_changes_nothing(
@@ -188,7 +194,7 @@ def test_reseal_refuses_what_is_not_json_and_changes_nothing(
     path = tmp_path / "store.db"
     path.write_bytes(broken)
     with pytest.raises(StoreError, match=r"store\.db:3: the store is damaged"):
-        reseal_store(path, schema=1, now=datetime(2026, 12, 2, tzinfo=UTC))
+        reseal_store(path, schema=SCHEMA_VERSION, now=datetime(2026, 12, 2, tzinfo=UTC))
     assert path.read_bytes() == broken
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store.db", "store.db.lock"]
 
@@ -197,7 +203,7 @@ def test_an_empty_file_is_not_a_new_store(tmp_path: Path) -> None:
     path = tmp_path / "store.db"
     path.write_bytes(b"")
     with pytest.raises(StoreError, match=r"store\.db:1: the store is damaged: the file is empty"):
-        JournalStorage(path)
+        JournalStorage(path, schema=SCHEMA_VERSION)
     assert path.read_bytes() == b""
 
 
