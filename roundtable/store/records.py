@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from roundtable.domain.clock import Clock
 from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.i18n import _
-from roundtable.store.codec import MAX_ITEMS, FieldProblem
+from roundtable.store.codec import MAX_ITEMS, MAX_WHOLE, FieldProblem
 from roundtable.store.journal import JournalStorage
 
 __all__ = [
@@ -317,7 +317,7 @@ class Records:
         """The next id for `kind`, from a counter that never goes back (in a transaction)."""
         counters = self.storage.tables().get(META, {}).get(str(_COUNTER_DOC))
         last = counters.get(kind, 0) if counters is not None else 0
-        if not isinstance(last, int) or isinstance(last, bool) or last < 0:
+        if not isinstance(last, int) or isinstance(last, bool) or not 0 <= last < MAX_WHOLE - 1:
             raise StoreError(
                 _(
                     "{file}: table meta holds {value!r} as the last id of {table}, which is not a "

@@ -199,7 +199,7 @@ def test_an_empty_file_is_not_a_new_store(tmp_path: Path) -> None:
     path = tmp_path / "store.db"
     path.write_bytes(b"")
     with pytest.raises(StoreError, match=r"store\.db:1: the store is damaged: the file is empty"):
-        JournalStorage(path)
+        JournalStorage(path, schema=SCHEMA_VERSION)
     assert path.read_bytes() == b""
 
 

@@ -151,11 +151,12 @@ def test_a_document_id_that_is_no_number_is_refused(path: Path) -> None:
     assert path.read_bytes() == content
 
 
-def test_a_counter_that_is_no_number_is_refused(path: Path) -> None:
-    content = write_store(path, {"meta": {"1": {"actions": "x"}}})
+@pytest.mark.parametrize("last", ["x", -3, 2**60, 1.5, True])
+def test_a_counter_that_is_no_usable_number_is_refused(path: Path, last: object) -> None:
+    content = write_store(path, {"meta": {"1": {"actions": last}}})
     with Store.open(path) as store, pytest.raises(StoreError) as caught:
         store.add_action("Neu", None, None, None, None)
-    assert str(path) in caught.value.message and "'x'" in caught.value.message
+    assert str(path) in caught.value.message and repr(last) in caught.value.message
     assert path.read_bytes() == content
 
 
