@@ -26,13 +26,7 @@ class FollowApp(StoreApp):
     TITLE = "roundtable follow"
 
     def get_default_screen(self) -> Screen[None]:
-        return FollowScreen(
-            config=self.config,
-            store=self.store,
-            store_thread=self.store_thread,
-            clock=self.clock,
-            timezone=self.timezone,
-        )
+        return FollowScreen(self.context)
 
     def on_mount(self) -> None:
         self.watcher.start()

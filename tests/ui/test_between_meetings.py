@@ -20,10 +20,10 @@ from roundtable.domain.config import Cadence, TeamConfig
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.meeting import ItemState, Meeting
 from roundtable.store.store import Store
-from roundtable.ui.screens.action_edit import DueModal, OwnerModal
-from roundtable.ui.screens.cadence import CadenceModal
-from roundtable.ui.screens.deferred_offer import DeferredOffer
-from roundtable.ui.screens.home import HomeScreen
+from roundtable.ui.screens.dialogs.cadence import CadenceModal
+from roundtable.ui.screens.dialogs.deferred_offer import DeferredOffer
+from roundtable.ui.screens.forms.action_edit import DueModal, OwnerModal
+from roundtable.ui.screens.home.home import HomeScreen
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.carry_over import CarryOverTable
 from tests.ui.conftest import (

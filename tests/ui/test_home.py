@@ -12,11 +12,11 @@ from roundtable.domain import timebox
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.store.store import Store
-from roundtable.ui.screens.actions import ActionItemsScreen
-from roundtable.ui.screens.deferred_offer import DeferredOffer
-from roundtable.ui.screens.home import AgendaTable, HomeScreen
-from roundtable.ui.screens.lists import PastMeetingsScreen
-from roundtable.ui.screens.meeting import MeetingScreen
+from roundtable.ui.screens.actions.action_items import ActionItemsScreen
+from roundtable.ui.screens.dialogs.deferred_offer import DeferredOffer
+from roundtable.ui.screens.home.home import AgendaTable, HomeScreen
+from roundtable.ui.screens.home.past_meetings import PastMeetingsScreen
+from roundtable.ui.screens.meeting.screen import MeetingScreen
 from tests.ui.conftest import FakeClock, app_for, running_meeting, settle, shown_text
 
 

@@ -19,7 +19,7 @@ from roundtable.domain.meeting import ItemState, MeetingState
 from roundtable.domain.timebox import ItemPhase
 from roundtable.errors import StoreError
 from roundtable.store.store import Store
-from roundtable.ui.screens.home import HomeScreen
+from roundtable.ui.screens.home.home import HomeScreen
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.banner import Banner
 from roundtable.ui.widgets.box_status import BoxStatus

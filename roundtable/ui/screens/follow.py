@@ -10,7 +10,6 @@ store read-only. With no meeting running it says so and waits for the next one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
 from typing import ClassVar
 
 from textual import on
@@ -20,18 +19,16 @@ from textual.containers import Vertical
 from textual.timer import Timer
 from textual.widgets import Footer, Header
 
-from roundtable.domain.clock import Clock
-from roundtable.domain.config import TeamConfig
 from roundtable.domain.l10n import format_day
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
 from roundtable.store.store import Store
+from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text
 from roundtable.ui.live import StoreChanged
-from roundtable.ui.screens.board import BoardScreen, Entries, read_entries
-from roundtable.ui.store_thread import StoreThread
+from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, read_entries
 from roundtable.ui.widgets.plain import PlainLabel
 
 __all__ = ["FollowScreen", "Followed"]
@@ -56,7 +53,7 @@ def _read(store: Store) -> Followed:
         return Followed(None, None, latest)
 
 
-class FollowScreen(BoardScreen[None]):
+class FollowScreen(MeetingDisplay[None]):
     """The running meeting as the room sees it, without a single key that changes it."""
 
     FACILITATING = False
@@ -69,16 +66,11 @@ class FollowScreen(BoardScreen[None]):
 
     def __init__(
         self,
-        *,
-        config: TeamConfig,
-        store: Store,
-        store_thread: StoreThread,
-        clock: Clock,
-        timezone: tzinfo | None = None,
+        context: AppContext,
     ) -> None:
-        super().__init__(config=config, clock=clock, timezone=timezone)
-        self.store = store
-        self.store_thread = store_thread
+        super().__init__(context)
+        self.store = context.store
+        self.store_thread = context.store_thread
         self.meeting: Meeting | None = None
         self.latest: Meeting | None = None
         self.read_once = False
@@ -91,7 +83,7 @@ class FollowScreen(BoardScreen[None]):
             yield PlainLabel(_("Reading the store …"), id="follow-message")
             yield PlainLabel("", id="follow-detail")
         with Vertical(id="follow-board"):
-            yield from self.compose_board()
+            yield from self.compose_display()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -140,7 +132,7 @@ class FollowScreen(BoardScreen[None]):
         self.query_one("#follow-waiting").display = False
         board.display = True
         if first:
-            self.set_up_board(followed.running)
+            self.set_up_display(followed.running)
             self.show_titles(followed.running)
         self.set_entries(followed.entries)
         self.paint_meeting(followed.running, move_cursor=first or moved)
@@ -161,7 +153,7 @@ class FollowScreen(BoardScreen[None]):
 
     def action_help(self) -> None:
         """Show every key."""
-        from roundtable.ui.screens.help import HelpScreen
-        from roundtable.ui.screens.meeting import key_help
+        from roundtable.ui.keys import key_help
+        from roundtable.ui.screens.dialogs.help import HelpScreen
 
         self.app.push_screen(HelpScreen(key_help([*self.BINDINGS, *self.app.BINDINGS], self.app)))

@@ -24,7 +24,7 @@ from roundtable.domain.deferred import AgendaPlan, fit_to_box, with_deferred
 from roundtable.domain.meeting import MeetingItem
 from roundtable.errors import UsageError
 from roundtable.i18n import _
-from roundtable.ui.screens.form_base import FieldError, FormModal, literal, safe_line
+from roundtable.ui.screens.forms.form_base import ErrorLine, FormModal, literal, safe_line
 
 __all__ = ["DeferredList", "DeferredOffer"]
 
@@ -87,7 +87,7 @@ class DeferredOffer(FormModal[AgendaPlan | None]):
                 id="deferred",
             )
             yield Label("", id="deferred-plan", classes="prompt", markup=False)
-            yield FieldError(id="deferred-error")
+            yield ErrorLine(id="deferred-error")
             with Horizontal(classes="buttons"):
                 yield Button(_("Fit to the box"), id="fit")
                 yield Button(_("Start meeting"), id="save", variant="primary")
@@ -122,7 +122,7 @@ class DeferredOffer(FormModal[AgendaPlan | None]):
         fit = self.query_one("#fit", Button)
         fit.display = not plan.fits
         fit.disabled = not plan.can_fit
-        self.query_one("#deferred-error", FieldError).clear()
+        self.query_one("#deferred-error", ErrorLine).clear()
 
     @on(SelectionList.SelectedChanged, "#deferred")
     def _checked(self) -> None:
@@ -142,7 +142,7 @@ class DeferredOffer(FormModal[AgendaPlan | None]):
         if plan.fits:
             self.dismiss(plan)
             return
-        error = self.query_one("#deferred-error", FieldError)
+        error = self.query_one("#deferred-error", ErrorLine)
         if plan.can_fit:
             error.show(
                 _(
@@ -162,7 +162,7 @@ class DeferredOffer(FormModal[AgendaPlan | None]):
         try:
             self.dismiss(fit_to_box(self.plan()))
         except UsageError as error:
-            self.query_one("#deferred-error", FieldError).show(error.message)
+            self.query_one("#deferred-error", ErrorLine).show(error.message)
 
     @on(Button.Pressed, "#fit")
     def _fit_pressed(self) -> None:

@@ -29,8 +29,8 @@ from roundtable.domain.entries import ActionDraft
 from roundtable.domain.l10n import format_day, typed_date, typed_date_example
 from roundtable.errors import UsageError
 from roundtable.i18n import _
-from roundtable.ui.screens.form_base import (
-    FieldError,
+from roundtable.ui.screens.forms.form_base import (
+    ErrorLine,
     FormModal,
     SafeInput,
     literal,
@@ -163,7 +163,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                         placeholder=_("What is to be done"),
                         id="text",
                     )
-                    yield FieldError(id="text-error")
+                    yield ErrorLine(id="text-error")
             with Horizontal(classes="row"):
                 yield Label(_("Owner"), classes="field-label")
                 with Vertical(classes="field-body"):
@@ -174,7 +174,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                         id="owner",
                     )
                     yield OptionList(id="owner-list")
-                    yield FieldError(id="owner-error")
+                    yield ErrorLine(id="owner-error")
             with Horizontal(classes="row"):
                 yield Label(_("Due"), classes="field-label")
                 with Vertical(classes="field-body"):
@@ -185,7 +185,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                             id="due",
                         )
                         yield Label("", id="due-resolved", markup=False)
-                    yield FieldError(id="due-error")
+                    yield ErrorLine(id="due-error")
             with Horizontal(classes="buttons"):
                 yield from self.save_cancel_buttons()
 
@@ -211,7 +211,7 @@ class ActionForm(FormModal[ActionDraft | None]):
 
     @on(Input.Changed, "#owner")
     def _owner_changed(self, event: Input.Changed) -> None:
-        self.query_one("#owner-error", FieldError).clear()
+        self.query_one("#owner-error", ErrorLine).clear()
         self._filter_owners(event.value)
 
     def action_focus_owner_list(self) -> None:
@@ -258,12 +258,12 @@ class ActionForm(FormModal[ActionDraft | None]):
 
     @on(Input.Changed, "#due")
     def _due_changed(self, event: Input.Changed) -> None:
-        self.query_one("#due-error", FieldError).clear()
+        self.query_one("#due-error", ErrorLine).clear()
         self._show_resolved_due(event.value)
 
     @on(Input.Changed, "#text")
     def _text_changed(self) -> None:
-        self.query_one("#text-error", FieldError).clear()
+        self.query_one("#text-error", ErrorLine).clear()
 
     # --- save -----------------------------------------------------------------------
 

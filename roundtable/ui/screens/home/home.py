@@ -7,7 +7,6 @@ messages, because the app owns the store and the attendance step.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -20,18 +19,16 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header
 
-from roundtable.domain.clock import Clock, system_clock
-from roundtable.domain.config import Agenda, Cadence, TeamConfig
+from roundtable.domain.config import Agenda, Cadence
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
-from roundtable.store.store import Store
+from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text
+from roundtable.ui.keys import key_help
 from roundtable.ui.live import StoreChanged
-from roundtable.ui.screens.cadence import cadence_text
-from roundtable.ui.screens.meeting import key_help
-from roundtable.ui.store_thread import StoreThread
+from roundtable.ui.screens.dialogs.cadence import cadence_text
 from roundtable.ui.widgets.fill_table import FillTable
 from roundtable.ui.widgets.footer import Footer
 from roundtable.ui.widgets.plain import PlainLabel
@@ -98,20 +95,16 @@ class HomeScreen(Screen[None]):
 
     def __init__(
         self,
-        *,
-        config: TeamConfig,
-        store: Store,
-        store_thread: StoreThread,
-        clock: Clock = system_clock,
-        timezone: tzinfo | None = None,
+        context: AppContext,
     ) -> None:
         super().__init__()
-        self.config = config
-        self.store = store
-        self.store_thread = store_thread
-        self.clock = clock
+        self.context = context
+        self.config = context.config
+        self.store = context.store
+        self.store_thread = context.store_thread
+        self.clock = context.clock
         self.running: Meeting | None = None
-        self.timezone = timezone
+        self.timezone = context.timezone
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◷")
@@ -201,32 +194,19 @@ class HomeScreen(Screen[None]):
 
     def action_open_actions(self) -> None:
         """Every action item, open ones first shown: filter, search, close, re-assign."""
-        from roundtable.ui.screens.actions import ActionItemsScreen
+        from roundtable.ui.screens.actions.action_items import ActionItemsScreen
 
-        self.app.push_screen(
-            ActionItemsScreen(
-                config=self.config,
-                store=self.store,
-                store_thread=self.store_thread,
-                clock=self.clock,
-                timezone=self.timezone,
-                meeting=self.running,
-            )
-        )
+        self.app.push_screen(ActionItemsScreen(self.context, meeting=self.running))
 
     def action_past_meetings(self) -> None:
         """Show the past meetings."""
-        from roundtable.ui.screens.lists import PastMeetingsScreen
+        from roundtable.ui.screens.home.past_meetings import PastMeetingsScreen
 
-        self.app.push_screen(
-            PastMeetingsScreen(
-                store=self.store, store_thread=self.store_thread, timezone=self.timezone
-            )
-        )
+        self.app.push_screen(PastMeetingsScreen(self.context))
 
     def action_help(self) -> None:
         """Show every key."""
-        from roundtable.ui.screens.help import HelpScreen
+        from roundtable.ui.screens.dialogs.help import HelpScreen
 
         keys = key_help([*self.BINDINGS, *self.app.BINDINGS], self.app)
         self.app.push_screen(HelpScreen(keys))
