@@ -20,6 +20,7 @@ from roundtable.domain.timebox import ItemPhase
 from roundtable.errors import StoreError
 from roundtable.store.store import Store
 from roundtable.ui.screens.home.home import HomeScreen
+from roundtable.ui.screens.home.minutes_preview import MinutesPreview
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.banner import Banner
 from roundtable.ui.widgets.box_status import BoxStatus
@@ -306,6 +307,16 @@ async def test_three_hours_up_offers_to_end_and_defers_the_rest(
         assert type(app.screen).__name__ == "ConfirmModal"
         assert "5 items not yet started will be deferred" in shown_text(app)
         await pilot.press("y")
+        await settle(pilot)
+        # The end shows the summary and the minutes, written beside the store.
+        assert isinstance(app.screen, MinutesPreview)
+        written = store.path.parent / "minutes" / "meeting-001.md"
+        assert written.is_file()
+        assert app.screen.path == written
+        assert app.screen.summary.startswith("The meeting took 3:01: 0 decisions")
+        assert f"The minutes are written to {written}." in app.screen.summary
+        assert written.read_text(encoding="utf-8") == app.screen.markdown
+        await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert store.running_meeting() is None

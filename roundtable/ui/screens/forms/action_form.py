@@ -27,6 +27,7 @@ from roundtable.domain.config import Role
 from roundtable.domain.dates import parse_due
 from roundtable.domain.entries import ActionDraft
 from roundtable.domain.l10n import format_day, typed_date, typed_date_example
+from roundtable.domain.owners import resolve_owner
 from roundtable.errors import UsageError
 from roundtable.i18n import _
 from roundtable.ui.screens.forms.form_base import (
@@ -105,11 +106,36 @@ def stored_owner(text: str, roles: Sequence[Role], keep: str | None = None) -> s
                 return holder
     if keep is not None and typed == " ".join(safe_line(keep).split()):
         return keep
-    raise UsageError(
-        _(
-            "“{owner}” holds no role. Pick a role or a person from the list, "
-            "or leave the owner empty."
-        ).format(owner=typed)
+    # Less than a full id or name: the same prefixes `roundtable actions --owner` takes.
+    try:
+        owners = resolve_owner(typed, roles)
+    except UsageError as error:
+        raise UsageError(
+            _(
+                "“{owner}” holds no role. Pick a role or a person from the list, "
+                "or leave the owner empty."
+            ).format(owner=typed)
+            if _matches_nobody(typed, roles)
+            else error.message
+        ) from None
+    role_ids = {role.id for role in roles}
+    people = sorted(owner for owner in owners if owner not in role_ids)
+    named = [
+        person
+        for person in people
+        if any(part.casefold().startswith(wanted) for part in [person, *person.split()])
+    ]
+    if len(named) == 1:
+        return named[0]
+    return min(owner for owner in owners if owner in role_ids)
+
+
+def _matches_nobody(typed: str, roles: Sequence[Role]) -> bool:
+    """True when no role id, title or holder's name starts with what was typed."""
+    wanted = typed.casefold()
+    keys = [role.id for role in roles] + [h for role in roles for h in role.holders]
+    return not any(
+        part.casefold().startswith(wanted) for key in keys for part in [key, *key.split()]
     )
 
 

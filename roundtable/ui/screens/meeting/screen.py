@@ -44,8 +44,10 @@ from roundtable.ui.screens.dialogs.attendance import AttendanceScreen
 from roundtable.ui.screens.dialogs.cadence import CadenceModal, cadence_text
 from roundtable.ui.screens.dialogs.confirm import ConfirmModal
 from roundtable.ui.screens.dialogs.help import HelpScreen
+from roundtable.ui.screens.home.minutes_preview import MinutesPreview
 from roundtable.ui.screens.meeting.carry_over import CarryOver
 from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, read_entries
+from roundtable.ui.screens.meeting.ending import Ended, summary_text, write_ended
 from roundtable.ui.screens.meeting.log import MeetingLog, default_due_date
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
@@ -403,17 +405,52 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         )
 
     def end_meeting(self) -> None:
-        """End the meeting now (no question asked), save it and leave the screen."""
+        """End the meeting now (no question asked), save it, write its minutes and show
+        them with a summary; closing them leaves the screen."""
         ended = timebox.end(self.meeting, self.clock())
         self._meeting_changes += 1
         self.meeting = ended
+        store, config, timezone, meeting_id = (
+            self.store,
+            self.config,
+            self.timezone,
+            self.meeting_id,
+        )
+        assert ended.ended_at is not None  # `timebox.end` sets it
+        summary = summary_text(
+            ended.ended_at - ended.started_at,
+            len(self._decisions),
+            len(self._actions),
+            len(self._budgets),
+        )
 
-        def saved(_result: None) -> None:
+        def save() -> Ended:
+            store.save_meeting(ended)
+            return write_ended(store, meeting_id, config, timezone)
+
+        def saved(minutes: Ended) -> None:
             self.notify(_("The meeting has ended."), title=single_line(ended.title))
+            if minutes.path is not None:
+                where = _("The minutes are written to {path}.").format(path=minutes.path)
+            else:
+                where = _("The minutes could not be written: {reason}").format(
+                    reason=minutes.problem
+                )
+            preview = MinutesPreview(
+                minutes.markdown,
+                minutes.path,
+                title=_("Minutes of meeting {number}").format(number=minutes.number),
+                summary=f"{summary}\n{where}",
+            )
+            # Through the screen's own queue: this runs in the store thread's report,
+            # outside the app's context, and a screen must be built inside it.
+            self.call_later(self.app.push_screen, preview, closed)
+
+        def closed(_result: None) -> None:
             self.dismiss(ended)
 
         self.store_thread.submit(
-            lambda: self.store.save_meeting(ended),
+            save,
             done=saved,
             failed=self.failed(_("The end of the meeting could not be saved")),
         )
