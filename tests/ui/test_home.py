@@ -54,9 +54,13 @@ async def test_home_offers_to_resume_the_running_meeting(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MeetingScreen)
-        await pilot.press("escape")  # home again; the meeting keeps running
+        await pilot.press("escape")  # Escape never leaves a running meeting
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("h")  # home again; the meeting keeps running, and it says so
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+        assert any("Meeting 1 keeps running" in n.message for n in app._notifications)
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, MeetingScreen)

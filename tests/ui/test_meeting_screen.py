@@ -273,6 +273,11 @@ async def test_quit_and_start_again_resumes_with_the_right_times(
             await settle(pilot)
             assert countdown(app) == "30:00"
             await pilot.press("q")
+            await settle(pilot)
+            # Quitting says the meeting keeps running, and asks.
+            assert type(app.screen).__name__ == "ConfirmModal"
+            assert "Meeting 1 keeps running" in shown_text(app)
+            await pilot.press("y")
             await pilot.pause()
         assert app.return_code == 0
 

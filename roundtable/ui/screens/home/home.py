@@ -104,6 +104,8 @@ class HomeScreen(Screen[None]):
         self.store_thread = context.store_thread
         self.clock = context.clock
         self.running: Meeting | None = None
+        self._agenda_offered = False
+        """True once the agenda used last has been selected (only the first time)."""
         self.timezone = context.timezone
 
     def compose(self) -> ComposeResult:
@@ -144,7 +146,25 @@ class HomeScreen(Screen[None]):
         def failed(error: RoundtableError) -> None:
             self.notify(error.message, title=_("Store"), severity="error", markup=False)
 
-        self.store_thread.submit(self.store.running_meeting, done=self.show_running, failed=failed)
+        store = self.store
+
+        def read() -> tuple[Meeting | None, str | None]:
+            with store.reading():
+                numbers = store.meeting_numbers()
+                latest = store.meeting_by_number(max(numbers.values())) if numbers else None
+                return store.running_meeting(), latest.agenda_id if latest else None
+
+        def got(result: tuple[Meeting | None, str | None]) -> None:
+            running, last_agenda = result
+            self.show_running(running)
+            if not self._agenda_offered:
+                # Enter, enter starts today's meeting: the agenda used last time, not
+                # whichever file sorts first.
+                self._agenda_offered = True
+                if running is None and last_agenda is not None:
+                    self.select_agenda(last_agenda)
+
+        self.store_thread.submit(read, done=got, failed=failed)
 
     def select_agenda(self, agenda_id: str) -> None:
         """Put the agenda cursor on `agenda_id` (if it is one) and focus the list."""

@@ -98,7 +98,9 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         Binding("ctrl+z", "undo", _("Undo"), id="undo", show=False),
         Binding("ctrl+e,x", "end_meeting", pgettext("key", "End"), id="end-meeting"),
         Binding("question_mark,f1", "help", _("Help"), id="help", key_display="?"),
-        Binding("escape", "leave", _("Home"), id="home", show=False),
+        Binding("h", "leave", _("Home"), id="home", show=False),
+        # Escape closes forms; one press too many must not take the clock off the wall.
+        Binding("escape", "stay", "", id="stay", show=False),
         Binding("q", "quit", _("Quit"), id="quit"),
     ]
 
@@ -590,14 +592,43 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         """Show every key."""
         self.app.push_screen(HelpScreen(self.help_bindings()))
 
+    def action_stay(self) -> None:
+        """Escape on the meeting screen: nothing to close, the meeting stays in view."""
+        self.notify(
+            _("The meeting stays on screen. h goes to the home screen, q quits."),
+            markup=False,
+        )
+
     def action_leave(self) -> None:
         """Back to the home screen; the meeting keeps running."""
+        self.app.notify(
+            _("Meeting {number} keeps running; resume it from the home screen.").format(
+                number=self.meeting.number
+            ),
+            markup=False,
+        )
         self.dismiss(None)
 
-    async def action_quit(self) -> None:
-        """Quit the app once every write is on disk; the meeting keeps running."""
-        await self.store_thread.drain()
-        self.app.exit()
+    def action_quit(self) -> None:
+        """Ask, then quit the app once every write is on disk; the meeting keeps
+        running and `roundtable start` resumes it."""
+
+        async def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                await self.store_thread.drain()
+                self.app.exit()
+
+        self.app.push_screen(
+            ConfirmModal(
+                _("Quit roundtable?"),
+                _(
+                    "Meeting {number} keeps running and its clocks go on; "
+                    "roundtable start resumes it."
+                ).format(number=self.meeting.number),
+                _("Quit"),
+            ),
+            answered,
+        )
 
     def attendee_names(self) -> Sequence[str]:
         """Who is present, for tests and the header."""
