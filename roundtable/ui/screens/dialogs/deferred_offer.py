@@ -87,6 +87,7 @@ class DeferredOffer(FormModal[AgendaPlan | None]):
                 id="deferred",
             )
             yield Label("", id="deferred-plan", classes="prompt", markup=False)
+            yield Label("", id="deferred-agenda", markup=False)
             yield ErrorLine(id="deferred-error")
             with Horizontal(classes="buttons"):
                 yield Button(_("Fit to the box"), id="fit")
@@ -118,11 +119,30 @@ class DeferredOffer(FormModal[AgendaPlan | None]):
             text += " · " + _("{over} over the box").format(over=plan.over_minutes)
         label = self.query_one("#deferred-plan", Label)
         label.update(text)
+        self.query_one("#deferred-agenda", Label).update(self._agenda_text(plan))
         label.set_class(not plan.fits, "-over")
         fit = self.query_one("#fit", Button)
         fit.display = not plan.fits
         fit.disabled = not plan.can_fit
         self.query_one("#deferred-error", ErrorLine).clear()
+
+    def _agenda_text(self, plan: AgendaPlan) -> Text:
+        """Today's agenda as it would start: fitted to the box where it can be, the
+        items taken over marked."""
+        shown = fit_to_box(plan) if not plan.fits and plan.can_fit else plan
+        heading = (
+            _("Today's agenda, fitted to the box:") if shown is not plan else _("Today's agenda:")
+        )
+        lines = Text(heading + "\n", style="bold")
+        width = max((len(str(item.minutes)) for item in shown.items), default=1)
+        for index, item in enumerate(shown.items):
+            mark = "↩ " if index in shown.carried else "  "
+            minutes = _("{minutes} min").format(minutes=str(item.minutes).rjust(width))
+            lines.append(f"{mark}{minutes}  ", style="dim" if index not in shown.carried else "")
+            lines.append(safe_line(item.title) + "\n")
+        lines.append(_("↩ taken over from meeting {number}").format(number=self.last_number))
+        lines.stylize("dim", len(lines.plain) - len(lines.plain.split("\n")[-1]))
+        return lines
 
     @on(SelectionList.SelectedChanged, "#deferred")
     def _checked(self) -> None:
