@@ -193,12 +193,20 @@ async def test_rebalance_fits_the_rest_after_an_overrun(
         rows = app.screen.query_one(AgendaList).rows_shown
         assert any(row.late for row in rows)
         assert app.screen.query_one(BoxStatus).has_class("-late")
+        # Said in words, with the way out, right there.
+        banner = app.screen.query_one(Banner)
+        assert banner.has_class("-late")
+        assert banner.shown == (
+            "At this pace Budgets and Wrap-up do not fit: 20 min over the box. "
+            "r rebalances the rest, f defers the selected item."
+        )
 
         await pilot.press("r")
         await settle(pilot)
         rows = app.screen.query_one(AgendaList).rows_shown
         assert not any(row.late for row in rows)
         assert not app.screen.query_one(BoxStatus).has_class("-late")
+        assert not banner.has_class("-shown")
         assert label(app, "#box-projected-end") == "12:00"
 
 
@@ -251,7 +259,10 @@ async def test_pause_stops_the_item_clock_and_shows_a_banner(
 
         await pilot.press("space")
         await settle(pilot)
-        assert not banner.has_class("-shown")
+        assert not banner.has_class("-paused")
+        # The break did not stop the box: the full plan no longer fits, and it says so.
+        assert banner.has_class("-late")
+        assert "Wrap-up does not fit: 10 min over the box" in banner.shown
         clock.advance(minutes=1)
         tick(app)
         assert countdown(app) == "09:00"

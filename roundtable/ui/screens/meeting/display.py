@@ -7,6 +7,7 @@ both show a meeting the same way, only the keys differ. Every figure comes from
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -21,7 +22,7 @@ from roundtable.domain.entries import ActionItem, BudgetAgreement, Decision
 from roundtable.domain.meeting import Meeting, MeetingState
 from roundtable.domain.text import single_line
 from roundtable.domain.timebox import BoxView
-from roundtable.i18n import _
+from roundtable.i18n import _, ngettext
 from roundtable.store.store import Store
 from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text
@@ -196,6 +197,8 @@ class MeetingDisplay(Screen[ResultT]):
                 else _("The three hours are up."),
                 "over",
             )
+        elif view.not_fitting and meeting.current_item is not None:
+            banner.say(self._late_text(meeting, view), "late")
         elif meeting.current_item is None:
             banner.say(
                 _("Every item is done or deferred. Press x to end the meeting.")
@@ -205,6 +208,24 @@ class MeetingDisplay(Screen[ResultT]):
             )
         else:
             banner.say("")
+
+    def _late_text(self, meeting: Meeting, view: BoxView) -> str:
+        """What no longer fits at this pace, in words, and the way out."""
+        titles = [single_line(meeting.items[i].title) for i in sorted(view.not_fitting)]
+        names = (
+            _("{first} and {last}").format(first=", ".join(titles[:-1]), last=titles[-1])
+            if len(titles) > 1
+            else titles[0]
+        )
+        over = max(math.ceil((view.projected_end - view.planned_end).total_seconds() / 60), 1)
+        text = ngettext(
+            "At this pace {items} does not fit: {minutes} min over the box.",
+            "At this pace {items} do not fit: {minutes} min over the box.",
+            len(titles),
+        ).format(items=names, minutes=over)
+        if self.FACILITATING:
+            text += " " + _("r rebalances the rest, f defers the selected item.")
+        return text
 
     def paint_meeting(self, meeting: Meeting, *, move_cursor: bool) -> None:
         """Show `meeting`'s item, attendance, clocks and log; `move_cursor` puts the
