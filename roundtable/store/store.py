@@ -29,7 +29,7 @@ from roundtable.domain.entries import (
     Decision,
 )
 from roundtable.i18n import _
-from roundtable.store.actions import Actions, StatusChange, clean_owner
+from roundtable.store.actions import Actions, StatusChange, check_due, clean_owner
 from roundtable.store.budgets import Budgets, checked_budget
 from roundtable.store.campaigns import Campaigns
 from roundtable.store.decisions import Decisions
@@ -273,6 +273,7 @@ class Store:
         if clear_due:
             fields["due"] = None
         elif due is not None:
+            check_due(due)
             fields["due"] = due.isoformat()
         with self.transaction():
             return self._actions.update(ref, fields, meeting_id)

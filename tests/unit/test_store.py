@@ -107,7 +107,8 @@ def test_times_are_stored_as_iso_with_their_offset(store: Store, path: Path) -> 
     stored = lines(path)[-1]["put"]
     doc = next(iter(stored["meetings.0"].values()))
     assert doc["started_at"] == "2026-03-03T09:00:00+01:00"
-    assert doc["pauses"] == [["2026-03-03T10:30:00+01:00", "2026-03-03T10:40:00+01:00"]]
+    clock = next(iter(stored["meeting_clocks.0"].values()))
+    assert clock["pauses"] == [["2026-03-03T10:30:00+01:00", "2026-03-03T10:40:00+01:00"]]
 
 
 def test_a_second_meeting_is_refused_while_one_is_running(store: Store, path: Path) -> None:
@@ -549,12 +550,12 @@ def test_a_damaged_document_is_reported_with_file_and_entry(path: Path) -> None:
 
 
 def test_a_newer_store_is_refused_and_left_alone(path: Path) -> None:
-    content = b'{"roundtable":"store","schema":2}\n'
+    content = b'{"roundtable":"store","schema":3}\n'
     path.write_bytes(content)
     with pytest.raises(StoreError) as caught:
         Store.open(path)
     assert str(path) in caught.value.message
-    assert "version 2" in caught.value.message and "version 1" in caught.value.message
+    assert "version 3" in caught.value.message and "version 2" in caught.value.message
     assert path.read_bytes() == content
 
 
@@ -586,17 +587,17 @@ def test_an_older_store_is_migrated_with_a_backup(
         }
         return {"actions.0": actions, "meta": {"1": {"actions.0": 1, "actions": 1}}}
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", {0: v0_to_v1})
+    monkeypatch.setattr(store_module, "MIGRATIONS", {**store_module.MIGRATIONS, 0: v0_to_v1})
     with Store.open(path) as migrated:
         assert [(a.ref, a.text, a.owner) for a in migrated.actions()] == [
             ("A-1", "Leads nachfassen", "sales")
         ]
         assert migrated.add_action("Neu", None, None, None, None).ref == "A-2"
-    assert path.read_bytes().startswith(b'{"roundtable":"store","schema":1}\n')
+    assert path.read_bytes().startswith(b'{"roundtable":"store","schema":2')
     backup = path.with_name("roundtable.db.v0.bak")
     assert backup.read_bytes() == original
     monkeypatch.setattr(store_module, "MIGRATIONS", {})
-    with Store.open(path) as again:  # already version 1: nothing left to migrate
+    with Store.open(path) as again:  # already version 2: nothing left to migrate
         assert len(again.actions()) == 2
 
 
@@ -755,8 +756,8 @@ def test_a_compacted_store_reads_the_same_as_one_parsed_whole(
         running = timebox.new_meeting(agenda, (), "Katrin Vogel", 21, target.clock())
         target.add_meeting(running)
     assert b'{"chunk":["meetings.2",' in lazy_path.read_bytes()
-    tables = JournalStorage(lazy_path, read_only=True).read()
-    header = lazy_path.read_bytes().split(b"\n", 1)[0]
+    tables = JournalStorage(lazy_path, schema=store_module.SCHEMA_VERSION, read_only=True).read()
+    header = b'{"roundtable":"store","schema":%d}' % store_module.SCHEMA_VERSION
     whole = {name: dict(docs) for name, docs in tables.items()}
     whole_path.write_bytes(header + b"\n" + json.dumps({"put": whole}).encode() + b"\n")
 
