@@ -7,7 +7,6 @@ both show a meeting the same way, only the keys differ. Every figure comes from
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from typing import TypeVar
 
@@ -217,7 +216,8 @@ class MeetingDisplay(Screen[ResultT]):
             if len(titles) > 1
             else titles[0]
         )
-        over = max(math.ceil((view.projected_end - view.planned_end).total_seconds() / 60), 1)
+        # Whole minutes, as the projected end counts them: the two figures agree.
+        over = max(int((view.projected_end - view.planned_end).total_seconds() // 60), 1)
         text = ngettext(
             "At this pace {items} does not fit: {minutes} min over the box.",
             "At this pace {items} do not fit: {minutes} min over the box.",
