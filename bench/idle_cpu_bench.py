@@ -24,7 +24,7 @@ from roundtable.domain.config import load_config
 from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
-from roundtable.ui.screens.meeting import MeetingScreen
+from roundtable.ui.screens.meeting.screen import MeetingScreen
 
 
 def cpu_seconds() -> float:

@@ -59,7 +59,7 @@ from roundtable.domain.config import load_config
 from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
-from roundtable.ui.screens.meeting import MeetingScreen
+from roundtable.ui.screens.meeting.screen import MeetingScreen
 
 class Timed(RoundtableApp):
     # Polls for the meeting screen, then waits for the refresh that paints it.

@@ -89,16 +89,43 @@ def _as_agenda_item(item: MeetingItem) -> AgendaItem:
     )
 
 
+def _same_title(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
 def with_deferred(
     agenda_items: Sequence[AgendaItem], deferred: Iterable[MeetingItem], box: int
 ) -> AgendaPlan:
-    """`agenda_items` with `deferred` inserted before the final wrap-up item (or at the
-    end), as planned; it may not fit the box of `box` minutes (see `AgendaPlan.fits`)."""
-    carried = [_as_agenda_item(item) for item in deferred]
+    """`agenda_items` with `deferred` taken in, as planned; it may not fit the box of
+    `box` minutes (see `AgendaPlan.fits`).
+
+    A deferred item the agenda has too (same title) is carried into that item, never
+    added twice: it keeps the longer of the two plans and a note says it was deferred.
+    The others go before the final wrap-up item (or at the end)."""
     items = list(agenda_items)
+    merged: set[int] = set()
+    added: list[AgendaItem] = []
+    for item in deferred:
+        same = next(
+            (i for i, own in enumerate(items) if _same_title(own.title) == _same_title(item.title)),
+            None,
+        )
+        if same is None:
+            added.append(_as_agenda_item(item))
+            continue
+        own = items[same]
+        mark = _("Deferred from the last meeting.")
+        items[same] = replace(
+            own,
+            minutes=max(own.minutes, item.original_minutes, 1),
+            notes=f"{own.notes}\n{mark}".strip() if mark not in own.notes else own.notes,
+        )
+        merged.add(same)
     at = len(items) - 1 if items and is_wrap_up(items[-1]) else len(items)
-    items[at:at] = carried
-    return AgendaPlan(tuple(items), frozenset(range(at, at + len(carried))), box)
+    items[at:at] = added
+    carried = {i + len(added) if i >= at else i for i in merged}
+    carried.update(range(at, at + len(added)))
+    return AgendaPlan(tuple(items), frozenset(carried), box)
 
 
 def fit_to_box(plan: AgendaPlan) -> AgendaPlan:

@@ -70,6 +70,7 @@ __all__ = [
     "restore_deferred",
     "resume",
     "running_order",
+    "spare_minutes",
     "warning_window",
 ]
 
@@ -457,19 +458,29 @@ def apportion_minutes(total: int, weights: Sequence[int], floor: int = 1) -> lis
     return _apportion(total, weights, floor, list(weights))
 
 
+def spare_minutes(meeting: Meeting, now: datetime) -> int:
+    """Whole minutes of the box that no item plans for: what is left of the box minus
+    what the current item has left of its plan and what the pending items plan (0 when
+    the plan already overfills the box)."""
+    pending = sum(meeting.items[i].planned_minutes for i in running_order(meeting))
+    return max(rebalance_minutes(meeting, now) - pending, 0)
+
+
 def extend(meeting: Meeting, minutes: int, now: datetime) -> Meeting:
-    """Give the current item `minutes` more, taken from the pending items in proportion
-    to their planned minutes, none below 1 minute.
+    """Give the current item `minutes` more: first from the box's spare time (see
+    `spare_minutes`), the rest from the pending items in proportion to their planned
+    minutes, none below 1 minute.
 
     What the pending items cannot give (they are all down to 1 minute) the current item
     gets anyway, and the projected end moves. `minutes` below 1 does nothing.
     """
     if meeting.ended_at is not None or meeting.current is None or minutes < 1:
         return meeting
+    from_items = minutes - min(minutes, spare_minutes(meeting, _moment(meeting, now)))
     order = running_order(meeting)
     planned = [meeting.items[i].planned_minutes for i in order]
     spare = [max(p - 1, 0) for p in planned]
-    taken = _apportion(min(minutes, sum(spare)), planned, 0, spare)
+    taken = _apportion(min(from_items, sum(spare)), planned, 0, spare)
     changes = {
         i: replace(meeting.items[i], planned_minutes=p - t)
         for i, p, t in zip(order, planned, taken, strict=True)

@@ -9,7 +9,6 @@ changed another meanwhile; that stays).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 from roundtable.domain.entries import ActionItem, ActionStatus
@@ -17,16 +16,9 @@ from roundtable.errors import RoundtableError
 from roundtable.i18n import _
 from roundtable.store.store import StatusChange, Store
 from roundtable.ui.store_thread import StoreThread
+from roundtable.ui.undo import UndoStep
 
-__all__ = ["ActionChanges", "UndoStep", "status_text"]
-
-
-@dataclass(frozen=True)
-class UndoStep:
-    """One thing ctrl+z can take back: `label` says what, `undo` does it."""
-
-    label: str
-    undo: Callable[[], None]
+__all__ = ["ActionChanges", "status_text"]
 
 
 def status_text(status: ActionStatus) -> str:

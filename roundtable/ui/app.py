@@ -31,12 +31,12 @@ from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _
 from roundtable.store.store import Store
 from roundtable.ui.live import POLL_SECONDS
-from roundtable.ui.screens.board import Entries, read_entries
-from roundtable.ui.screens.meeting import MeetingScreen
+from roundtable.ui.screens.meeting.display import Entries, read_entries
+from roundtable.ui.screens.meeting.screen import MeetingScreen
 from roundtable.ui.store_app import DARK_THEME, LIGHT_THEME, StoreApp
 
 if TYPE_CHECKING:
-    from roundtable.ui.screens.home import HomeScreen
+    from roundtable.ui.screens.home.home import HomeScreen
 
 __all__ = [
     "DARK_THEME",
@@ -94,25 +94,19 @@ class RoundtableApp(StoreApp):
 
     def _home(self) -> HomeScreen:
         # Imported when needed: `roundtable start` paints the meeting without it.
-        from roundtable.ui.screens.home import HomeScreen
+        from roundtable.ui.screens.home.home import HomeScreen
 
-        return HomeScreen(
-            config=self.config,
-            store=self.store,
-            store_thread=self.store_thread,
-            clock=self.clock,
-            timezone=self.timezone,
-        )
+        return HomeScreen(self.context)
 
     def _home_shown(self) -> HomeScreen | None:
-        from roundtable.ui.screens.home import HomeScreen
+        from roundtable.ui.screens.home.home import HomeScreen
 
         return self.screen if isinstance(self.screen, HomeScreen) else None
 
     def show_home(self, select: str | None = None) -> None:
         """Show the home screen (built now if the app started straight in a meeting),
         with the agenda `select` selected."""
-        from roundtable.ui.screens.home import HomeScreen
+        from roundtable.ui.screens.home.home import HomeScreen
 
         home = self._home_shown()
         if home is not None:
@@ -233,7 +227,7 @@ class RoundtableApp(StoreApp):
         return agenda
 
     def _attendance(self, attendees: tuple[Attendee, ...]) -> Screen[tuple[Attendee, ...] | None]:
-        from roundtable.ui.screens.attendance import AttendanceScreen
+        from roundtable.ui.screens.dialogs.attendance import AttendanceScreen
 
         return AttendanceScreen(attendees, self.config.roles)
 
@@ -245,22 +239,14 @@ class RoundtableApp(StoreApp):
         return number, latest
 
     def _deferred_offer(self, agenda: Agenda, latest: Meeting) -> Screen[AgendaPlan | None]:
-        from roundtable.ui.screens.deferred_offer import DeferredOffer
+        from roundtable.ui.screens.dialogs.deferred_offer import DeferredOffer
 
         return DeferredOffer(agenda, deferred_items(latest), latest.number, self.config.roles)
 
     def show_meeting(self, meeting: Meeting, entries: Entries | None = None) -> None:
         """Put the meeting screen for `meeting` on top of the home screen; `entries`, its
         log if already read (else the screen reads it)."""
-        screen = MeetingScreen(
-            meeting,
-            config=self.config,
-            store=self.store,
-            store_thread=self.store_thread,
-            clock=self.clock,
-            timezone=self.timezone,
-            entries=entries,
-        )
+        screen = MeetingScreen(meeting, self.context, entries=entries)
         self.push_screen(screen, self._meeting_left)
 
     def _meeting_left(self, meeting: Meeting | None) -> None:
@@ -269,27 +255,18 @@ class RoundtableApp(StoreApp):
 
     def action_action_items(self) -> None:
         """Every action item, to filter, search and change."""
-        from roundtable.ui.screens.actions import ActionItemsScreen
+        from roundtable.ui.screens.actions.action_items import ActionItemsScreen
 
         running = next(
             (s.meeting for s in reversed(self.screen_stack) if isinstance(s, MeetingScreen)),
             None,
         )
-        self.push_screen(
-            ActionItemsScreen(
-                config=self.config,
-                store=self.store,
-                store_thread=self.store_thread,
-                clock=self.clock,
-                timezone=self.timezone,
-                meeting=running,
-            )
-        )
+        self.push_screen(ActionItemsScreen(self.context, meeting=running))
 
     def action_campaigns(self) -> None:
         """The campaign scoreboard: what each campaign cost and brought, and the trend.
         From the meeting, figures recorded there go on the meeting's undo stack."""
-        from roundtable.ui.screens.scoreboard import ScoreboardScreen
+        from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
 
         if isinstance(self.screen, ScoreboardScreen):
             return
@@ -298,13 +275,8 @@ class RoundtableApp(StoreApp):
         )
         self.push_screen(
             ScoreboardScreen(
-                config=self.config,
-                store=self.store,
-                store_thread=self.store_thread,
-                clock=self.clock,
-                timezone=self.timezone,
+                self.context,
                 meeting=None if meeting_screen is None else meeting_screen.meeting,
-                undo_steps=None if meeting_screen is None else meeting_screen.undo_steps,
             )
         )
 
@@ -317,7 +289,7 @@ class RoundtableApp(StoreApp):
             _("Switch between the dark and the light theme (ctrl+t)"),
             self.action_toggle_theme,
         )
-        from roundtable.ui.screens.actions import ActionItemsScreen
+        from roundtable.ui.screens.actions.action_items import ActionItemsScreen
 
         if not isinstance(screen, ActionItemsScreen):
             yield SystemCommand(
@@ -325,7 +297,7 @@ class RoundtableApp(StoreApp):
                 _("Every action item: filter, search, close, re-assign, re-date"),
                 self.action_action_items,
             )
-        from roundtable.ui.screens.scoreboard import ScoreboardScreen
+        from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
 
         if not isinstance(screen, ScoreboardScreen):
             yield SystemCommand(

@@ -38,13 +38,7 @@ class FollowApp(StoreApp):
         self.css_path = [*self.css_path, FOLLOW_CSS]
 
     def get_default_screen(self) -> Screen[None]:
-        return FollowScreen(
-            config=self.config,
-            store=self.store,
-            store_thread=self.store_thread,
-            clock=self.clock,
-            timezone=self.timezone,
-        )
+        return FollowScreen(self.context)
 
     def on_mount(self) -> None:
         self.watcher.start()

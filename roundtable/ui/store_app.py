@@ -22,6 +22,7 @@ from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.config import TeamConfig
 from roundtable.i18n import _
 from roundtable.store.store import Store
+from roundtable.ui.context import AppContext
 from roundtable.ui.live import POLL_SECONDS, StoreWatcher
 from roundtable.ui.store_thread import StoreThread
 
@@ -57,6 +58,8 @@ class StoreApp(App[None]):
         self.timezone = timezone
         """The room's wall clock for times shown; None for the machine's local time."""
         self.store_thread = StoreThread()
+        self.context = AppContext(config, store, self.store_thread, clock, timezone)
+        """What every screen works with, handed down as one value."""
         self.watcher = StoreWatcher(self, store, poll_seconds)
         self.theme = DARK_THEME
         self.collector_resume_seconds = collector.RESUME_AFTER_SECONDS

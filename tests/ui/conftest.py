@@ -26,7 +26,7 @@ from roundtable.domain.entries import ActionStatus
 from roundtable.domain.meeting import Meeting
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp, default_attendees, make_app
-from roundtable.ui.screens.meeting import MeetingScreen
+from roundtable.ui.screens.meeting.screen import MeetingScreen
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)

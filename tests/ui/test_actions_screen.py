@@ -16,8 +16,8 @@ from roundtable.domain.action_query import StatusFilter
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import ActionStatus
 from roundtable.store.store import Store
-from roundtable.ui.screens.action_edit import DueModal, OwnerModal
-from roundtable.ui.screens.actions import SEARCH_DEBOUNCE_SECONDS, ActionItemsScreen
+from roundtable.ui.screens.actions.action_items import SEARCH_DEBOUNCE_SECONDS, ActionItemsScreen
+from roundtable.ui.screens.forms.action_edit import DueModal, OwnerModal
 from roundtable.ui.widgets.action_table import ActionTable
 from tests.ui.conftest import (
     FakeClock,

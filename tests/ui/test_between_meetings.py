@@ -20,10 +20,10 @@ from roundtable.domain.config import Cadence, TeamConfig
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.meeting import ItemState, Meeting
 from roundtable.store.store import Store
-from roundtable.ui.screens.action_edit import DueModal, OwnerModal
-from roundtable.ui.screens.cadence import CadenceModal
-from roundtable.ui.screens.deferred_offer import DeferredOffer
-from roundtable.ui.screens.home import HomeScreen
+from roundtable.ui.screens.dialogs.cadence import CadenceModal
+from roundtable.ui.screens.dialogs.deferred_offer import DeferredOffer
+from roundtable.ui.screens.forms.action_edit import DueModal, OwnerModal
+from roundtable.ui.screens.home.home import HomeScreen
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.carry_over import CarryOverTable
 from tests.ui.conftest import (
@@ -236,19 +236,53 @@ async def test_chosen_deferred_items_join_before_the_wrap_up(
     assert stored is not None and stored.items == meeting.items
 
 
-async def test_what_does_not_fit_is_said_and_fitting_keeps_the_box(
+async def test_deferred_items_the_agenda_has_are_carried_into_them_not_added_twice(
     config: TeamConfig, store: Store, clock: FakeClock
 ) -> None:
-    earlier_meeting(store, config, clock)
+    earlier_meeting(store, config, clock)  # deferred campaign planning and budgets
     app = app_for(config, store, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_from_home(pilot)
         assert isinstance(app.screen, DeferredOffer)
-        await pilot.press("space")  # only the budgets (25 minutes) into a full agenda
+        shown = shown_text(app)
+        # The plan is shown before the meeting starts: the same seven items, two marked.
+        assert "Planned: 180 of 180 minutes" in shown
+        assert "↩ 40 min  Campaign planning" in shown
+        assert "↩ 25 min  Budgets" in shown
+        await pilot.press("enter")
+        await settle(pilot)
+        meeting = meeting_screen(app).meeting
+    titles = [item.title for item in meeting.items]
+    assert len(titles) == len(set(titles)) == 7
+    assert meeting.items[0].planned_minutes == 15  # the review item is not cut
+    planning = meeting.items[titles.index("Campaign planning")]
+    assert planning.planned_minutes == 40
+    assert "Deferred from the last meeting." in planning.notes
+
+
+async def test_what_does_not_fit_is_said_and_fitting_keeps_the_box(
+    config: TeamConfig, store: Store, clock: FakeClock
+) -> None:
+    earlier_meeting(store, config, clock)
+    agenda = config.agenda("round-table")
+    assert agenda is not None
+    # Today the budgets get only 10 minutes (the wrap-up the rest): the deferred
+    # budgets' 25 make the plan 15 minutes too long.
+    items = tuple(
+        replace(item, minutes={"Budgets": 10, "Wrap-up": 30}.get(item.title, item.minutes))
+        for item in agenda.items
+    )
+    config = replace(config, agendas=(replace(agenda, items=items),))
+    app = app_for(config, store, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_from_home(pilot)
+        assert isinstance(app.screen, DeferredOffer)
+        await pilot.press("space")  # only the budgets, not the campaign planning
+        assert "Today's agenda, fitted to the box:" in shown_text(app)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, DeferredOffer)  # not started: it would not fit
-        assert "25 minutes over the 180-minute box" in shown_text(app)
+        assert "15 minutes over the 180-minute box" in shown_text(app)
         await pilot.press("f")
         await settle(pilot)
         meeting = meeting_screen(app).meeting

@@ -28,11 +28,11 @@ from roundtable.domain.config import TeamConfig
 from roundtable.domain.meeting import Meeting
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
-from roundtable.ui.screens.campaign_form import CampaignForm
-from roundtable.ui.screens.meeting import CARRY_OVER_DELAY
-from roundtable.ui.screens.scoreboard import ScoreboardScreen
-from roundtable.ui.screens.snapshot_form import SnapshotForm
-from tests.ui.conftest import BERLIN, FakeClock, app_for, running_meeting, team_config
+from roundtable.ui.screens.campaigns.campaign_form import CampaignForm
+from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
+from roundtable.ui.screens.campaigns.snapshot_form import SnapshotForm
+from roundtable.ui.screens.meeting.screen import CARRY_OVER_DELAY
+from tests.ui.conftest import FakeClock, app_for, running_meeting, team_config
 
 SnapCompare = Callable[..., bool]
 RunBefore = Callable[[Pilot[Any]], Awaitable[None]]
@@ -83,11 +83,7 @@ def open_scoreboard(
         assert isinstance(app, RoundtableApp)
         app.push_screen(
             ScoreboardScreen(
-                config=config,
-                store=store,
-                store_thread=app.store_thread,
-                clock=app.clock,
-                timezone=BERLIN,
+                app.context,
                 meeting=meeting,
             )
         )

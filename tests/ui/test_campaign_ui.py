@@ -38,10 +38,10 @@ from roundtable.domain.money import format_amount
 from roundtable.errors import UsageError
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
-from roundtable.ui.screens.campaign_form import CampaignForm, campaign_owner
-from roundtable.ui.screens.form_base import FormModal
-from roundtable.ui.screens.scoreboard import ScoreboardScreen
-from roundtable.ui.screens.snapshot_form import FiguresDraft, SnapshotForm
+from roundtable.ui.screens.campaigns.campaign_form import CampaignForm, campaign_owner
+from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
+from roundtable.ui.screens.campaigns.snapshot_form import FiguresDraft, SnapshotForm
+from roundtable.ui.screens.forms.form_base import FormModal
 from roundtable.ui.widgets.scoreboard import (
     CampaignScoreboard,
     ScoreboardTable,
@@ -49,7 +49,6 @@ from roundtable.ui.widgets.scoreboard import (
     gap_distances,
 )
 from tests.ui.conftest import (
-    BERLIN,
     FakeClock,
     app_for,
     meeting_screen,
@@ -150,11 +149,7 @@ async def open_board(
     assert isinstance(app, RoundtableApp)
     app.push_screen(
         ScoreboardScreen(
-            config=config,
-            store=store,
-            store_thread=app.store_thread,
-            clock=clock,
-            timezone=BERLIN,
+            app.context,
             meeting=meeting,
         )
     )

@@ -24,13 +24,13 @@ from roundtable.domain.config import Role
 from roundtable.domain.entries import ActionDraft, BudgetDraft, BudgetKind
 from roundtable.domain.meeting import Attendee
 from roundtable.errors import UsageError
-from roundtable.ui.screens.action_form import ActionForm, day_text, stored_owner
-from roundtable.ui.screens.attendance import AttendanceScreen
-from roundtable.ui.screens.budget_form import BudgetForm
-from roundtable.ui.screens.confirm import ConfirmModal
-from roundtable.ui.screens.decision_form import DecisionForm
-from roundtable.ui.screens.form_base import FormModal
-from roundtable.ui.screens.help import HelpScreen
+from roundtable.ui.screens.dialogs.attendance import AttendanceScreen
+from roundtable.ui.screens.dialogs.confirm import ConfirmModal
+from roundtable.ui.screens.dialogs.help import HelpScreen
+from roundtable.ui.screens.forms.action_form import ActionForm, day_text, stored_owner
+from roundtable.ui.screens.forms.budget_form import BudgetForm
+from roundtable.ui.screens.forms.decision_form import DecisionForm
+from roundtable.ui.screens.forms.form_base import FormModal
 
 TODAY = date(2026, 11, 24)
 NEXT_MEETING = date(2026, 12, 1)

@@ -28,11 +28,11 @@ from roundtable.domain.entries import BudgetDraft, BudgetKind
 from roundtable.i18n import set_language
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
-from roundtable.ui.screens.action_form import ActionForm
-from roundtable.ui.screens.actions import StatusFilter
-from roundtable.ui.screens.budget_form import BudgetForm
-from roundtable.ui.screens.campaign_form import CampaignForm
-from roundtable.ui.screens.meeting import MeetingScreen
+from roundtable.ui.screens.actions.action_items import StatusFilter
+from roundtable.ui.screens.campaigns.campaign_form import CampaignForm
+from roundtable.ui.screens.forms.action_form import ActionForm
+from roundtable.ui.screens.forms.budget_form import BudgetForm
+from roundtable.ui.screens.meeting.screen import MeetingScreen
 from tests.ui.conftest import (
     FakeClock,
     app_for,
@@ -274,7 +274,7 @@ async def test_attendance_says_nobody_for_people(de_config: TeamConfig) -> None:
     from textual.widgets import Button
 
     from roundtable.domain.meeting import Attendee
-    from roundtable.ui.screens.attendance import AttendanceScreen
+    from roundtable.ui.screens.dialogs.attendance import AttendanceScreen
 
     attendees = (Attendee("Katrin Vogel", "sales-marketing", True),)
     form = Host(AttendanceScreen(attendees, de_config.roles))
@@ -326,7 +326,7 @@ async def test_the_campaign_detail_labels_fit_the_german_words(
 async def test_the_figures_form_shows_the_german_labels_whole(
     de_config: TeamConfig, db_file: Path, clock: FakeClock
 ) -> None:
-    from roundtable.ui.screens.snapshot_form import SnapshotForm
+    from roundtable.ui.screens.campaigns.snapshot_form import SnapshotForm
     from tests.ui.test_campaign_ui import add_campaign
 
     with Store.open(db_file, clock=clock) as store:

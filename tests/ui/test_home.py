@@ -12,11 +12,11 @@ from roundtable.domain import timebox
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.store.store import Store
-from roundtable.ui.screens.actions import ActionItemsScreen
-from roundtable.ui.screens.deferred_offer import DeferredOffer
-from roundtable.ui.screens.home import AgendaTable, HomeScreen
-from roundtable.ui.screens.lists import PastMeetingsScreen
-from roundtable.ui.screens.meeting import MeetingScreen
+from roundtable.ui.screens.actions.action_items import ActionItemsScreen
+from roundtable.ui.screens.dialogs.deferred_offer import DeferredOffer
+from roundtable.ui.screens.home.home import AgendaTable, HomeScreen
+from roundtable.ui.screens.home.past_meetings import PastMeetingsScreen
+from roundtable.ui.screens.meeting.screen import MeetingScreen
 from tests.ui.conftest import FakeClock, app_for, running_meeting, settle, shown_text
 
 
@@ -54,9 +54,13 @@ async def test_home_offers_to_resume_the_running_meeting(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MeetingScreen)
-        await pilot.press("escape")  # home again; the meeting keeps running
+        await pilot.press("escape")  # Escape never leaves a running meeting
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("h")  # home again; the meeting keeps running, and it says so
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+        assert any("Meeting 1 keeps running" in n.message for n in app._notifications)
         await pilot.press("r")
         await settle(pilot)
         assert isinstance(app.screen, MeetingScreen)

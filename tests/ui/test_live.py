@@ -22,7 +22,7 @@ from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import ActionStatus
 from roundtable.store.store import Store
 from roundtable.ui.follow import make_follow_app
-from roundtable.ui.screens.actions import ActionItemsScreen
+from roundtable.ui.screens.actions.action_items import ActionItemsScreen
 from roundtable.ui.screens.follow import FollowScreen
 from roundtable.ui.widgets.action_table import ActionTable
 from roundtable.ui.widgets.item_log import ItemLog
@@ -216,7 +216,7 @@ async def test_figures_from_controllings_terminal_show_on_the_scoreboard(
     from decimal import Decimal
 
     from roundtable.domain.campaigns import Channel
-    from roundtable.ui.screens.scoreboard import ScoreboardScreen
+    from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
 
     running_meeting(store, config, clock)
     store.add_campaign(

@@ -27,9 +27,9 @@ from roundtable.domain.entries import (
 )
 from roundtable.errors import StoreError
 from roundtable.store.store import Store
-from roundtable.ui.screens.action_form import ActionForm
-from roundtable.ui.screens.budget_form import BudgetForm
-from roundtable.ui.screens.form_base import FormModal
+from roundtable.ui.screens.forms.action_form import ActionForm
+from roundtable.ui.screens.forms.budget_form import BudgetForm
+from roundtable.ui.screens.forms.form_base import FormModal
 from roundtable.ui.widgets.item_log import ItemLog
 from tests.ui.conftest import (
     FakeClock,

@@ -19,7 +19,8 @@ from roundtable.domain.meeting import ItemState, MeetingState
 from roundtable.domain.timebox import ItemPhase
 from roundtable.errors import StoreError
 from roundtable.store.store import Store
-from roundtable.ui.screens.home import HomeScreen
+from roundtable.ui.screens.home.home import HomeScreen
+from roundtable.ui.screens.home.minutes_preview import MinutesPreview
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.banner import Banner
 from roundtable.ui.widgets.box_status import BoxStatus
@@ -192,12 +193,20 @@ async def test_rebalance_fits_the_rest_after_an_overrun(
         rows = app.screen.query_one(AgendaList).rows_shown
         assert any(row.late for row in rows)
         assert app.screen.query_one(BoxStatus).has_class("-late")
+        # Said in words, with the way out, right there.
+        banner = app.screen.query_one(Banner)
+        assert banner.has_class("-late")
+        assert banner.shown == (
+            "At this pace Budgets and Wrap-up do not fit: 20 min over the box. "
+            "r rebalances the rest, f defers the selected item."
+        )
 
         await pilot.press("r")
         await settle(pilot)
         rows = app.screen.query_one(AgendaList).rows_shown
         assert not any(row.late for row in rows)
         assert not app.screen.query_one(BoxStatus).has_class("-late")
+        assert not banner.has_class("-shown")
         assert label(app, "#box-projected-end") == "12:00"
 
 
@@ -250,7 +259,10 @@ async def test_pause_stops_the_item_clock_and_shows_a_banner(
 
         await pilot.press("space")
         await settle(pilot)
-        assert not banner.has_class("-shown")
+        assert not banner.has_class("-paused")
+        # The break did not stop the box: the full plan no longer fits, and it says so.
+        assert banner.has_class("-late")
+        assert "Wrap-up does not fit: 10 min over the box" in banner.shown
         clock.advance(minutes=1)
         tick(app)
         assert countdown(app) == "09:00"
@@ -272,6 +284,11 @@ async def test_quit_and_start_again_resumes_with_the_right_times(
             await settle(pilot)
             assert countdown(app) == "30:00"
             await pilot.press("q")
+            await settle(pilot)
+            # Quitting says the meeting keeps running, and asks.
+            assert type(app.screen).__name__ == "ConfirmModal"
+            assert "Meeting 1 keeps running" in shown_text(app)
+            await pilot.press("y")
             await pilot.pause()
         assert app.return_code == 0
 
@@ -306,6 +323,16 @@ async def test_three_hours_up_offers_to_end_and_defers_the_rest(
         assert type(app.screen).__name__ == "ConfirmModal"
         assert "5 items not yet started will be deferred" in shown_text(app)
         await pilot.press("y")
+        await settle(pilot)
+        # The end shows the summary and the minutes, written beside the store.
+        assert isinstance(app.screen, MinutesPreview)
+        written = store.path.parent / "minutes" / "meeting-001.md"
+        assert written.is_file()
+        assert app.screen.path == written
+        assert app.screen.summary.startswith("The meeting took 3:01: 0 decisions")
+        assert f"The minutes are written to {written}." in app.screen.summary
+        assert written.read_text(encoding="utf-8") == app.screen.markdown
+        await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
     assert store.running_meeting() is None

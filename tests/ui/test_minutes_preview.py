@@ -10,7 +10,7 @@ from textual.app import App
 from textual.screen import Screen
 from textual.widgets import Markdown
 
-from roundtable.ui.screens.minutes_preview import MinutesPreview
+from roundtable.ui.screens.home.minutes_preview import MinutesPreview
 
 GOLDEN = Path(__file__).parents[1] / "unit" / "golden" / "meeting_12.md"
 

@@ -18,7 +18,7 @@ from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import BudgetKind
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
-from roundtable.ui.screens.meeting import MeetingScreen
+from roundtable.ui.screens.meeting.screen import MeetingScreen
 from tests.ui.conftest import FakeClock, app_for, running_meeting
 
 SnapCompare = Callable[..., bool]

@@ -204,7 +204,11 @@ def test_without_a_wrap_up_they_go_at_the_end() -> None:
 
 
 def test_over_the_box_is_said_and_fitting_shrinks_only_the_agendas_own_items() -> None:
-    carried = deferred_items(deferred_meeting())[:2]  # 40 + 25 minutes
+    # 40 + 25 minutes, under titles today's agenda does not have (else carried into them)
+    carried = [
+        replace(item, title=f"{item.title} (special)")
+        for item in deferred_items(deferred_meeting())[:2]
+    ]
     plan = with_deferred(ITEMS, carried, 180)
     assert plan.planned_minutes == 245 and not plan.fits and plan.over_minutes == 65
     fitted = fit_to_box(plan)
@@ -223,7 +227,9 @@ def test_over_the_box_is_said_and_fitting_shrinks_only_the_agendas_own_items() -
 
 
 def test_what_cannot_fit_even_at_a_minute_each_is_refused() -> None:
-    huge = replace(deferred_items(deferred_meeting())[0], original_minutes=175)
+    huge = replace(
+        deferred_items(deferred_meeting())[0], title="Special planning", original_minutes=175
+    )
     plan = with_deferred(ITEMS, [huge], 180)
     assert not plan.can_fit
     with pytest.raises(UsageError, match="Take fewer"):
@@ -270,3 +276,28 @@ def test_upcoming_meeting_date_skips_the_meetings_already_past(
     last: date, cadence: Cadence, today: date, expected: date
 ) -> None:
     assert upcoming_meeting_date(last, cadence, today) == expected
+
+
+def test_a_deferred_item_the_agenda_has_too_is_carried_into_it_not_added_twice() -> None:
+    carried = deferred_items(deferred_meeting())  # campaign planning 40, budgets 25
+    squeezed = [replace(item, original_minutes=8) for item in carried]
+    plan = with_deferred(ITEMS, squeezed, 180)
+    titles = [item.title for item in plan.items]
+    assert titles == [item.title for item in ITEMS]  # nothing twice
+    planning = titles.index("Campaign planning")
+    budgets = titles.index("Budgets")
+    assert plan.carried == frozenset({planning, budgets})
+    # The agenda's own plan stays when it is the longer one; the item says it came back.
+    assert plan.items[planning].minutes == ITEMS[planning].minutes
+    assert "Deferred from the last meeting." in plan.items[planning].notes
+    assert plan.planned_minutes == sum(item.minutes for item in ITEMS)
+
+
+def test_carried_into_an_item_it_keeps_the_longer_plan_and_fitting_keeps_it() -> None:
+    carried = deferred_items(deferred_meeting())[:1]
+    longer = [replace(carried[0], original_minutes=70)]
+    plan = with_deferred(ITEMS, longer, 180)
+    planning = [item.title for item in plan.items].index("Campaign planning")
+    assert plan.items[planning].minutes == 70 and len(plan.items) == len(ITEMS)
+    fitted = fit_to_box(plan)
+    assert fitted.fits and fitted.items[planning].minutes == 70

@@ -199,8 +199,8 @@ def test_bindings_are_german_when_the_language_is_set_before_the_ui_is_imported(
         from roundtable.i18n import set_language
         set_language("de")
         from roundtable.ui.app import RoundtableApp
-        from roundtable.ui.screens.home import HomeScreen
-        from roundtable.ui.screens.meeting import MeetingScreen
+        from roundtable.ui.screens.home.home import HomeScreen
+        from roundtable.ui.screens.meeting.screen import MeetingScreen
         print(json.dumps([b.description for b in [*RoundtableApp.BINDINGS, *HomeScreen.BINDINGS]]))
         print(json.dumps({b.id: b.description for b in MeetingScreen.BINDINGS}))
         """

@@ -38,6 +38,7 @@ from roundtable.domain.timebox import (
     restore_deferred,
     resume,
     running_order,
+    spare_minutes,
     warning_window,
 )
 
@@ -442,15 +443,28 @@ def test_extend_takes_from_later_items_in_proportion() -> None:
     assert box_view(meeting, at(9)).projected_end == at(9 + 7 + 54)
 
 
-def test_extend_rounds_by_largest_remainder() -> None:
-    meeting = extend(start(10, 10, 10, 10), 5, at(1))
+def test_extend_takes_the_spare_time_of_the_plan_first() -> None:
+    # 50 minutes planned in a 70-minute box: 20 spare.
+    meeting = start(10, 20, 20, timebox=70)
+    assert spare_minutes(meeting, at(4)) == 20
+    assert planned(extend(meeting, 5, at(4))) == [15, 20, 20]  # the spare time only
+    # 25 more: the 20 spare, then 5 from the later items in proportion.
+    assert planned(extend(meeting, 25, at(4))) == [35, 17, 18]
+    # An overrun eats the spare time first: 8 minutes into a 10-minute item's overrun...
+    late = start(10, 20, 20, timebox=70)
+    assert spare_minutes(late, at(18)) == 12
+    assert planned(extend(late, 5, at(18))) == [15, 20, 20]
 
-    # 5 / 3 each: the ties go to the earlier items.
+
+def test_extend_rounds_by_largest_remainder() -> None:
+    meeting = extend(start(10, 10, 10, 10, timebox=40), 5, at(1))
+
+    # No spare time in the box; 5 / 3 each: the ties go to the earlier items.
     assert planned(meeting) == [15, 8, 8, 9]
 
 
 def test_extend_never_takes_an_item_below_one_minute() -> None:
-    meeting = start(10, 2, 1, 4)
+    meeting = start(10, 2, 1, 4, timebox=17)
     meeting = extend(meeting, 10, at(5))
 
     # Only 1 + 0 + 3 minutes can be given; the current item gets all 10 anyway.
@@ -702,5 +716,7 @@ def test_extend_moves_minutes_without_losing_any(minutes: list[int], extra: int)
     before, after = planned(meeting), planned(extended)
     assert after[0] == before[0] + extra
     assert all(1 <= a <= b for a, b in zip(after[1:], before[1:], strict=True))
+    # First the box's spare time, then what the later items can give.
+    free = spare_minutes(meeting, at(1))
     spare = sum(b - 1 for b in before[1:])
-    assert sum(before[1:]) - sum(after[1:]) == min(extra, spare)
+    assert sum(before[1:]) - sum(after[1:]) == min(max(extra - free, 0), spare)

@@ -28,7 +28,6 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header
 
 from roundtable.domain.carry_over import group_by_owner, read_carry_over, review_index
-from roundtable.domain.clock import Clock
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.l10n import format_day
@@ -37,15 +36,15 @@ from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext
 from roundtable.store.store import Store
+from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text
 from roundtable.ui.live import StoreChanged
-from roundtable.ui.screens.board import BoardScreen, Entries, read_entries
-from roundtable.ui.store_thread import StoreThread
+from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, read_entries
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.plain import PlainLabel
 
 if TYPE_CHECKING:
-    from roundtable.ui.screens.scoreboard import BoardData
+    from roundtable.ui.screens.campaigns.scoreboard import BoardData
 
 __all__ = ["FOLLOW_CSS", "FollowScreen", "Followed", "MinutesFile", "read_last_minutes"]
 
@@ -76,7 +75,7 @@ def _read(store: Store) -> Followed:
             on_review = running.current is not None and running.current == review_index(running)
             board = None
             if shows_campaigns(running.current_item):
-                from roundtable.ui.screens.scoreboard import read_board
+                from roundtable.ui.screens.campaigns.scoreboard import read_board
 
                 board = read_board(store)
             return Followed(
@@ -118,7 +117,7 @@ def read_last_minutes(
     return None
 
 
-class FollowScreen(BoardScreen[None]):
+class FollowScreen(MeetingDisplay[None]):
     """The running meeting as the room sees it, without a single key that changes it."""
 
     FACILITATING = False
@@ -133,16 +132,11 @@ class FollowScreen(BoardScreen[None]):
 
     def __init__(
         self,
-        *,
-        config: TeamConfig,
-        store: Store,
-        store_thread: StoreThread,
-        clock: Clock,
-        timezone: tzinfo | None = None,
+        context: AppContext,
     ) -> None:
-        super().__init__(config=config, clock=clock, timezone=timezone)
-        self.store = store
-        self.store_thread = store_thread
+        super().__init__(context)
+        self.store = context.store
+        self.store_thread = context.store_thread
         self.meeting: Meeting | None = None
         self.latest: Meeting | None = None
         self.read_once = False
@@ -155,7 +149,7 @@ class FollowScreen(BoardScreen[None]):
             yield PlainLabel(_("Reading the store …"), id="follow-message")
             yield PlainLabel("", id="follow-detail")
         with Vertical(id="follow-board"):
-            yield from self.compose_board()
+            yield from self.compose_display()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -204,7 +198,7 @@ class FollowScreen(BoardScreen[None]):
         self.query_one("#follow-waiting").display = False
         board.display = True
         if first:
-            self.set_up_board(followed.running)
+            self.set_up_display(followed.running)
             self.show_titles(followed.running)
         self.set_entries(followed.entries)
         self.paint_meeting(followed.running, move_cursor=first or moved)
@@ -271,16 +265,7 @@ class FollowScreen(BoardScreen[None]):
         """The action items, read-only, the owner filter ready to pick one."""
         from roundtable.ui.screens.follow_actions import FollowActionItemsScreen
 
-        self.app.push_screen(
-            FollowActionItemsScreen(
-                config=self.config,
-                store=self.store,
-                store_thread=self.store_thread,
-                clock=self.clock,
-                timezone=self.timezone,
-                meeting=self.meeting,
-            )
-        )
+        self.app.push_screen(FollowActionItemsScreen(self.context, meeting=self.meeting))
 
     def action_minutes(self) -> None:
         """Hand over the minutes of the last ended meeting as a Markdown file: a download
@@ -314,8 +299,8 @@ class FollowScreen(BoardScreen[None]):
 
     def action_help(self) -> None:
         """Show every key."""
-        from roundtable.ui.screens.help import HelpScreen
-        from roundtable.ui.screens.meeting import key_help
+        from roundtable.ui.keys import key_help
+        from roundtable.ui.screens.dialogs.help import HelpScreen
 
         self.app.push_screen(HelpScreen(key_help([*self.BINDINGS, *self.app.BINDINGS], self.app)))
 

@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual.widgets import Select
 
 from roundtable.i18n import _
-from roundtable.ui.screens.actions import ActionItemsScreen
+from roundtable.ui.screens.actions.action_items import ActionItemsScreen
 
 __all__ = ["FollowActionItemsScreen"]
 

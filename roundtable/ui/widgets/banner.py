@@ -1,4 +1,5 @@
-"""A one-line banner across the meeting screen: a break, or the box is used up."""
+"""A one-line banner across the meeting screen: a break, what no longer fits the box, or
+the box is used up."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ __all__ = ["Banner"]
 
 class Banner(PlainLabel):
     """Shown (class `-shown`) only while it has something to say; `kind` picks the
-    style (`-paused`, `-over`, `-done`)."""
+    style (`-paused`, `-over`, `-done`, `-late`: what no longer fits the box)."""
 
     def say(self, text: str, kind: str = "") -> None:
         """Show `text` styled as `kind`; an empty text hides the banner."""
         self.show(text)
         self.set_class(bool(text), "-shown")
-        for candidate in ("paused", "over", "done"):
+        for candidate in ("paused", "over", "done", "late"):
             self.set_class(candidate == kind, f"-{candidate}")

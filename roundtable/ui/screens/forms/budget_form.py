@@ -23,8 +23,8 @@ from roundtable.domain.l10n import amount_example, format_number
 from roundtable.domain.money import DEFAULT_CURRENCY, parse_amount, parse_currency
 from roundtable.errors import UsageError
 from roundtable.i18n import _
-from roundtable.ui.screens.form_base import (
-    FieldError,
+from roundtable.ui.screens.forms.form_base import (
+    ErrorLine,
     FormModal,
     SafeInput,
     literal,
@@ -145,8 +145,8 @@ class BudgetForm(FormModal[BudgetDraft | None]):
                     suggester=suggester,
                     id="from-area",
                 )
-            yield FieldError(id="area-error")
-            yield FieldError(id="from-area-error")
+            yield ErrorLine(id="area-error")
+            yield ErrorLine(id="from-area-error")
             with Horizontal(classes="row"):
                 yield Label(_("Amount"), classes="field-label")
                 yield SafeInput(
@@ -159,8 +159,8 @@ class BudgetForm(FormModal[BudgetDraft | None]):
                     safe_line(initial.currency) if initial else DEFAULT_CURRENCY,
                     id="currency",
                 )
-            yield FieldError(id="amount-error")
-            yield FieldError(id="currency-error")
+            yield ErrorLine(id="amount-error")
+            yield ErrorLine(id="currency-error")
             with Horizontal(classes="row"):
                 yield Label(_("Period"), classes="field-label")
                 yield SafeInput(
@@ -174,8 +174,8 @@ class BudgetForm(FormModal[BudgetDraft | None]):
                     placeholder=_("optional"),
                     id="note",
                 )
-            yield FieldError(id="period-error")
-            yield FieldError(id="note-error")
+            yield ErrorLine(id="period-error")
+            yield ErrorLine(id="note-error")
             with Horizontal(classes="row"):
                 yield Label("", classes="field-label")
                 yield FormCheckbox(
@@ -199,7 +199,7 @@ class BudgetForm(FormModal[BudgetDraft | None]):
         shift = self._kind is BudgetKind.SHIFT
         self.query_one("#from-area", Input).disabled = not shift
         if not shift:
-            self.query_one("#from-area-error", FieldError).clear()
+            self.query_one("#from-area-error", ErrorLine).clear()
 
     @on(RadioSet.Changed, "#kind")
     def _kind_changed(self, event: RadioSet.Changed) -> None:
@@ -218,7 +218,7 @@ class BudgetForm(FormModal[BudgetDraft | None]):
     @on(Input.Changed)
     def _field_changed(self, event: Input.Changed) -> None:
         if event.input.id:
-            self.query_one(f"#{event.input.id}-error", FieldError).clear()
+            self.query_one(f"#{event.input.id}-error", ErrorLine).clear()
 
     def action_save(self) -> None:
         """Dismiss with the agreement, or show every field that keeps it from being saved."""

@@ -21,8 +21,8 @@ from textual.widgets.option_list import Option
 from roundtable.domain.config import Cadence
 from roundtable.domain.dates import next_meeting_date
 from roundtable.i18n import _
-from roundtable.ui.screens.action_form import day_text
-from roundtable.ui.screens.form_base import RoundtableModal, literal
+from roundtable.ui.screens.forms.action_form import day_text
+from roundtable.ui.screens.forms.form_base import RoundtableModal, literal
 
 __all__ = ["CadenceModal", "cadence_text"]
 

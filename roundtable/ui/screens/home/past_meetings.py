@@ -7,7 +7,6 @@ thread and shows a table, nothing more.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import tzinfo
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
@@ -21,9 +20,8 @@ from roundtable.domain.meeting import Meeting
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
-from roundtable.store.store import Store
+from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text, date_width
-from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.fill_table import FillTable
 from roundtable.ui.widgets.footer import Footer
 from roundtable.ui.widgets.plain import PlainLabel
@@ -44,10 +42,11 @@ class _ListScreen(Screen[None]):
         Binding("escape,q", "app.pop_screen", _("Back"), id="list-back"),
     ]
 
-    def __init__(self, *, store: Store, store_thread: StoreThread) -> None:
+    def __init__(self, context: AppContext) -> None:
         super().__init__()
-        self.store = store
-        self.store_thread = store_thread
+        self.context = context
+        self.store = context.store
+        self.store_thread = context.store_thread
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◷")
@@ -69,11 +68,9 @@ class _ListScreen(Screen[None]):
 class PastMeetingsScreen(_ListScreen):
     """Every meeting, newest first."""
 
-    def __init__(
-        self, *, store: Store, store_thread: StoreThread, timezone: tzinfo | None = None
-    ) -> None:
-        super().__init__(store=store, store_thread=store_thread)
-        self.timezone = timezone
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(context)
+        self.timezone = context.timezone
 
     def on_mount(self) -> None:
         self.title = _("Past meetings")

@@ -1,9 +1,11 @@
 """Capturing into the meeting's log, and editing, deleting and undoing what was captured.
 
-The half of the meeting screen that writes decisions, action items and budget agreements:
-every write runs on the app's store thread; a failed one keeps what was typed so the
-next form opens with it; every capture, edit and delete is an `UndoStep` for ctrl+z.
-`MeetingScreen` builds on it with the clocks and the time-box keys.
+The part of the meeting screen that writes decisions, action items and budget
+agreements: every write runs on the app's store thread; a failed one keeps what was
+typed so the next form opens with it; every capture, edit and delete is an `UndoStep`
+on the app's undo stack. The meeting screen owns one `MeetingLog` and hands its keys
+to it; the log shows what the store returned through the screen's `put_entry` and
+`drop_entry`.
 """
 
 from __future__ import annotations
@@ -11,14 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 
-from textual import on
+from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import DataTable
 
-from roundtable.domain.clock import Clock
-from roundtable.domain.config import TeamConfig
 from roundtable.domain.dates import next_meeting_date
 from roundtable.domain.entries import (
     ActionDraft,
@@ -30,13 +30,15 @@ from roundtable.domain.entries import (
 from roundtable.domain.meeting import Meeting
 from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _
-from roundtable.store.store import Store
-from roundtable.ui.action_changes import UndoStep
-from roundtable.ui.screens.board import BoardScreen, log_index
-from roundtable.ui.store_thread import StoreThread
-from roundtable.ui.widgets.item_log import ItemLog, LogEntry, entry_key
+from roundtable.ui.context import AppContext
+from roundtable.ui.screens.forms.action_form import ActionForm
+from roundtable.ui.screens.forms.budget_form import BudgetForm
+from roundtable.ui.screens.forms.decision_form import DecisionForm
+from roundtable.ui.screens.meeting.display import log_index
+from roundtable.ui.undo import UndoStep
+from roundtable.ui.widgets.item_log import LogEntry, entry_key
 
-__all__ = ["LogScreen", "default_due_date"]
+__all__ = ["LogHost", "MeetingLog", "default_due_date"]
 
 E = TypeVar("E", Decision, ActionItem, BudgetAgreement)
 D = TypeVar("D", str, ActionDraft, BudgetDraft)
@@ -46,6 +48,29 @@ def default_due_date(meeting: Meeting, timezone: tzinfo | None) -> date:
     """When a new action item is due unless someone says otherwise: the next meeting, at
     the cadence the meeting runs under now."""
     return next_meeting_date(meeting.started_at.astimezone(timezone).date(), meeting.cadence)
+
+
+class LogHost(Protocol):
+    """What the log needs of the screen that shows it."""
+
+    @property
+    def meeting(self) -> Meeting: ...
+    @property
+    def app(self) -> App[object]: ...
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
+    def selected_entry(self) -> LogEntry | None: ...
+    def put_entry(self, entry: LogEntry) -> None: ...
+    def drop_entry(self, entry: LogEntry) -> None: ...
+    def budget_areas(self) -> list[str]: ...
 
 
 @dataclass
@@ -92,26 +117,17 @@ def _budget_draft(budget: BudgetAgreement) -> BudgetDraft:
     )
 
 
-class LogScreen(BoardScreen[Meeting | None]):
-    """A board for one saved meeting whose log can be written: captures, edits, undo."""
+class MeetingLog:
+    """Captures, edits, deletes and undoes the entries of one saved meeting."""
 
-    def __init__(
-        self,
-        meeting: Meeting,
-        *,
-        config: TeamConfig,
-        store: Store,
-        store_thread: StoreThread,
-        clock: Clock,
-        timezone: tzinfo | None = None,
-    ) -> None:
-        super().__init__(config=config, clock=clock, timezone=timezone)
-        if meeting.id is None:
-            raise ValueError("the meeting screen needs a saved meeting")
-        self.meeting = meeting
+    def __init__(self, screen: LogHost, context: AppContext) -> None:
+        if screen.meeting.id is None:
+            raise ValueError("the meeting log needs a saved meeting")
+        self.screen = screen
+        self.context = context
+        store = context.store
         self.store = store
-        self.store_thread = store_thread
-        self.undo_steps: list[UndoStep] = []
+        self.store_thread = context.store_thread
         self._decision_kind: _Kind[Decision, str] = _Kind(
             key="d",
             captured=_("Decision"),
@@ -161,6 +177,11 @@ class LogScreen(BoardScreen[Meeting | None]):
         )
 
     @property
+    def meeting(self) -> Meeting:
+        """The meeting as the screen shows it now."""
+        return self.screen.meeting
+
+    @property
     def meeting_id(self) -> int:
         """The store's id of this meeting."""
         assert self.meeting.id is not None  # checked in __init__
@@ -169,14 +190,11 @@ class LogScreen(BoardScreen[Meeting | None]):
     def _log_index(self) -> int:
         return log_index(self.meeting)
 
-    def _show_log(self) -> None:
-        self.paint_log(self.meeting)
-
     def remember(self, step: UndoStep) -> None:
-        """Put `step` on the undo stack."""
-        self.undo_steps.append(step)
+        """Put `step` on the app's undo stack."""
+        self.context.undo.push(step)
 
-    def _failed(self, what: str) -> Callable[[RoundtableError], None]:
+    def failed(self, what: str) -> Callable[[RoundtableError], None]:
         def tell(error: RoundtableError) -> None:
             self.tell_failed(_("{what}: {error}").format(what=what, error=error.message))
 
@@ -184,7 +202,9 @@ class LogScreen(BoardScreen[Meeting | None]):
 
     def tell_failed(self, message: str) -> None:
         """Say that a write failed, long enough to read it."""
-        self.notify(message, title=_("Not saved"), severity="error", timeout=15, markup=False)
+        self.screen.notify(
+            message, title=_("Not saved"), severity="error", timeout=15, markup=False
+        )
 
     def _kept_failed(self, what: str, key: str) -> Callable[[RoundtableError], None]:
         def tell(error: RoundtableError) -> None:
@@ -198,28 +218,24 @@ class LogScreen(BoardScreen[Meeting | None]):
 
     def _tell_kept(self, message: str) -> None:
         """Say that a save failed and what was typed is kept, long enough to read it."""
-        self.notify(message, title=_("Not saved"), severity="error", timeout=20, markup=False)
+        self.screen.notify(
+            message, title=_("Not saved"), severity="error", timeout=20, markup=False
+        )
 
     def _decision_form(self, initial: str | None) -> Screen[str | None]:
-        from roundtable.ui.screens.decision_form import DecisionForm
-
         return DecisionForm(initial=initial or "")
 
     def _action_form(self, initial: ActionDraft | None) -> Screen[ActionDraft | None]:
-        from roundtable.ui.screens.action_form import ActionForm
-
         return ActionForm(
-            self.config.roles,
-            default_due_date(self.meeting, self.timezone),
-            self.clock().astimezone(self.timezone).date(),
+            self.context.config.roles,
+            default_due_date(self.meeting, self.context.timezone),
+            self.context.today(),
             initial=initial,
         )
 
     def _budget_form(self, initial: BudgetDraft | None) -> Screen[BudgetDraft | None]:
-        from roundtable.ui.screens.budget_form import BudgetForm
-
-        today = self.clock().astimezone(self.timezone).date()
-        areas = sorted({budget.area for budget in self._budgets.values()})
+        today = self.context.today()
+        areas = self.screen.budget_areas()
         return BudgetForm(
             initial,
             areas=areas,
@@ -270,27 +286,15 @@ class LogScreen(BoardScreen[Meeting | None]):
 
     def _put(self, entry: LogEntry) -> None:
         """Show `entry` as the store now has it."""
-        if isinstance(entry, Decision):
-            self._decisions[entry.id] = entry
-        elif isinstance(entry, ActionItem):
-            self._actions[entry.ref] = entry
-        else:
-            self._budgets[entry.id] = entry
-        self._show_log()
+        self.screen.put_entry(entry)
 
     def _drop(self, entry: LogEntry) -> None:
         """Stop showing `entry`: the store deleted it."""
-        if isinstance(entry, Decision):
-            self._decisions.pop(entry.id, None)
-        elif isinstance(entry, ActionItem):
-            self._actions.pop(entry.ref, None)
-        else:
-            self._budgets.pop(entry.id, None)
-        self._show_log()
+        self.screen.drop_entry(entry)
 
     # --- captures ---------------------------------------------------------------------
 
-    def action_capture_decision(self) -> None:
+    def capture_decision(self) -> None:
         """Type a decision into this item's log."""
         self._capture(self._decision_kind)
 
@@ -298,7 +302,7 @@ class LogScreen(BoardScreen[Meeting | None]):
         """Save a decision under the current item (None: the form was cancelled)."""
         self._add(self._decision_kind, text)
 
-    def action_capture_action(self) -> None:
+    def capture_action(self) -> None:
         """Type an action item: what, who, by when."""
         self._capture(self._action_kind)
 
@@ -306,7 +310,7 @@ class LogScreen(BoardScreen[Meeting | None]):
         """Save an action item under the current item (None: the form was cancelled)."""
         self._add(self._action_kind, draft)
 
-    def action_capture_budget(self) -> None:
+    def capture_budget(self) -> None:
         """Type a budget agreement: area, amount, period, kind."""
         self._capture(self._budget_kind)
 
@@ -315,7 +319,7 @@ class LogScreen(BoardScreen[Meeting | None]):
         self._add(self._budget_kind, draft)
 
     def _capture(self, kind: _Kind[E, D]) -> None:
-        self.app.push_screen(kind.form(kind.kept), lambda draft: self._add(kind, draft))
+        self.screen.app.push_screen(kind.form(kind.kept), lambda draft: self._add(kind, draft))
 
     def _add(self, kind: _Kind[E, D], draft: D | None) -> None:
         if not draft:
@@ -336,16 +340,11 @@ class LogScreen(BoardScreen[Meeting | None]):
 
     # --- editing and deleting log entries ---------------------------------------------
 
-    @on(DataTable.RowSelected, "#log")
-    def _log_row_chosen(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        self.action_edit_entry()
-
-    def action_edit_entry(self) -> None:
+    def edit_entry(self) -> None:
         """Edit the entry selected in the log."""
-        entry = self.query_one(ItemLog).selected
+        entry = self.screen.selected_entry()
         if entry is None:
-            self.notify(_("This item's log is empty."), severity="warning")
+            self.screen.notify(_("This item's log is empty."), severity="warning")
         elif isinstance(entry, Decision):
             self._edit(self._decision_kind, entry)
         elif isinstance(entry, ActionItem):
@@ -353,9 +352,9 @@ class LogScreen(BoardScreen[Meeting | None]):
         else:
             self._edit(self._budget_kind, entry)
 
-    def action_delete_entry(self) -> None:
+    def delete_entry(self) -> None:
         """Delete the entry selected in the log (ctrl+z brings it back)."""
-        entry = self.query_one(ItemLog).selected
+        entry = self.screen.selected_entry()
         if entry is None:
             return
         if isinstance(entry, Decision):
@@ -396,12 +395,12 @@ class LogScreen(BoardScreen[Meeting | None]):
 
             self.store_thread.submit(lambda: kind.update(old, draft), done=saved, failed=failed)
 
-        self.app.push_screen(kind.form(kind.kept_edits.get(key, initial)), typed)
+        self.screen.app.push_screen(kind.form(kind.kept_edits.get(key, initial)), typed)
 
     def _write_back(self, kind: _Kind[E, D], entry: E, draft: D) -> None:
         """Undo an edit: give `entry` the fields of `draft` again."""
         self.store_thread.submit(
-            lambda: kind.update(entry, draft), done=self._put, failed=self._failed(_("Undo"))
+            lambda: kind.update(entry, draft), done=self._put, failed=self.failed(_("Undo"))
         )
 
     def _delete(self, kind: _Kind[E, D], entry: E, undoable: bool = True) -> None:
@@ -413,21 +412,10 @@ class LogScreen(BoardScreen[Meeting | None]):
         self.store_thread.submit(
             lambda: kind.delete(entry),
             done=deleted,
-            failed=self._failed(kind.not_deleted),
+            failed=self.failed(kind.not_deleted),
         )
 
     def _restore(self, kind: _Kind[E, D], entry: E) -> None:
         self.store_thread.submit(
-            lambda: kind.restore(entry), done=self._put, failed=self._failed(_("Undo"))
+            lambda: kind.restore(entry), done=self._put, failed=self.failed(_("Undo"))
         )
-
-    # --- undo -------------------------------------------------------------------------
-
-    def action_undo(self) -> None:
-        """Take back the last capture, edit, delete, carry-over change or time-box step."""
-        if not self.undo_steps:
-            self.notify(_("Nothing to undo."), severity="warning")
-            return
-        step = self.undo_steps.pop()
-        step.undo()
-        self.notify(_("Undone: {what}").format(what=step.label), markup=False)

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
 from roundtable.i18n import _
-from roundtable.ui.screens.form_base import RoundtableModal, literal
+from roundtable.ui.screens.forms.form_base import RoundtableModal, literal
 
 __all__ = ["ConfirmModal"]
 

@@ -17,44 +17,53 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, datetime, tzinfo
-from typing import TYPE_CHECKING, ClassVar
+from datetime import datetime
+from typing import ClassVar
 
-from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import DataTable, Header
 
 from roundtable.domain import timebox
-from roundtable.domain.carry_over import group_by_owner, read_carry_over, review_index
-from roundtable.domain.clock import Clock
-from roundtable.domain.config import Cadence, TeamConfig
-from roundtable.domain.entries import ActionItem, ActionStatus
+from roundtable.domain.config import Cadence
+from roundtable.domain.entries import ActionItem
 from roundtable.domain.l10n import format_day
 from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingState
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
-from roundtable.i18n import _, ngettext, pgettext
-from roundtable.store.store import Store
-from roundtable.ui.action_changes import ActionChanges, UndoStep
+from roundtable.i18n import _, pgettext
+from roundtable.ui.context import AppContext
+from roundtable.ui.keys import key_help
 from roundtable.ui.live import StoreChanged
-from roundtable.ui.screens.board import Entries, read_entries
-from roundtable.ui.screens.meeting_log import LogScreen, default_due_date
-from roundtable.ui.store_thread import StoreThread
+from roundtable.ui.screens.actions.action_items import ActionItemsScreen
+from roundtable.ui.screens.campaigns.scoreboard import BoardData, read_board
+from roundtable.ui.screens.dialogs.attendance import AttendanceScreen
+from roundtable.ui.screens.dialogs.cadence import CadenceModal, cadence_text
+from roundtable.ui.screens.dialogs.confirm import ConfirmModal
+from roundtable.ui.screens.dialogs.help import HelpScreen
+from roundtable.ui.screens.home.minutes_preview import MinutesPreview
+from roundtable.ui.screens.meeting.carry_over import CarryOver
+from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, read_entries
+from roundtable.ui.screens.meeting.ending import Ended, summary_text, write_ended
+from roundtable.ui.screens.meeting.log import MeetingLog, default_due_date
+from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
+from roundtable.ui.widgets.carry_over import CarryOverTable
 from roundtable.ui.widgets.footer import Footer
-
-if TYPE_CHECKING:
-    from roundtable.ui.screens.scoreboard import BoardData
+from roundtable.ui.widgets.scoreboard import (
+    CampaignScoreboard,
+    campaigns_in_meeting,
+    shows_campaigns,
+)
 
 __all__ = [
     "EXTEND_MINUTES",
     "MeetingScreen",
     "UndoStep",
     "default_due_date",
-    "key_help",
 ]
 
 EXTEND_MINUTES = 5
@@ -65,21 +74,7 @@ CARRY_OVER_DELAY = 0.15
 """Seconds after the screen shows before the carry-over is read and built."""
 
 
-def key_help(bindings: Sequence[BindingType], app: App[object]) -> list[tuple[str, str]]:
-    """(keys, description) for each described binding; several keys joined with " / "."""
-    rows = []
-    for binding in bindings:
-        if not isinstance(binding, Binding) or not binding.description:
-            continue
-        keys = [
-            app.get_key_display(Binding(key.strip(), binding.action))
-            for key in binding.key.split(",")
-        ]
-        rows.append((" / ".join(keys), binding.description))
-    return rows
-
-
-class MeetingScreen(LogScreen):
+class MeetingScreen(MeetingDisplay[Meeting | None]):
     """Runs one meeting; dismisses with the ended meeting, or None when left running."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -103,39 +98,27 @@ class MeetingScreen(LogScreen):
         Binding("ctrl+z", "undo", _("Undo"), id="undo", show=False),
         Binding("ctrl+e,x", "end_meeting", pgettext("key", "End"), id="end-meeting"),
         Binding("question_mark,f1", "help", _("Help"), id="help", key_display="?"),
-        Binding("escape", "leave", _("Home"), id="home", show=False),
+        Binding("h", "leave", _("Home"), id="home", show=False),
+        # Escape closes forms; one press too many must not take the clock off the wall.
+        Binding("escape", "stay", "", id="stay", show=False),
         Binding("q", "quit", _("Quit"), id="quit"),
     ]
 
     def __init__(
-        self,
-        meeting: Meeting,
-        *,
-        config: TeamConfig,
-        store: Store,
-        store_thread: StoreThread,
-        clock: Clock,
-        timezone: tzinfo | None = None,
-        entries: Entries | None = None,
+        self, meeting: Meeting, context: AppContext, *, entries: Entries | None = None
     ) -> None:
         """`entries` is the meeting's log if the caller has read it already."""
-        super().__init__(
-            meeting,
-            config=config,
-            store=store,
-            store_thread=store_thread,
-            clock=clock,
-            timezone=timezone,
-        )
+        super().__init__(context)
+        if meeting.id is None:
+            raise ValueError("the meeting screen needs a saved meeting")
+        self.meeting = meeting
+        self.store = context.store
+        self.store_thread = context.store_thread
+        self.entries_log = MeetingLog(self, context)
+        """Captures, edits, deletes and undoes this meeting's entries."""
         self._timer: Timer | None = None
         self._meeting_changes = 0
         """Counts changes made here, so a re-read that was under way cannot undo one."""
-        self._carried: list[ActionItem] | None = None
-        """The carry-over as last read; None until it is first needed."""
-        self._carry_choice: bool | None = None
-        """Carry-over shown (True) or hidden (False) by the key; None: while the review
-        item runs."""
-        self._carry_reading = False
         self._carry_ready = False
         """False until the first frame is out (see on_mount)."""
         self._resumed = False
@@ -144,25 +127,25 @@ class MeetingScreen(LogScreen):
         self._entries_given = entries is not None
         if entries is not None:
             self.set_entries(entries)
-        self.action_changes = ActionChanges(
-            store=self.store,
-            store_thread=self.store_thread,
-            meeting_id=lambda: self.meeting_id,
-            changed=self._carried_changed,
-            remember=self.remember,
-            failed=self.tell_failed,
-        )
+        self.carry_over = CarryOver(self, context)
+        """The open action items from earlier meetings, in the agenda's place."""
+
+    @property
+    def meeting_id(self) -> int:
+        """The store's id of this meeting."""
+        assert self.meeting.id is not None  # checked in __init__
+        return self.meeting.id
 
     # --- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◷")
-        yield from self.compose_board()
+        yield from self.compose_display()
         yield Footer()
 
     def on_mount(self) -> None:
         self.show_titles(self.meeting)
-        self.set_up_board(self.meeting)
+        self.set_up_display(self.meeting)
         self._show_meeting(self.meeting, follow=True)
         self._timer = self.set_interval(REFRESH_SECONDS, self.refresh_clocks)
         if not self._entries_given:
@@ -190,11 +173,68 @@ class MeetingScreen(LogScreen):
         self.meeting = meeting
         moved = meeting.current != old_current
         if moved:
-            self._carry_choice = None  # the carry-over follows the review item again
+            self.carry_over.choice = None  # the carry-over follows the review item again
         self.paint_meeting(meeting, move_cursor=follow or moved)
         if self._carry_ready and (moved or follow):
             self._sync_carry_over()
             self._sync_campaigns()
+
+    def show_log(self) -> None:
+        self.paint_log(self.meeting)
+
+    def failed(self, what: str) -> Callable[[RoundtableError], None]:
+        """A store failure handler that says `what` did not happen."""
+        return self.entries_log.failed(what)
+
+    def entry_changed(self, action: ActionItem) -> None:
+        """Show `action` as changed elsewhere on the screen, if this meeting logged it."""
+        if action.ref in self._actions:
+            self.put_entry(action)
+
+    def bottom_row(self) -> Widget:
+        """The row the agenda, the carry-over and the campaign results share."""
+        return self.query_one("#bottom")
+
+    def agenda(self) -> AgendaList:
+        """The agenda list."""
+        return self.query_one(AgendaList)
+
+    # --- the log: captures, edits, deletes, undo --------------------------------------
+
+    def action_capture_decision(self) -> None:
+        """Type a decision into this item's log."""
+        self.entries_log.capture_decision()
+
+    def action_capture_action(self) -> None:
+        """Type an action item: what, who, by when."""
+        self.entries_log.capture_action()
+
+    def action_capture_budget(self) -> None:
+        """Type a budget agreement: area, amount, period, kind."""
+        self.entries_log.capture_budget()
+
+    @on(DataTable.RowSelected, "#log")
+    def _log_row_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit_entry()
+
+    def action_edit_entry(self) -> None:
+        """Edit the entry selected in the log."""
+        self.entries_log.edit_entry()
+
+    def action_delete_entry(self) -> None:
+        """Delete the entry selected in the log (ctrl+z brings it back)."""
+        self.entries_log.delete_entry()
+
+    def action_undo(self) -> None:
+        """Take back the last capture, edit, delete, carry-over change or time-box step
+        (or figures recorded on the scoreboard opened from here)."""
+        if not self.context.undo:
+            self.notify(_("Nothing to undo."), severity="warning")
+            return
+        step = self.context.undo.pop()
+        step.undo()
+        self.notify(_("Undone: {what}").format(what=step.label), markup=False)
 
     # --- reading the store ------------------------------------------------------------
 
@@ -217,11 +257,11 @@ class MeetingScreen(LogScreen):
                 # Only another process changes the stored meeting behind our back.
                 self._show_meeting(meeting, follow=False)
             else:
-                self._show_log()
+                self.show_log()
 
         self.store_thread.submit(read, done=got, failed=lambda _error: None)
-        if self._carried is not None:
-            self._load_carry_over()
+        if self.carry_over.carried is not None:
+            self.carry_over.load()
         if self._carry_ready:
             self._sync_campaigns()
 
@@ -240,7 +280,7 @@ class MeetingScreen(LogScreen):
     def _save_meeting(self, meeting: Meeting) -> None:
         self.store_thread.submit(
             lambda: self.store.save_meeting(meeting),
-            failed=self._failed(_("The meeting's clocks could not be saved")),
+            failed=self.failed(_("The meeting's clocks could not be saved")),
         )
 
     def change_meeting(self, change: Callable[[Meeting, datetime], Meeting], label: str) -> bool:
@@ -256,7 +296,7 @@ class MeetingScreen(LogScreen):
         if after == before:
             return False
         self._meeting_changes += 1
-        self.remember(UndoStep(label, lambda: self._restore_meeting(before)))
+        self.context.undo.push(UndoStep(label, lambda: self._restore_meeting(before)))
         self._show_meeting(after, follow=after.current != before.current)
         self._save_meeting(after)
         return True
@@ -348,8 +388,6 @@ class MeetingScreen(LogScreen):
 
     def action_end_meeting(self) -> None:
         """Ask, then end the meeting; what is left is deferred."""
-        from roundtable.ui.screens.confirm import ConfirmModal
-
         # The current item counts as done; only the ones not yet started are deferred.
         left = sum(1 for item in self.meeting.items if item.state is ItemState.PENDING)
         message = (
@@ -369,24 +407,58 @@ class MeetingScreen(LogScreen):
         )
 
     def end_meeting(self) -> None:
-        """End the meeting now (no question asked), save it and leave the screen."""
+        """End the meeting now (no question asked), save it, write its minutes and show
+        them with a summary; closing them leaves the screen."""
         ended = timebox.end(self.meeting, self.clock())
         self._meeting_changes += 1
         self.meeting = ended
+        store, config, timezone, meeting_id = (
+            self.store,
+            self.config,
+            self.timezone,
+            self.meeting_id,
+        )
+        assert ended.ended_at is not None  # `timebox.end` sets it
+        summary = summary_text(
+            ended.ended_at - ended.started_at,
+            len(self._decisions),
+            len(self._actions),
+            len(self._budgets),
+        )
 
-        def saved(_result: None) -> None:
+        def save() -> Ended:
+            store.save_meeting(ended)
+            return write_ended(store, meeting_id, config, timezone)
+
+        def saved(minutes: Ended) -> None:
             self.notify(_("The meeting has ended."), title=single_line(ended.title))
+            if minutes.path is not None:
+                where = _("The minutes are written to {path}.").format(path=minutes.path)
+            else:
+                where = _("The minutes could not be written: {reason}").format(
+                    reason=minutes.problem
+                )
+            preview = MinutesPreview(
+                minutes.markdown,
+                minutes.path,
+                title=_("Minutes of meeting {number}").format(number=minutes.number),
+                summary=f"{summary}\n{where}",
+            )
+            # Through the screen's own queue: this runs in the store thread's report,
+            # outside the app's context, and a screen must be built inside it.
+            self.call_later(self.app.push_screen, preview, closed)
+
+        def closed(_result: None) -> None:
             self.dismiss(ended)
 
         self.store_thread.submit(
-            lambda: self.store.save_meeting(ended),
+            save,
             done=saved,
-            failed=self._failed(_("The end of the meeting could not be saved")),
+            failed=self.failed(_("The end of the meeting could not be saved")),
         )
 
     def action_attendance(self) -> None:
         """Change who is present."""
-        from roundtable.ui.screens.attendance import AttendanceScreen
 
         def chosen(attendees: tuple[Attendee, ...] | None) -> None:
             if attendees is not None:
@@ -399,7 +471,6 @@ class MeetingScreen(LogScreen):
 
     def action_change_cadence(self) -> None:
         """Change how often the round table meets, from this meeting on."""
-        from roundtable.ui.screens.cadence import CadenceModal, cadence_text
 
         def chosen(cadence: Cadence | None) -> None:
             if cadence is None or cadence is self.meeting.cadence:
@@ -422,225 +493,62 @@ class MeetingScreen(LogScreen):
 
     # --- the carry-over ---------------------------------------------------------------
 
-    def _today(self) -> date:
-        return self.clock().astimezone(self.timezone).date()
-
-    def _on_review_item(self) -> bool:
-        current = self.meeting.current
-        return current is not None and current == review_index(self.meeting)
-
-    def _carry_over_wanted(self) -> bool:
-        if self._carry_choice is not None:
-            return self._carry_choice
-        # While the review item runs, and only if something was carried over: a first
-        # meeting keeps its agenda in view.
-        return self._on_review_item() and bool(self._carried)
-
     def _sync_carry_over(self) -> None:
-        """Show the carry-over in the agenda's place while it is wanted (building it the
-        first time), the agenda otherwise; read it first when it may be wanted."""
-        from roundtable.ui.widgets.carry_over import CarryOverTable
-
-        if self._carried is None and (self._on_review_item() or self._carry_choice):
-            self._load_carry_over()
-            if not self._carry_choice:
-                return  # shown once read, if there is anything
-        wanted = self._carry_over_wanted()
-        tables = self.query(CarryOverTable)
-        if not wanted and not tables:
-            return
-        if tables:
-            table = tables.first()
-        else:
-            table = CarryOverTable(id="carry-over")
-            self.query_one("#bottom").mount(table, before=self.query_one("#agenda"))
-            table.border_title = Text(_("Open action items from earlier meetings · reading …"))
-        agenda = self.query_one(AgendaList)
-        had_focus = self.focused in (agenda, table)
-        table.display = wanted
-        agenda.display = not wanted
-        self.set_class(wanted, "-carry-over")
-        if had_focus or self.focused is None:
-            (table if wanted else agenda).focus()
-        self._show_carry_over()
-        self._place_campaigns()
-
-    def _load_carry_over(self) -> None:
-        if self._carry_reading:
-            return
-        self._carry_reading = True
-        meeting = self.meeting
-
-        def failed(error: RoundtableError) -> None:
-            self._carry_reading = False
-            self._failed(_("The open action items could not be read"))(error)
-
-        self.store_thread.submit(
-            lambda: read_carry_over(self.store, meeting),
-            done=self._carry_over_read,
-            failed=failed,
-        )
-
-    def _carry_over_read(self, actions: list[ActionItem]) -> None:
-        if not self.showing:
-            return
-        first = self._carried is None
-        self._carried = actions
-        self._carry_reading = False
-        if first:
-            self._sync_carry_over()
-        else:
-            self._show_carry_over()
-
-    def _show_carry_over(self) -> None:
-        from roundtable.ui.widgets.carry_over import CarryOverTable
-
-        tables = self.query(CarryOverTable)
-        if not tables or self._carried is None:
-            return
-        table = tables.first()
-        today = self._today()
-        groups = group_by_owner(self._carried, self.config.roles, today)
-        table.show_groups(groups, today)
-        still_open = sum(1 for a in self._carried if a.status is ActionStatus.OPEN)
-        overdue = sum(1 for a in self._carried if a.is_overdue(today))
-        if not self._carried:
-            table.border_title = Text(_("No open action items from earlier meetings"))
-            return
-        title = ngettext(
-            "{count} open from earlier meetings",
-            "{count} open from earlier meetings",
-            still_open,
-        ).format(count=still_open)
-        if overdue:
-            title += " · " + _("{count} overdue").format(count=overdue)
-        table.border_title = Text(title)
-        table.border_subtitle = Text(_("enter done · w owner · u due · del drop"))
-
-    def _carried_changed(self, action: ActionItem) -> None:
-        if not self.showing:
-            return
-        if self._carried is not None:
-            self._carried = [action if a.ref == action.ref else a for a in self._carried]
-            self._show_carry_over()
-        if action.ref in self._actions:
-            self._actions[action.ref] = action
-            self._show_log()
-
-    def _carried_selected(self) -> ActionItem | None:
-        from roundtable.ui.widgets.carry_over import CarryOverTable
-
-        tables = self.query(CarryOverTable)
-        action = tables.first().selected if tables and tables.first().display else None
-        if action is None:
-            self.notify(_("Select an action item in the carry-over first."), severity="warning")
-        return action
+        self.carry_over.sync()
 
     def action_carry_over(self) -> None:
         """Show or hide the open action items from earlier meetings."""
-        self._carry_choice = not self._carry_over_wanted()
-        self._sync_carry_over()
+        self.carry_over.toggle()
 
     @on(DataTable.RowSelected, "#carry-over")
     def _carried_chosen(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        action = self._carried_selected()
-        if action is None:
-            return
-        status = ActionStatus.OPEN if action.status is not ActionStatus.OPEN else ActionStatus.DONE
-        self.action_changes.set_status(action, status)
+        self.carry_over.toggle_done()
 
     def action_carry_drop(self) -> None:
         """Drop the selected carried-over item (ctrl+z takes it back)."""
-        action = self._carried_selected()
-        if action is not None:
-            self.action_changes.set_status(action, ActionStatus.DROPPED)
+        self.carry_over.drop()
 
     def action_carry_owner(self) -> None:
         """Give the selected carried-over item to someone else."""
-        from roundtable.ui.screens.action_edit import OwnerChange, OwnerModal
-
-        action = self._carried_selected()
-        if action is None:
-            return
-
-        def chosen(change: OwnerChange | None) -> None:
-            if change is not None:
-                self.action_changes.reassign(action, change.owner)
-
-        self.app.push_screen(OwnerModal(action, self.config.roles), chosen)
+        self.carry_over.change_owner()
 
     def action_carry_due(self) -> None:
         """Give the selected carried-over item another due date."""
-        from roundtable.ui.screens.action_edit import DueChange, DueModal
-
-        action = self._carried_selected()
-        if action is None:
-            return
-
-        def chosen(change: DueChange | None) -> None:
-            if change is not None:
-                self.action_changes.redate(action, change.due)
-
-        self.app.push_screen(
-            DueModal(action, self._today(), default_due_date(self.meeting, self.timezone)),
-            chosen,
-        )
+        self.carry_over.change_due()
 
     def action_action_items(self) -> None:
         """Every action item, to filter, search and change."""
-        from roundtable.ui.screens.actions import ActionItemsScreen
-
-        self.app.push_screen(
-            ActionItemsScreen(
-                config=self.config,
-                store=self.store,
-                store_thread=self.store_thread,
-                clock=self.clock,
-                timezone=self.timezone,
-                meeting=self.meeting,
-            )
-        )
+        self.app.push_screen(ActionItemsScreen(self.context, meeting=self.meeting))
 
     # --- the campaign results ----------------------------------------------------------
 
     def _sync_campaigns(self) -> None:
         """While sales controlling's item runs (`shows_campaigns`), read the campaigns
         (store thread) for the compact scoreboard; otherwise put the agenda back."""
-        from roundtable.ui.widgets.scoreboard import shows_campaigns
-
         if not shows_campaigns(self.meeting.current_item):
             self._campaigns = None
-            self._place_campaigns()
+            self.place_campaigns()
             return
-        from roundtable.ui.screens.scoreboard import read_board
-
         store = self.store
 
         def read(data: BoardData) -> None:
             if self.showing:
                 self._campaigns = data
-                self._place_campaigns()
+                self.place_campaigns()
 
         self.store_thread.submit(lambda: read_board(store), done=read, failed=lambda _e: None)
 
-    def _place_campaigns(self) -> None:
+    def place_campaigns(self) -> None:
         """Show the compact scoreboard in the agenda's place while there are campaigns to
         show (running, or reported in this meeting) and the carry-over is not there."""
-        from roundtable.ui.widgets.carry_over import CarryOverTable
-        from roundtable.ui.widgets.scoreboard import (
-            CampaignScoreboard,
-            campaigns_in_meeting,
-            shows_campaigns,
-        )
-
         data = self._campaigns
         boards = self.query(CampaignScoreboard)
         wanted = (
             data is not None
             and shows_campaigns(self.meeting.current_item)
             and bool(campaigns_in_meeting(data.board, self.meeting_id))
-            and not self._carry_over_wanted()
+            and not self.carry_over.wanted()
         )
         if not wanted and not boards:
             return
@@ -670,8 +578,6 @@ class MeetingScreen(LogScreen):
         """Every key of this screen and the app, as (keys, description), for the help
         screen. Read from the declared bindings: a focused table's own keys (enter on
         the agenda) must not hide the screen's."""
-        from roundtable.ui.widgets.carry_over import CarryOverTable
-
         carry_over = [
             (keys, _("In the carry-over: {what}").format(what=what))
             for keys, what in key_help(CarryOverTable.BINDINGS, self.app)
@@ -684,18 +590,45 @@ class MeetingScreen(LogScreen):
 
     def action_help(self) -> None:
         """Show every key."""
-        from roundtable.ui.screens.help import HelpScreen
-
         self.app.push_screen(HelpScreen(self.help_bindings()))
+
+    def action_stay(self) -> None:
+        """Escape on the meeting screen: nothing to close, the meeting stays in view."""
+        self.notify(
+            _("The meeting stays on screen. h goes to the home screen, q quits."),
+            markup=False,
+        )
 
     def action_leave(self) -> None:
         """Back to the home screen; the meeting keeps running."""
+        self.app.notify(
+            _("Meeting {number} keeps running; resume it from the home screen.").format(
+                number=self.meeting.number
+            ),
+            markup=False,
+        )
         self.dismiss(None)
 
-    async def action_quit(self) -> None:
-        """Quit the app once every write is on disk; the meeting keeps running."""
-        await self.store_thread.drain()
-        self.app.exit()
+    def action_quit(self) -> None:
+        """Ask, then quit the app once every write is on disk; the meeting keeps
+        running and `roundtable start` resumes it."""
+
+        async def answered(confirmed: bool | None) -> None:
+            if confirmed:
+                await self.store_thread.drain()
+                self.app.exit()
+
+        self.app.push_screen(
+            ConfirmModal(
+                _("Quit roundtable?"),
+                _(
+                    "Meeting {number} keeps running and its clocks go on; "
+                    "roundtable start resumes it."
+                ).format(number=self.meeting.number),
+                _("Quit"),
+            ),
+            answered,
+        )
 
     def attendee_names(self) -> Sequence[str]:
         """Who is present, for tests and the header."""

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import Label, TextArea
 
 from roundtable.i18n import _
-from roundtable.ui.screens.form_base import FieldError, FormModal, literal, safe_text
+from roundtable.ui.screens.forms.form_base import ErrorLine, FormModal, literal, safe_text
 
 __all__ = ["DecisionForm", "DecisionText"]
 
@@ -63,7 +63,7 @@ class DecisionForm(FormModal[str | None]):
                 show_line_numbers=False,
                 tab_behavior="focus",
             )
-            yield FieldError(id="decision-error")
+            yield ErrorLine(id="decision-error")
             with Horizontal(classes="buttons"):
                 yield from self.save_cancel_buttons()
 

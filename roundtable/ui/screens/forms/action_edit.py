@@ -25,14 +25,20 @@ from roundtable.domain.entries import ActionItem
 from roundtable.domain.l10n import typed_date, typed_date_example
 from roundtable.errors import UsageError
 from roundtable.i18n import _
-from roundtable.ui.screens.action_form import (
+from roundtable.ui.screens.forms.action_form import (
     OwnerChoice,
     OwnerInput,
     day_text,
     owner_choices,
     stored_owner,
 )
-from roundtable.ui.screens.form_base import FieldError, FormModal, SafeInput, literal, safe_line
+from roundtable.ui.screens.forms.form_base import (
+    ErrorLine,
+    FormModal,
+    SafeInput,
+    literal,
+    safe_line,
+)
 
 __all__ = ["DueChange", "DueModal", "OwnerChange", "OwnerModal"]
 
@@ -85,7 +91,7 @@ class OwnerModal(FormModal[OwnerChange | None]):
                         id="owner",
                     )
                     yield OptionList(id="owner-list")
-                    yield FieldError(id="owner-error")
+                    yield ErrorLine(id="owner-error")
             with Horizontal(classes="buttons"):
                 yield from self.save_cancel_buttons()
 
@@ -107,7 +113,7 @@ class OwnerModal(FormModal[OwnerChange | None]):
 
     @on(Input.Changed, "#owner")
     def _owner_changed(self, event: Input.Changed) -> None:
-        self.query_one("#owner-error", FieldError).clear()
+        self.query_one("#owner-error", ErrorLine).clear()
         self._filter(event.value)
 
     def action_focus_owner_list(self) -> None:
@@ -157,7 +163,7 @@ class DueModal(FormModal[DueChange | None]):
                             id="due",
                         )
                         yield Label("", id="due-resolved", markup=False)
-                    yield FieldError(id="due-error")
+                    yield ErrorLine(id="due-error")
             yield Label(literal(accepted_due_forms()), classes="field-hint")
             with Horizontal(classes="buttons"):
                 yield from self.save_cancel_buttons()
@@ -189,7 +195,7 @@ class DueModal(FormModal[DueChange | None]):
 
     @on(Input.Changed, "#due")
     def _due_changed(self, event: Input.Changed) -> None:
-        self.query_one("#due-error", FieldError).clear()
+        self.query_one("#due-error", ErrorLine).clear()
         self._show_resolved(event.value)
 
     def action_save(self) -> None:

@@ -10,6 +10,7 @@ never parsed as markup, and control characters are shown as visible escapes such
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
@@ -23,7 +24,7 @@ from roundtable.domain.text import single_line, terminal_safe
 from roundtable.i18n import _
 
 __all__ = [
-    "FieldError",
+    "ErrorLine",
     "FormModal",
     "RoundtableModal",
     "SafeInput",
@@ -61,7 +62,7 @@ class SafeInput(Input):
         super()._on_paste(events.Paste(safe_line(event.text)))
 
 
-class FieldError(Static):
+class ErrorLine(Static):
     """The message under a field, in words for the person typing; hidden while empty."""
 
     DEFAULT_CLASSES = "field-error"
@@ -88,7 +89,8 @@ class FieldError(Static):
 class RoundtableModal(ModalScreen[ResultT]):
     """Base of every modal here: the frame's styling and Escape to close without a result."""
 
-    CSS_PATH = "forms.tcss"
+    # Absolute: the modals live in several folders and each would look beside itself.
+    CSS_PATH = Path(__file__).parent / "forms.tcss"
     DEFAULT_CLASSES = "rt-modal"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -137,7 +139,7 @@ class FormModal(RoundtableModal[ResultT]):
 
     def clear_errors(self) -> None:
         """Hide every field's message."""
-        for error in self.query(FieldError):
+        for error in self.query(ErrorLine):
             error.clear()
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
@@ -148,7 +150,7 @@ class FormModal(RoundtableModal[ResultT]):
         self.clear_errors()
         first: Widget | None = None
         for field_id, message in errors.items():
-            self.query_one(f"#{field_id}-error", FieldError).show(message)
+            self.query_one(f"#{field_id}-error", ErrorLine).show(message)
             if first is None:
                 first = self.query_one(f"#{field_id}")
         if first is not None:
@@ -166,4 +168,4 @@ class FormModal(RoundtableModal[ResultT]):
 
     def error_text(self, field_id: str) -> str:
         """The message shown under a field now, "" when none (for tests and the app)."""
-        return self.query_one(f"#{field_id}-error", FieldError).message
+        return self.query_one(f"#{field_id}-error", ErrorLine).message

@@ -15,7 +15,7 @@ changed here stays listed until a filter changes, so its new state can be seen.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, tzinfo
+from datetime import date
 from typing import ClassVar
 
 from textual import on
@@ -35,17 +35,17 @@ from roundtable.domain.action_query import (
     owner_label,
 )
 from roundtable.domain.cadence import upcoming_meeting_date
-from roundtable.domain.clock import Clock
-from roundtable.domain.config import Cadence, TeamConfig
+from roundtable.domain.config import Cadence
 from roundtable.domain.dates import next_meeting_date
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.meeting import Meeting
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext
 from roundtable.store.store import Store
-from roundtable.ui.action_changes import ActionChanges, UndoStep, status_text
+from roundtable.ui.action_changes import ActionChanges, status_text
+from roundtable.ui.context import AppContext
 from roundtable.ui.live import StoreChanged
-from roundtable.ui.store_thread import StoreThread
+from roundtable.ui.undo import Place, UndoStep
 from roundtable.ui.widgets.action_table import ActionRow, ActionTable
 from roundtable.ui.widgets.footer import Footer
 from roundtable.ui.widgets.plain import PlainLabel
@@ -94,24 +94,20 @@ class ActionItemsScreen(Screen[None]):
 
     def __init__(
         self,
+        context: AppContext,
         *,
-        config: TeamConfig,
-        store: Store,
-        store_thread: StoreThread,
-        clock: Clock,
-        timezone: tzinfo | None = None,
         meeting: Meeting | None = None,
     ) -> None:
         """`meeting` is the running meeting changes are recorded in, if known already."""
         super().__init__()
-        self.config = config
-        self.store = store
-        self.store_thread = store_thread
-        self.clock = clock
-        self.timezone = timezone
+        self.context = context
+        self.config = context.config
+        self.store = context.store
+        self.store_thread = context.store_thread
+        self.clock = context.clock
+        self.timezone = context.timezone
         self.running = meeting
         self.latest = meeting
-        self.undo_steps: list[UndoStep] = []
         self.query_now = ActionQuery()
         self._all: list[ActionItem] = []
         self._rows: list[ActionRow] = []
@@ -124,11 +120,11 @@ class ActionItemsScreen(Screen[None]):
         self._search_timer: Timer | None = None
         self._loaded = False
         self.changes = ActionChanges(
-            store=store,
-            store_thread=store_thread,
+            store=self.store,
+            store_thread=self.store_thread,
             meeting_id=lambda: self.running.id if self.running is not None else None,
             changed=self._changed,
-            remember=self.undo_steps.append,
+            remember=self._remember,
             failed=lambda message: self.notify(
                 message, title=_("Not saved"), severity="error", timeout=15, markup=False
             ),
@@ -356,7 +352,7 @@ class ActionItemsScreen(Screen[None]):
 
     def action_reassign(self) -> None:
         """Give the selected item to someone else."""
-        from roundtable.ui.screens.action_edit import OwnerChange, OwnerModal
+        from roundtable.ui.screens.forms.action_edit import OwnerChange, OwnerModal
 
         action = self._selected()
         if action is None:
@@ -382,7 +378,7 @@ class ActionItemsScreen(Screen[None]):
 
     def action_redate(self) -> None:
         """Give the selected item another due date."""
-        from roundtable.ui.screens.action_edit import DueChange, DueModal
+        from roundtable.ui.screens.forms.action_edit import DueChange, DueModal
 
         action = self._selected()
         if action is None:
@@ -394,12 +390,16 @@ class ActionItemsScreen(Screen[None]):
 
         self.app.push_screen(DueModal(action, self._today(), self._next_meeting()), chosen)
 
+    def _remember(self, step: UndoStep) -> None:
+        self.context.undo.push(replace(step, place=Place.ACTION_ITEMS))
+
     def action_undo(self) -> None:
-        """Take back the last change made here."""
-        if not self.undo_steps:
+        """Take back the last change made here (the meeting screen undoes its own)."""
+        step = self.context.undo.peek()
+        if step is None or step.place is not Place.ACTION_ITEMS:
             self.notify(_("Nothing to undo."), severity="warning")
             return
-        step = self.undo_steps.pop()
+        self.context.undo.pop()
         step.undo()
         self.notify(_("Undone: {what}").format(what=step.label), markup=False)
 
@@ -415,8 +415,8 @@ class ActionItemsScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show every key."""
-        from roundtable.ui.screens.help import HelpScreen
-        from roundtable.ui.screens.meeting import key_help
+        from roundtable.ui.keys import key_help
+        from roundtable.ui.screens.dialogs.help import HelpScreen
 
         keys = key_help([*self.BINDINGS, *ActionTable.BINDINGS, *self.app.BINDINGS], self.app)
         self.app.push_screen(HelpScreen(keys))

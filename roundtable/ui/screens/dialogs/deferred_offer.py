@@ -24,7 +24,7 @@ from roundtable.domain.deferred import AgendaPlan, fit_to_box, with_deferred
 from roundtable.domain.meeting import MeetingItem
 from roundtable.errors import UsageError
 from roundtable.i18n import _
-from roundtable.ui.screens.form_base import FieldError, FormModal, literal, safe_line
+from roundtable.ui.screens.forms.form_base import ErrorLine, FormModal, literal, safe_line
 
 __all__ = ["DeferredList", "DeferredOffer"]
 
@@ -87,7 +87,8 @@ class DeferredOffer(FormModal[AgendaPlan | None]):
                 id="deferred",
             )
             yield Label("", id="deferred-plan", classes="prompt", markup=False)
-            yield FieldError(id="deferred-error")
+            yield Label("", id="deferred-agenda", markup=False)
+            yield ErrorLine(id="deferred-error")
             with Horizontal(classes="buttons"):
                 yield Button(_("Fit to the box"), id="fit")
                 yield Button(_("Start meeting"), id="save", variant="primary")
@@ -118,11 +119,30 @@ class DeferredOffer(FormModal[AgendaPlan | None]):
             text += " · " + _("{over} over the box").format(over=plan.over_minutes)
         label = self.query_one("#deferred-plan", Label)
         label.update(text)
+        self.query_one("#deferred-agenda", Label).update(self._agenda_text(plan))
         label.set_class(not plan.fits, "-over")
         fit = self.query_one("#fit", Button)
         fit.display = not plan.fits
         fit.disabled = not plan.can_fit
-        self.query_one("#deferred-error", FieldError).clear()
+        self.query_one("#deferred-error", ErrorLine).clear()
+
+    def _agenda_text(self, plan: AgendaPlan) -> Text:
+        """Today's agenda as it would start: fitted to the box where it can be, the
+        items taken over marked."""
+        shown = fit_to_box(plan) if not plan.fits and plan.can_fit else plan
+        heading = (
+            _("Today's agenda, fitted to the box:") if shown is not plan else _("Today's agenda:")
+        )
+        lines = Text(heading + "\n", style="bold")
+        width = max((len(str(item.minutes)) for item in shown.items), default=1)
+        for index, item in enumerate(shown.items):
+            mark = "↩ " if index in shown.carried else "  "
+            minutes = _("{minutes} min").format(minutes=str(item.minutes).rjust(width))
+            lines.append(f"{mark}{minutes}  ", style="dim" if index not in shown.carried else "")
+            lines.append(safe_line(item.title) + "\n")
+        lines.append(_("↩ taken over from meeting {number}").format(number=self.last_number))
+        lines.stylize("dim", len(lines.plain) - len(lines.plain.split("\n")[-1]))
+        return lines
 
     @on(SelectionList.SelectedChanged, "#deferred")
     def _checked(self) -> None:
@@ -142,7 +162,7 @@ class DeferredOffer(FormModal[AgendaPlan | None]):
         if plan.fits:
             self.dismiss(plan)
             return
-        error = self.query_one("#deferred-error", FieldError)
+        error = self.query_one("#deferred-error", ErrorLine)
         if plan.can_fit:
             error.show(
                 _(
@@ -162,7 +182,7 @@ class DeferredOffer(FormModal[AgendaPlan | None]):
         try:
             self.dismiss(fit_to_box(self.plan()))
         except UsageError as error:
-            self.query_one("#deferred-error", FieldError).show(error.message)
+            self.query_one("#deferred-error", ErrorLine).show(error.message)
 
     @on(Button.Pressed, "#fit")
     def _fit_pressed(self) -> None:

@@ -42,8 +42,13 @@ from roundtable.domain.config import Role
 from roundtable.domain.money import DEFAULT_CURRENCY
 from roundtable.errors import UsageError
 from roundtable.i18n import _
-from roundtable.ui.screens.form_base import FieldError as ErrorLine
-from roundtable.ui.screens.form_base import FormModal, SafeInput, literal, safe_line
+from roundtable.ui.screens.forms.form_base import (
+    ErrorLine,
+    FormModal,
+    SafeInput,
+    literal,
+    safe_line,
+)
 
 __all__ = [
     "CAMPAIGNS_CSS",

@@ -7,7 +7,6 @@ messages, because the app owns the store and the attendance step.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import tzinfo
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -20,18 +19,16 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header
 
-from roundtable.domain.clock import Clock, system_clock
-from roundtable.domain.config import Agenda, Cadence, TeamConfig
+from roundtable.domain.config import Agenda, Cadence
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
-from roundtable.store.store import Store
+from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text
+from roundtable.ui.keys import key_help
 from roundtable.ui.live import StoreChanged
-from roundtable.ui.screens.cadence import cadence_text
-from roundtable.ui.screens.meeting import key_help
-from roundtable.ui.store_thread import StoreThread
+from roundtable.ui.screens.dialogs.cadence import cadence_text
 from roundtable.ui.widgets.fill_table import FillTable
 from roundtable.ui.widgets.footer import Footer
 from roundtable.ui.widgets.plain import PlainLabel
@@ -98,20 +95,18 @@ class HomeScreen(Screen[None]):
 
     def __init__(
         self,
-        *,
-        config: TeamConfig,
-        store: Store,
-        store_thread: StoreThread,
-        clock: Clock = system_clock,
-        timezone: tzinfo | None = None,
+        context: AppContext,
     ) -> None:
         super().__init__()
-        self.config = config
-        self.store = store
-        self.store_thread = store_thread
-        self.clock = clock
+        self.context = context
+        self.config = context.config
+        self.store = context.store
+        self.store_thread = context.store_thread
+        self.clock = context.clock
         self.running: Meeting | None = None
-        self.timezone = timezone
+        self._agenda_offered = False
+        """True once the agenda used last has been selected (only the first time)."""
+        self.timezone = context.timezone
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◷")
@@ -151,7 +146,25 @@ class HomeScreen(Screen[None]):
         def failed(error: RoundtableError) -> None:
             self.notify(error.message, title=_("Store"), severity="error", markup=False)
 
-        self.store_thread.submit(self.store.running_meeting, done=self.show_running, failed=failed)
+        store = self.store
+
+        def read() -> tuple[Meeting | None, str | None]:
+            with store.reading():
+                numbers = store.meeting_numbers()
+                latest = store.meeting_by_number(max(numbers.values())) if numbers else None
+                return store.running_meeting(), latest.agenda_id if latest else None
+
+        def got(result: tuple[Meeting | None, str | None]) -> None:
+            running, last_agenda = result
+            self.show_running(running)
+            if not self._agenda_offered:
+                # Enter, enter starts today's meeting: the agenda used last time, not
+                # whichever file sorts first.
+                self._agenda_offered = True
+                if running is None and last_agenda is not None:
+                    self.select_agenda(last_agenda)
+
+        self.store_thread.submit(read, done=got, failed=failed)
 
     def select_agenda(self, agenda_id: str) -> None:
         """Put the agenda cursor on `agenda_id` (if it is one) and focus the list."""
@@ -201,32 +214,19 @@ class HomeScreen(Screen[None]):
 
     def action_open_actions(self) -> None:
         """Every action item, open ones first shown: filter, search, close, re-assign."""
-        from roundtable.ui.screens.actions import ActionItemsScreen
+        from roundtable.ui.screens.actions.action_items import ActionItemsScreen
 
-        self.app.push_screen(
-            ActionItemsScreen(
-                config=self.config,
-                store=self.store,
-                store_thread=self.store_thread,
-                clock=self.clock,
-                timezone=self.timezone,
-                meeting=self.running,
-            )
-        )
+        self.app.push_screen(ActionItemsScreen(self.context, meeting=self.running))
 
     def action_past_meetings(self) -> None:
         """Show the past meetings."""
-        from roundtable.ui.screens.lists import PastMeetingsScreen
+        from roundtable.ui.screens.home.past_meetings import PastMeetingsScreen
 
-        self.app.push_screen(
-            PastMeetingsScreen(
-                store=self.store, store_thread=self.store_thread, timezone=self.timezone
-            )
-        )
+        self.app.push_screen(PastMeetingsScreen(self.context))
 
     def action_help(self) -> None:
         """Show every key."""
-        from roundtable.ui.screens.help import HelpScreen
+        from roundtable.ui.screens.dialogs.help import HelpScreen
 
         keys = key_help([*self.BINDINGS, *self.app.BINDINGS], self.app)
         self.app.push_screen(HelpScreen(keys))

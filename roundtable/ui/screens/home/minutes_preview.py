@@ -14,10 +14,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Markdown
+from textual.widgets import Button, Markdown, Static
 
 from roundtable.i18n import _
-from roundtable.ui.screens.form_base import RoundtableModal, literal
+from roundtable.ui.screens.forms.form_base import RoundtableModal, literal
 
 __all__ = ["MinutesPreview"]
 
@@ -45,13 +45,17 @@ class MinutesPreview(RoundtableModal[None]):
         Binding("c", "copy", _("Copy Markdown"), show=False, id="minutes.copy"),
     ]
 
-    def __init__(self, markdown: str, path: Path | None = None, *, title: str = "") -> None:
+    def __init__(
+        self, markdown: str, path: Path | None = None, *, title: str = "", summary: str = ""
+    ) -> None:
         """`markdown` as `render_minutes` made it; `path` where it was written (None when
-        it was not written to a file); `title` for the frame, like "Minutes of meeting 12"."""
+        it was not written to a file); `title` for the frame, like "Minutes of meeting 12";
+        `summary` a line above the minutes (where they were written, what was done)."""
         super().__init__()
         self.markdown = markdown
         self.path = path
         self.title_text = title or _("Minutes")
+        self.summary = summary
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog") as dialog:
@@ -61,6 +65,8 @@ class MinutesPreview(RoundtableModal[None]):
             else:
                 where = _("not written to a file")
             dialog.border_subtitle = literal(_("{where} · c copy · esc close").format(where=where))
+            if self.summary:
+                yield Static(literal(self.summary), id="minutes-summary")
             yield Markdown(self.markdown, id="minutes")
             with Horizontal(classes="buttons"):
                 yield Button(_("Copy Markdown"), id="copy")

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable
 
 from roundtable.i18n import _
-from roundtable.ui.screens.form_base import RoundtableModal, literal, safe_line
+from roundtable.ui.screens.forms.form_base import RoundtableModal, literal, safe_line
 
 __all__ = ["HelpScreen"]
 

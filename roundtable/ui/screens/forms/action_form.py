@@ -27,10 +27,11 @@ from roundtable.domain.config import Role
 from roundtable.domain.dates import parse_due
 from roundtable.domain.entries import ActionDraft
 from roundtable.domain.l10n import format_day, typed_date, typed_date_example
+from roundtable.domain.owners import resolve_owner
 from roundtable.errors import UsageError
 from roundtable.i18n import _
-from roundtable.ui.screens.form_base import (
-    FieldError,
+from roundtable.ui.screens.forms.form_base import (
+    ErrorLine,
     FormModal,
     SafeInput,
     literal,
@@ -105,11 +106,36 @@ def stored_owner(text: str, roles: Sequence[Role], keep: str | None = None) -> s
                 return holder
     if keep is not None and typed == " ".join(safe_line(keep).split()):
         return keep
-    raise UsageError(
-        _(
-            "“{owner}” holds no role. Pick a role or a person from the list, "
-            "or leave the owner empty."
-        ).format(owner=typed)
+    # Less than a full id or name: the same prefixes `roundtable actions --owner` takes.
+    try:
+        owners = resolve_owner(typed, roles)
+    except UsageError as error:
+        raise UsageError(
+            _(
+                "“{owner}” holds no role. Pick a role or a person from the list, "
+                "or leave the owner empty."
+            ).format(owner=typed)
+            if _matches_nobody(typed, roles)
+            else error.message
+        ) from None
+    role_ids = {role.id for role in roles}
+    people = sorted(owner for owner in owners if owner not in role_ids)
+    named = [
+        person
+        for person in people
+        if any(part.casefold().startswith(wanted) for part in [person, *person.split()])
+    ]
+    if len(named) == 1:
+        return named[0]
+    return min(owner for owner in owners if owner in role_ids)
+
+
+def _matches_nobody(typed: str, roles: Sequence[Role]) -> bool:
+    """True when no role id, title or holder's name starts with what was typed."""
+    wanted = typed.casefold()
+    keys = [role.id for role in roles] + [h for role in roles for h in role.holders]
+    return not any(
+        part.casefold().startswith(wanted) for key in keys for part in [key, *key.split()]
     )
 
 
@@ -163,7 +189,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                         placeholder=_("What is to be done"),
                         id="text",
                     )
-                    yield FieldError(id="text-error")
+                    yield ErrorLine(id="text-error")
             with Horizontal(classes="row"):
                 yield Label(_("Owner"), classes="field-label")
                 with Vertical(classes="field-body"):
@@ -174,7 +200,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                         id="owner",
                     )
                     yield OptionList(id="owner-list")
-                    yield FieldError(id="owner-error")
+                    yield ErrorLine(id="owner-error")
             with Horizontal(classes="row"):
                 yield Label(_("Due"), classes="field-label")
                 with Vertical(classes="field-body"):
@@ -185,7 +211,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                             id="due",
                         )
                         yield Label("", id="due-resolved", markup=False)
-                    yield FieldError(id="due-error")
+                    yield ErrorLine(id="due-error")
             with Horizontal(classes="buttons"):
                 yield from self.save_cancel_buttons()
 
@@ -211,7 +237,7 @@ class ActionForm(FormModal[ActionDraft | None]):
 
     @on(Input.Changed, "#owner")
     def _owner_changed(self, event: Input.Changed) -> None:
-        self.query_one("#owner-error", FieldError).clear()
+        self.query_one("#owner-error", ErrorLine).clear()
         self._filter_owners(event.value)
 
     def action_focus_owner_list(self) -> None:
@@ -258,12 +284,12 @@ class ActionForm(FormModal[ActionDraft | None]):
 
     @on(Input.Changed, "#due")
     def _due_changed(self, event: Input.Changed) -> None:
-        self.query_one("#due-error", FieldError).clear()
+        self.query_one("#due-error", ErrorLine).clear()
         self._show_resolved_due(event.value)
 
     @on(Input.Changed, "#text")
     def _text_changed(self) -> None:
-        self.query_one("#text-error", FieldError).clear()
+        self.query_one("#text-error", ErrorLine).clear()
 
     # --- save -----------------------------------------------------------------------
 

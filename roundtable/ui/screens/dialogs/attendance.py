@@ -22,7 +22,7 @@ from textual.widgets.selection_list import Selection
 from roundtable.domain.config import Role
 from roundtable.domain.meeting import Attendee
 from roundtable.i18n import _, pgettext
-from roundtable.ui.screens.form_base import FormModal, literal, safe_line
+from roundtable.ui.screens.forms.form_base import FormModal, literal, safe_line
 
 __all__ = ["AttendanceScreen", "AttendeeList"]
 

@@ -40,9 +40,14 @@ from roundtable.domain.campaigns import (
 )
 from roundtable.domain.money import format_amount
 from roundtable.i18n import _
-from roundtable.ui.screens.campaign_form import CAMPAIGNS_CSS, amount_field_text
-from roundtable.ui.screens.form_base import FieldError as ErrorLine
-from roundtable.ui.screens.form_base import FormModal, SafeInput, literal, safe_line
+from roundtable.ui.screens.campaigns.campaign_form import CAMPAIGNS_CSS, amount_field_text
+from roundtable.ui.screens.forms.form_base import (
+    ErrorLine,
+    FormModal,
+    SafeInput,
+    literal,
+    safe_line,
+)
 from roundtable.ui.widgets.plain import PlainLabel, sized_label
 
 __all__ = ["FIGURE_FIELDS", "FiguresDraft", "SnapshotForm", "figure_labels"]

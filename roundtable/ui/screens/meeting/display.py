@@ -8,7 +8,6 @@ both show a meeting the same way, only the keys differ. Every figure comes from
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import tzinfo
 from typing import TypeVar
 
 from rich.text import Text
@@ -18,14 +17,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from roundtable.domain import timebox
-from roundtable.domain.clock import Clock
-from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import ActionItem, BudgetAgreement, Decision
 from roundtable.domain.meeting import Meeting, MeetingState
 from roundtable.domain.text import single_line
 from roundtable.domain.timebox import BoxView
-from roundtable.i18n import _
+from roundtable.i18n import _, ngettext
 from roundtable.store.store import Store
+from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.banner import Banner
@@ -34,7 +32,7 @@ from roundtable.ui.widgets.item_log import ItemLog, LogEntry
 from roundtable.ui.widgets.item_panel import ItemPanel
 from roundtable.ui.widgets.plain import PlainLabel
 
-__all__ = ["BoardScreen", "Entries", "log_index", "read_entries"]
+__all__ = ["Entries", "MeetingDisplay", "log_index", "read_entries"]
 
 ResultT = TypeVar("ResultT")
 
@@ -61,8 +59,8 @@ def read_entries(store: Store, meeting_id: int) -> Entries:
         )
 
 
-class BoardScreen(Screen[ResultT]):
-    """A screen showing one meeting on the shared widgets (`compose_board`).
+class MeetingDisplay(Screen[ResultT]):
+    """A screen showing one meeting on the shared widgets (`compose_display`).
 
     Subclasses decide which meeting and when; `FACILITATING` says whether the banner may
     tell the keys that change the meeting (the follow view has none).
@@ -82,11 +80,12 @@ class BoardScreen(Screen[ResultT]):
         (40, "-very-tall"),
     ]
 
-    def __init__(self, *, config: TeamConfig, clock: Clock, timezone: tzinfo | None) -> None:
+    def __init__(self, context: AppContext) -> None:
         super().__init__()
-        self.config = config
-        self.clock = clock
-        self.timezone = timezone
+        self.context = context
+        self.config = context.config
+        self.clock = context.clock
+        self.timezone = context.timezone
         self.view: BoxView | None = None
         self._decisions: dict[int, Decision] = {}
         self._actions: dict[str, ActionItem] = {}
@@ -115,7 +114,7 @@ class BoardScreen(Screen[ResultT]):
         app closed, or after the screen left, has nothing to show)."""
         return self.is_attached and self.is_mounted
 
-    def compose_board(self, beside_agenda: Iterable[Widget] = ()) -> ComposeResult:
+    def compose_display(self, beside_agenda: Iterable[Widget] = ()) -> ComposeResult:
         """The meeting's widgets; `beside_agenda` are more widgets for the bottom row."""
         with Horizontal(id="top"):
             yield ItemPanel(id="item-panel")
@@ -128,7 +127,7 @@ class BoardScreen(Screen[ResultT]):
             yield from beside_agenda
             yield ItemLog(self.config.roles, id="log")
 
-    def set_up_board(self, meeting: Meeting) -> None:
+    def set_up_display(self, meeting: Meeting) -> None:
         """Titles and fixed figures; call once the board is mounted."""
         self.query_one("#item-panel").border_title = Text(_("Now"))
         self.query_one("#box-panel").border_title = Text(_("Time box"))
@@ -197,6 +196,8 @@ class BoardScreen(Screen[ResultT]):
                 else _("The three hours are up."),
                 "over",
             )
+        elif view.not_fitting and meeting.current_item is not None:
+            banner.say(self._late_text(meeting, view), "late")
         elif meeting.current_item is None:
             banner.say(
                 _("Every item is done or deferred. Press x to end the meeting.")
@@ -206,6 +207,25 @@ class BoardScreen(Screen[ResultT]):
             )
         else:
             banner.say("")
+
+    def _late_text(self, meeting: Meeting, view: BoxView) -> str:
+        """What no longer fits at this pace, in words, and the way out."""
+        titles = [single_line(meeting.items[i].title) for i in sorted(view.not_fitting)]
+        names = (
+            _("{first} and {last}").format(first=", ".join(titles[:-1]), last=titles[-1])
+            if len(titles) > 1
+            else titles[0]
+        )
+        # Whole minutes, as the projected end counts them: the two figures agree.
+        over = max(int((view.projected_end - view.planned_end).total_seconds() // 60), 1)
+        text = ngettext(
+            "At this pace {items} does not fit: {minutes} min over the box.",
+            "At this pace {items} do not fit: {minutes} min over the box.",
+            len(titles),
+        ).format(items=names, minutes=over)
+        if self.FACILITATING:
+            text += " " + _("r rebalances the rest, f defers the selected item.")
+        return text
 
     def paint_meeting(self, meeting: Meeting, *, move_cursor: bool) -> None:
         """Show `meeting`'s item, attendance, clocks and log; `move_cursor` puts the
@@ -234,6 +254,38 @@ class BoardScreen(Screen[ResultT]):
         self._decisions = {decision.id: decision for decision in decisions}
         self._actions = {action.ref: action for action in actions}
         self._budgets = {budget.id: budget for budget in budgets}
+
+    def put_entry(self, entry: LogEntry) -> None:
+        """Show `entry` as the store now has it."""
+        if isinstance(entry, Decision):
+            self._decisions[entry.id] = entry
+        elif isinstance(entry, ActionItem):
+            self._actions[entry.ref] = entry
+        else:
+            self._budgets[entry.id] = entry
+        self.show_log()
+
+    def drop_entry(self, entry: LogEntry) -> None:
+        """Stop showing `entry`: the store deleted it."""
+        if isinstance(entry, Decision):
+            self._decisions.pop(entry.id, None)
+        elif isinstance(entry, ActionItem):
+            self._actions.pop(entry.ref, None)
+        else:
+            self._budgets.pop(entry.id, None)
+        self.show_log()
+
+    def selected_entry(self) -> LogEntry | None:
+        """The entry selected in the item's log, if any."""
+        return self.query_one(ItemLog).selected
+
+    def budget_areas(self) -> list[str]:
+        """The budget areas this meeting's agreements name, sorted."""
+        return sorted({budget.area for budget in self._budgets.values()})
+
+    def show_log(self) -> None:
+        """Show the log of the item `log_index` picks for the meeting shown (the follow
+        view shows none while no meeting runs)."""
 
     def paint_log(self, meeting: Meeting) -> None:
         """Show the entries of the item `log_index` picks."""

@@ -18,9 +18,10 @@ re-reads the store whenever it changes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, tzinfo
+from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -47,19 +48,17 @@ from roundtable.domain.campaigns import (
     percent,
     status_label,
 )
-from roundtable.domain.clock import Clock
-from roundtable.domain.config import TeamConfig
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.money import format_amount
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext
 from roundtable.store.store import Store
-from roundtable.ui.action_changes import UndoStep
+from roundtable.ui.context import AppContext
 from roundtable.ui.format import owner_text
 from roundtable.ui.live import StoreChanged
-from roundtable.ui.screens.snapshot_form import FiguresDraft
-from roundtable.ui.store_thread import StoreThread
+from roundtable.ui.screens.campaigns.snapshot_form import FiguresDraft
+from roundtable.ui.undo import Place, UndoStep
 from roundtable.ui.widgets.footer import Footer
 from roundtable.ui.widgets.plain import PlainLabel, sized_label
 from roundtable.ui.widgets.scoreboard import (
@@ -123,7 +122,7 @@ class ScoreboardScreen(Screen[None]):
     """Every campaign's figures, the selected one's trend; records this meeting's
     figures and plans campaigns while a meeting runs."""
 
-    CSS_PATH = "campaigns.tcss"
+    CSS_PATH = Path(__file__).parent / "campaigns.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", _("Back"), id="campaigns-back"),
@@ -142,29 +141,22 @@ class ScoreboardScreen(Screen[None]):
 
     def __init__(
         self,
+        context: AppContext,
         *,
-        config: TeamConfig,
-        store: Store,
-        store_thread: StoreThread,
-        clock: Clock,
-        timezone: tzinfo | None = None,
         meeting: Meeting | None = None,
-        undo_steps: list[UndoStep] | None = None,
         select: int | None = None,
     ) -> None:
         """`meeting` is the running meeting if the caller knows it (the store is asked
-        anyway); `undo_steps` is the meeting screen's undo stack, so its ctrl+z can take
-        back figures recorded here too; `select` is a campaign id to start on."""
+        anyway); `select` is a campaign id to start on. Changes made here go on the
+        app's undo stack, so the meeting screen's ctrl+z can take them back too."""
         super().__init__()
-        self.config = config
-        self.store = store
-        self.store_thread = store_thread
-        self.clock = clock
-        self.timezone = timezone
+        self.context = context
+        self.config = context.config
+        self.store = context.store
+        self.store_thread = context.store_thread
+        self.clock = context.clock
+        self.timezone = context.timezone
         self.running = meeting if meeting is not None and meeting.ended_at is None else None
-        self.undo_steps = [] if undo_steps is None else undo_steps
-        self._own_steps: list[UndoStep] = []
-        """The steps made here: ctrl+z here takes back only those."""
         self.data: BoardData | None = None
         """The last read of the store; None until the first arrives."""
         self._select = select
@@ -446,8 +438,7 @@ class ScoreboardScreen(Screen[None]):
         return tell
 
     def _remember(self, step: UndoStep) -> None:
-        self.undo_steps.append(step)
-        self._own_steps.append(step)
+        self.context.undo.push(replace(step, place=Place.CAMPAIGNS))
 
     # --- figures ----------------------------------------------------------------------
 
@@ -481,7 +472,7 @@ class ScoreboardScreen(Screen[None]):
         initial: FiguresDraft | None = None,
         errors: dict[str, str] | None = None,
     ) -> None:
-        from roundtable.ui.screens.snapshot_form import SnapshotForm
+        from roundtable.ui.screens.campaigns.snapshot_form import SnapshotForm
 
         running = self.running
         assert running is not None and running.id is not None
@@ -595,7 +586,7 @@ class ScoreboardScreen(Screen[None]):
         editing: bool,
         errors: dict[str, str] | None = None,
     ) -> Screen[CampaignDraft | None]:
-        from roundtable.ui.screens.campaign_form import CampaignForm
+        from roundtable.ui.screens.campaigns.campaign_form import CampaignForm
 
         return CampaignForm(
             self.config.roles,
@@ -782,11 +773,11 @@ class ScoreboardScreen(Screen[None]):
 
     def action_undo(self) -> None:
         """Take back the last figures or campaign change made here."""
-        if not self.undo_steps:
+        step = self.context.undo.peek()
+        if step is None:
             self.notify(_("Nothing to undo."), severity="warning")
             return
-        step = self.undo_steps[-1]
-        if not any(step is own for own in self._own_steps):
+        if step.place is not Place.CAMPAIGNS:
             self.notify(
                 _("The last change ({what}) was made on the meeting screen: undo it there.").format(
                     what=step.label
@@ -795,20 +786,19 @@ class ScoreboardScreen(Screen[None]):
                 markup=False,
             )
             return
-        self.undo_steps.pop()
-        self._own_steps = [own for own in self._own_steps if own is not step]
+        self.context.undo.pop()
         step.undo()
         self.notify(_("Undone: {what}").format(what=step.label), markup=False)
 
     def help_bindings(self) -> list[tuple[str, str]]:
         """Every key of this screen and the app, as (keys, description)."""
-        from roundtable.ui.screens.meeting import key_help
+        from roundtable.ui.keys import key_help
 
         return key_help([*self.BINDINGS, *self.app.BINDINGS], self.app)
 
     def action_help(self) -> None:
         """Show every key."""
-        from roundtable.ui.screens.help import HelpScreen
+        from roundtable.ui.screens.dialogs.help import HelpScreen
 
         self.app.push_screen(HelpScreen(self.help_bindings()))
 

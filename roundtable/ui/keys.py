@@ -1,0 +1,24 @@
+"""The keys a screen offers, as the help modal lists them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+__all__ = ["key_help"]
+
+
+def key_help(bindings: Sequence[BindingType], app: App[object]) -> list[tuple[str, str]]:
+    """(keys, description) for each described binding; several keys joined with " / "."""
+    rows = []
+    for binding in bindings:
+        if not isinstance(binding, Binding) or not binding.description:
+            continue
+        keys = [
+            app.get_key_display(Binding(key.strip(), binding.action))
+            for key in binding.key.split(",")
+        ]
+        rows.append((" / ".join(keys), binding.description))
+    return rows
