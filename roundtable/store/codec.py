@@ -18,7 +18,10 @@ from roundtable.domain.entries import (
     BudgetAgreement,
     BudgetKind,
     Decision,
+    Note,
+    SignOff,
 )
+from roundtable.domain.history import stamp
 
 if TYPE_CHECKING:
     from roundtable.domain.campaigns import Campaign, Snapshot
@@ -39,6 +42,8 @@ __all__ = [
     "load_time",
     "meeting_doc",
     "meeting_from_doc",
+    "note_doc",
+    "note_from_doc",
     "ref_of",
     "snapshot_doc",
     "snapshot_from_doc",
@@ -56,10 +61,9 @@ def ref_of(number: int) -> str:
 
 
 def dump_time(moment: datetime) -> str:
-    """ISO-8601 with the offset; a naive time is a bug (`ValueError`), never guessed."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"naive datetime {moment!r}: the store keeps times with their offset")
-    return moment.isoformat()
+    """ISO-8601 in the one form every stored time has (`history.stamp`: UTC, to the
+    microsecond); a naive time is a bug (`ValueError`), never guessed."""
+    return stamp(moment)
 
 
 def load_time(text: object) -> datetime:
@@ -310,7 +314,32 @@ def budget_doc(budget: BudgetAgreement) -> Doc:
         "note": budget.note,
         "needs_signoff": budget.needs_signoff,
         "at": _opt_dump_time(budget.at),
+        "signoff": _signoff_doc(budget.signoff),
     }
+
+
+def _signoff_doc(signoff: SignOff | None) -> Doc | None:
+    if signoff is None:
+        return None
+    return {
+        "approved": signoff.approved,
+        "by": signoff.by,
+        "at": dump_time(signoff.at),
+        "note": signoff.note,
+    }
+
+
+def _signoff_from_doc(doc: object) -> SignOff | None:
+    if doc is None:
+        return None
+    if not isinstance(doc, dict):
+        raise TypeError(f"a sign-off must be a mapping, not {doc!r}")
+    return SignOff(
+        approved=_bool(doc["approved"]),
+        by=_str(doc["by"]),
+        at=load_time(doc["at"]),
+        note=_str(doc.get("note", "")),
+    )
 
 
 def budget_from_doc(doc_id: int, doc: Doc) -> BudgetAgreement:
@@ -328,6 +357,31 @@ def budget_from_doc(doc_id: int, doc: Doc) -> BudgetAgreement:
         note=_str(doc.get("note", "")),
         needs_signoff=_bool(doc.get("needs_signoff", False)),
         at=_opt_time(doc.get("at")),
+        signoff=_signoff_from_doc(doc.get("signoff")),
+    )
+
+
+# --- notes -----------------------------------------------------------------------------
+
+
+def note_doc(note: Note) -> Doc:
+    """The document for `note` (its id is the document's id)."""
+    return {
+        "meeting_id": note.meeting_id,
+        "item_index": note.item_index,
+        "text": note.text,
+        "at": dump_time(note.at),
+    }
+
+
+def note_from_doc(doc_id: int, doc: Doc) -> Note:
+    """The `Note` stored as `doc` under `doc_id`."""
+    return Note(
+        id=doc_id,
+        meeting_id=_int(doc["meeting_id"]),
+        item_index=_int(doc["item_index"]),
+        text=_str(doc["text"]),
+        at=load_time(doc["at"]),
     )
 
 

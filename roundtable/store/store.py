@@ -36,10 +36,14 @@ from roundtable.domain.entries import (
     BudgetAgreement,
     BudgetKind,
     Decision,
+    Note,
+    SignOff,
 )
+from roundtable.domain.history import EntryKind, Event, EventKind
 from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.i18n import _
 from roundtable.store import codec
+from roundtable.store.events import EventLog, migrate_to_events, os_user
 from roundtable.store.journal import (
     DEFAULT_COMPACT_SLACK,
     DEFAULT_LOCK_TIMEOUT,
@@ -67,12 +71,12 @@ __all__ = [
     "Store",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: migrate_to_events}
 """Schema steps applied on open: `MIGRATIONS[n]` turns version-n data into version n + 1.
 
-Empty while version 1 is the only one; a future version 2 registers `MIGRATIONS[1]`.
+1 → 2: every time in one form, and the history so far as events (`store.events`).
 """
 
 MEETINGS = "meetings"
@@ -81,6 +85,7 @@ ACTIONS = "actions"
 BUDGETS = "budgets"
 CAMPAIGNS = "campaigns"
 SNAPSHOTS = "snapshots"
+NOTES = "notes"
 """Campaign figures, one document per campaign and meeting (added in schema 1 without a
 migration: an older store simply has none)."""
 META = "meta"
@@ -192,6 +197,10 @@ class Store:
         """Where timestamps come from (settable, e.g. for `roundtable demo`)."""
         self._storage = storage
         self._index_cache: _Indexes | None = None
+        self._events = EventLog(storage)
+        self.actor: str | None = None
+        """Who makes the changes (`--by`, the OS user); None: the running meeting's
+        facilitator, else the OS user."""
 
     @classmethod
     def open(
@@ -287,6 +296,43 @@ class Store:
 
     def _now(self) -> datetime:
         return self.clock()
+
+    def _log(
+        self,
+        kind: EventKind,
+        entry: EntryKind,
+        entry_id: int,
+        before: Doc | None,
+        after: Doc | None,
+        note: str = "",
+    ) -> Event:
+        """Keep one change as an event (in a transaction): where is the running meeting
+        (None between meetings), who is `actor`, else that meeting's facilitator."""
+        running = self._running_doc()
+        by = self.actor
+        if by is None and running is not None and isinstance(running[1].get("facilitator"), str):
+            by = running[1]["facilitator"]
+        return self._events.record(
+            kind,
+            entry,
+            entry_id,
+            at=self._now(),
+            meeting_id=None if running is None else running[0],
+            by=by if by is not None else os_user(),
+            before=before,
+            after=after,
+            note=note,
+        )
+
+    def events(self, entry: EntryKind, entry_id: int) -> list[Event]:
+        """What happened to one entry, oldest first."""
+        with self._storage.reading():
+            return self._events.of_entry(entry, entry_id)
+
+    @property
+    def event_log(self) -> EventLog:
+        """The events, for as-of queries (read under `reading()`)."""
+        return self._events
 
     def _decode(self, what: str, decode: Callable[[int, Doc], T], doc_id: int, doc: Doc) -> T:
         try:
@@ -538,6 +584,13 @@ class Store:
             self._shard_table(DECISIONS, decision.id).insert(
                 Document(codec.decision_doc(decision), doc_id=decision.id)
             )
+            self._log(
+                EventKind.LOGGED,
+                EntryKind.DECISION,
+                decision.id,
+                None,
+                codec.decision_doc(decision),
+            )
         return decision
 
     def _decision(self, decision_id: int) -> Decision:
@@ -549,8 +602,18 @@ class Store:
     def update_decision(self, decision_id: int, text: str) -> Decision:
         text = _text(text, _("A decision needs some text."))
         with self._storage.transaction():
-            decision = replace(self._decision(decision_id), text=text)
+            old = self._decision(decision_id)
+            decision = replace(old, text=text)
+            if decision == old:
+                return old
             self._shard_table(DECISIONS, decision_id).update({"text": text}, doc_ids=[decision_id])
+            self._log(
+                EventKind.CORRECTED,
+                EntryKind.DECISION,
+                decision_id,
+                codec.decision_doc(old),
+                codec.decision_doc(decision),
+            )
         return decision
 
     def delete_decision(self, decision_id: int) -> Decision:
@@ -558,15 +621,30 @@ class Store:
         with self._storage.transaction():
             decision = self._decision(decision_id)
             self._shard_table(DECISIONS, decision_id).remove(doc_ids=[decision_id])
+            self._log(
+                EventKind.DELETED,
+                EntryKind.DECISION,
+                decision_id,
+                codec.decision_doc(decision),
+                None,
+            )
         return decision
 
     def restore_decision(self, decision: Decision) -> Decision:
         """Put a deleted decision back, with its id."""
         with self._storage.transaction():
+            before = self._get(DECISIONS, decision.id)
             self._shard_table(DECISIONS, decision.id).upsert(
                 Document(codec.decision_doc(decision), doc_id=decision.id)
             )
             self._bump_counter(decision.id, DECISIONS)
+            self._log(
+                EventKind.RESTORED,
+                EntryKind.DECISION,
+                decision.id,
+                None if before is None else dict(before),
+                codec.decision_doc(decision),
+            )
         return decision
 
     def decisions(self, meeting_id: int | None = None) -> list[Decision]:
@@ -614,6 +692,7 @@ class Store:
             self._shard_table(ACTIONS, number).insert(
                 Document(codec.action_doc(action), doc_id=number)
             )
+            self._log(EventKind.OPENED, EntryKind.ACTION, number, None, codec.action_doc(action))
         return action
 
     @staticmethod
@@ -667,19 +746,30 @@ class Store:
             fields["due"] = due.isoformat()
         with self._storage.transaction():
             action = self._action(ref)
-            if fields:
+            before = codec.action_doc(action)
+            if fields and any(before.get(key) != value for key, value in fields.items()):
                 fields["updated_at"] = codec.dump_time(self._now())
                 fields["updated_in"] = meeting_id
                 self._shard_table(ACTIONS, action.id).update(fields, doc_ids=[action.id])
                 action = self._action(ref)
+                after = codec.action_doc(action)
+                if after["text"] != before["text"]:
+                    kind = EventKind.CORRECTED
+                elif after["owner"] != before["owner"]:
+                    kind = EventKind.REASSIGNED
+                else:
+                    kind = EventKind.REDATED
+                self._log(kind, EntryKind.ACTION, action.id, before, after)
         return action
 
     def change_action_status(
-        self, ref: str, status: ActionStatus, meeting_id: int | None = None
+        self, ref: str, status: ActionStatus, meeting_id: int | None = None, *, note: str = ""
     ) -> StatusChange:
-        """Like `set_action_status`, and says whether the item already had `status`."""
+        """Like `set_action_status`, and says whether the item already had `status`;
+        `note` is the reason kept with the change (a reopen's why)."""
         with self._storage.transaction():
             action = self._action(ref)
+            before = codec.action_doc(action)
             previous = action.status
             if previous is status:
                 return StatusChange(action, previous)
@@ -696,6 +786,14 @@ class Store:
                     "closed_in": action.closed_in,
                 },
                 doc_ids=[action.id],
+            )
+            kind = {
+                ActionStatus.OPEN: EventKind.REOPENED,
+                ActionStatus.DONE: EventKind.DONE,
+                ActionStatus.DROPPED: EventKind.DROPPED,
+            }[status]
+            self._log(
+                kind, EntryKind.ACTION, action.id, before, codec.action_doc(action), note.strip()
             )
         return StatusChange(action, previous)
 
@@ -714,15 +812,26 @@ class Store:
         with self._storage.transaction():
             action = self._action(ref)
             self._shard_table(ACTIONS, action.id).remove(doc_ids=[action.id])
+            self._log(
+                EventKind.DELETED, EntryKind.ACTION, action.id, codec.action_doc(action), None
+            )
         return action
 
     def restore_action(self, action: ActionItem) -> ActionItem:
         """Put a deleted action item back, with its ref."""
         with self._storage.transaction():
+            before = self._get(ACTIONS, action.id)
             self._shard_table(ACTIONS, action.id).upsert(
                 Document(codec.action_doc(action), doc_id=action.id)
             )
             self._bump_counter(action.id, ACTIONS)
+            self._log(
+                EventKind.RESTORED,
+                EntryKind.ACTION,
+                action.id,
+                None if before is None else dict(before),
+                codec.action_doc(action),
+            )
         return action
 
     def actions(
@@ -851,6 +960,7 @@ class Store:
             self._shard_table(BUDGETS, budget.id).insert(
                 Document(codec.budget_doc(budget), doc_id=budget.id)
             )
+            self._log(EventKind.LOGGED, EntryKind.BUDGET, budget.id, None, codec.budget_doc(budget))
         return budget
 
     def _budget(self, budget_id: int) -> BudgetAgreement:
@@ -888,8 +998,17 @@ class Store:
                     needs_signoff=old.needs_signoff if needs_signoff is None else needs_signoff,
                 )
             )
+            if budget == old:
+                return old
             self._shard_table(BUDGETS, budget_id).update(
                 _replace_with(codec.budget_doc(budget)), doc_ids=[budget_id]
+            )
+            self._log(
+                EventKind.CORRECTED,
+                EntryKind.BUDGET,
+                budget_id,
+                codec.budget_doc(old),
+                codec.budget_doc(budget),
             )
         return budget
 
@@ -898,16 +1017,137 @@ class Store:
         with self._storage.transaction():
             budget = self._budget(budget_id)
             self._shard_table(BUDGETS, budget_id).remove(doc_ids=[budget_id])
+            self._log(
+                EventKind.DELETED, EntryKind.BUDGET, budget_id, codec.budget_doc(budget), None
+            )
         return budget
 
     def restore_budget(self, budget: BudgetAgreement) -> BudgetAgreement:
         """Put a deleted budget agreement back, with its id."""
         with self._storage.transaction():
+            before = self._get(BUDGETS, budget.id)
             self._shard_table(BUDGETS, budget.id).upsert(
                 Document(codec.budget_doc(budget), doc_id=budget.id)
             )
             self._bump_counter(budget.id, BUDGETS)
+            self._log(
+                EventKind.RESTORED,
+                EntryKind.BUDGET,
+                budget.id,
+                None if before is None else dict(before),
+                codec.budget_doc(budget),
+            )
         return budget
+
+    def sign_off_budget(
+        self, budget_id: int, *, approved: bool, by: str, note: str = ""
+    ) -> BudgetAgreement:
+        """Management's answer to a budget agreement that awaits one. Raises
+        `NotFoundError` for an unknown one, `UsageError` when it needs no sign-off or
+        was answered already."""
+        with self._storage.transaction():
+            old = self._budget(budget_id)
+            if not old.needs_signoff:
+                raise UsageError(_("{ref} needs no management sign-off.").format(ref=old.ref))
+            if old.signoff is not None:
+                raise UsageError(
+                    _("{ref} was already answered by {by}.").format(ref=old.ref, by=old.signoff.by)
+                )
+            budget = replace(
+                old, signoff=SignOff(approved=approved, by=by, at=self._now(), note=note.strip())
+            )
+            self._shard_table(BUDGETS, budget_id).update(
+                _replace_with(codec.budget_doc(budget)), doc_ids=[budget_id]
+            )
+            actor, self.actor = self.actor, by
+            try:
+                self._log(
+                    EventKind.SIGNED_OFF if approved else EventKind.REJECTED,
+                    EntryKind.BUDGET,
+                    budget_id,
+                    codec.budget_doc(old),
+                    codec.budget_doc(budget),
+                    note.strip(),
+                )
+            finally:
+                self.actor = actor
+        return budget
+
+    def budget(self, budget_id: int) -> BudgetAgreement:
+        """Raises `NotFoundError`."""
+        with self._storage.reading():
+            return self._budget(budget_id)
+
+    # --- notes ------------------------------------------------------------------------
+
+    def add_note(self, meeting_id: int, item_index: int, text: str) -> Note:
+        """A note of what was reported or discussed under an agenda item; line breaks
+        are kept, surrounding blank space is not."""
+        text = _text(text, _("A note needs some text."))
+        with self._storage.transaction():
+            self._require_meeting(meeting_id)
+            note = Note(
+                id=self._next_id(NOTES),
+                meeting_id=meeting_id,
+                item_index=item_index,
+                text=text,
+                at=self._now(),
+            )
+            self._shard_table(NOTES, note.id).insert(Document(codec.note_doc(note), doc_id=note.id))
+            self._log(EventKind.LOGGED, EntryKind.NOTE, note.id, None, codec.note_doc(note))
+        return note
+
+    def _note(self, note_id: int) -> Note:
+        doc = self._get(NOTES, note_id)
+        if doc is None:
+            raise NotFoundError(_("There is no note {id}.").format(id=note_id))
+        return self._decode(_("note"), codec.note_from_doc, note_id, doc)
+
+    def update_note(self, note_id: int, text: str) -> Note:
+        text = _text(text, _("A note needs some text."))
+        with self._storage.transaction():
+            old = self._note(note_id)
+            note = replace(old, text=text)
+            if note == old:
+                return old
+            self._shard_table(NOTES, note_id).update({"text": text}, doc_ids=[note_id])
+            self._log(
+                EventKind.CORRECTED,
+                EntryKind.NOTE,
+                note_id,
+                codec.note_doc(old),
+                codec.note_doc(note),
+            )
+        return note
+
+    def delete_note(self, note_id: int) -> Note:
+        """Remove and return it (so the app can undo with `restore_note`)."""
+        with self._storage.transaction():
+            note = self._note(note_id)
+            self._shard_table(NOTES, note_id).remove(doc_ids=[note_id])
+            self._log(EventKind.DELETED, EntryKind.NOTE, note_id, codec.note_doc(note), None)
+        return note
+
+    def restore_note(self, note: Note) -> Note:
+        """Put a deleted note back, with its id."""
+        with self._storage.transaction():
+            self._shard_table(NOTES, note.id).upsert(Document(codec.note_doc(note), doc_id=note.id))
+            self._bump_counter(note.id, NOTES)
+            self._log(EventKind.RESTORED, EntryKind.NOTE, note.id, None, codec.note_doc(note))
+        return note
+
+    def notes(self, meeting_id: int | None = None) -> list[Note]:
+        """Oldest first; only those of `meeting_id` if given."""
+        with self._storage.reading():
+            docs = (
+                self._items(NOTES)
+                if meeting_id is None
+                else self._by_key(NOTES, "meeting_id", meeting_id)
+            )
+            found = [
+                self._decode(_("note"), codec.note_from_doc, doc_id, doc) for doc_id, doc in docs
+            ]
+        return sorted(found, key=lambda n: n.id)
 
     def budgets(self, meeting_id: int | None = None) -> list[BudgetAgreement]:
         """Oldest first; only those of `meeting_id` if given."""
