@@ -15,6 +15,8 @@ from decimal import MAX_PREC, ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
+from roundtable.cli.signoff import add_by_option
+from roundtable.cli.signoff import register as register_signoff
 from roundtable.domain.config import TeamConfig, load_config, load_roles, peek_language
 from roundtable.domain.locations import (
     CONFIG_ENV,
@@ -315,16 +317,30 @@ def cmd_actions(args: argparse.Namespace) -> int:
 
 
 def _set_status(args: argparse.Namespace, status: str) -> int:
+    from roundtable.cli.signoff import acting_person, reopen_reason
     from roundtable.domain.entries import ActionStatus
     from roundtable.domain.text import single_line
     from roundtable.store.store import Store
 
     wanted = ActionStatus(status)
+    actor = acting_person(args.by, lambda: team_config(args))
     with Store.open(existing_db_path(args)) as store, store.transaction():
+        store.actor = actor
         # Closed while a meeting runs: its minutes list the item as closed there.
         running = store.running_meeting()
+        reason = ""
+        if wanted is ActionStatus.OPEN:
+            current = store.action(args.id)
+            closed_in = current.closed_in
+            ended = (
+                closed_in is not None
+                and current.status is not ActionStatus.OPEN
+                and (running is None or running.id != closed_in)
+            )
+            number = store.meeting_numbers().get(closed_in) if ended and closed_in else None
+            reason = reopen_reason(number, args.note, current.ref)
         change = store.change_action_status(
-            args.id, wanted, running.id if running is not None else None
+            args.id, wanted, running.id if running is not None else None, note=reason
         )
     text = single_line(change.action.text)
     ref = change.action.ref
@@ -399,7 +415,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     rows = [
         [
             str(meeting.number),
-            format_date(meeting.started_at.date()),
+            format_date(meeting.started_at.astimezone().date()),
             single_line(meeting.title),
             f"{_clock_text(used)} / {_clock_text(meeting.timebox_minutes)}",
             states.get(meeting.state, ""),
@@ -726,6 +742,8 @@ def _attendee_commands(add_command: Callable[[str, str, Handler], argparse.Argum
     ):
         command = add_command(name, help_text, handler)
         command.add_argument("id", metavar="ID", help=_("the action item, like A-42 or 42"))
+        add_by_option(command)
+        command.add_argument("--note", metavar="TEXT", default=None, help=_("why, in a few words"))
     meetings = add_command(
         "meetings", _("list past and running meetings with time used and outcomes"), cmd_meetings
     )
@@ -942,6 +960,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("write to FILE (replaced atomically) instead of printing"),
     )
     _attendee_commands(add_command)
+    register_signoff(add_command)
     return parser
 
 

@@ -18,6 +18,7 @@ roles.yaml::
           - Positions the products and defines the target groups for each campaign.
         committed_by: Dr. Martin Keller      # optional: who committed the role
         committed_on: 2026-01-12             # optional date
+        signs_off: false                     # optional: true if its holders sign off budgets
 
 An agenda file, e.g. round-table.yaml::
 
@@ -91,7 +92,16 @@ _ROLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 # (allowed keys, required keys) of each kind of mapping
 _ROLES_FILE_KEYS = (("team", "language", "roles"), ("team", "roles"))
 _ROLE_KEYS = (
-    ("id", "title", "department", "holders", "responsibilities", "committed_by", "committed_on"),
+    (
+        "id",
+        "title",
+        "department",
+        "holders",
+        "responsibilities",
+        "committed_by",
+        "committed_on",
+        "signs_off",
+    ),
     ("id", "title", "department", "holders"),
 )
 _AGENDA_KEYS = (("title", "timebox", "cadence", "facilitator", "items"), ("title", "items"))
@@ -135,6 +145,8 @@ class Role:
     responsibilities: tuple[str, ...] = ()
     committed_by: str | None = None
     committed_on: date | None = None
+    signs_off: bool = False
+    """Its holders sign off (or reject) budget agreements that need management."""
 
 
 @dataclass(frozen=True)
@@ -435,6 +447,7 @@ def _read_role(check: _Checker, mapping: YamlMap) -> Role | None:
     responsibilities = check.text_list(mapping.get("responsibilities"), default=())
     committed_by = check.optional_text(mapping.get("committed_by"))
     committed_on = check.day(mapping.get("committed_on"))
+    signs_off = check.flag(mapping.get("signs_off"), default=False)
     if (
         role_id is None
         or title is None
@@ -443,9 +456,19 @@ def _read_role(check: _Checker, mapping: YamlMap) -> Role | None:
         or responsibilities is None
         or isinstance(committed_by, _Invalid)
         or isinstance(committed_on, _Invalid)
+        or signs_off is None
     ):
         return None
-    return Role(role_id, title, department, holders, responsibilities, committed_by, committed_on)
+    return Role(
+        role_id,
+        title,
+        department,
+        holders,
+        responsibilities,
+        committed_by,
+        committed_on,
+        signs_off,
+    )
 
 
 def _read_agenda(check: _Checker, role_ids: set[str] | None) -> Agenda | None:
