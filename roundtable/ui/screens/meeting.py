@@ -328,16 +328,30 @@ class MeetingScreen(LogScreen):
             )
 
     def action_restore(self) -> None:
-        """Take the selected deferred item back into this meeting."""
+        """Take the selected deferred item back into this meeting; on any other item,
+        `o` notes what was reported or discussed."""
         index = self._selected_index()
         if index is None or self.meeting.items[index].state is not ItemState.DEFERRED:
-            self.notify(
-                _("Select a deferred item in the agenda to take it back."), severity="warning"
-            )
+            self.action_note()
             return
         self.change_meeting(
             lambda meeting, now: timebox.restore_deferred(meeting, index, now),
             _("Restore {title}").format(title=single_line(self.meeting.items[index].title)),
+        )
+
+    def action_note(self) -> None:
+        """Note what was reported or discussed under the current item (`o`)."""
+        from roundtable.ui.screens.note_form import capture_note
+
+        def tell(message: str, failed: bool) -> None:
+            self.notify(message, severity="error" if failed else "information", markup=False)
+
+        capture_note(
+            self.app.push_screen,
+            self.store,
+            self.store_thread,
+            lambda: (self.meeting_id, self._log_index()),
+            tell,
         )
 
     @on(DataTable.RowSelected, "#agenda")
