@@ -11,14 +11,15 @@ import argparse
 import re
 from collections.abc import Callable
 
+from roundtable.cli.context import existing_db_path, team_config
+from roundtable.cli.output import out
+from roundtable.cli.parser import Commands
 from roundtable.domain.config import TeamConfig
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _
 
 __all__ = ["acting_person", "add_by_option", "register", "reopen_reason"]
 
-Handler = Callable[[argparse.Namespace], int]
-AddCommand = Callable[[str, str, Handler], argparse.ArgumentParser]
 
 _BUDGET_REF = re.compile(r"\s*(?:b-?)?\s*(\d+)\s*", re.IGNORECASE)
 
@@ -79,7 +80,6 @@ def _budget_id(ref: str) -> int:
 
 def cmd_signoff(args: argparse.Namespace) -> int:
     """Sign off (or reject) a budget agreement that awaits management."""
-    from roundtable.cli import existing_db_path, out, team_config
     from roundtable.domain.text import single_line
     from roundtable.store.events import os_user
     from roundtable.store.store import Store
@@ -120,9 +120,9 @@ def cmd_signoff(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(add_command: AddCommand) -> None:
+def register(commands: Commands) -> None:
     """The `signoff` command."""
-    command = add_command(
+    command = commands.add(
         "signoff",
         _("sign off (or reject) a budget agreement that awaits management"),
         cmd_signoff,
