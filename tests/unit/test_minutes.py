@@ -958,7 +958,7 @@ def test_structure_is_exactly_what_the_meeting_dictates() -> None:
         | {b.item_index for b in data.budgets}
     )
     assert levels.count("h1") == 1
-    assert levels.count("h2") == 10
+    assert levels.count("h2") == 11
     # Per item with entries, per owner (twice: this meeting, earlier), two campaign
     # tables, three budget parts (totals, waiting, answered).
     assert levels.count("h3") == (
@@ -982,7 +982,7 @@ def test_structure_is_exactly_what_the_meeting_dictates() -> None:
     deferred = sum(i.state is ItemState.DEFERRED for i in data.meeting.items)
     entries = len(data.decisions) + len(data.actions) + len(data.budgets) + len(data.notes)
     tasks = len(data.actions) + len(data.closed) + len(data.still_open)
-    assert items == 5 + entries + len(data.decisions) + tasks + signoff + deferred
+    assert items == 5 + 6 + entries + len(data.decisions) + tasks + signoff + deferred
     assert sum(t.type == "ordered_list_open" for t in lists) == 1
     assert all(t.level == 0 for t in lists)  # no list nested in another
 
@@ -1322,3 +1322,23 @@ def test_gather_minutes_of_an_unknown_meeting_says_so(tmp_path: Path) -> None:
         pytest.raises(NotFoundError, match="no meeting 7"),
     ):
         gather_minutes(store, 7, config)
+
+
+def test_summary_first_extension_shown_and_no_zero_length_bar() -> None:
+    data = sample_input()
+    items = list(data.meeting.items)
+    items[0] = replace(items[0], planned_minutes=items[0].original_minutes + 5)
+    deferred = next(i for i, item in enumerate(items) if item.state is ItemState.DEFERRED)
+    moment = data.meeting.started_at + timedelta(minutes=60, seconds=10)
+    items[deferred] = replace(
+        items[deferred], segments=(Segment(moment, moment + timedelta(seconds=20)),)
+    )
+    text = render_minutes(replace(data, meeting=replace(data.meeting, items=tuple(items))))
+    assert text.index("## Summary") < text.index("## Attendance")
+    summary = section(text, "## Summary")
+    assert "- **Decisions:** 5 decisions" in summary
+    assert "- **Awaiting management sign-off:** B-3, B-8, B-9" in summary
+    assert "- **Deferred:** Revenue estimate" in summary
+    original = items[0].original_minutes
+    assert f"| {original} → {original + 5} |" in text
+    assert f":a{deferred + 1}," not in text

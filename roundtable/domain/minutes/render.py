@@ -16,6 +16,7 @@ from roundtable.domain.meeting import ItemState
 from roundtable.domain.minutes import campaigns, sections
 from roundtable.domain.minutes.model import MinutesInput
 from roundtable.domain.minutes.sections import budget_phrase
+from roundtable.domain.minutes.summary import summary
 from roundtable.domain.minutes.text import (
     NOTHING,
     cell_or_dash,
@@ -176,7 +177,7 @@ class Minutes:
                     cell_or_dash(item.title),
                     cell_or_dash(self.role_title(item.role)),
                     item_kind(item.kind),
-                    str(item.original_minutes),
+                    planned_text(item.original_minutes, item.planned_minutes),
                     actual_text,
                     self.item_state(item.state),
                 ]
@@ -247,6 +248,9 @@ class Minutes:
             for part, segment in enumerate(item.segments, 1):
                 task_id = f"a{index + 1}" if part == 1 else f"a{index + 1}x{part}"
                 end = segment.end or end_of_open
+                if self.chart_clock(segment.start) == self.chart_clock(end):
+                    # Started and deferred (or left) within the minute: no zero-length bar.
+                    continue
                 lines.append(
                     f"    {label} :{task_id}, {self.chart_clock(segment.start)}, "
                     f"{self.chart_clock(end)}"
@@ -314,6 +318,7 @@ class Minutes:
     def render(self) -> str:
         parts = [
             self.heading(),
+            summary(self),
             self.attendance(),
             self.agenda(),
             self.by_item(),
@@ -329,6 +334,13 @@ class Minutes:
             # Appended, never woven in: what was exported before stays a prefix.
             text += "\n" + sections.amendment_section(self) + "\n"
         return text
+
+
+def planned_text(original: int, planned: int) -> str:
+    """An item's planned minutes; an extended (or shortened) item as planned → now."""
+    if planned == original:
+        return str(original)
+    return _("{planned} → {extended}").format(planned=original, extended=planned)
 
 
 def render_minutes(data: MinutesInput) -> str:
