@@ -15,7 +15,7 @@ from roundtable.domain.config import TeamConfig, load_config
 from roundtable.domain.entries import ActionStatus, BudgetKind
 from roundtable.domain.history import EntryKind, EventKind
 from roundtable.domain.meeting import Attendee, Meeting
-from roundtable.domain.minutes import gather_minutes, render_minutes
+from roundtable.domain.minutes import changes_since_last_meeting, gather_minutes, render_minutes
 from roundtable.domain.timebox import end, new_meeting, next_item
 from roundtable.store.store import Store
 
@@ -275,3 +275,26 @@ def test_a_correction_after_the_end_is_a_dated_amendment(
     assert "“Webinar startet im März” corrected to" in added
     assert "Preisliste" not in added  # reopening is not a correction of the record
     assert "- [x] **A-1** Preisliste prüfen" in before
+
+
+def test_changes_between_meetings_are_there_for_the_review_item(
+    tmp_path: Path, config: TeamConfig
+) -> None:
+    clock = Clock()
+    with Store.open(tmp_path / "r.db", clock=clock) as store:
+        first = start(store, clock, config, 1)
+        assert first.id is not None
+        item = store.add_action("Preisliste prüfen", "sales", date(2026, 3, 2), first.id, 0)
+        finish(store, clock, first)
+        store.actor = "Thomas Wagner"
+        store.update_action(item.ref, due=date(2026, 3, 9))
+        store.set_action_status(item.ref, ActionStatus.DONE)
+        store.actor = None
+        second = start(store, clock, config, 2)
+        assert second.id is not None
+        store.set_action_status(item.ref, ActionStatus.OPEN, second.id)  # in the meeting
+        changes = changes_since_last_meeting(store, second.id)
+    assert [(c.event.kind, c.event.by) for c in changes] == [
+        (EventKind.REDATED, "Thomas Wagner"),
+        (EventKind.DONE, "Thomas Wagner"),
+    ]

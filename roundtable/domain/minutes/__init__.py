@@ -7,7 +7,7 @@ input (`render`, `sections`, `campaigns`). Everything anyone typed goes through
 `roundtable.domain.markdown`, so it shows as typed and cannot change the structure.
 """
 
-from roundtable.domain.minutes.gather import gather_minutes
+from roundtable.domain.minutes.gather import changes_since_last_meeting, gather_minutes
 from roundtable.domain.minutes.model import (
     BudgetWaiting,
     Change,
@@ -21,6 +21,7 @@ __all__ = [
     "Change",
     "EarlierAction",
     "MinutesInput",
+    "changes_since_last_meeting",
     "gather_minutes",
     "render_minutes",
 ]

@@ -30,7 +30,7 @@ from roundtable.errors import NotFoundError
 from roundtable.store import codec
 from roundtable.store.store import Store
 
-__all__ = ["gather_minutes"]
+__all__ = ["changes_since_last_meeting", "gather_minutes"]
 
 T = TypeVar("T")
 
@@ -95,6 +95,31 @@ def _change(event: Event) -> Change:
         _decode(event.entry, event.entry_id, event.before),
         _decode(event.entry, event.entry_id, event.after),
     )
+
+
+def changes_since_last_meeting(store: Store, meeting_id: int) -> list[Change]:
+    """What attendees changed on action items between the previous meeting and this
+    one (closed, dropped, reopened, re-assigned, re-dated), oldest first, with who and
+    when: for the review item of a running meeting and for its minutes."""
+    with store.reading():
+        meeting = store.meeting(meeting_id)
+        try:
+            previous = store.meeting_by_number(meeting.number - 1)
+        except NotFoundError:
+            previous = None
+        since = stamp(previous.ended_at or previous.started_at) if previous else ""
+        until = stamp(meeting.ended_at or store.clock())
+        return _between(store.event_log.between(since, until))
+
+
+def _between(events: list[Event]) -> list[Change]:
+    return [
+        _change(event)
+        for event in events
+        if event.entry is EntryKind.ACTION
+        and event.kind in _BETWEEN_KINDS
+        and event.meeting_id is None
+    ]
 
 
 def gather_minutes(
@@ -181,13 +206,7 @@ def gather_minutes(
     ]
     by_id = {b.id: b for b in agreed_before_end}
     answered = [by_id[i] for i in dict.fromkeys(answered_ids) if i in by_id]
-    between = [
-        _change(event)
-        for event in events
-        if event.entry is EntryKind.ACTION
-        and event.kind in _BETWEEN_KINDS
-        and event.meeting_id is None
-    ]
+    between = _between(events)
     local_start = meeting.started_at.astimezone(timezone).date()
     return MinutesInput(
         team=config.team,
