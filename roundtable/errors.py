@@ -12,6 +12,7 @@ from pathlib import Path
 __all__ = [
     "ConfigError",
     "NotFoundError",
+    "OutputError",
     "Problem",
     "RoundtableError",
     "StoreError",
@@ -57,6 +58,12 @@ class ConfigError(RoundtableError):
 
 class StoreError(RoundtableError):
     """The store cannot be read or written; the file on disk is left as it was."""
+
+    exit_code = 3
+
+
+class OutputError(RoundtableError):
+    """What a command prints or writes cannot be written (a full disk, a closed file)."""
 
     exit_code = 3
 

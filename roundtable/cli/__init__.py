@@ -13,11 +13,12 @@ import os
 import sys
 from collections.abc import Sequence
 
+from roundtable.cli.commands import Handler
 from roundtable.cli.context import config_location
-from roundtable.cli.parser import Handler, build_parser
+from roundtable.cli.parser import build_parser
 from roundtable.domain.config import peek_language
 from roundtable.domain.text import terminal_safe
-from roundtable.errors import ConfigError, RoundtableError, UsageError
+from roundtable.errors import ConfigError, OutputError, RoundtableError, UsageError
 from roundtable.i18n import (
     DEFAULT_LANGUAGE,
     _,
@@ -56,7 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.handler
     try:
         _apply_language(args, explicit)
-        return handler(args)
+        status = handler(args)
+        # What was printed may still sit in the buffer: a full disk shows only now.
+        sys.stdout.flush()
+        return status
     except ConfigError as error:
         # One problem stays one `roundtable: FILE:LINE: message` line; several get a
         # header, and each keeps FILE:LINE at the start of its line for editors.
@@ -78,3 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Unix tools, and keep Python from complaining again when stdout is flushed.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except OSError as error:
+        # `roundtable actions > /dev/full`: one plain line, not a traceback.
+        reason = error.strerror or str(error)
+        if error.filename is None:
+            # The buffered rest would fail again when Python flushes stdout on exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            message = _("cannot write the output: {reason}").format(reason=reason)
+        else:
+            message = _("cannot use {path}: {reason}").format(path=error.filename, reason=reason)
+        print(terminal_safe(f"roundtable: {message}"), file=sys.stderr)
+        return OutputError.exit_code

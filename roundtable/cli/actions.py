@@ -10,18 +10,16 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from roundtable.cli.commands import Commands
 from roundtable.cli.context import (
     TODAY_ENV,
     config_location,
-    db_path,
     existing_db_path,
     team_config,
     today,
 )
 from roundtable.cli.output import clip, columns, out, print_json
-from roundtable.cli.parser import Commands
 from roundtable.cli.signoff import add_by_option
-from roundtable.domain.config import load_roles
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import RoundtableError, UsageError
@@ -35,6 +33,8 @@ _OWNER_WIDTH = 24
 def _owners_for(args: argparse.Namespace, known: Callable[[], set[str]]) -> frozenset[str]:
     """The owner strings `--owner` stands for: current roles first, then anyone named on
     a stored item (people who left the roles file still have their items)."""
+    # YAML and the config's checks: only `--owner` reads roles.yaml.
+    from roundtable.domain.config import load_roles
     from roundtable.domain.owners import resolve_owner
 
     try:
@@ -57,7 +57,7 @@ def cmd_actions(args: argparse.Namespace) -> int:
     from roundtable.store.store import Store  # TinyDB: not for `check` or `--help`
 
     now = today()
-    with Store.open(db_path(args), read_only=True) as store:
+    with Store.open(existing_db_path(args), read_only=True) as store:
         owners = None if args.owner is None else _owners_for(args, store.action_owners)
         items = store.actions(owners=owners, include_closed=args.all)
     if args.json:

@@ -4,22 +4,126 @@ campaign's figures reported in the running meeting)."""
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict, dataclass
+from datetime import date
 from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from roundtable.cli.context import db_path, existing_db_path
+from roundtable.cli.commands import Commands
+from roundtable.cli.context import existing_db_path
 from roundtable.cli.output import clip, columns, out, print_json, whole
-from roundtable.cli.parser import Commands
 from roundtable.domain.text import single_line
 from roundtable.errors import UsageError
 from roundtable.i18n import _
 
-__all__ = ["FIGURE_OPTIONS", "cmd_campaigns", "cmd_figures", "register"]
+if TYPE_CHECKING:
+    from roundtable.domain.campaigns import CampaignRow, CampaignStatus, Channel
+
+__all__ = [
+    "FIGURE_OPTIONS",
+    "CampaignListing",
+    "ReportedFigures",
+    "cmd_campaigns",
+    "cmd_figures",
+    "register",
+]
 
 _CAMPAIGN_WIDTH = 40
 
 
-def _decimal_text(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
+@dataclass(frozen=True)
+class ReportedFigures:
+    """One meeting's figures of a campaign in `campaigns --json`."""
+
+    meeting: int
+    leads: int
+    cost: Decimal
+    estimated_revenue: Decimal
+    actual_revenue: Decimal
+
+
+@dataclass(frozen=True)
+class CampaignListing:
+    """One campaign as `campaigns --json` gives it: its keys are these fields, in this
+    order; amounts and percentages exact, as text (see `_json_fields`)."""
+
+    id: int
+    name: str
+    owner: str
+    channel: Channel
+    status: CampaignStatus
+    start: date
+    end: date
+    currency: str
+    budget: Decimal
+    cost: Decimal | None
+    leads: int | None
+    accepted: int | None
+    won: int | None
+    cost_per_lead: Decimal | None
+    acceptance_pct: Decimal | None
+    conversion_pct: Decimal | None
+    estimated_revenue: Decimal | None
+    actual_revenue: Decimal | None
+    gap: Decimal | None
+    gap_pct: Decimal | None
+    gap_change: Decimal | None
+    reported_in_meeting: int | None
+    previous_meeting: int | None
+    series: tuple[ReportedFigures, ...]
+
+    @classmethod
+    def of(cls, row: CampaignRow, reported_in_meeting: int | None) -> CampaignListing:
+        campaign = row.campaign
+        return cls(
+            id=campaign.id,
+            name=campaign.name,
+            owner=campaign.owner,
+            channel=campaign.channel,
+            status=campaign.status,
+            start=campaign.start,
+            end=campaign.end,
+            currency=campaign.currency,
+            budget=campaign.budget,
+            cost=row.cost,
+            leads=row.leads,
+            accepted=row.accepted,
+            won=row.won,
+            cost_per_lead=row.cost_per_lead,
+            acceptance_pct=row.acceptance_pct,
+            conversion_pct=row.conversion_pct,
+            estimated_revenue=row.estimate,
+            actual_revenue=row.actual,
+            gap=row.gap,
+            gap_pct=row.gap_pct,
+            gap_change=row.gap_change,
+            reported_in_meeting=reported_in_meeting,
+            previous_meeting=row.previous_meeting_number,
+            series=tuple(
+                ReportedFigures(
+                    point.meeting_number, point.leads, point.cost, point.estimate, point.actual
+                )
+                for point in row.series
+            ),
+        )
+
+
+def _json_fields(fields: list[tuple[str, object]]) -> dict[str, object]:
+    """`asdict`'s mapping for JSON: amounts as exact text, dates as ISO, enums as values."""
+    return {name: _json_value(value) for name, value in fields}
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, tuple):
+        return list(value)
+    return value
 
 
 def cmd_campaigns(args: argparse.Namespace) -> int:
@@ -30,7 +134,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     from roundtable.domain.l10n import format_number
     from roundtable.store.store import Store
 
-    with Store.open(db_path(args), read_only=True) as store, store.reading():
+    with Store.open(existing_db_path(args), read_only=True) as store, store.reading():
         board = store.scoreboard()
         numbers = store.meeting_numbers()
 
@@ -38,46 +142,8 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
         return None if meeting_id is None else numbers.get(meeting_id)
 
     if args.json:
-        print_json(
-            [
-                {
-                    "id": row.campaign.id,
-                    "name": row.campaign.name,
-                    "owner": row.campaign.owner,
-                    "channel": row.campaign.channel.value,
-                    "status": row.campaign.status.value,
-                    "start": row.campaign.start.isoformat(),
-                    "end": row.campaign.end.isoformat(),
-                    "currency": row.campaign.currency,
-                    "budget": str(row.campaign.budget),
-                    "cost": _decimal_text(row.cost),
-                    "leads": row.leads,
-                    "accepted": row.accepted,
-                    "won": row.won,
-                    "cost_per_lead": _decimal_text(row.cost_per_lead),
-                    "acceptance_pct": _decimal_text(row.acceptance_pct),
-                    "conversion_pct": _decimal_text(row.conversion_pct),
-                    "estimated_revenue": _decimal_text(row.estimate),
-                    "actual_revenue": _decimal_text(row.actual),
-                    "gap": _decimal_text(row.gap),
-                    "gap_pct": _decimal_text(row.gap_pct),
-                    "gap_change": _decimal_text(row.gap_change),
-                    "reported_in_meeting": number(row.reported_in),
-                    "previous_meeting": row.previous_meeting_number,
-                    "series": [
-                        {
-                            "meeting": point.meeting_number,
-                            "leads": point.leads,
-                            "cost": str(point.cost),
-                            "estimated_revenue": str(point.estimate),
-                            "actual_revenue": str(point.actual),
-                        }
-                        for point in row.series
-                    ],
-                }
-                for row in board.rows
-            ]
-        )
+        listings = [CampaignListing.of(row, number(row.reported_in)) for row in board.rows]
+        print_json([asdict(listing, dict_factory=_json_fields) for listing in listings])
         return 0
     if not board.rows:
         out(_("No campaigns yet."))

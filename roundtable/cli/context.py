@@ -7,8 +7,15 @@ import os
 from datetime import date
 from pathlib import Path
 
-from roundtable.domain.config import TeamConfig, load_config
-from roundtable.domain.locations import ConfigLocation, default_db_path, find_config_dir
+from roundtable.domain.config import TeamConfig, peek_store
+from roundtable.domain.locations import (
+    DB_ENV,
+    ConfigLocation,
+    StoreLocation,
+    find_config_dir,
+    find_store,
+    store_exists,
+)
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _
 
@@ -17,6 +24,7 @@ __all__ = [
     "config_location",
     "db_path",
     "existing_db_path",
+    "store_location",
     "team_config",
     "today",
 ]
@@ -30,20 +38,36 @@ def config_location(args: argparse.Namespace) -> ConfigLocation:
 
 
 def team_config(args: argparse.Namespace) -> TeamConfig:
+    from roundtable.domain.config import load_config  # YAML: not for attendee commands
+
     location = config_location(args)
     return load_config(location.directory, location.source)
 
 
+def store_location(args: argparse.Namespace) -> StoreLocation:
+    """The store this command uses: `--db`, `$ROUNDTABLE_DB`, the config's `store:`, or
+    the user data folder's."""
+    configured = None
+    if args.db is None and not os.environ.get(DB_ENV):
+        # Only read when it decides: roles.yaml is not opened when --db names the store.
+        configured = peek_store(config_location(args).directory)
+    return find_store(args.db, os.environ, configured)
+
+
 def db_path(args: argparse.Namespace) -> Path:
-    return default_db_path(args.db, os.environ)
+    """The store for a command that creates it when there is none (the app, `demo`);
+    `StoreError` when the path can never be a store (a folder, a symlink loop, …)."""
+    path = store_location(args).path
+    store_exists(path)
+    return path
 
 
 def existing_db_path(args: argparse.Namespace) -> Path:
-    """The store an attendee's command changes; `NotFoundError` if there is none yet. An
-    attendee's terminal pointed at the wrong place must say so, not start a new, empty
-    store there."""
-    path = db_path(args)
-    if not path.exists():
+    """The store a command reads or changes; `NotFoundError` if there is none yet. An
+    attendee's terminal pointed at the wrong place must say so, not read an empty store
+    or start a new one there."""
+    path = store_location(args).path
+    if not store_exists(path):
         raise NotFoundError(
             _(
                 "There is no store at {path}. Point --db or {env} at the team's store "

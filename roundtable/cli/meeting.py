@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from roundtable.cli.context import db_path, team_config
-from roundtable.cli.parser import Commands
+from roundtable.cli.commands import Commands
+from roundtable.cli.context import db_path, existing_db_path, team_config
 from roundtable.errors import NotFoundError
 from roundtable.i18n import _
 
@@ -54,7 +54,7 @@ def cmd_follow(args: argparse.Namespace) -> int:
     from roundtable.store.store import Store
     from roundtable.ui.follow import make_follow_app
 
-    with Store.open(db_path(args), read_only=True) as store:
+    with Store.open(existing_db_path(args), read_only=True) as store:
         app = make_follow_app(config, store)
         try:
             app.run()

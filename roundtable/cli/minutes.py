@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
+import stat
 import sys
 from pathlib import Path
 
-from roundtable.cli.context import db_path, team_config
+from roundtable.cli.commands import Commands, path_option
+from roundtable.cli.context import existing_db_path, team_config
 from roundtable.cli.output import clock_text, columns, out, print_json
-from roundtable.cli.parser import Commands
 from roundtable.domain.clock import system_clock
 from roundtable.domain.meeting import MeetingState
 from roundtable.domain.text import single_line
+from roundtable.errors import OutputError
 from roundtable.i18n import _
 
 __all__ = ["cmd_export", "cmd_meetings", "register"]
@@ -21,7 +25,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     """Past and running meetings with their time against the box and what they produced."""
     from roundtable.store.store import MeetingCounts, Store  # TinyDB: not for `--help`
 
-    with Store.open(db_path(args), read_only=True) as store:
+    with Store.open(existing_db_path(args), read_only=True) as store:
         meetings = store.meetings()
         counts = store.meeting_counts()
     now = system_clock()
@@ -83,7 +87,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from roundtable.store.store import Store
 
     config = team_config(args)
-    with Store.open(db_path(args), read_only=True) as store:
+    if args.output is not None:
+        _check_target(args.output)
+    with Store.open(existing_db_path(args), read_only=True) as store:
         meeting = find_meeting(store, args.meeting)
         assert meeting.id is not None  # a stored meeting always has its id
         markdown = render_minutes(gather_minutes(store, meeting.id, config))
@@ -100,6 +106,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_target(path: Path) -> None:
+    """Refuse an `--output` the atomic write would ruin or cannot reach: it replaces the
+    file by renaming, which would swap a device or pipe (/dev/stdout) for a file."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return  # a new file; write_minutes checks its folder
+    except (OSError, ValueError) as error:
+        reason = (
+            _("a loop of symbolic links")
+            if getattr(error, "errno", None) == errno.ELOOP
+            else (getattr(error, "strerror", None) or str(error))
+        )
+        raise OutputError(
+            _("Cannot write {path}: {reason}. Nothing was changed.").format(
+                path=path, reason=reason
+            )
+        ) from None
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise OutputError(
+            _(
+                "{path} is not a regular file (a device, pipe or socket); --output writes "
+                "files. Without --output the minutes are printed."
+            ).format(path=path)
+        )
+
+
 def register(commands: Commands) -> None:
     export = commands.add(
         "export", _("write the minutes of a meeting as Markdown (default: the latest)"), cmd_export
@@ -114,7 +147,7 @@ def register(commands: Commands) -> None:
     export.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=path_option,
         metavar="FILE",
         default=None,
         help=_("write to FILE (replaced atomically) instead of printing"),

@@ -36,8 +36,13 @@ def print_json(value: object) -> None:
     import re
 
     text = json.dumps(value, ensure_ascii=False, indent=2)
-    # json escapes C0 controls but not DEL and the C1 range (which holds CSI).
-    text = re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    # json escapes C0 controls but not DEL, the C1 range (which holds CSI), the bidi
+    # controls or lone surrogates; escaped, they read the same to a JSON parser.
+    text = re.sub(
+        "[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]",
+        lambda m: f"\\u{ord(m.group()):04x}",
+        text,
+    )
     sys.stdout.write(text + "\n")
 
 

@@ -1,25 +1,24 @@
 """The command line's parser, in the chosen language, and the registry of commands.
 
 Each command module has a `register(commands)` that adds its commands with
-`commands.add(name, help, handler)`; a new module is one line in `COMMAND_MODULES`.
+`commands.add(name, help, handler)` (`roundtable.cli.commands`); a new module is one
+line in `COMMAND_MODULES`.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
+from roundtable.cli.commands import Commands, Handler, location_options, path_option
 from roundtable.domain.locations import CONFIG_ENV, DB_ENV
-from roundtable.i18n import LANG_ENV, LANGUAGES, _
+from roundtable.i18n import _
 
-__all__ = ["COMMAND_MODULES", "Commands", "Handler", "Parser", "build_parser"]
-
-Handler = Callable[[argparse.Namespace], int]
-"""Runs one command; returns its exit status, raises `RoundtableError` for the user."""
+__all__ = ["COMMAND_MODULES", "Commands", "Handler", "Parser", "build_parser", "path_option"]
 
 COMMAND_MODULES: tuple[str, ...] = (
     # One line per module; `--help` lists the commands in this order.
@@ -28,12 +27,29 @@ COMMAND_MODULES: tuple[str, ...] = (
     "roundtable.cli.minutes",
     "roundtable.cli.actions",
     "roundtable.cli.campaigns",
+    "roundtable.cli.store_commands",
     "roundtable.cli.signoff",
 )
 
 
 class _Formatter(argparse.HelpFormatter):
     """argparse's help, its "usage:" in the chosen language."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        # argparse makes a formatter for every option it adds, and without a width it
+        # imports shutil (with bz2 and lzma) to ask for one: every command would pay.
+        super().__init__(
+            prog,
+            indent_increment,
+            max_help_position,
+            _terminal_columns() - 2 if width is None else width,
+        )
 
     def add_usage(
         self,
@@ -43,6 +59,22 @@ class _Formatter(argparse.HelpFormatter):
         prefix: str | None = None,
     ) -> None:
         super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def _terminal_columns() -> int:
+    """What `shutil.get_terminal_size().columns` says: $COLUMNS, else the terminal's
+    width, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        stdout = sys.__stdout__
+        try:
+            columns = 0 if stdout is None else os.get_terminal_size(stdout.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
 
 
 class Parser(argparse.ArgumentParser):
@@ -82,56 +114,6 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _location_options(parser: argparse.ArgumentParser, default: object) -> None:
-    parser.add_argument(
-        "--config",
-        type=Path,
-        metavar="DIR",
-        default=default,
-        help=_("folder with roles.yaml and the agendas (default: see README)"),
-    )
-    parser.add_argument(
-        "--db",
-        type=Path,
-        metavar="FILE",
-        default=default,
-        help=_("the store file (default: roundtable.db in the user data folder)"),
-    )
-    # Read twice: `main` scans for it before the parser exists (the help is translated).
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default=default,
-        help=_(
-            "the language of screens, messages and minutes (also ${env}; default: the "
-            "config's language, else the locale)"
-        ).format(env=LANG_ENV),
-    )
-
-
-class Commands:
-    """What a command module's `register` gets: adds commands to the parser."""
-
-    def __init__(self, root: Parser) -> None:
-        self._root = root
-        self._add_parser: Callable[..., argparse.ArgumentParser] = root.add_subparsers(
-            title=_("commands"), metavar="COMMAND"
-        ).add_parser
-
-    def add(self, name: str, help: str, handler: Handler) -> argparse.ArgumentParser:
-        """A new command `name`, run by `handler`; add its own arguments to the parser
-        returned. `--config`, `--db` and `--lang` it has already, before and after."""
-        command = self._add_parser(name, help=help, description=help)
-        # SUPPRESS keeps a command's absent option from hiding the one given before it.
-        _location_options(command, default=argparse.SUPPRESS)
-        command.set_defaults(handler=handler)
-        return command
-
-    def set_default(self, handler: Handler) -> None:
-        """What `roundtable` without a command runs."""
-        self._root.set_defaults(handler=handler)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
         prog="roundtable",
@@ -147,10 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action=_VersionAction, help=_("show the version number and exit")
     )
-    _location_options(parser, default=None)
+    location_options(parser, default=None)
     commands = Commands(parser)
     for name in COMMAND_MODULES:
-        # By name, not imported above: the command modules import `Commands` from here.
+        # By name: a new command module is one line in COMMAND_MODULES, nothing else.
         register: Callable[[Commands], None] = importlib.import_module(name).register
         register(commands)
     return parser

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 
+from roundtable.cli.commands import Commands
 from roundtable.cli.context import config_location, db_path, team_config, today
 from roundtable.cli.output import out
-from roundtable.cli.parser import Commands
-from roundtable.domain.config import load_config
+from roundtable.domain.locations import find_store, store_exists
 from roundtable.i18n import _, ngettext
 
 __all__ = ["cmd_check", "cmd_demo", "register"]
@@ -15,6 +16,8 @@ __all__ = ["cmd_check", "cmd_demo", "register"]
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate the roles and agendas; one short summary, or every problem on stderr."""
+    from roundtable.domain.config import load_config  # YAML: not for attendee commands
+
     location = config_location(args)
     out(
         _("Config folder: {path} (from {source})").format(
@@ -45,6 +48,13 @@ def cmd_check(args: argparse.Namespace) -> int:
                 days=agenda.cadence.days,
             )
         )
+    store = find_store(args.db, os.environ, config.store)
+    line = (
+        _("Store: {path} (from {source})")
+        if store_exists(store.path)
+        else _("Store: {path} (from {source}), not created yet")
+    )
+    out(line.format(path=store.path, source=store.source))
     out(_("OK"))
     return 0
 

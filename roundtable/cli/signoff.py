@@ -11,9 +11,9 @@ import argparse
 import re
 from collections.abc import Callable
 
+from roundtable.cli.commands import Commands
 from roundtable.cli.context import existing_db_path, team_config
 from roundtable.cli.output import out
-from roundtable.cli.parser import Commands
 from roundtable.domain.config import TeamConfig
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _

@@ -6,7 +6,8 @@ either all there or not at all. The constituting meeting comes first; then the r
 table meets weekly, later every two weeks, on Tuesdays at nine. Items take their real,
 uneven time: some overrun, some are deferred when the box runs out, long meetings get
 a break. Decisions, action items and budget agreements are written in the team's own
-words (they typed them, so they are German). Everything follows from the seed.
+words, in the language of the demo (`texts_<language>.yaml`). Everything follows from
+the seed, and the same seed gives the same history in every language.
 
 The campaigns follow the team's yearly programme (webinars in spring, the Hannover
 trade fair follow-up, LinkedIn ads, a newsletter and a direct mailing, …): each is
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
 
+from roundtable.demo.texts import DemoTexts, demo_texts
 from roundtable.domain.campaigns import Campaign, CampaignStatus, Channel
 from roundtable.domain.clock import Clock
 from roundtable.domain.config import Agenda, AgendaItem, Cadence, ItemKind, Role, TeamConfig
@@ -35,7 +37,7 @@ from roundtable.domain.meeting import (
     Segment,
 )
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import _, current_language
 from roundtable.store.store import Store
 
 __all__ = ["DEFAULT_MEETINGS", "DEFAULT_SEED", "DemoSummary", "fill_demo"]
@@ -169,74 +171,9 @@ CAMPAIGNS = tuple(plan.name for plan in PROGRAMME)
 """The campaigns the team talks about, in the order of the year."""
 ACCOUNTS = ("Brenner Maschinenbau", "Hofmann Logistik", "Stadtwerke Kassel", "Lindner Automotive")
 SITES = ("Bielefeld", "Leipzig", "Augsburg", "Hamburg")
-SEGMENTS = ("Maschinenbau Mittelstand", "Bestandskunden Service", "Automotive-Zulieferer")
-
 SALES_AREA = "sales"
 COMMUNICATION_AREA = "communication"
 DIALOG_AREA = "dialog marketing"
-
-# What each role typically takes away from the table; {c} is a campaign.
-ACTION_TEXTS: dict[str, tuple[str, ...]] = {
-    "product-marketing": (
-        "Zielgruppe und Nutzenargumente für {c} schärfen",
-        "Produktbriefing für das Account-Team {a} vorbereiten",
-        "Wettbewerbsvergleich für {c} aktualisieren",
-    ),
-    "sales-marketing": (
-        "Umsatzschätzung {c} mit Controlling abgleichen",
-        "Abschlussquote für {c} neu schätzen und in der Runde vorstellen",
-        "Lead-Ziel für {c} aus der Umsatzplanung ableiten",
-    ),
-    "marketing-communication": (
-        "Landingpage für {c} fertigstellen und Tracking einrichten",
-        "Teilnehmerliste {c} bereinigen und ins CRM übernehmen",
-        "Lead-Herkunft für {c} im CRM sichtbar machen",
-    ),
-    "dialog-marketing": (
-        "Qualifizierungskriterien für Leads aus {c} überarbeiten",
-        "Nachfass-Telefonate zu {c} einplanen ({n} Kontakte)",
-        "Rücklaufquote {c} auswerten und an die Runde geben",
-    ),
-    "sales-controlling": (
-        "Kampagnenbericht {c}: Leads, Angebote, Aufträge, Umsatz bis zur nächsten Runde",
-        "Budget-Ist gegen Plan für Vertrieb und Kommunikation aufbereiten",
-        "Schätzung und Ist für {c} gegenüberstellen",
-    ),
-    "sales": (
-        "Leads aus {c} an den Außendienst übergeben und nachfassen",
-        "Angebote für die {n} heißen Kontakte aus {c} schreiben",
-        "Account-Team {a}: Termin mit Technik und After-Sales vereinbaren",
-    ),
-    "management": (
-        "Budgetkürzung Kommunikation mit der Geschäftsleitung abstimmen",
-        "Rollen für das Account-Team {a} freigeben",
-        "Freigabe der Budgetverschiebung für {c} einholen",
-    ),
-}
-GENERIC_ACTIONS = (
-    "Ergebnis zu {c} bis zur nächsten Runde klären",
-    "Offene Fragen zu {c} mit dem Vertrieb klären",
-)
-
-DECISION_TEXTS = (
-    "{c}: Start am {d}, Zielgruppe {s}, Ziel {n} vorqualifizierte Leads.",
-    "Umsatzschätzung {c}: {n} Leads × {r} % Abschlussquote ≈ {v} EUR Umsatz; "
-    "Controlling misst ab jetzt dagegen.",
-    "{c} wird um {w} Wochen verlängert; bisher {n} Leads und {o} Angebote.",
-    "{c} wird gestoppt: {n} Leads, aber nur {o} Aufträge. Das Restbudget geht zurück.",
-    "Leads aus {c} gelten als vorqualifiziert, wenn Bedarf, Budget und Zeitrahmen bestätigt sind.",
-    "Account-Team {a} mit Vertrieb, Marketing, Technik und After-Sales; Standorte {x} und {y}.",
-    "Vertrieb meldet zu jedem übernommenen Lead aus {c} binnen zwei Wochen das Ergebnis.",
-)
-CONSTITUTING_DECISIONS = (
-    "Rollen und Verantwortlichkeiten wie besprochen; freigegeben von der Geschäftsleitung.",
-    "Vorqualifizierte Leads werden innerhalb von 48 Stunden vom Vertrieb übernommen.",
-    "Controlling berichtet in jeder Runde den Vertriebserfolg je Kampagne.",
-    "Feste Jahresbudgets für Vertrieb und Kommunikation; Kürzungen nur mit Freigabe "
-    "der Geschäftsleitung.",
-    "Die Runde tagt dienstags um 9:00, erst wöchentlich, später alle zwei Wochen; "
-    "nie länger als drei Stunden.",
-)
 
 
 @dataclass(frozen=True)
@@ -315,8 +252,11 @@ def _regular_agenda(config: TeamConfig) -> Agenda:
 class _History:
     """Writes one demo history into a store, drawing every choice from one seed."""
 
-    def __init__(self, store: Store, config: TeamConfig, today: date, seed: int) -> None:
+    def __init__(
+        self, store: Store, config: TeamConfig, today: date, seed: int, texts: DemoTexts
+    ) -> None:
         self.store = store
+        self.texts = texts
         self.config = config
         self.today = today
         self.rng = random.Random(seed)
@@ -348,7 +288,7 @@ class _History:
         return text.format(
             c=self.campaign(day),
             a=rng.choice(ACCOUNTS),
-            s=rng.choice(SEGMENTS),
+            s=rng.choice(self.texts.segments),
             n=leads,
             r=rate,
             v=f"{revenue:,}".replace(",", "."),
@@ -466,7 +406,8 @@ class _History:
         day = meeting.started_at.date()
         ran = [(i, item) for i, item in enumerate(meeting.items) if item.state is ItemState.DONE]
         decision_items = [(i, it) for i, it in ran if it.kind is not ItemKind.REPORT]
-        pool = list(CONSTITUTING_DECISIONS) if constituting else list(DECISION_TEXTS)
+        texts = self.texts
+        pool = list(texts.constituting_decisions) if constituting else list(texts.decisions)
         rng.shuffle(pool)
         wanted = len(pool) if constituting else rng.choice((1, 1, 2, 2, 3))
         for text in pool[:wanted]:
@@ -481,11 +422,11 @@ class _History:
             if not action_items:
                 break
             index, item = rng.choice(action_items)
-            texts = ACTION_TEXTS.get(item.role, GENERIC_ACTIONS)
+            choices = self.texts.actions.get(item.role, self.texts.generic_actions)
             self.clock.moment = _during(item, rng)
             due = day + timedelta(days=rng.choice((7, 7, 14, 14, 21, 28)))
             action = self.store.add_action(
-                self.fill(rng.choice(texts), day), self.owner(item.role), due, meeting.id, index
+                self.fill(rng.choice(choices), day), self.owner(item.role), due, meeting.id, index
             )
             self.open_actions.append((action.ref, due, self.clock.moment))
             if rng.random() < 0.06:
@@ -503,6 +444,7 @@ class _History:
         index, item = under[0]
         day = meeting.started_at.date()
         quarter = f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+        notes = self.texts.budget_notes
         self.clock.moment = _during(item, rng)
 
         def add(
@@ -533,13 +475,13 @@ class _History:
                 SALES_AREA,
                 rng.randrange(24, 37) * 5_000,
                 BudgetKind.ALLOCATION,
-                _note(rng, "Fester Vertriebsetat für das Quartal"),
+                _note(rng, notes["sales_allocation"]),
             )
             add(
                 COMMUNICATION_AREA,
                 rng.randrange(16, 29) * 5_000,
                 BudgetKind.ALLOCATION,
-                _note(rng, "Fester Kommunikationsetat inkl. Messen und Online"),
+                _note(rng, notes["communication_allocation"]),
             )
             return
         roll = rng.random()
@@ -548,7 +490,7 @@ class _History:
                 COMMUNICATION_AREA,
                 rng.randrange(2, 7) * 5_000,
                 BudgetKind.CUT,
-                f"{self.campaign(day)} kleiner geplant; Freigabe der Geschäftsleitung nötig",
+                notes["cut"].format(c=self.campaign(day)),
                 needs_signoff=True,
             )
         elif roll < 0.24:
@@ -563,7 +505,7 @@ class _History:
                 target,
                 rng.randrange(1, 5) * 5_000,
                 BudgetKind.SHIFT,
-                f"Für {self.campaign(day)}",
+                notes["shift"].format(c=self.campaign(day)),
                 from_area=source,
                 needs_signoff=rng.random() < 0.3,
             )
@@ -593,6 +535,12 @@ class _Run:
     actual: Decimal = Decimal(0)
     cost: Decimal = Decimal(0)
 
+    def over_by(self, day: date) -> bool:
+        """Nothing more happens to it from `day` on: it has ended, or was never planned."""
+        if self.campaign is None:
+            return day > self.end
+        return self.campaign.status in (CampaignStatus.FINISHED, CampaignStatus.STOPPED)
+
     @property
     def expected(self) -> float:
         """What it really brings, as controlling will know in the end."""
@@ -620,8 +568,11 @@ class _CampaignDesk:
     LEAD_TIME = timedelta(days=35)
     """How long before its start a campaign is planned at the table."""
 
-    def __init__(self, store: Store, clock: _DemoClock, first: date, last: date, seed: int):
+    def __init__(
+        self, store: Store, clock: _DemoClock, first: date, last: date, seed: int, texts: DemoTexts
+    ):
         self.store = store
+        self.texts = texts
         self.clock = clock
         # Its own random numbers: the rest of the history stays as it was without them.
         self.rng = random.Random(seed * 1_000_003 + 17)
@@ -636,6 +587,8 @@ class _CampaignDesk:
                 if end < first or start - self.LEAD_TIME > last:
                     continue
                 self.runs.append(self.run(plan, start, end))
+        self.first_live = 0
+        """Runs before this one are over: nothing happens to them any more."""
 
     def run(self, plan: _Plan, start: date, end: date) -> _Run:
         rng = self.rng
@@ -665,7 +618,15 @@ class _CampaignDesk:
         day = meeting.started_at.date()
         planning = _item_by_role(meeting, ("marketing-communication", "dialog-marketing"))
         results = _item_by_role(meeting, ("sales-controlling",))
-        for run in self.runs:
+        # Only the runs planned by now and not yet over: years of finished ones are
+        # skipped without a look, and the order (and so every random draw) is kept.
+        while self.first_live < len(self.runs) and self.runs[self.first_live].over_by(day):
+            self.first_live += 1
+        for run in self.runs[self.first_live :]:
+            if run.start - self.LEAD_TIME > day:
+                break
+            if run.over_by(day):
+                continue
             if run.campaign is None:
                 if run.start - self.LEAD_TIME <= day and day <= run.end:
                     self.plan(run, meeting, planning)
@@ -689,8 +650,9 @@ class _CampaignDesk:
             start=run.start,
             end=run.end,
             budget=Decimal(run.plan.budget),
-            note=f"Ziel: {round(run.leads_total * self.rng.uniform(1.1, 1.5))} "
-            "vorqualifizierte Leads",
+            note=self.texts.campaign_note.format(
+                n=round(run.leads_total * self.rng.uniform(1.1, 1.5))
+            ),
             meeting_id=meeting.id,
         )
         self.campaigns += 1
@@ -792,8 +754,10 @@ def fill_demo(
     meetings: int = DEFAULT_MEETINGS,
     seed: int = DEFAULT_SEED,
     force: bool = False,
+    language: str | None = None,
 ) -> DemoSummary:
-    """Write `meetings` meetings of history ending before `today` into `store`.
+    """Write `meetings` meetings of history ending before `today` into `store`, its
+    texts in `language` (default: the language roundtable speaks now).
 
     Refuses (`UsageError`) when the store already has meetings, unless `force`, which
     replaces everything in it. One transaction: all of it is written, or nothing.
@@ -802,7 +766,8 @@ def fill_demo(
         raise UsageError(_("The demo needs at least one meeting."))
     regular = _regular_agenda(config)
     constituting = config.agenda("constituting")
-    history = _History(store, config, today, seed)
+    texts = demo_texts(current_language() if language is None else language)
+    history = _History(store, config, today, seed, texts)
     saved_clock: Clock = store.clock
     store.clock = history.clock
     try:
@@ -817,7 +782,7 @@ def fill_demo(
                 )
             store.wipe()
             dates = _meeting_dates(meetings, today)
-            desk = _CampaignDesk(store, history.clock, dates[0][0], dates[-1][0], seed)
+            desk = _CampaignDesk(store, history.clock, dates[0][0], dates[-1][0], seed, texts)
             for number, (day, cadence) in enumerate(dates, start=1):
                 first = number == 1 and constituting is not None
                 agenda = constituting if first and constituting is not None else regular

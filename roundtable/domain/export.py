@@ -13,8 +13,9 @@ import tempfile
 from pathlib import Path
 
 from roundtable.domain.meeting import Meeting
-from roundtable.errors import NotFoundError, RoundtableError, UsageError
+from roundtable.errors import NotFoundError, OutputError, RoundtableError, UsageError
 from roundtable.i18n import _
+from roundtable.store.files import umask
 from roundtable.store.store import Store
 
 __all__ = ["LATEST", "find_meeting", "write_minutes"]
@@ -22,9 +23,9 @@ __all__ = ["LATEST", "find_meeting", "write_minutes"]
 LATEST = "latest"
 """What `roundtable export` takes for the most recent meeting."""
 
-# Minutes are meant to be shared: a new file gets the usual permissions, not the
-# owner-only ones of a temporary file.
-_NEW_FILE_MODE = 0o644
+# Minutes are meant to be shared: a new file gets what the umask allows, like any file
+# the user makes, not the owner-only mode of a temporary file (nor the store's).
+_NEW_FILE_MODE = 0o666
 
 
 def find_meeting(store: Store, which: str | None) -> Meeting:
@@ -72,7 +73,7 @@ def write_minutes(path: Path, text: str) -> None:
     try:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
-        mode = _NEW_FILE_MODE
+        mode = _NEW_FILE_MODE & ~umask()
     except OSError as error:
         raise _cannot_write(path, error) from error
     temp_name: str | None = None
@@ -95,7 +96,7 @@ def write_minutes(path: Path, text: str) -> None:
 
 
 def _cannot_write(path: Path, error: OSError) -> RoundtableError:
-    return RoundtableError(
+    return OutputError(
         _("Cannot write {path}: {reason}. Nothing was changed.").format(
             path=path, reason=error.strerror or error
         )

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from roundtable.errors import StoreError
 from roundtable.i18n import _, current_language
 
 __all__ = [
     "CONFIG_ENV",
     "DB_ENV",
     "ConfigLocation",
+    "StoreLocation",
     "default_db_path",
     "find_config_dir",
+    "find_store",
     "shipped_defaults_dir",
+    "store_exists",
 ]
 
 APP_NAME = "roundtable"
@@ -65,12 +72,68 @@ def find_config_dir(explicit: Path | None, env: Mapping[str, str], cwd: Path) ->
     return ConfigLocation(shipped_defaults_dir(), _("the shipped defaults"))
 
 
+@dataclass(frozen=True)
+class StoreLocation:
+    path: Path
+    source: str
+    """How it was chosen, in words: shown by `roundtable check`."""
+
+
+def find_store(
+    explicit: Path | None, env: Mapping[str, str], configured: Path | None = None
+) -> StoreLocation:
+    """`--db`, else `$ROUNDTABLE_DB`, else the config's `store:` (`configured`, already
+    resolved against the config folder), else `roundtable.db` in the user data folder."""
+    if explicit is not None:
+        return StoreLocation(explicit, _("--db"))
+    if env.get(DB_ENV):
+        return StoreLocation(Path(env[DB_ENV]), f"${DB_ENV}")
+    if configured is not None:
+        return StoreLocation(configured, _("store: in roles.yaml"))
+    import platformdirs  # only when neither --db, the env nor the config named the store
+
+    return StoreLocation(
+        platformdirs.user_data_path(APP_NAME) / "roundtable.db", _("the user data folder")
+    )
+
+
 def default_db_path(explicit: Path | None, env: Mapping[str, str]) -> Path:
     """`--db`, else `$ROUNDTABLE_DB`, else `roundtable.db` in the user data folder."""
-    if explicit is not None:
-        return explicit
-    if env.get(DB_ENV):
-        return Path(env[DB_ENV])
-    import platformdirs  # only when neither --db nor the env named the store
+    return find_store(explicit, env).path
 
-    return platformdirs.user_data_path(APP_NAME) / "roundtable.db"
+
+def store_exists(path: Path) -> bool:
+    """Whether there is a store file at `path` (False: none yet, it may be created).
+
+    `StoreError` (naming the path) when the path can never be a store: a folder, a
+    device, pipe or socket, a loop of symbolic links, a path through a file, or one
+    that cannot be looked at. Nothing is opened, so a pipe cannot block the command.
+    """
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise StoreError(_store_path_problem(path, error)) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise StoreError(
+            _("{path} is a folder, not a store file; name the file, like {example}.").format(
+                path=path, example=path / "roundtable.db"
+            )
+        )
+    if not stat.S_ISREG(status.st_mode):
+        raise StoreError(
+            _(
+                "{path} is not a regular file (a device, pipe or socket); it cannot be a store."
+            ).format(path=path)
+        )
+    return True
+
+
+def _store_path_problem(path: Path, error: OSError | ValueError) -> str:
+    if isinstance(error, OSError) and error.errno == errno.ELOOP:
+        return _("The store path {path} is a loop of symbolic links.").format(path=path)
+    if isinstance(error, OSError) and error.errno == errno.ENOTDIR:
+        return _("The store path {path} leads through a file, not a folder.").format(path=path)
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return _("Cannot reach the store {path}: {reason}").format(path=path, reason=reason)

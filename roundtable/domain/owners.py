@@ -1,9 +1,11 @@
 """Who owns an action item: a typed name or role id, resolved against the roles.
 
 An action item's owner is a role id (`sales-controlling`) or a person's name
-(`Jana Becker`). People type less: `jana`, `becker`, `sales-c`. `resolve_owner` turns
-that into every owner string that means the same: the role id and its holders' names
-for a role; the name and the ids of the roles held for a person.
+(`Jana Becker`). People type less: `jana`, `becker`, `sales-c`, `Sales Cont`.
+`match_owner` finds the one role or person that means (the CLI, the forms and the
+tests all decide it there); `resolve_owner` turns it into every owner string that
+means the same: the role id and its holders' names for a role; the name and the ids
+of the roles held for a person.
 """
 
 from __future__ import annotations
@@ -15,7 +17,27 @@ from roundtable.domain.config import Role
 from roundtable.errors import UsageError
 from roundtable.i18n import _
 
-__all__ = ["resolve_owner"]
+__all__ = ["OwnerMatch", "match_owner", "resolve_owner"]
+
+
+@dataclass(frozen=True)
+class OwnerMatch:
+    """The one role or person a typed owner means."""
+
+    label: str
+    """How it reads: the role id, or the person's name."""
+    role: Role | None
+    """The role, when a role was meant (by its id or title)."""
+    person: str | None
+    """The person's name, when a person was meant (a holder, or an owner of stored items)."""
+    owners: frozenset[str]
+    """Every owner string that means the same: a role's id and holders, or a person's
+    name and the ids of the roles they hold."""
+
+    @property
+    def stored(self) -> str:
+        """What to store as the owner: the role id, or the person's name."""
+        return self.role.id if self.role is not None else self.label
 
 
 @dataclass(frozen=True)
@@ -23,6 +45,7 @@ class _Candidate:
     """A role or a person `who` may mean, and the owner strings it stands for."""
 
     label: str
+    role: Role | None
     owners: frozenset[str]
     exact: frozenset[str]
     """Keys that count as a full match (role id, full name)."""
@@ -42,8 +65,9 @@ def _candidates(roles: Sequence[Role], known_owners: Collection[str]) -> list[_C
         candidates.append(
             _Candidate(
                 label=role.id,
+                role=role,
                 owners=frozenset({role.id, *role.holders}),
-                exact=frozenset({role.id.casefold()}),
+                exact=frozenset({role.id.casefold(), " ".join(role.title.split()).casefold()}),
                 parts=frozenset(),
             )
         )
@@ -58,6 +82,7 @@ def _candidates(roles: Sequence[Role], known_owners: Collection[str]) -> list[_C
         candidates.append(
             _Candidate(
                 label=name,
+                role=None,
                 owners=frozenset({name, *held.get(name, ())}),
                 exact=frozenset({name.casefold()}),
                 parts=frozenset(part.casefold() for part in name.split()),
@@ -66,15 +91,14 @@ def _candidates(roles: Sequence[Role], known_owners: Collection[str]) -> list[_C
     return candidates
 
 
-def resolve_owner(
-    who: str, roles: Sequence[Role], known_owners: Collection[str] = ()
-) -> frozenset[str]:
-    """The owner strings WHO stands for; `UsageError` if it matches nobody or several.
+def match_owner(who: str, roles: Sequence[Role], known_owners: Collection[str] = ()) -> OwnerMatch:
+    """The one role or person WHO means; `UsageError` if it matches nobody or several.
 
-    WHO matches a role id or a holder's name, case-insensitively: exactly, else a first
-    or last name exactly, else as the unique prefix of an id, a full name or a first or
-    last name. `known_owners` (owners named on stored action items) count as people
-    too, so items of someone no longer in the roles file can still be listed.
+    WHO matches, case-insensitively and with spaces folded: a role's id or title or a
+    holder's full name exactly; else a first or last name exactly; else as the unique
+    start of an id, a title, a full name or a first or last name. `known_owners`
+    (owners named on stored items) count as people too, so someone no longer in the
+    roles file is still found.
     """
     typed = " ".join(who.split()).casefold()
     if not typed:
@@ -87,7 +111,9 @@ def resolve_owner(
     )
     for matches in tiers:
         if len(matches) == 1:
-            return matches[0].owners
+            found = matches[0]
+            person = None if found.role is not None else found.label
+            return OwnerMatch(found.label, found.role, person, found.owners)
         if matches:
             raise UsageError(
                 _("{who!r} could mean {candidates}; type more of the name or the role id.").format(
@@ -100,3 +126,11 @@ def resolve_owner(
             who=who.strip(), known=", ".join(known) if known else _("none")
         )
     )
+
+
+def resolve_owner(
+    who: str, roles: Sequence[Role], known_owners: Collection[str] = ()
+) -> frozenset[str]:
+    """The owner strings WHO stands for (see `match_owner`); `UsageError` if it matches
+    nobody or several."""
+    return match_owner(who, roles, known_owners).owners

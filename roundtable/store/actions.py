@@ -9,12 +9,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from roundtable.domain.entries import ActionItem, ActionStatus
-from roundtable.errors import NotFoundError
+from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _
 from roundtable.store import codec
 from roundtable.store.records import ACTIONS, Doc, Records, clean_text
 
-__all__ = ["ActionFields", "Actions", "StatusChange", "by_due"]
+__all__ = ["ActionFields", "Actions", "StatusChange", "by_due", "check_due", "clean_owner"]
 
 _REF = re.compile(r"\s*(?:a-?)?\s*(\d+)\s*", re.IGNORECASE | re.ASCII)
 
@@ -119,6 +119,7 @@ class Actions:
         item_index: int | None,
     ) -> ActionItem:
         text = clean_text(text, _("An action item needs some text."))
+        check_due(due)
         records = self._records
         if meeting_id is not None:
             records.require_meeting(meeting_id)
@@ -238,6 +239,12 @@ class Actions:
             for _id, doc in self._records.items(ACTIONS)
             if isinstance(owner := doc.get("owner"), str)
         }
+
+
+def check_due(due: date | None) -> None:
+    """`UsageError` for a due date the store would not read back (its year is absurd)."""
+    if due is not None and codec.day_problem(due) is not None:
+        raise UsageError(_("The date {date} is too far away.").format(date=due.isoformat()))
 
 
 def clean_owner(owner: str | None) -> str | None:

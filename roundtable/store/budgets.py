@@ -11,7 +11,7 @@ from roundtable.i18n import _
 from roundtable.store import codec
 from roundtable.store.records import BUDGETS, Doc, Records
 
-__all__ = ["Budgets", "checked_budget"]
+__all__ = ["Budgets", "checked_budget", "too_large_amount"]
 
 
 class Budgets:
@@ -67,6 +67,8 @@ def checked_budget(budget: BudgetAgreement) -> BudgetAgreement:
         raise UsageError(_("A budget agreement needs an area."))
     if not isinstance(budget.amount, Decimal) or not budget.amount.is_finite():
         raise UsageError(_("The amount must be a number."))
+    if codec.amount_problem(budget.amount) is not None:
+        raise UsageError(too_large_amount())
     if budget.amount <= 0:
         raise UsageError(
             _("The amount must be more than zero (a cut is said by its kind, not its sign).")
@@ -93,3 +95,8 @@ def checked_budget(budget: BudgetAgreement) -> BudgetAgreement:
         from_area=from_area,
         note=budget.note.strip(),
     )
+
+
+def too_large_amount() -> str:
+    """What is said of an amount too large (or too finely split) to keep exactly."""
+    return _("The amount must be below 1,000,000,000,000,000 with at most six decimal places.")

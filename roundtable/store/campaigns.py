@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from roundtable.errors import NotFoundError
 from roundtable.i18n import _
 from roundtable.store import codec
+from roundtable.store.budgets import too_large_amount
 from roundtable.store.records import CAMPAIGNS, SNAPSHOTS, Doc, Records
 
 if TYPE_CHECKING:
@@ -42,14 +43,9 @@ class Campaigns:
         """`FieldError` if another campaign has this name, whatever the case or spaces."""
         from roundtable.domain.campaigns import FieldError
 
-        wanted = name.casefold()
-        for doc_id, doc in self._records.items(CAMPAIGNS):
+        for doc_id, doc in self._records.by_key(CAMPAIGNS, "name", _name_key(name), _name_key):
             other = doc.get("name")
-            if (
-                doc_id != campaign_id
-                and isinstance(other, str)
-                and " ".join(other.split()).casefold() == wanted
-            ):
+            if doc_id != campaign_id:
                 raise FieldError(
                     "name",
                     _("Name: there is already a campaign called “{name}”.").format(name=other),
@@ -57,6 +53,7 @@ class Campaigns:
 
     def add(self, campaign: Campaign) -> Campaign:
         """Save a checked `campaign` under the next id."""
+        _check_keepable(campaign)
         if campaign.created_in is not None:
             self._records.require_meeting(campaign.created_in)
         self.require_free_name(campaign.name, 0)
@@ -65,6 +62,7 @@ class Campaigns:
         return campaign
 
     def save(self, campaign: Campaign) -> Campaign:
+        _check_keepable(campaign)
         self.require_free_name(campaign.name, campaign.id)
         self._records.replace(CAMPAIGNS, campaign.id, codec.campaign_doc(campaign))
         return campaign
@@ -96,6 +94,7 @@ class Campaigns:
         as reported in meeting `meeting_id`, replacing any reported there before."""
         from roundtable.domain.campaigns import Snapshot
 
+        _check_keepable(campaign, figures)
         records = self._records
         records.require_meeting(meeting_id)
         existing = [
@@ -171,3 +170,33 @@ class Campaigns:
             docs = records.items(SNAPSHOTS)
         snapshots = [self._snapshot(doc_id, doc) for doc_id, doc in docs]
         return build_scoreboard(campaigns, snapshots, numbers, as_of)
+
+
+def _name_key(name: object) -> str | None:
+    """Names are the same whatever their case or spaces."""
+    return " ".join(name.split()).casefold() if isinstance(name, str) else None
+
+
+def _check_keepable(campaign: Campaign, figures: SnapshotFigures | None = None) -> None:
+    """`FieldError` for a checked value the store could not read back exactly: an
+    amount or count of absurd size, a date of an absurd year."""
+    from roundtable.domain.campaigns import FieldError
+
+    amounts = {"budget": campaign.budget, "cost": campaign.cost}
+    counts = {}
+    if figures is not None:
+        amounts.update(
+            estimated_revenue=figures.estimated_revenue, actual_revenue=figures.actual_revenue
+        )
+        counts = {"leads": figures.leads, "accepted": figures.accepted, "won": figures.won}
+    for field, amount in amounts.items():
+        if codec.amount_problem(amount) is not None:
+            raise FieldError(field, too_large_amount())
+    for field, count in counts.items():
+        if count >= codec.MAX_WHOLE:
+            raise FieldError(field, _("That number is too large."))
+    for field, day in (("start", campaign.start), ("end", campaign.end)):
+        if codec.day_problem(day) is not None:
+            raise FieldError(
+                field, _("The date {date} is too far away.").format(date=day.isoformat())
+            )

@@ -6,7 +6,7 @@ meeting" through an index built once per storage generation. Events live in tabl
 `SHARD_SIZE` ids each (`events.0`, `events.1`, …) like every other kind of entry, so
 an append copies one bounded table, not years of history.
 
-`migrate_to_events` is the schema step 1 → 2: every stored time gets the one form
+`migrate_to_events` is the schema step 2 → 3: every stored time gets the one form
 (`history.stamp`) and the current state of each entry becomes its first events.
 """
 
@@ -213,8 +213,9 @@ def _restamp_doc(doc: dict[str, Any]) -> None:
     for key in _TIME_KEYS:
         if key in doc:
             doc[key] = _restamp(doc[key])
-    if "pauses" in doc:
-        doc["pauses"] = _restamp_spans(doc["pauses"])
+    for key in ("pauses", "segments"):
+        if key in doc:
+            doc[key] = _restamp_spans(doc[key])
     items = doc.get("items")
     if isinstance(items, list):
         for item in items:
@@ -227,7 +228,7 @@ def _kind_of(table: str) -> str:
 
 
 def migrate_to_events(tables: Data) -> Data:
-    """Schema 1 → 2: times in the one form, and each entry's history so far as events.
+    """Schema 2 → 3: times in the one form, and each entry's history so far as events.
 
     An action item gets `opened` at its opening and, if closed, `done` / `dropped` at
     its closing (in the meeting that closed it); a decision or budget agreement gets
@@ -235,13 +236,13 @@ def migrate_to_events(tables: Data) -> Data:
     is not known.
     """
     for name, table in tables.items():
-        if _kind_of(name) in {"meetings", "decisions", "actions", "budgets", "snapshots"}:
+        if _kind_of(name) not in {EVENTS, _META}:
             for doc in table.values():
                 if isinstance(doc, dict):
                     _restamp_doc(doc)
     started: dict[int, str] = {}
     for name, table in tables.items():
-        if _kind_of(name) == "meetings":
+        if _kind_of(name).startswith("meeting"):
             for key, doc in table.items():
                 if isinstance(doc.get("started_at"), str):
                     started[int(key)] = doc["started_at"]

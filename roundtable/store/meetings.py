@@ -1,4 +1,10 @@
-"""Meetings: the agenda snapshot, attendees, and the clock of every item."""
+"""Meetings: the agenda snapshot, attendees, and the clock of every item.
+
+A meeting is kept as several small documents (`codec.MeetingParts`): what it was
+started from, its running state, and one timing per agenda item. Saving a meeting
+writes only the documents that changed, so a clock step (next item, pause, extend)
+appends a few hundred bytes, not the whole meeting.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,16 @@ from typing import TYPE_CHECKING
 from roundtable.errors import NotFoundError, StoreError
 from roundtable.i18n import _
 from roundtable.store import codec
-from roundtable.store.records import ACTIONS, BUDGETS, DECISIONS, MEETINGS, Doc, Records
+from roundtable.store.records import (
+    ACTIONS,
+    BUDGETS,
+    DECISIONS,
+    MEETING_CLOCKS,
+    MEETING_ITEMS,
+    MEETINGS,
+    Doc,
+    Records,
+)
 
 if TYPE_CHECKING:
     from roundtable.domain.meeting import Meeting
@@ -26,14 +41,35 @@ class MeetingCounts:
     budgets: int = 0
 
 
+def _item_id(meeting_id: int, index: int) -> int:
+    return meeting_id * codec.MAX_ITEMS + index
+
+
 class Meetings:
     """The meetings of one store (call inside the store's `reading()` or `transaction()`)."""
 
     def __init__(self, records: Records) -> None:
         self._records = records
 
-    def _decode(self, meeting_id: int, doc: Doc) -> Meeting:
-        return self._records.decode(_("meeting"), codec.meeting_from_doc, meeting_id, doc)
+    def _parts(self, meeting_id: int, head: Doc) -> tuple[Doc, list[Doc]]:
+        """The clock and item timings of the meeting with `head` (empty where missing:
+        decoding reports them)."""
+        records = self._records
+        clock = records.get(MEETING_CLOCKS, meeting_id)
+        agenda = head.get("agenda")
+        count = min(len(agenda), codec.MAX_ITEMS) if isinstance(agenda, list) else 0
+        items = [
+            records.get(MEETING_ITEMS, _item_id(meeting_id, index)) or {} for index in range(count)
+        ]
+        return ({} if clock is None else clock), items
+
+    def _decode(self, meeting_id: int, head: Doc) -> Meeting:
+        clock, items = self._parts(meeting_id, head)
+
+        def decode(doc_id: int, head: Doc) -> Meeting:
+            return codec.meeting_from_parts(doc_id, head, clock, items)
+
+        return self._records.decode(_("meeting"), decode, meeting_id, head)
 
     def next_number(self) -> int:
         by_number, _numbers = self._records.meeting_numbers()
@@ -42,65 +78,86 @@ class Meetings:
     def by_number(self, number: int) -> Meeting:
         by_number, _numbers = self._records.meeting_numbers()
         meeting_id = by_number.get(number)
-        doc = None if meeting_id is None else self._records.get(MEETINGS, meeting_id)
-        if meeting_id is None or doc is None:
+        head = None if meeting_id is None else self._records.get(MEETINGS, meeting_id)
+        if meeting_id is None or head is None:
             raise NotFoundError(_("There is no meeting {number}.").format(number=number))
-        return self._decode(meeting_id, doc)
+        return self._decode(meeting_id, head)
 
     def numbers(self) -> dict[int, int]:
         _by_number, numbers = self._records.meeting_numbers()
         return dict(numbers)
 
-    def _running_doc(self) -> tuple[int, Doc] | None:
+    def _running_id(self) -> int | None:
         """The running meeting with the highest id: newest tables first, so resuming a
         meeting reads only the table it is in, not years of meetings before it."""
         records = self._records
         tables = records.storage.tables()
-        for name in reversed(records.shard_names(MEETINGS)):
+        for name in reversed(records.shard_names(MEETING_CLOCKS)):
             running = [
-                (records.doc_id(MEETINGS, key), doc)
-                for key, doc in tables[name].items()
-                if doc.get("ended_at") is None
+                records.doc_id(MEETING_CLOCKS, key)
+                for key, clock in tables[name].items()
+                if clock.get("ended_at") is None
             ]
-            if running:
-                return max(running, key=lambda pair: pair[0])
+            found = [i for i in running if records.get(MEETINGS, i) is not None]
+            if found:
+                return max(found)
         return None
 
     def add(self, meeting: Meeting) -> Meeting:
-        running = self._running_doc()
+        records = self._records
+        running = self._running_id()
         if running is not None:
-            _running_id, doc = running
+            head = records.get(MEETINGS, running) or {}
             raise StoreError(
                 _(
                     "Meeting {number} ({title}) is still running in {file}; end it "
                     "before starting another."
-                ).format(number=doc.get("number"), title=doc.get("title"), file=self._records.path)
+                ).format(number=head.get("number"), title=head.get("title"), file=records.path)
             )
-        meeting_id = self._records.next_id(MEETINGS)
+        meeting_id = records.next_id(MEETINGS)
         stored = replace(meeting, id=meeting_id)
-        self._records.insert(MEETINGS, meeting_id, codec.meeting_doc(stored))
+        parts = codec.meeting_parts(stored)
+        records.insert(MEETINGS, meeting_id, parts.head)
+        records.insert(MEETING_CLOCKS, meeting_id, parts.clock)
+        for index, timing in enumerate(parts.items):
+            records.insert(MEETING_ITEMS, _item_id(meeting_id, index), timing)
         return stored
 
     def save(self, meeting: Meeting) -> None:
+        """Write what differs from the stored meeting: usually a clock and an item or two."""
         if meeting.id is None:
             raise ValueError("save_meeting needs a meeting the store has saved (id is None)")
-        new = codec.meeting_doc(meeting)
-        if self._records.get(MEETINGS, meeting.id) is None:
+        records = self._records
+        head = records.get(MEETINGS, meeting.id)
+        if head is None:
             raise NotFoundError(_("There is no meeting {id}.").format(id=meeting.id))
-        self._records.replace(MEETINGS, meeting.id, new)
+        parts = codec.meeting_parts(meeting)
+        old_clock, old_items = self._parts(meeting.id, head)
+        if parts.head != head:
+            records.replace(MEETINGS, meeting.id, parts.head)
+        if parts.clock != old_clock:
+            records.upsert(MEETING_CLOCKS, meeting.id, parts.clock)
+        for index, timing in enumerate(parts.items):
+            if index >= len(old_items) or timing != old_items[index]:
+                records.upsert(MEETING_ITEMS, _item_id(meeting.id, index), timing)
+        for index in range(len(parts.items), len(old_items)):
+            if records.get(MEETING_ITEMS, _item_id(meeting.id, index)) is not None:
+                records.remove(MEETING_ITEMS, _item_id(meeting.id, index))
 
     def running(self) -> Meeting | None:
-        running = self._running_doc()
-        return None if running is None else self._decode(*running)
+        running = self._running_id()
+        if running is None:
+            return None
+        return self._decode(running, self._records.get(MEETINGS, running) or {})
 
     def get(self, meeting_id: int) -> Meeting:
-        doc = self._records.get(MEETINGS, meeting_id)
-        if doc is None:
+        head = self._records.get(MEETINGS, meeting_id)
+        if head is None:
             raise NotFoundError(_("There is no meeting {id}.").format(id=meeting_id))
-        return self._decode(meeting_id, doc)
+        return self._decode(meeting_id, head)
 
     def all(self) -> list[Meeting]:
-        found = [self._decode(doc_id, doc) for doc_id, doc in self._records.items(MEETINGS)]
+        found = [self._decode(doc_id, head) for doc_id, head in self._records.items(MEETINGS)]
         return sorted(found, key=lambda m: (m.started_at, m.number, m.id or 0))
 
     def counts(self) -> dict[int, MeetingCounts]:

@@ -12,17 +12,16 @@ in-memory indexes, built on first use and dropped whenever the data in memory ch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, MutableMapping
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from tinydb.table import Document, Table
-
 from roundtable.domain.clock import Clock
 from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.i18n import _
+from roundtable.store.codec import MAX_ITEMS, FieldProblem
 from roundtable.store.journal import JournalStorage
 
 __all__ = [
@@ -31,16 +30,23 @@ __all__ = [
     "CAMPAIGNS",
     "DECISIONS",
     "MEETINGS",
+    "MEETING_CLOCKS",
+    "MEETING_ITEMS",
     "META",
     "SHARD_SIZE",
     "SNAPSHOTS",
     "Doc",
     "Records",
     "clean_text",
-    "replace_with",
 ]
 
 MEETINGS = "meetings"
+"""What each meeting was started from: agenda snapshot and attendees (`codec.MeetingParts`)."""
+MEETING_CLOCKS = "meeting_clocks"
+"""Each meeting's running state (current item, pauses, end), under the meeting's id."""
+MEETING_ITEMS = "meeting_items"
+"""Each agenda item's timing, under `meeting id × MAX_ITEMS + index`; the items of a
+meeting share a table (see `table_of`)."""
 DECISIONS = "decisions"
 ACTIONS = "actions"
 BUDGETS = "budgets"
@@ -65,16 +71,6 @@ DECODE_ERRORS = (KeyError, ValueError, TypeError, AttributeError, ArithmeticErro
 `OverflowError` are `ArithmeticError`s): each becomes a `StoreError`."""
 
 
-def replace_with(new: Doc) -> Callable[[MutableMapping[str, Any]], None]:
-    """A TinyDB update that makes the document exactly `new` (keys not in it go)."""
-
-    def update(doc: MutableMapping[str, Any]) -> None:
-        doc.clear()
-        doc.update(new)
-
-    return update
-
-
 def clean_text(text: str, empty_message: str) -> str:
     """`text` without surrounding blanks, or `UsageError(empty_message)` if nothing is left."""
     cleaned = text.strip()
@@ -83,12 +79,29 @@ def clean_text(text: str, empty_message: str) -> str:
     return cleaned
 
 
+def table_of(kind: str, doc_id: int) -> str:
+    """The name of the table that holds entry `doc_id` of `kind`."""
+    if kind == MEETING_ITEMS:
+        # About as many timings per table as entries in the others' tables.
+        return f"{kind}.{doc_id // (MAX_ITEMS * max(1, SHARD_SIZE // 8))}"
+    return f"{kind}.{doc_id // SHARD_SIZE}"
+
+
 def doc_id_of(key: str) -> int | None:
     """The id a table key stands for, or None for a key that is not plain ASCII digits
     (`"²"` passes `str.isdigit` but is no number)."""
     if key.isascii() and key.isdigit() and len(key) <= 18:
         return int(key)
     return None
+
+
+Normalize = Callable[[object], Hashable | None]
+"""What a stored value is looked up by (None: not indexed)."""
+
+
+def whole_number(value: object) -> int | None:
+    """Ids index as themselves; anything else is not indexed."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 @dataclass
@@ -107,9 +120,11 @@ class Indexes:
     """Meeting id → number."""
     derived: dict[str, Any] = field(default_factory=dict)
     """Each repository's own lookups, by name."""
-    by_key: dict[tuple[str, str], dict[int, list[int]]] = field(default_factory=dict)
-    """(kind, key) → value of that key → ids of the entries of that kind with it, for
-    keys holding ids (`meeting_id`, `campaign_id`)."""
+    by_key: dict[tuple[str, str], tuple[Normalize, dict[Hashable, list[int]]]] = field(
+        default_factory=dict
+    )
+    """(kind, key) → how values are indexed, and value → ids of the entries of that kind
+    with it (`meeting_id`, `campaign_id`, a campaign's name)."""
 
 
 class Records:
@@ -125,15 +140,6 @@ class Records:
         return self.clock()
 
     # --- tables ---------------------------------------------------------------------
-
-    def table(self, name: str) -> Table:
-        # Fresh and without a query cache: a long-lived Table would keep results and its
-        # next id across other processes' changes.
-        return Table(self.storage, name, cache_size=0)
-
-    def shard_table(self, kind: str, doc_id: int) -> Table:
-        """The table that holds entry `doc_id` of `kind` (see SHARD_SIZE)."""
-        return self.table(f"{kind}.{doc_id // SHARD_SIZE}")
 
     def shard_names(self, kind: str) -> list[str]:
         """The tables holding entries of `kind`, lowest ids first."""
@@ -169,7 +175,7 @@ class Records:
 
     def get(self, kind: str, doc_id: int) -> Doc | None:
         tables = self.storage.tables()
-        doc: Doc | None = tables.get(f"{kind}.{doc_id // SHARD_SIZE}", {}).get(str(doc_id))
+        doc: Doc | None = tables.get(table_of(kind, doc_id), {}).get(str(doc_id))
         return doc
 
     def docs(self, kind: str, doc_ids: Iterable[int]) -> list[tuple[int, Doc]]:
@@ -177,31 +183,127 @@ class Records:
         tables = self.storage.tables()
         found = []
         for doc_id in doc_ids:
-            doc = tables.get(f"{kind}.{doc_id // SHARD_SIZE}", {}).get(str(doc_id))
+            doc = tables.get(table_of(kind, doc_id), {}).get(str(doc_id))
             if doc is not None:
                 found.append((doc_id, doc))
         return found
 
+    # Writes go straight to the storage, not through TinyDB's `Table`: TinyDB rebuilds
+    # the whole table (twice, in Python) on every write, which made long histories slow
+    # to write. The storage learns of a change as TinyDB's writes tell it: a document
+    # changed in place (a `TrackedDoc` reports itself), or a new table dict holding the
+    # same documents plus a new one or minus a removed one.
+
     def insert(self, kind: str, doc_id: int, doc: Doc) -> None:
-        self.shard_table(kind, doc_id).insert(Document(doc, doc_id=doc_id))
+        """Add entry `doc_id` of `kind`; `StoreError` if it exists (a damaged counter)."""
+        self._put(kind, doc_id, doc, exists=False)
 
     def upsert(self, kind: str, doc_id: int, doc: Doc) -> None:
-        self.shard_table(kind, doc_id).upsert(Document(doc, doc_id=doc_id))
+        """Make entry `doc_id` exactly `doc`, adding it if missing."""
+        self._put(kind, doc_id, doc, exists=None)
 
     def replace(self, kind: str, doc_id: int, doc: Doc) -> None:
-        self.shard_table(kind, doc_id).update(replace_with(doc), doc_ids=[doc_id])
+        """Make the existing entry `doc_id` exactly `doc`."""
+        self._put(kind, doc_id, doc, exists=True)
 
     def update(self, kind: str, doc_id: int, fields: Doc) -> None:
-        self.shard_table(kind, doc_id).update(fields, doc_ids=[doc_id])
+        """Change `fields` of the existing entry `doc_id` (other fields stay)."""
+        tables = self.storage.read()
+        name = table_of(kind, doc_id)
+        doc = (tables.get(name) or {}).get(str(doc_id))
+        if doc is None:
+            raise NotFoundError(self._missing(kind, doc_id))
+        before = self.storage.generation
+        previous = dict(doc)
+        doc.update(fields)
+        self.storage.write(tables)
+        self._reindex(kind, doc_id, previous, dict(doc), before)
 
     def remove(self, kind: str, doc_id: int) -> None:
-        self.shard_table(kind, doc_id).remove(doc_ids=[doc_id])
+        tables = self.storage.read()
+        name = table_of(kind, doc_id)
+        table = tables.get(name)
+        if table is None or str(doc_id) not in table:
+            raise NotFoundError(self._missing(kind, doc_id))
+        before = self.storage.generation
+        fresh = dict(table)
+        previous = dict(fresh.pop(str(doc_id)))
+        tables[name] = fresh
+        self.storage.write(tables)
+        self._reindex(kind, doc_id, previous, None, before)
+
+    def _put(self, kind: str, doc_id: int, doc: Doc, *, exists: bool | None) -> None:
+        tables = self.storage.read()
+        name = table_of(kind, doc_id)
+        table = tables.get(name)
+        old = None if table is None else table.get(str(doc_id))
+        if exists is False and old is not None:
+            raise StoreError(
+                _(
+                    "{file}: table {table} already holds an entry {id}; the file was not changed."
+                ).format(file=self.path, table=name, id=doc_id)
+            )
+        if exists is True and old is None:
+            raise NotFoundError(self._missing(kind, doc_id))
+        before = self.storage.generation
+        previous = None if old is None else dict(old)
+        if old is not None:
+            old.clear()
+            old.update(doc)
+        else:
+            fresh = {} if table is None else dict(table)
+            fresh[str(doc_id)] = dict(doc)
+            tables[name] = fresh
+        self.storage.write(tables)
+        self._reindex(kind, doc_id, previous, doc, before)
+
+    def _missing(self, kind: str, doc_id: int) -> str:
+        return _("{file}: there is no entry {id} in {table}.").format(
+            file=self.path, id=doc_id, table=kind
+        )
+
+    def _reindex(
+        self, kind: str, doc_id: int, old: Doc | None, new: Doc | None, before: int
+    ) -> None:
+        """Carry the lookups over our own write instead of building them anew: only if
+        they were current before it and nothing else changed since."""
+        cache = self._index_cache
+        if cache is None or cache.generation != before or self.storage.generation != before + 1:
+            return
+        cache.generation = self.storage.generation
+        cache.derived.pop(kind, None)
+        if kind == MEETINGS:
+            cache.meetings_by_number = cache.meeting_numbers = None
+        for (indexed_kind, key), (normalize, index) in cache.by_key.items():
+            if indexed_kind != kind:
+                continue
+            was = None if old is None else normalize(old.get(key))
+            now = None if new is None else normalize(new.get(key))
+            if was == now:
+                continue
+            if was is not None and doc_id in index.get(was, ()):
+                index[was].remove(doc_id)
+            if now is not None:
+                index.setdefault(now, []).append(doc_id)
 
     # --- decoding -------------------------------------------------------------------
 
     def decode(self, what: str, decode: Callable[[int, Doc], T], doc_id: int, doc: Doc) -> T:
         try:
             return decode(doc_id, doc)
+        except FieldProblem as problem:
+            raise StoreError(
+                _(
+                    "{file}: {what} {id} cannot be read: field {field}: {problem}. "
+                    "The file was not changed."
+                ).format(
+                    file=self.path,
+                    what=what,
+                    id=doc_id,
+                    field=problem.field,
+                    problem=problem.problem,
+                )
+            ) from problem
         except DECODE_ERRORS as error:
             raise StoreError(
                 _("{file}: {what} {id} cannot be read ({error}). The file was not changed.").format(
@@ -213,7 +315,7 @@ class Records:
 
     def next_id(self, kind: str) -> int:
         """The next id for `kind`, from a counter that never goes back (in a transaction)."""
-        counters = self.table(META).get(doc_id=_COUNTER_DOC)
+        counters = self.storage.tables().get(META, {}).get(str(_COUNTER_DOC))
         last = counters.get(kind, 0) if counters is not None else 0
         if not isinstance(last, int) or isinstance(last, bool) or last < 0:
             raise StoreError(
@@ -225,22 +327,27 @@ class Records:
         if not last:
             last = max((doc_id for doc_id, _doc in self.items(kind)), default=0)
         number = last + 1
-        self.bump_counter(number, kind, counters is not None)
+        self.bump_counter(number, kind)
         return number
 
-    def bump_counter(self, number: int, kind: str, exists: bool | None = None) -> None:
-        meta = self.table(META)
-        if exists is None:
-            counters = meta.get(doc_id=_COUNTER_DOC)
-            exists = counters is not None
-            if counters is not None:
-                last = counters.get(kind, 0)
-                if isinstance(last, int) and last >= number:
-                    return
-        if exists:
-            meta.update({kind: number}, doc_ids=[_COUNTER_DOC])
+    def bump_counter(self, number: int, kind: str) -> None:
+        """Make the last id given out for `kind` at least `number`."""
+        tables = self.storage.read()
+        meta = tables.get(META)
+        counters = None if meta is None else meta.get(str(_COUNTER_DOC))
+        if counters is not None:
+            last = counters.get(kind, 0)
+            if isinstance(last, int) and not isinstance(last, bool) and last >= number:
+                return
+        before = self.storage.generation
+        if counters is not None:
+            counters[kind] = number
         else:
-            meta.insert(Document({kind: number}, doc_id=_COUNTER_DOC))
+            fresh = {} if meta is None else dict(meta)
+            fresh[str(_COUNTER_DOC)] = {kind: number}
+            tables[META] = fresh
+        self.storage.write(tables)
+        self._reindex(META, _COUNTER_DOC, None, None, before)
 
     # --- indexes (call under `reading()` or in a transaction) -------------------------
 
@@ -266,18 +373,22 @@ class Records:
             indexes.meeting_numbers = numbers
         return indexes.meetings_by_number, indexes.meeting_numbers
 
-    def by_key(self, kind: str, key: str, value: int) -> list[tuple[int, Doc]]:
-        """(id, document) of the entries of `kind` whose `key` is `value`, lowest id first."""
+    def by_key(
+        self, kind: str, key: str, value: Hashable, normalize: Normalize | None = None
+    ) -> list[tuple[int, Doc]]:
+        """(id, document) of the entries of `kind` whose `key` is `value` (after
+        `normalize`; default: ids, whole numbers only), lowest id first."""
         indexes = self.indexes()
-        index = indexes.by_key.get((kind, key))
-        if index is None:
-            index = {}
+        found = indexes.by_key.get((kind, key))
+        if found is None:
+            normalize = normalize or whole_number
+            index: dict[Hashable, list[int]] = {}
             for doc_id, doc in self.items(kind):
-                found = doc.get(key)
-                if isinstance(found, int):
-                    index.setdefault(found, []).append(doc_id)
-            indexes.by_key[(kind, key)] = index
-        return self.docs(kind, sorted(index.get(value, ())))
+                indexed = normalize(doc.get(key))
+                if indexed is not None:
+                    index.setdefault(indexed, []).append(doc_id)
+            found = indexes.by_key[(kind, key)] = (normalize, index)
+        return self.docs(kind, sorted(found[1].get(value, ())))
 
     def require_meeting(self, meeting_id: int) -> None:
         if self.get(MEETINGS, meeting_id) is None:

@@ -2,15 +2,49 @@
 
 from __future__ import annotations
 
+from roundtable.store import codec
 from roundtable.store.events import migrate_to_events
-from roundtable.store.journal import Migration
+from roundtable.store.journal import Data, Migration
+from roundtable.store.records import (
+    MEETING_CLOCKS,
+    MEETING_ITEMS,
+    MEETINGS,
+    doc_id_of,
+    table_of,
+)
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+"""1: a meeting is one document. 2: a meeting is a head, a clock and one timing per
+agenda item (`codec.MeetingParts`), so a clock step rewrites only what moved."""
 
-MIGRATIONS: dict[int, Migration] = {1: migrate_to_events}
+
+def split_meetings(data: Data) -> Data:
+    """Schema 1 → 2: each meeting document becomes its head, clock and item timings.
+
+    A document whose id is no number stays as it is, for the store to report."""
+    tables: Data = {}
+    prefix = MEETINGS + "."
+    for name, table in data.items():
+        if not name.startswith(prefix):
+            tables[name] = table
+            continue
+        heads = tables.setdefault(name, {})
+        for key, doc in table.items():
+            meeting_id = doc_id_of(key)
+            if meeting_id is None or not isinstance(doc, dict):
+                heads[key] = doc
+                continue
+            parts = codec.split_meeting_doc(doc)
+            heads[key] = parts.head
+            tables.setdefault(table_of(MEETING_CLOCKS, meeting_id), {})[key] = parts.clock
+            for index, timing in enumerate(parts.items[: codec.MAX_ITEMS]):
+                item_id = meeting_id * codec.MAX_ITEMS + index
+                tables.setdefault(table_of(MEETING_ITEMS, item_id), {})[str(item_id)] = timing
+    return tables
+
+
+MIGRATIONS: dict[int, Migration] = {1: split_meetings, 2: migrate_to_events}
 """Schema steps applied on open: `MIGRATIONS[n]` turns version-n data into version n + 1.
-
-1 → 2: every time in one form, and the history so far as events (`events`).
-"""
+2 → 3: every time in one form, and the history so far as events (`events`)."""

@@ -34,7 +34,7 @@ from roundtable.domain.entries import (
 from roundtable.domain.history import EntryKind, Event, EventKind
 from roundtable.errors import UsageError
 from roundtable.i18n import _
-from roundtable.store.actions import Actions, StatusChange, clean_owner
+from roundtable.store.actions import Actions, StatusChange, check_due, clean_owner
 from roundtable.store.budgets import Budgets, checked_budget
 from roundtable.store.campaigns import Campaigns
 from roundtable.store.decisions import Decisions
@@ -378,6 +378,7 @@ class Store:
         if clear_due:
             fields["due"] = None
         elif due is not None:
+            check_due(due)
             fields["due"] = due.isoformat()
         with self.transaction():
             old = self._actions.get(ref)

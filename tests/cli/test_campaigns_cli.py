@@ -259,12 +259,15 @@ def test_campaigns_json_has_stable_keys_and_exact_amounts(tmp_path: Path, db: Pa
     assert "\\u001b" in result.stdout  # JSON escapes the control character
 
 
-def test_no_campaigns_is_a_friendly_line_and_creates_nothing(tmp_path: Path) -> None:
+def test_no_campaigns_is_a_friendly_line_and_changes_nothing(tmp_path: Path) -> None:
     db = tmp_path / "none" / "roundtable.db"
+    with Store.open(db):
+        pass  # an empty store (no store at all is exit 4: tests/cli/test_store_paths.py)
+    before = db.read_bytes()
     result = run(tmp_path, db, "campaigns")
     assert (result.returncode, result.stdout) == (0, "No campaigns yet.\n")
     assert run(tmp_path, db, "campaigns", "--json").stdout == "[]\n"
-    assert not db.exists()
+    assert db.read_bytes() == before
 
 
 def test_a_damaged_store_is_a_clear_error(tmp_path: Path) -> None:

@@ -210,5 +210,11 @@ def test_empty_store_has_nothing_to_export_and_stays_untouched(tmp_path: Path) -
     db = tmp_path / "neu" / "roundtable.db"
     result = export(tmp_path, db=db)
     assert result.returncode == 4
-    assert result.stderr == f"roundtable: There are no meetings in {db} yet.\n"
+    # No store at all is said as such (issue 12 point 8), not as an empty one.
+    assert result.stderr.startswith(f"roundtable: There is no store at {db}.")
     assert not db.parent.exists()
+    with Store.open(db):
+        pass
+    result = export(tmp_path, db=db)
+    assert result.returncode == 4
+    assert result.stderr == f"roundtable: There are no meetings in {db} yet.\n"

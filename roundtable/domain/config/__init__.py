@@ -9,6 +9,7 @@ roles.yaml::
 
     team: Marketing & Sales Round Table      # the team's name, shown on screens and in minutes
     language: en                             # optional: en | de, for screens, messages, minutes
+    store: team.db                           # optional: the team's store, relative to this folder
     roles:
       - id: product-marketing                # lowercase letters, digits and dashes; unique
         title: Product Marketing
@@ -37,13 +38,17 @@ An agenda file, e.g. round-table.yaml::
 The items' minutes together must fit in the time box. `load_config` reports every
 problem in every file at once, each as `FILE:LINE: message`, through `ConfigError`.
 
-The package: `model` (what the rest of the program uses), `yamlfile` (line-aware YAML),
-`fields` (checking values), `documents` (the keys of each file), `load` (the folder).
+The package: `model` (what the rest of the program uses), `files` (reading without
+waiting on a pipe), `yamlfile` (line-aware YAML), `fields` (checking values),
+`documents` (the keys of each file), `load` (the folder), `peek` (the language and
+the store, before anything else).
 """
 
 from __future__ import annotations
 
-from roundtable.domain.config.load import load_config, load_roles, peek_language
+import importlib
+from typing import TYPE_CHECKING
+
 from roundtable.domain.config.model import (
     AGENDA_SUFFIXES,
     MAX_TIMEBOX_MINUTES,
@@ -56,6 +61,17 @@ from roundtable.domain.config.model import (
     TeamConfig,
     is_role_id,
 )
+
+if TYPE_CHECKING:
+    from roundtable.domain.config.load import load_config, load_roles
+    from roundtable.domain.config.peek import peek_language, peek_store
+
+_LOADERS = {
+    "load_config": "load",
+    "load_roles": "load",
+    "peek_language": "peek",
+    "peek_store": "peek",
+}
 
 __all__ = [
     "AGENDA_SUFFIXES",
@@ -71,4 +87,15 @@ __all__ = [
     "load_config",
     "load_roles",
     "peek_language",
+    "peek_store",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """The loaders on first use: most importers want only the model (a `Role`, a
+    `Cadence`), and loading means YAML, which the store and attendee commands that
+    never read a config file should not pay for at start."""
+    module = _LOADERS.get(name)
+    if module is not None:
+        return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,6 +3,7 @@ every problem reported at its line."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from roundtable.domain.config.fields import Checker, Invalid, line_of, written_text
@@ -21,10 +22,10 @@ from roundtable.domain.config.yamlfile import YamlEntry, YamlMap, YamlScalar, qu
 from roundtable.errors import Problem
 from roundtable.i18n import _
 
-__all__ = ["load_roles_file", "read_agenda"]
+__all__ = ["RolesFile", "load_roles_file", "read_agenda", "store_setting"]
 
 # (allowed keys, required keys) of each kind of mapping
-_ROLES_FILE_KEYS = (("team", "language", "roles"), ("team", "roles"))
+_ROLES_FILE_KEYS = (("team", "language", "store", "roles"), ("team", "roles"))
 _ROLE_KEYS = (
     (
         "id",
@@ -42,12 +43,23 @@ _AGENDA_KEYS = (("title", "timebox", "cadence", "facilitator", "items"), ("title
 _ITEM_KEYS = (("title", "minutes", "role", "kind", "review", "notes"), ("title", "minutes", "role"))
 
 
-def load_roles_file(
-    path: Path, listed: bool, misnamed: bool, problems: list[Problem]
-) -> tuple[str | None, tuple[Role, ...], set[str] | None, str | None]:
-    """The team name, the valid roles, every role id written in the file (None when
-    the role list could not be read, so agendas are not checked against it), and the
-    language if the file sets a valid one."""
+@dataclass(frozen=True)
+class RolesFile:
+    """What roles.yaml holds, as far as it could be read."""
+
+    team: str | None = None
+    roles: tuple[Role, ...] = ()
+    role_ids: set[str] | None = None
+    """Every role id written in the file; None when the role list could not be read, so
+    agendas are not checked against it."""
+    language: str | None = None
+    """The language, if the file sets a valid one."""
+    store: Path | None = None
+    """The team's store, if the file names one: relative to the config folder."""
+
+
+def load_roles_file(path: Path, listed: bool, misnamed: bool, problems: list[Problem]) -> RolesFile:
+    """roles.yaml at `path` (`listed`: it exists; `misnamed`: roles.yml does instead)."""
     if not listed:
         hint = (
             _("the config folder has no {roles} (found roles.yml: rename it to {roles})")
@@ -55,22 +67,29 @@ def load_roles_file(
             else _("the config folder has no {roles} with the team and its roles")
         )
         problems.append(Problem(path, None, hint.format(roles=ROLES_FILE)))
-        return None, (), None, None
+        return RolesFile()
     checker = Checker(path)
-    team, roles, role_ids, language = _read_roles(checker)
+    roles_file = _read_roles(checker)
     problems.extend(checker.finish())
-    return team, roles, role_ids, language
+    return roles_file
 
 
-def _read_roles(
-    check: Checker,
-) -> tuple[str | None, tuple[Role, ...], set[str] | None, str | None]:
+def store_setting(check: Checker, entry: YamlEntry | None) -> Path | None:
+    """The `store:` of roles.yaml in the config folder `check.path.parent`: a file name,
+    relative to that folder, or absolute (`~` is the user's home)."""
+    text = check.text(entry)
+    if text is None:
+        return None
+    return check.path.parent / Path(text).expanduser()
+
+
+def _read_roles(check: Checker) -> RolesFile:
     root = check.read()
     if root is None:
-        return None, (), None, None
+        return RolesFile()
     top = check.mapping(root, _("{roles} (with 'team' and 'roles')").format(roles=ROLES_FILE))
     if top is None:
-        return None, (), None, None
+        return RolesFile()
     check.keys(top, *_ROLES_FILE_KEYS, ROLES_FILE)
     team = check.text(top.get("team"))
     language_entry = top.get("language")
@@ -78,15 +97,18 @@ def _read_roles(
         None if language_entry is None else check.choice(language_entry, Language, Language.ENGLISH)
     )
     language = None if chosen is None else chosen.value
+    store_entry = top.get("store")
+    store = None if store_entry is None else store_setting(check, store_entry)
     entry = top.get("roles")
+    unread = RolesFile(team, (), None, language, store)
     if entry is None:
-        return team, (), None, language
+        return unread
     listed = check.listed(entry)
     if listed is None:
-        return team, (), None, language
+        return unread
     if not listed:
         check.problem(entry.line, _("{roles} lists no roles").format(roles=ROLES_FILE))
-        return team, (), None, language
+        return unread
 
     # Ids as written, even those with problems, so agendas naming them are not also
     # reported as naming an unknown role.
@@ -112,7 +134,7 @@ def _read_roles(
         id_lines[written_id] = id_line
         if role is not None:
             roles.append(role)
-    return team, tuple(roles), set(id_lines), language
+    return RolesFile(team, tuple(roles), set(id_lines), language, store)
 
 
 def _read_role(check: Checker, mapping: YamlMap) -> Role | None:

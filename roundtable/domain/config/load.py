@@ -3,6 +3,9 @@ of all files at once (`ConfigError`), or only the roles, or only the language.""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from pathlib import Path
 
 from roundtable.domain.config.documents import load_roles_file, read_agenda
@@ -11,15 +14,48 @@ from roundtable.domain.config.model import (
     AGENDA_SUFFIXES,
     ROLES_FILE,
     Agenda,
-    Language,
     Role,
     TeamConfig,
 )
-from roundtable.domain.config.yamlfile import MAX_FILE_BYTES, YamlMap, YamlScalar, quote, read_yaml
+from roundtable.domain.config.yamlfile import (
+    quote,
+)
 from roundtable.errors import ConfigError, Problem
 from roundtable.i18n import _
 
-__all__ = ["load_config", "load_roles", "peek_language"]
+__all__ = ["load_config", "load_roles"]
+
+
+def _config_folder(directory: Path) -> None:
+    """`ConfigError` unless `directory` is a folder that can be looked into."""
+    try:
+        mode = os.stat(directory).st_mode
+    except FileNotFoundError:
+        raise ConfigError(
+            [Problem(directory, None, _("the config folder does not exist"))]
+        ) from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise _unreadable_folder(directory, error) from None
+    if not stat.S_ISDIR(mode):
+        raise ConfigError([Problem(directory, None, _("this is a file, not a config folder"))])
+
+
+def _unreadable_folder(directory: Path, error: OSError | ValueError) -> ConfigError:
+    if isinstance(error, OSError) and error.errno == errno.ELOOP:
+        reason = _("its path is a loop of symbolic links")
+    elif isinstance(error, OSError) and error.strerror:
+        reason = error.strerror
+    else:
+        reason = str(error)
+    return ConfigError(
+        [
+            Problem(
+                directory,
+                None,
+                _("cannot read the config folder: {reason}").format(reason=reason),
+            )
+        ]
+    )
 
 
 def load_config(directory: Path, source: str) -> TeamConfig:
@@ -27,35 +63,16 @@ def load_config(directory: Path, source: str) -> TeamConfig:
 
     Raises `ConfigError` listing every problem in every file, never anything else.
     """
+    _config_folder(directory)
     try:
-        is_folder = directory.is_dir()
-        exists = is_folder or directory.exists()
-        names = sorted(directory.iterdir()) if is_folder else []
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise ConfigError(
-            [
-                Problem(
-                    directory,
-                    None,
-                    _("cannot read the config folder: {reason}").format(reason=reason),
-                )
-            ]
-        ) from None
-    if not is_folder:
-        message = (
-            _("this is a file, not a config folder")
-            if exists
-            else _("the config folder does not exist")
-        )
-        raise ConfigError([Problem(directory, None, message)])
+        names = sorted(directory.iterdir())
+    except OSError as error:
+        raise _unreadable_folder(directory, error) from None
 
     problems: list[Problem] = []
     roles_path = directory / ROLES_FILE
     misnamed_roles = directory / "roles.yml"
-    team, roles, role_ids, language = load_roles_file(
-        roles_path, roles_path in names, misnamed_roles in names, problems
-    )
+    roles_file = load_roles_file(roles_path, roles_path in names, misnamed_roles in names, problems)
 
     agendas: list[Agenda] = []
     agenda_files: dict[str, Path] = {}
@@ -78,7 +95,7 @@ def load_config(directory: Path, source: str) -> TeamConfig:
             continue
         agenda_files[path.stem] = path
         checker = Checker(path)
-        agenda = read_agenda(checker, role_ids)
+        agenda = read_agenda(checker, roles_file.role_ids)
         problems.extend(checker.finish())
         if agenda is not None:
             agendas.append(agenda)
@@ -93,9 +110,17 @@ def load_config(directory: Path, source: str) -> TeamConfig:
             )
         )
 
-    if problems or team is None:
+    if problems or roles_file.team is None:
         raise ConfigError(problems)
-    return TeamConfig(directory, source, team, roles, tuple(agendas), language)
+    return TeamConfig(
+        directory,
+        source,
+        roles_file.team,
+        roles_file.roles,
+        tuple(agendas),
+        roles_file.language,
+        roles_file.store,
+    )
 
 
 def load_roles(directory: Path) -> tuple[Role, ...]:
@@ -103,53 +128,14 @@ def load_roles(directory: Path) -> tuple[Role, ...]:
     but without reading the agendas: for commands that only match owners, and start
     faster for it. Raises `ConfigError` for problems in roles.yaml (not in agendas)."""
     roles_path = directory / ROLES_FILE
+    _config_folder(directory)
     try:
-        listed = roles_path.is_file()
-        misnamed = not listed and (directory / "roles.yml").is_file()
-        is_folder = listed or directory.is_dir()
-    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise ConfigError(
-            [
-                Problem(
-                    directory,
-                    None,
-                    _("cannot read the config folder: {reason}").format(reason=reason),
-                )
-            ]
-        ) from None
-    if not is_folder:
-        message = (
-            _("this is a file, not a config folder")
-            if directory.exists()
-            else _("the config folder does not exist")
-        )
-        raise ConfigError([Problem(directory, None, message)])
+        listed = os.path.lexists(roles_path)
+        misnamed = not listed and os.path.lexists(directory / "roles.yml")
+    except ValueError as error:  # a NUL in the path
+        raise _unreadable_folder(directory, error) from None
     problems: list[Problem] = []
-    team, roles, _role_ids, _language = load_roles_file(roles_path, listed, misnamed, problems)
-    if problems or team is None:
+    roles_file = load_roles_file(roles_path, listed, misnamed, problems)
+    if problems or roles_file.team is None:
         raise ConfigError(problems)
-    return roles
-
-
-def peek_language(directory: Path) -> str | None:
-    """The `language` roles.yaml in `directory` sets, read before anything else is: the
-    CLI needs it before it prints a word. None when it is absent, unreadable or not one
-    of ours; `load_config` reports what is wrong. Costs one small file read when roles.yaml
-    has no `language` at all, the common case."""
-    path = directory / ROLES_FILE
-    try:
-        with path.open("rb") as file:
-            head = file.read(MAX_FILE_BYTES + 1)
-    except (OSError, ValueError):
-        return None
-    if b"language" not in head:
-        return None
-    root, _problems = read_yaml(path)
-    if not isinstance(root, YamlMap):
-        return None
-    entry = root.get("language")
-    if entry is None or not isinstance(entry.value, YamlScalar):
-        return None
-    text = entry.value.text.strip()
-    return text if text in {member.value for member in Language} else None
+    return roles_file.roles

@@ -123,6 +123,9 @@ class TeamConfig:
     agendas: tuple[Agenda, ...]
     language: str | None = None
     """`en` or `de` if roles.yaml sets `language`; None leaves it to `--lang` and the locale."""
+    store: Path | None = None
+    """The team's store file if roles.yaml names one (`store:`), resolved against the
+    folder; `--db` and `$ROUNDTABLE_DB` still come first."""
 
     def role(self, role_id: str) -> Role | None:
         """The role with this id, or None."""

@@ -14,6 +14,7 @@ null and dates. Merge keys (`<<: *defaults`) work as in PyYAML's safe loader.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from roundtable.domain.config.files import MAX_FILE_BYTES, NotAPlainFile, read_plain_file
 from roundtable.domain.text import single_line
 from roundtable.errors import Problem
 from roundtable.i18n import _
@@ -38,8 +40,6 @@ __all__ = [
     "read_yaml",
 ]
 
-MAX_FILE_BYTES = 1024 * 1024
-"""A roles or agenda file is a few kilobytes; anything past this is the wrong file."""
 
 MAX_VALUES = 100_000
 """Values a document may expand to through aliases (guards against "billion laughs")."""
@@ -54,6 +54,7 @@ _MAP = _TAG + "map"
 _SEQ = _TAG + "seq"
 
 _QUOTE_LIMIT = 80
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _C_LOADER: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 _C_MAX_NESTING = 1000
 """Text that might nest deeper goes through the pure-Python loader (see `_parse`)."""
@@ -142,7 +143,8 @@ def read_yaml(path: Path) -> tuple[YamlValue | None, list[Problem]]:
         return None, problems
     builder = _Builder(path, problems)
     try:
-        if builder.size(node) > MAX_VALUES:
+        # What aliases add beyond the values written out; a long plain file is no bomb.
+        if builder.size(node) - len(builder.sizes) > MAX_VALUES:
             problems.append(
                 Problem(
                     path,
@@ -167,16 +169,26 @@ def _line(node: Node) -> int:
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
     try:
-        with path.open("rb") as file:
-            data = file.read(MAX_FILE_BYTES + 1)
+        data = read_plain_file(path, MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         problems.append(Problem(path, None, _("the file does not exist")))
         return None
     except IsADirectoryError:
         problems.append(Problem(path, None, _("this is a folder, not a file")))
         return None
-    except OSError as error:
-        reason = single_line(error.strerror or str(error))
+    except NotAPlainFile:
+        problems.append(
+            Problem(
+                path,
+                None,
+                _("this is a pipe, device or socket, not a file; it was not read"),
+            )
+        )
+        return None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        reason = single_line(
+            error.strerror or str(error) if isinstance(error, OSError) else str(error)
+        )
         problems.append(
             Problem(path, None, _("cannot read the file: {reason}").format(reason=reason))
         )
@@ -243,7 +255,11 @@ def _compose(path: Path, text: str, problems: list[Problem]) -> Node | None:
 
 
 def _parse(text: str) -> Node | None:
-    if _C_LOADER is not None and _nests_shallowly(text) and not _NON_PRINTABLE.search(text):
+    if (
+        _C_LOADER is not None
+        and not _NON_PRINTABLE.search(text)
+        and (_nests_shallowly(text) or _nests_shallowly_as_parsed(text, _C_LOADER))
+    ):
         # libyaml composes about ten times faster, which every start of the app pays
         # for; what it refuses is read again below, so problems read the same either way.
         c_loader = _C_LOADER(text)
@@ -263,6 +279,27 @@ def _parse(text: str) -> Node | None:
         return node
     finally:
         loader.dispose()
+
+
+def _nests_shallowly_as_parsed(text: str, loader_class: type[yaml.CSafeLoader]) -> bool:
+    """Whether `text` nests less than `_C_MAX_NESTING` deep, counted exactly from
+    libyaml's events (its parser keeps its own stack; only composing recurses). For the
+    long but flat file the quick guess in `_nests_shallowly` cannot vouch for."""
+    loader = loader_class(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth >= _C_MAX_NESTING:
+                    return False
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return False  # the pure-Python loader says what is wrong, as for any file
+    finally:
+        loader.dispose()
+    return True
 
 
 def _nests_shallowly(text: str) -> bool:
@@ -320,7 +357,8 @@ class _Builder:
             total += sum(self.size(child) for child in node.value)
         elif isinstance(node, MappingNode):
             total += sum(self.size(key) + self.size(value) for key, value in node.value)
-        self.sizes[id(node)] = min(total, MAX_VALUES + 1)
+        # Capped so a bomb stays a small number; a file has fewer nodes than bytes.
+        self.sizes[id(node)] = min(total, MAX_FILE_BYTES + MAX_VALUES + 1)
         return self.sizes[id(node)]
 
     def build(self, node: Node) -> YamlValue:
@@ -359,6 +397,17 @@ class _Builder:
     def _scalar(self, node: Node) -> YamlScalar:
         text = str(node.value)
         line = _line(node)
+        surrogate = _SURROGATE.search(text)
+        if surrogate is not None:
+            # An escape like "\ud800" in quotes: no terminal, file or store can take it.
+            self.problem(
+                line,
+                _(
+                    "the text holds {code}, half of a character pair; write the character itself"
+                ).format(code=f"U+{ord(surrogate.group()):04X}"),
+            )
+            text = _SURROGATE.sub("\ufffd", text)
+            return YamlScalar(text, text, line)
         if node.tag in _TEXT_SCALAR_TAGS:
             return YamlScalar(text, text, line)
         if node.tag not in _BUILT_SCALAR_TAGS and node.tag != _TIMESTAMP:

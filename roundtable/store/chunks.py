@@ -1,0 +1,139 @@
+"""A compacted store: its header says how many chunk lines follow, each sealed by a CRC.
+
+Compaction writes the header `{"roundtable":"store","schema":N,"chunks":C}` and then
+exactly C chunk lines, `{"chunk":[table,documents,crc32],"put":{table:{…}}}`, the
+CRC-32 taken over the bytes after the `chunk` value; appends follow them. So a cut or
+damaged compacted part is always found: fewer chunk lines than the header says (a cut
+at a line end), a chunk line without its newline or failing its CRC (a cut inside a
+line, a flipped bit, a hand edit). Appends never write chunk lines, so the rule for a
+killed writer's torn last line never applies to one.
+
+A header without `chunks` is a journal that was never compacted, or one compacted by
+an earlier version (its chunk lines are still checked one by one).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from roundtable.i18n import _
+from roundtable.store.changes import dumps
+
+__all__ = [
+    "COMPACT_CHUNK",
+    "Chunk",
+    "Header",
+    "chunk_line",
+    "chunk_of",
+    "compacted_lines",
+    "header_line",
+    "header_problem",
+    "is_chunk_line",
+    "parse_header",
+]
+
+COMPACT_CHUNK = 1000
+"""Documents per line in a compacted file: big enough to parse fast, small enough to
+keep every line a modest allocation."""
+
+HEADER_KIND = "store"
+_CHUNK_START = b'{"chunk":['
+_CHUNK_PUT = b',"put":'
+_CHUNK_HEAD = 512
+"""Bytes of a line searched for the end of its `chunk` value (a table name is short)."""
+
+
+@dataclass(frozen=True)
+class Header:
+    schema: int
+    chunks: int | None
+    """Chunk lines that follow (a compacted file), or None (a journal)."""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A compacted line not parsed yet: part of one table's documents."""
+
+    table: str
+    documents: int
+    line: memoryview
+    number: int
+    """Its line number in the file, for messages."""
+
+
+def header_line(schema: int, chunks: int | None = None) -> bytes:
+    header: dict[str, Any] = {"roundtable": HEADER_KIND, "schema": schema}
+    if chunks is not None:
+        header["chunks"] = chunks
+    return dumps(header) + b"\n"
+
+
+def parse_header(raw: bytes) -> Header | None:
+    """Line 1 as a header, or None if it is not one."""
+    try:
+        header = json.loads(raw)
+    except ValueError:
+        return None
+    if not isinstance(header, dict) or header.get("roundtable") != HEADER_KIND:
+        return None
+    schema, chunks = header.get("schema"), header.get("chunks")
+    if type(schema) is not int or not (chunks is None or (type(chunks) is int and chunks >= 0)):
+        return None
+    return Header(schema, chunks)
+
+
+def header_problem(schema: int) -> str:
+    return _("this is not a roundtable store (line 1 should be {header})").format(
+        header=header_line(schema).decode().strip()
+    )
+
+
+def chunk_line(name: str, docs: Mapping[str, Any]) -> bytes:
+    """One compacted line holding `docs` of table `name`."""
+    rest = _CHUNK_PUT + dumps({name: docs}) + b"}"
+    return _CHUNK_START[:-1] + dumps([name, len(docs), zlib.crc32(rest)]) + rest + b"\n"
+
+
+def compacted_lines(tables: Mapping[str, Mapping[str, Any]]) -> Iterator[bytes]:
+    """The chunk lines of a compacted file holding `tables` (an empty table too)."""
+    for name, table in tables.items():
+        items = list(table.items())
+        for start in range(0, max(len(items), 1), COMPACT_CHUNK):
+            yield chunk_line(name, dict(items[start : start + COMPACT_CHUNK]))
+
+
+def is_chunk_line(raw: memoryview | bytes) -> bool:
+    return raw[: len(_CHUNK_START)] == _CHUNK_START
+
+
+def chunk_of(raw: memoryview, number: int) -> Chunk | str | None:
+    """`raw` as a chunk that may wait unparsed; None if it is no chunk line; what is
+    wrong with it if it is one that fails its seal."""
+    if not is_chunk_line(raw):
+        return None
+    end = bytes(raw[:_CHUNK_HEAD]).find(b"]")
+    try:
+        head = orjson.loads(raw[len(_CHUNK_START) - 1 : end + 1]) if end >= 0 else None
+    except orjson.JSONDecodeError:
+        head = None
+    if not (
+        isinstance(head, list)
+        and len(head) == 3
+        and isinstance(head[0], str)
+        and all(type(value) is int for value in head[1:])
+    ):
+        return _("a chunk line must start with its table, document count and checksum")
+    rest = raw[end + 1 :]
+    if rest[: len(_CHUNK_PUT)] != _CHUNK_PUT or zlib.crc32(rest) != head[2]:
+        return _(
+            "the checksum of this chunk line does not match its content (damaged, or "
+            "edited by hand: then check it with `roundtable store verify` and seal it "
+            "again with `roundtable store reseal`)"
+        )
+    return Chunk(head[0], head[1], raw, number)

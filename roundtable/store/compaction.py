@@ -1,0 +1,104 @@
+"""Compaction: when it pays, and how the journal is rewritten as sealed chunks.
+
+It pays once the lines appended since the last compaction cost more than they are
+worth: their bytes exceed an eighth of what the compacted part holds (so the file
+stays within about 1.125 times its compacted size, and opening it parses at most that
+eighth eagerly), or they are mostly superseded (more lines than twice the documents).
+A store grown through meetings thus stays near its compacted size and opens nearly as
+fast as right after a compaction.
+
+A rewrite copies the chunk lines of tables nobody read since the last one byte for
+byte (their CRC still holds) and writes fresh ones for the rest, so it needs in memory
+only the tables that changed. The new file is complete and fsynced before it is
+renamed over the old one, keeps its mode and group, and is never a symlink's
+replacement: it is written at the store's real path.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from roundtable.store.chunks import Chunk, compacted_lines, header_line
+from roundtable.store.files import replace_file, write_error, write_new_file
+
+__all__ = ["DEFAULT_COMPACT_SLACK", "Rewritten", "keep_backup", "pays", "rewrite"]
+
+DEFAULT_COMPACT_SLACK = 1000
+"""Compaction starts at the latest once the journal has more than 2 × documents + this
+many lines (mostly superseded ones)."""
+
+_MIN_APPENDED_BYTES = 256 * 1024
+"""Below this, appends are cheap to read whatever the size of the store."""
+_APPENDED_SHARE = 8
+"""Compact once appends exceed 1/this of the compacted part."""
+
+
+def pays(*, sealed_bytes: int, appended_bytes: int, lines: int, documents: int, slack: int) -> bool:
+    """Whether a compaction pays now (see the module docstring)."""
+    if lines > 2 * documents + slack:
+        return True
+    return appended_bytes > max(_MIN_APPENDED_BYTES, sealed_bytes // _APPENDED_SHARE)
+
+
+@dataclass
+class Rewritten:
+    lines: int
+    """Chunk lines written."""
+    waiting: dict[str, list[Chunk]]
+    """The tables that were still waiting, now in the new file's chunk lines."""
+
+
+def rewrite(
+    real: Path,
+    shown: Path,
+    schema: int,
+    tables: Mapping[str, Mapping[str, Any]],
+    waiting: Mapping[str, list[Chunk]],
+) -> tuple[int, Rewritten]:
+    """Atomically replace the file at `real` by a compacted one holding `tables` and
+    the chunks still `waiting`; returns it open, and what it holds. `shown` names the
+    store in messages."""
+    pieces: list[bytes | memoryview] = []
+    for name, table in tables.items():
+        pieces.extend(compacted_lines({name: table}))
+    count = len(pieces)
+    new_waiting: dict[str, list[Chunk]] = {}
+    for chunks in waiting.values():
+        for chunk in chunks:
+            # The same bytes, a new line number: no copy of a table nobody changed.
+            count += 1
+            new_waiting.setdefault(chunk.table, []).append(
+                Chunk(chunk.table, chunk.documents, chunk.line, count + 1)
+            )
+            pieces += (chunk.line, b"\n")
+    data = header_line(schema, count) + b"".join(pieces)
+    del pieces
+    try:
+        like: os.stat_result | None = os.stat(real)
+    except OSError:
+        like = None
+    try:
+        fd = replace_file(real, data, like=like)
+    except OSError as error:
+        raise write_error(shown, error) from error
+    return fd, Rewritten(count, new_waiting)
+
+
+def keep_backup(real: Path, backup: Path, data: bytes) -> Path:
+    """Keep `data` (the bytes of the store at `real`) as a new file `backup`, or beside
+    it with a number if that name is taken; as private as the store. Returns its path."""
+    try:
+        mode = stat.S_IMODE(os.stat(real).st_mode) & 0o666
+    except OSError:
+        mode = None
+    candidate = backup
+    for number in range(2, 1000):
+        if write_new_file(candidate, data, mode=mode):
+            return candidate
+        candidate = backup.with_name(f"{backup.name}-{number}")
+    raise FileExistsError(backup)

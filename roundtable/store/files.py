@@ -1,0 +1,228 @@
+"""The store's files on disk: private by default, created exclusively, replaced atomically.
+
+Budgets are confidential, so a new store, its lock and its backups are private to the
+user (0600) whatever the umask, unless the folder is shared on purpose (setgid: the
+group that owns the folder then shares the files, as far as the umask allows). A file
+that replaces an existing one (compaction, reseal) keeps that file's mode and group.
+
+Temporary files are made by `tempfile.mkstemp` in the store's own folder: a random
+name, created exclusively (O_EXCL, so a planted file or symlink is never opened, let
+alone followed), and renamed over the target only once complete and fsynced. Their
+names (`.<store>.<random>.tmp`) let the next open find and remove what a killed
+process left behind.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import suppress
+from pathlib import Path
+
+from roundtable.errors import StoreError
+from roundtable.i18n import _
+
+__all__ = [
+    "fsync_folder",
+    "leftover_temp_files",
+    "make_folders",
+    "new_file_mode",
+    "read_from",
+    "replace_file",
+    "umask",
+    "write_error",
+    "write_new_file",
+]
+
+_READ_CHUNK = 1 << 20
+_TEMP_SUFFIX = ".tmp"
+
+
+def umask() -> int:
+    """The process's umask, without changing it even for a moment where Linux tells it."""
+    with suppress(OSError, ValueError), open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def new_file_mode(folder: Path) -> int:
+    """The mode of a new store file (or lock, or backup) in `folder`."""
+    try:
+        shared = bool(os.stat(folder).st_mode & stat.S_ISGID)
+    except OSError:
+        shared = False
+    if shared:
+        return 0o660 & ~umask()
+    return 0o600
+
+
+def fsync_folder(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_folders(folder: Path) -> None:
+    """Create `folder` and missing parents, each made durable in its parent: otherwise
+    a power cut could take a new store away with the folder it was created in."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    for new in reversed(missing):
+        new.mkdir(exist_ok=True)
+        fsync_folder(new.parent)
+
+
+def read_from(fd: int, start: int) -> bytes:
+    """Everything in the open file from byte `start` to its current end."""
+    # First all the file holds now, in one read: loading a big store then needs no
+    # second copy to join chunks. Chunks only follow if it grew meanwhile.
+    want = max(os.fstat(fd).st_size - start + 1, _READ_CHUNK)
+    chunks: list[bytes] = []
+    position = start
+    while chunk := os.pread(fd, want, position):
+        chunks.append(chunk)
+        position += len(chunk)
+        want = _READ_CHUNK
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _temp_prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+def leftover_temp_files(target: Path) -> Iterator[Path]:
+    """Temporary files for `target` that a killed process of this user left behind:
+    regular files only (a symlink with such a name is not ours to touch)."""
+    prefix = _temp_prefix(target)
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return
+    uid = os.getuid()
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(_TEMP_SUFFIX)):
+            continue
+        with suppress(OSError):
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and info.st_uid == uid:
+                yield Path(entry.path)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        if written <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        view = view[written:]
+
+
+def _filled_temp(target: Path, data: bytes, mode: int, group: int | None) -> tuple[int, Path]:
+    """A new temporary file beside `target` holding `data`, fsynced, with `mode` and
+    `group`; returns its open descriptor and path."""
+    fd, name = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=_TEMP_SUFFIX, dir=target.parent)
+    temp = Path(name)
+    try:
+        os.fchmod(fd, mode)
+        if group is not None:
+            # Keeping the group may be refused (not a member): the mode still holds.
+            with suppress(OSError):
+                os.fchown(fd, -1, group)
+        _write_all(fd, data)
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with suppress(OSError):
+            temp.unlink()
+        raise
+    return fd, temp
+
+
+def replace_file(target: Path, data: bytes, *, like: os.stat_result | None) -> int:
+    """Atomically replace `target` (the real path, not a symlink) by a file holding
+    `data`, with the mode and group of `like` (else a new file's); returns the new file
+    open for reading and writing. On failure `target` is as it was and no temp is left."""
+    if like is not None:
+        mode, group = stat.S_IMODE(like.st_mode), like.st_gid
+    else:
+        mode, group = new_file_mode(target.parent), None
+    fd, temp = _filled_temp(target, data, mode, group)
+    try:
+        os.replace(temp, target)
+        fsync_folder(target.parent)
+    except BaseException:
+        os.close(fd)
+        with suppress(OSError):
+            temp.unlink()
+        raise
+    return fd
+
+
+def write_new_file(target: Path, data: bytes, *, mode: int | None = None) -> bool:
+    """Create `target` holding `data`, complete or not at all, never over anything that
+    exists there (a file or a symlink); False if something does."""
+    if mode is None:
+        mode = new_file_mode(target.parent)
+    fd, temp = _filled_temp(target, data, mode, None)
+    os.close(fd)
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        return False
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        # No hard links here: create exclusively and fill in place.
+        return _write_new_in_place(target, data, mode)
+    finally:
+        with suppress(OSError):
+            temp.unlink()
+    fsync_folder(target.parent)
+    return True
+
+
+def _write_new_in_place(target: Path, data: bytes, mode: int) -> bool:
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(target, flags, mode)
+    except FileExistsError:
+        return False
+    try:
+        os.fchmod(fd, mode)
+        _write_all(fd, data)
+        os.fsync(fd)
+    except BaseException:
+        with suppress(OSError):
+            target.unlink()
+        raise
+    finally:
+        os.close(fd)
+    fsync_folder(target.parent)
+    return True
+
+
+def write_error(store: Path, error: OSError) -> StoreError:
+    """What to tell the user when writing to `store` failed."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        message = _(
+            "Cannot save to {file}: the disk is full. The last change was not saved; "
+            "everything before it is safe. Free some space and try again."
+        )
+    elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        message = _("Cannot save to {file}: it is read-only ({reason}).")
+    else:
+        message = _("Cannot save to {file}: {reason}. The last change was not saved.")
+    return StoreError(message.format(file=store, reason=error.strerror or error))
