@@ -11,8 +11,9 @@ import sys
 from collections.abc import Callable
 
 from roundtable.cli.commands import Commands
-from roundtable.cli.context import TODAY_ENV, config_location, existing_db_path, today
+from roundtable.cli.context import TODAY_ENV, config_location, existing_db_path, team_config, today
 from roundtable.cli.output import out, print_json
+from roundtable.cli.signoff import add_by_option
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import RoundtableError, UsageError
@@ -129,18 +130,32 @@ def cmd_actions(args: argparse.Namespace) -> int:
 def _set_status(args: argparse.Namespace, wanted: ActionStatus) -> int:
     """Change every id given, each reported on its own line; an id that does not exist
     is named on stderr and the others still change (exit 4 at the end)."""
+    from roundtable.cli.signoff import acting_person, reopen_reason
     from roundtable.errors import NotFoundError
     from roundtable.store.store import Store  # TinyDB: not for `check` or `--help`
 
+    actor = acting_person(args.by, lambda: team_config(args))
     missing: list[NotFoundError] = []
     reports: list[str] = []
     with Store.open(existing_db_path(args)) as store, store.transaction():
+        store.actor = actor
         # Closed while a meeting runs: its minutes list the item as closed there.
         running = store.running_meeting()
         for ref in dict.fromkeys(args.ids):
             try:
+                reason = ""
+                if wanted is ActionStatus.OPEN:
+                    current = store.action(ref)
+                    closed_in = current.closed_in
+                    ended = (
+                        closed_in is not None
+                        and current.status is not ActionStatus.OPEN
+                        and (running is None or running.id != closed_in)
+                    )
+                    number = store.meeting_numbers().get(closed_in) if ended and closed_in else None
+                    reason = reopen_reason(number, args.note, current.ref)
                 change = store.change_action_status(
-                    ref, wanted, running.id if running is not None else None
+                    ref, wanted, running.id if running is not None else None, note=reason
                 )
             except NotFoundError as error:
                 missing.append(error)
@@ -201,3 +216,5 @@ def register(commands: Commands) -> None:
         command.add_argument(
             "ids", nargs="+", metavar="ID", help=_("the action items, like A-42 or 42 (several)")
         )
+        add_by_option(command)
+        command.add_argument("--note", metavar="TEXT", default=None, help=_("why, in a few words"))

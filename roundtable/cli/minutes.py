@@ -97,7 +97,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     rows = [
         [
             str(meeting.number),
-            format_date(meeting.started_at.date()),
+            format_date(meeting.started_at.astimezone().date()),
             single_line(meeting.title),
             f"{clock_text(used)} / {clock_text(meeting.timebox_minutes)}",
             states.get(meeting.state, ""),

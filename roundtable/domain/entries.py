@@ -15,6 +15,8 @@ __all__ = [
     "BudgetDraft",
     "BudgetKind",
     "Decision",
+    "Note",
+    "SignOff",
 ]
 
 
@@ -80,6 +82,39 @@ class BudgetAgreement:
     needs_signoff: bool = False
     """Management must sign it off (a cut on one side that touches the other)."""
     at: datetime | None = None
+    signoff: SignOff | None = None
+    """Management's answer; None while it waits (or needs none)."""
+
+    @property
+    def ref(self) -> str:
+        """The short id people type, like `B-7`."""
+        return f"B-{self.id}"
+
+    @property
+    def awaiting_signoff(self) -> bool:
+        return self.needs_signoff and self.signoff is None
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """A management answer to a budget agreement that needed one."""
+
+    approved: bool
+    """False: rejected."""
+    by: str
+    at: datetime
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """What was reported or discussed under an agenda item, in a few words."""
+
+    id: int
+    meeting_id: int
+    item_index: int
+    text: str
+    at: datetime
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,10 @@ from roundtable.domain.entries import (
     BudgetAgreement,
     BudgetKind,
     Decision,
+    Note,
+    SignOff,
 )
+from roundtable.domain.history import stamp
 
 if TYPE_CHECKING:
     from roundtable.domain.campaigns import Campaign, Snapshot
@@ -57,6 +60,8 @@ __all__ = [
     "meeting_from_doc",
     "meeting_from_parts",
     "meeting_parts",
+    "note_doc",
+    "note_from_doc",
     "ref_of",
     "snapshot_doc",
     "snapshot_from_doc",
@@ -139,10 +144,9 @@ def day_problem(day: date) -> str | None:
 
 
 def dump_time(moment: datetime) -> str:
-    """ISO-8601 with the offset; a naive time is a bug (`ValueError`), never guessed."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"naive datetime {moment!r}: the store keeps times with their offset")
-    return moment.isoformat()
+    """ISO-8601 in the one form every stored time has (`history.stamp`: UTC, to the
+    microsecond); a naive time is a bug (`ValueError`), never guessed."""
+    return stamp(moment)
 
 
 def load_time(text: object) -> datetime:
@@ -331,7 +335,52 @@ _BUDGET = (
     _Field("note", _text, default=""),
     _Field("needs_signoff", _bool, default=False),
     _Field("at", _optional(load_time), _opt_time, default=None),
+    _Field(
+        "signoff",
+        lambda value: _signoff_from_doc(value),
+        lambda value: _signoff_doc(value),
+        default=None,
+    ),
 )
+
+_NOTE = (
+    _Field("meeting_id", _whole),
+    _Field("item_index", _whole),
+    _Field("text", _text),
+    _Field("at", load_time, dump_time),
+)
+
+
+def _signoff_doc(signoff: SignOff | None) -> Doc | None:
+    if signoff is None:
+        return None
+    return {
+        "approved": signoff.approved,
+        "by": signoff.by,
+        "at": dump_time(signoff.at),
+        "note": signoff.note,
+    }
+
+
+def _signoff_from_doc(doc: object) -> SignOff | None:
+    if doc is None:
+        return None
+    if not isinstance(doc, Mapping):
+        raise TypeError(f"a sign-off must be a mapping, not {doc!r}")
+    approved, by, note = doc["approved"], doc["by"], doc.get("note", "")
+    if not isinstance(approved, bool) or not isinstance(by, str) or not isinstance(note, str):
+        raise TypeError(f"a sign-off needs approved, by and note, not {doc!r}")
+    return SignOff(approved=approved, by=by, at=load_time(doc["at"]), note=note)
+
+
+def note_doc(note: Note) -> Doc:
+    """The document for `note` (its id is the document's id)."""
+    return _encode(_NOTE, note)
+
+
+def note_from_doc(doc_id: int, doc: Doc) -> Note:
+    """The `Note` stored as `doc` under `doc_id`."""
+    return Note(id=doc_id, **_decode(_NOTE, doc))
 
 
 def decision_doc(decision: Decision) -> Doc:

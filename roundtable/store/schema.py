@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from roundtable.store import codec
+from roundtable.store.events import migrate_to_events
 from roundtable.store.journal import Data, Migration
 from roundtable.store.records import (
     MEETING_CLOCKS,
@@ -14,7 +15,7 @@ from roundtable.store.records import (
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """1: a meeting is one document. 2: a meeting is a head, a clock and one timing per
 agenda item (`codec.MeetingParts`), so a clock step rewrites only what moved."""
 
@@ -44,5 +45,6 @@ def split_meetings(data: Data) -> Data:
     return tables
 
 
-MIGRATIONS: dict[int, Migration] = {1: split_meetings}
-"""Schema steps applied on open: `MIGRATIONS[n]` turns version-n data into version n + 1."""
+MIGRATIONS: dict[int, Migration] = {1: split_meetings, 2: migrate_to_events}
+"""Schema steps applied on open: `MIGRATIONS[n]` turns version-n data into version n + 1.
+2 → 3: every time in one form, and the history so far as events (`events`)."""

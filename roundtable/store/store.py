@@ -11,14 +11,15 @@ calls into one). Reads take no lock. Ids never repeat (see `records`).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
+from copy import deepcopy
 from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING, Self, TypeVar
 
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.entries import (
@@ -27,19 +28,33 @@ from roundtable.domain.entries import (
     BudgetAgreement,
     BudgetKind,
     Decision,
+    Note,
+    SignOff,
 )
+from roundtable.domain.history import EntryKind, Event, EventKind
+from roundtable.errors import UsageError
 from roundtable.i18n import _
 from roundtable.store.actions import Actions, StatusChange, check_due, clean_owner
 from roundtable.store.budgets import Budgets, checked_budget
 from roundtable.store.campaigns import Campaigns
 from roundtable.store.decisions import Decisions
+from roundtable.store.events import EventLog, os_user
 from roundtable.store.journal import (
     DEFAULT_COMPACT_SLACK,
     DEFAULT_LOCK_TIMEOUT,
     JournalStorage,
 )
 from roundtable.store.meetings import MeetingCounts, Meetings
-from roundtable.store.records import SHARD_SIZE, Doc, Records, clean_text
+from roundtable.store.notes import NOTES, Notes
+from roundtable.store.records import (
+    ACTIONS,
+    BUDGETS,
+    DECISIONS,
+    SHARD_SIZE,
+    Doc,
+    Records,
+    clean_text,
+)
 from roundtable.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -52,6 +67,16 @@ if TYPE_CHECKING:
         Snapshot,
     )
     from roundtable.domain.meeting import Meeting
+
+_TABLES = {
+    EntryKind.ACTION: ACTIONS,
+    EntryKind.DECISION: DECISIONS,
+    EntryKind.BUDGET: BUDGETS,
+    EntryKind.NOTE: NOTES,
+}
+
+T = TypeVar("T")
+_E = TypeVar("_E", Decision, ActionItem, BudgetAgreement, Note)
 
 __all__ = [
     "MIGRATIONS",
@@ -77,6 +102,11 @@ class Store:
         self._actions = Actions(self._records)
         self._budgets = Budgets(self._records)
         self._campaigns = Campaigns(self._records)
+        self._notes = Notes(self._records)
+        self._events = EventLog(storage)
+        self.actor: str | None = None
+        """Who makes the changes (`--by`, the OS user); None: the running meeting's
+        facilitator, else the OS user."""
 
     @property
     def clock(self) -> Clock:
@@ -149,6 +179,64 @@ class Store:
         """Rewrite the file with only the live entries (it also happens by itself)."""
         self._storage.compact()
 
+    # --- history --------------------------------------------------------------------
+
+    def _doc(self, entry: EntryKind, entry_id: int) -> Doc | None:
+        doc = self._records.get(_TABLES[entry], entry_id)
+        return None if doc is None else deepcopy(dict(doc))
+
+    def _log(
+        self,
+        kind: EventKind,
+        entry: EntryKind,
+        entry_id: int,
+        before: Doc | None,
+        after: Doc | None,
+        note: str = "",
+    ) -> Event:
+        """Keep one change as an event (in a transaction): where is the running meeting
+        (None between meetings), who is `actor`, else that meeting's facilitator."""
+        running = self._meetings.running()
+        by = self.actor
+        if by is None and running is not None:
+            by = running.facilitator
+        return self._events.record(
+            kind,
+            entry,
+            entry_id,
+            at=self._records.now(),
+            meeting_id=None if running is None else running.id,
+            by=by if by is not None else os_user(),
+            before=before,
+            after=after,
+            note=note,
+        )
+
+    def _logged(
+        self, kind: EventKind, entry: EntryKind, entry_id: int, change: Callable[[], T]
+    ) -> T:
+        """Run `change` on an existing entry and keep it as an event if it changed."""
+        before = self._doc(entry, entry_id)
+        result = change()
+        after = self._doc(entry, entry_id)
+        if before != after:
+            self._log(kind, entry, entry_id, before, after)
+        return result
+
+    def _added(self, kind: EventKind, entry: EntryKind, added: _E) -> _E:
+        self._log(kind, entry, added.id, None, self._doc(entry, added.id))
+        return added
+
+    def events(self, entry: EntryKind, entry_id: int) -> list[Event]:
+        """What happened to one entry, oldest first."""
+        with self.reading():
+            return self._events.of_entry(entry, entry_id)
+
+    @property
+    def event_log(self) -> EventLog:
+        """The events, for as-of queries (read under `reading()`)."""
+        return self._events
+
     # --- meetings -----------------------------------------------------------------
 
     def next_meeting_number(self) -> int:
@@ -207,21 +295,37 @@ class Store:
 
     def add_decision(self, meeting_id: int, item_index: int, text: str) -> Decision:
         with self.transaction():
-            return self._decisions.add(meeting_id, item_index, text)
+            decision = self._decisions.add(meeting_id, item_index, text)
+            return self._added(EventKind.LOGGED, EntryKind.DECISION, decision)
 
     def update_decision(self, decision_id: int, text: str) -> Decision:
         with self.transaction():
-            return self._decisions.update(decision_id, text)
+            return self._logged(
+                EventKind.CORRECTED,
+                EntryKind.DECISION,
+                decision_id,
+                lambda: self._decisions.update(decision_id, text),
+            )
 
     def delete_decision(self, decision_id: int) -> Decision:
         """Remove and return it (so the app can undo with `restore_decision`)."""
         with self.transaction():
-            return self._decisions.delete(decision_id)
+            return self._logged(
+                EventKind.DELETED,
+                EntryKind.DECISION,
+                decision_id,
+                lambda: self._decisions.delete(decision_id),
+            )
 
     def restore_decision(self, decision: Decision) -> Decision:
         """Put a deleted decision back, with its id."""
         with self.transaction():
-            return self._decisions.restore(decision)
+            return self._logged(
+                EventKind.RESTORED,
+                EntryKind.DECISION,
+                decision.id,
+                lambda: self._decisions.restore(decision),
+            )
 
     def decisions(self, meeting_id: int | None = None) -> list[Decision]:
         """Oldest first; only those of `meeting_id` if given."""
@@ -241,7 +345,8 @@ class Store:
         """Gets the next short id (`A-1`, `A-2`, …); ids are never reused, not even
         after a delete."""
         with self.transaction():
-            return self._actions.add(text, owner, due, meeting_id, item_index)
+            action = self._actions.add(text, owner, due, meeting_id, item_index)
+            return self._added(EventKind.OPENED, EntryKind.ACTION, action)
 
     def action(self, ref: str) -> ActionItem:
         """`A-42`, `a-42` or `42`. Raises `NotFoundError`."""
@@ -276,14 +381,40 @@ class Store:
             check_due(due)
             fields["due"] = due.isoformat()
         with self.transaction():
-            return self._actions.update(ref, fields, meeting_id)
+            old = self._actions.get(ref)
+            before = self._doc(EntryKind.ACTION, old.id)
+            if before is None or all(before.get(key) == value for key, value in fields.items()):
+                return old  # nothing to change: no write, no event
+            action = self._actions.update(ref, fields, meeting_id)
+            after = self._doc(EntryKind.ACTION, action.id)
+            assert after is not None
+            if after.get("text") != before.get("text"):
+                kind = EventKind.CORRECTED
+            elif after.get("owner") != before.get("owner"):
+                kind = EventKind.REASSIGNED
+            else:
+                kind = EventKind.REDATED
+            self._log(kind, EntryKind.ACTION, action.id, before, after)
+            return action
 
     def change_action_status(
-        self, ref: str, status: ActionStatus, meeting_id: int | None = None
+        self, ref: str, status: ActionStatus, meeting_id: int | None = None, *, note: str = ""
     ) -> StatusChange:
-        """Like `set_action_status`, and says whether the item already had `status`."""
+        """Like `set_action_status`, and says whether the item already had `status`;
+        `note` is the reason kept with the change (a reopen's why)."""
         with self.transaction():
-            return self._actions.change_status(ref, status, meeting_id)
+            number = self._actions.get(ref).id
+            before = self._doc(EntryKind.ACTION, number)
+            change = self._actions.change_status(ref, status, meeting_id)
+            if change.changed:
+                kind = {
+                    ActionStatus.OPEN: EventKind.REOPENED,
+                    ActionStatus.DONE: EventKind.DONE,
+                    ActionStatus.DROPPED: EventKind.DROPPED,
+                }[status]
+                after = self._doc(EntryKind.ACTION, number)
+                self._log(kind, EntryKind.ACTION, number, before, after, note.strip())
+            return change
 
     def set_action_status(
         self, ref: str, status: ActionStatus, meeting_id: int | None = None
@@ -298,12 +429,20 @@ class Store:
     def delete_action(self, ref: str) -> ActionItem:
         """Remove and return it; its ref is never given out again."""
         with self.transaction():
-            return self._actions.delete(ref)
+            number = self._actions.get(ref).id
+            return self._logged(
+                EventKind.DELETED, EntryKind.ACTION, number, lambda: self._actions.delete(ref)
+            )
 
     def restore_action(self, action: ActionItem) -> ActionItem:
         """Put a deleted action item back, with its ref."""
         with self.transaction():
-            return self._actions.restore(action)
+            return self._logged(
+                EventKind.RESTORED,
+                EntryKind.ACTION,
+                action.id,
+                lambda: self._actions.restore(action),
+            )
 
     def actions(
         self,
@@ -371,7 +510,7 @@ class Store:
             )
         )
         with self.transaction():
-            return self._budgets.add(budget)
+            return self._added(EventKind.LOGGED, EntryKind.BUDGET, self._budgets.add(budget))
 
     def update_budget(
         self,
@@ -402,17 +541,107 @@ class Store:
                     needs_signoff=old.needs_signoff if needs_signoff is None else needs_signoff,
                 )
             )
-            return self._budgets.save(budget)
+            if budget == old:
+                return old
+            return self._logged(
+                EventKind.CORRECTED,
+                EntryKind.BUDGET,
+                budget_id,
+                lambda: self._budgets.save(budget),
+            )
 
     def delete_budget(self, budget_id: int) -> BudgetAgreement:
         """Remove and return it (so the app can undo with `restore_budget`)."""
         with self.transaction():
-            return self._budgets.delete(budget_id)
+            return self._logged(
+                EventKind.DELETED,
+                EntryKind.BUDGET,
+                budget_id,
+                lambda: self._budgets.delete(budget_id),
+            )
 
     def restore_budget(self, budget: BudgetAgreement) -> BudgetAgreement:
         """Put a deleted budget agreement back, with its id."""
         with self.transaction():
-            return self._budgets.restore(budget)
+            return self._logged(
+                EventKind.RESTORED,
+                EntryKind.BUDGET,
+                budget.id,
+                lambda: self._budgets.restore(budget),
+            )
+
+    def budget(self, budget_id: int) -> BudgetAgreement:
+        """Raises `NotFoundError`."""
+        with self.reading():
+            return self._budgets.get(budget_id)
+
+    def sign_off_budget(
+        self, budget_id: int, *, approved: bool, by: str, note: str = ""
+    ) -> BudgetAgreement:
+        """Management's answer to a budget agreement that awaits one. Raises
+        `NotFoundError` for an unknown one, `UsageError` when it needs no sign-off or
+        was answered already."""
+        with self.transaction():
+            old = self._budgets.get(budget_id)
+            if not old.needs_signoff:
+                raise UsageError(_("{ref} needs no management sign-off.").format(ref=old.ref))
+            if old.signoff is not None:
+                raise UsageError(
+                    _("{ref} was already answered by {by}.").format(ref=old.ref, by=old.signoff.by)
+                )
+            answer = SignOff(approved=approved, by=by, at=self._records.now(), note=note.strip())
+            before = self._doc(EntryKind.BUDGET, budget_id)
+            budget = self._budgets.save(replace(old, signoff=answer))
+            actor, self.actor = self.actor, by
+            try:
+                self._log(
+                    EventKind.SIGNED_OFF if approved else EventKind.REJECTED,
+                    EntryKind.BUDGET,
+                    budget_id,
+                    before,
+                    self._doc(EntryKind.BUDGET, budget_id),
+                    note.strip(),
+                )
+            finally:
+                self.actor = actor
+            return budget
+
+    # --- notes ------------------------------------------------------------------------
+
+    def add_note(self, meeting_id: int, item_index: int, text: str) -> Note:
+        """A note of what was reported or discussed under an agenda item; line breaks
+        are kept, surrounding blank space is not."""
+        with self.transaction():
+            note = self._notes.add(meeting_id, item_index, text)
+            return self._added(EventKind.LOGGED, EntryKind.NOTE, note)
+
+    def update_note(self, note_id: int, text: str) -> Note:
+        with self.transaction():
+            return self._logged(
+                EventKind.CORRECTED,
+                EntryKind.NOTE,
+                note_id,
+                lambda: self._notes.update(note_id, text),
+            )
+
+    def delete_note(self, note_id: int) -> Note:
+        """Remove and return it (so the app can undo with `restore_note`)."""
+        with self.transaction():
+            return self._logged(
+                EventKind.DELETED, EntryKind.NOTE, note_id, lambda: self._notes.delete(note_id)
+            )
+
+    def restore_note(self, note: Note) -> Note:
+        """Put a deleted note back, with its id."""
+        with self.transaction():
+            return self._logged(
+                EventKind.RESTORED, EntryKind.NOTE, note.id, lambda: self._notes.restore(note)
+            )
+
+    def notes(self, meeting_id: int | None = None) -> list[Note]:
+        """Oldest first; only those of `meeting_id` if given."""
+        with self.reading():
+            return self._notes.find(meeting_id)
 
     def budgets(self, meeting_id: int | None = None) -> list[BudgetAgreement]:
         """Oldest first; only those of `meeting_id` if given."""

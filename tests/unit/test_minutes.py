@@ -36,7 +36,10 @@ from roundtable.domain.entries import (
     BudgetAgreement,
     BudgetKind,
     Decision,
+    Note,
+    SignOff,
 )
+from roundtable.domain.history import EntryKind, Event, EventKind, stamp
 from roundtable.domain.markdown import plain
 from roundtable.domain.meeting import (
     Attendee,
@@ -47,6 +50,8 @@ from roundtable.domain.meeting import (
     Segment,
 )
 from roundtable.domain.minutes import (
+    BudgetWaiting,
+    Change,
     EarlierAction,
     MinutesInput,
     gather_minutes,
@@ -300,7 +305,7 @@ def sample_input() -> MinutesInput:
     assert meeting.ended_at is not None
     elapsed = tuple(item_elapsed(meeting, i, meeting.ended_at) for i in range(len(meeting.items)))
     four_weeks_ago = -28 * 24 * 60
-    return MinutesInput(
+    data = MinutesInput(
         team="Nordwerk Systems GmbH — Marketing & Sales Round Table",
         meeting=meeting,
         elapsed=elapsed,
@@ -523,6 +528,59 @@ def sample_input() -> MinutesInput:
         next_meeting=date(2026, 3, 12),
         timezone=BERLIN,
     )
+    return with_history(data)
+
+
+def with_history(data: MinutesInput) -> MinutesInput:
+    """Meeting 12's record with what the history adds: a two-line note, what changed
+    since meeting 11, what still waits for management and what it answered."""
+    older = replace(
+        budget(3, 5, -14 * 24 * 60, BudgetKind.CUT, "Vertrieb", "8000.00", "2026-H1"),
+        meeting_id=10,
+        needs_signoff=True,
+    )
+    answered = replace(
+        budget(4, 5, -14 * 24 * 60 + 5, BudgetKind.CUT, "Messen", "5000.00", "2026"),
+        meeting_id=10,
+        needs_signoff=True,
+        signoff=SignOff(approved=True, by="Dr. Martin Keller", at=at(-2 * 24 * 60), note="ok"),
+    )
+    redated = action(52, "Preisliste\nfür Händler aktualisieren", "sales", date(2026, 3, 20))
+    earlier_due = replace(redated, due=date(2026, 3, 6))
+    closed = action(53, "Lead-Score | prüfen", "Monika Schneider", None, status=ActionStatus.DONE)
+
+    def event(n: int, kind: EventKind, minute: float, by: str, note: str = "") -> Event:
+        return Event(
+            id=n,
+            kind=kind,
+            entry=EntryKind.ACTION,
+            entry_id=52,
+            at=stamp(at(minute)),
+            meeting_id=None,
+            by=by,
+            note=note,
+        )
+
+    return replace(
+        data,
+        notes=(Note(1, 12, 1, "Umsatz Q1 bei 84 % vom Plan.\n- Nord vorn, Süd | hinten", at(25)),),
+        previous_number=11,
+        between=(
+            Change(
+                event(1, EventKind.REDATED, -5 * 24 * 60, "Thomas Wagner"), earlier_due, redated
+            ),
+            Change(
+                event(2, EventKind.DONE, -3 * 24 * 60, "monika"),
+                replace(closed, status=ActionStatus.OPEN),
+                closed,
+            ),
+        ),
+        waiting=(
+            BudgetWaiting(older, 10),
+            *(BudgetWaiting(b, 12) for b in data.budgets if b.needs_signoff),
+        ),
+        answered=(BudgetWaiting(answered, 10),),
+    )
 
 
 def first_meeting_running() -> MinutesInput:
@@ -701,7 +759,7 @@ def test_each_item_lists_its_entries_in_the_order_they_were_captured() -> None:
     assert [line.split(":**")[0] for line in lines] == [
         "- **Decision 3",
         "- **Action A-59",
-        "- **Budget",
+        "- **Budget B-7",
         "- **Decision 4",
         "- **Action A-60",
         "- **Action A-61",
@@ -709,7 +767,7 @@ def test_each_item_lists_its_entries_in_the_order_they_were_captured() -> None:
     assert lines[-1].endswith("(Unassigned)")
     assert lines[1].endswith("(Lukas Hoffmann, due Mar 5, 2026)")
     budgets = section(text, "### 6. Budgets")
-    assert "- **Budget:** €15,000.00 shifted from Messen to Dialogmarketing, 2026" in budgets
+    assert "- **Budget B-9:** €15,000.00 shifted from Messen to Dialogmarketing, 2026" in budgets
     assert "needs management sign-off" in budgets
     # The reopened lead pipeline keeps both its entries, in the order they came.
     pipeline = section(text, "### 3. Pre-qualified lead pipeline")
@@ -808,7 +866,7 @@ def test_budget_table_totals_and_signoff() -> None:
         ["Messen", "cut", "€15,000.00"],
     ]
     waiting = section(budgets, "### Waiting for management sign-off")
-    assert waiting.count("\n- ") + waiting.startswith("\n- ") == 2 or waiting.count("- ") == 2
+    assert waiting.count("\n- ") + waiting.startswith("\n- ") == 3 or waiting.count("- ") == 3
     assert "€15,000.00 cut from Messen, 2026" in waiting
 
 
@@ -894,16 +952,17 @@ def test_structure_is_exactly_what_the_meeting_dictates() -> None:
     owners_now = {a.owner for a in data.actions} | {e.action.owner for e in data.closed}
     owners_before = {e.action.owner for e in data.still_open}
     items_with_entries = (
-        {d.item_index for d in data.decisions}
+        {n.item_index for n in data.notes}
+        | {d.item_index for d in data.decisions}
         | {a.item_index for a in data.actions}
         | {b.item_index for b in data.budgets}
     )
     assert levels.count("h1") == 1
-    assert levels.count("h2") == 9
+    assert levels.count("h2") == 11
     # Per item with entries, per owner (twice: this meeting, earlier), two campaign
-    # tables, two budget parts.
+    # tables, three budget parts (totals, waiting, answered).
     assert levels.count("h3") == (
-        len(items_with_entries) + len(owners_now) + len(owners_before) + 2 + 2
+        len(items_with_entries) + len(owners_now) + len(owners_before) + 2 + 3
     )
     tables = tables_of(tokens)
     # One total row per currency under each campaign table.
@@ -919,11 +978,11 @@ def test_structure_is_exactly_what_the_meeting_dictates() -> None:
     assert all(len(row) == len(table[0]) for table in tables for row in table)
     lists = [t for t in tokens if t.type in {"bullet_list_open", "ordered_list_open"}]
     items = sum(t.type == "list_item_open" for t in tokens)
-    signoff = sum(b.needs_signoff for b in data.budgets)
+    signoff = len(data.waiting) + len(data.answered) + len(data.between)
     deferred = sum(i.state is ItemState.DEFERRED for i in data.meeting.items)
-    entries = len(data.decisions) + len(data.actions) + len(data.budgets)
+    entries = len(data.decisions) + len(data.actions) + len(data.budgets) + len(data.notes)
     tasks = len(data.actions) + len(data.closed) + len(data.still_open)
-    assert items == 5 + entries + len(data.decisions) + tasks + signoff + deferred
+    assert items == 5 + 6 + entries + len(data.decisions) + tasks + signoff + deferred
     assert sum(t.type == "ordered_list_open" for t in lists) == 1
     assert all(t.level == 0 for t in lists)  # no list nested in another
 
@@ -1143,7 +1202,10 @@ def test_gather_minutes_reads_the_meeting_as_it_ended(tmp_path: Path) -> None:
     assert "# Marketing & Sales Round Table — meeting 2" in text
     assert "- [x] **A-1** Vertriebsgebiete Nord/Süd abstimmen — due Mar 1, 2026 — done" in text
     assert "(from meeting 1)" in text
-    assert "A-3" not in text
+    # A-3 was closed between the meetings: it shows only in what changed since.
+    since = section(text, "## Since meeting 1")
+    assert "- **A-3** Messestand-Angebot einholen — done (" in since
+    assert text.count("A-3") == 1
 
 
 def test_gather_minutes_of_the_first_meeting_and_a_running_one(tmp_path: Path) -> None:
@@ -1260,3 +1322,23 @@ def test_gather_minutes_of_an_unknown_meeting_says_so(tmp_path: Path) -> None:
         pytest.raises(NotFoundError, match="no meeting 7"),
     ):
         gather_minutes(store, 7, config)
+
+
+def test_summary_first_extension_shown_and_no_zero_length_bar() -> None:
+    data = sample_input()
+    items = list(data.meeting.items)
+    items[0] = replace(items[0], planned_minutes=items[0].original_minutes + 5)
+    deferred = next(i for i, item in enumerate(items) if item.state is ItemState.DEFERRED)
+    moment = data.meeting.started_at + timedelta(minutes=60, seconds=10)
+    items[deferred] = replace(
+        items[deferred], segments=(Segment(moment, moment + timedelta(seconds=20)),)
+    )
+    text = render_minutes(replace(data, meeting=replace(data.meeting, items=tuple(items))))
+    assert text.index("## Summary") < text.index("## Attendance")
+    summary = section(text, "## Summary")
+    assert "- **Decisions:** 5 decisions" in summary
+    assert "- **Awaiting management sign-off:** B-3, B-8, B-9" in summary
+    assert "- **Deferred:** Revenue estimate" in summary
+    original = items[0].original_minutes
+    assert f"| {original} → {original + 5} |" in text
+    assert f":a{deferred + 1}," not in text

@@ -19,6 +19,7 @@ roles.yaml::
           - Positions the products and defines the target groups for each campaign.
         committed_by: Dr. Martin Keller      # optional: who committed the role
         committed_on: 2026-01-12             # optional date
+        signs_off: false                     # optional: true if its holders sign off budgets
 
 An agenda file, e.g. round-table.yaml::
 

@@ -28,7 +28,16 @@ __all__ = ["RolesFile", "load_roles_file", "read_agenda", "store_setting"]
 # `timezone` and `mail` are read by domain/contacts.py, for the commands that need them.
 _ROLES_FILE_KEYS = (("team", "language", "store", "timezone", "mail", "roles"), ("team", "roles"))
 _ROLE_KEYS = (
-    ("id", "title", "department", "holders", "responsibilities", "committed_by", "committed_on"),
+    (
+        "id",
+        "title",
+        "department",
+        "holders",
+        "responsibilities",
+        "committed_by",
+        "committed_on",
+        "signs_off",
+    ),
     ("id", "title", "department", "holders"),
 )
 _AGENDA_KEYS = (("title", "timebox", "cadence", "facilitator", "items"), ("title", "items"))
@@ -160,6 +169,7 @@ def _read_role(check: Checker, mapping: YamlMap) -> Role | None:
     responsibilities = check.text_list(mapping.get("responsibilities"), default=())
     committed_by = check.optional_text(mapping.get("committed_by"))
     committed_on = check.day(mapping.get("committed_on"))
+    signs_off = check.flag(mapping.get("signs_off"), default=False)
     if (
         role_id is None
         or title is None
@@ -168,9 +178,19 @@ def _read_role(check: Checker, mapping: YamlMap) -> Role | None:
         or responsibilities is None
         or isinstance(committed_by, Invalid)
         or isinstance(committed_on, Invalid)
+        or signs_off is None
     ):
         return None
-    return Role(role_id, title, department, holders, responsibilities, committed_by, committed_on)
+    return Role(
+        role_id,
+        title,
+        department,
+        holders,
+        responsibilities,
+        committed_by,
+        committed_on,
+        signs_off,
+    )
 
 
 def read_agenda(check: Checker, role_ids: set[str] | None) -> Agenda | None:

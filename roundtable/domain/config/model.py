@@ -73,6 +73,8 @@ class Role:
     responsibilities: tuple[str, ...] = ()
     committed_by: str | None = None
     committed_on: date | None = None
+    signs_off: bool = False
+    """Its holders sign off (or reject) budget agreements that need management."""
 
 
 @dataclass(frozen=True)

@@ -44,9 +44,10 @@ from roundtable.ui.screens.dialogs.attendance import AttendanceScreen
 from roundtable.ui.screens.dialogs.cadence import CadenceModal, cadence_text
 from roundtable.ui.screens.dialogs.confirm import ConfirmModal
 from roundtable.ui.screens.dialogs.help import HelpScreen
+from roundtable.ui.screens.forms.note_form import capture_note
 from roundtable.ui.screens.home.minutes_preview import MinutesPreview
 from roundtable.ui.screens.meeting.carry_over import CarryOver
-from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, read_entries
+from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, log_index, read_entries
 from roundtable.ui.screens.meeting.ending import Ended, summary_text, write_ended
 from roundtable.ui.screens.meeting.log import MeetingLog, default_due_date
 from roundtable.ui.undo import UndoStep
@@ -368,16 +369,29 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
             )
 
     def action_restore(self) -> None:
-        """Take the selected deferred item back into this meeting."""
+        """Take the selected deferred item back into this meeting; on any other item,
+        `o` notes what was reported or discussed."""
         index = self._selected_index()
         if index is None or self.meeting.items[index].state is not ItemState.DEFERRED:
-            self.notify(
-                _("Select a deferred item in the agenda to take it back."), severity="warning"
-            )
+            self.action_note()
             return
         self.change_meeting(
             lambda meeting, now: timebox.restore_deferred(meeting, index, now),
             _("Restore {title}").format(title=single_line(self.meeting.items[index].title)),
+        )
+
+    def action_note(self) -> None:
+        """Note what was reported or discussed under the current item (`o`)."""
+
+        def tell(message: str, failed: bool) -> None:
+            self.notify(message, severity="error" if failed else "information", markup=False)
+
+        capture_note(
+            self.app.push_screen,
+            self.store,
+            self.store_thread,
+            lambda: (self.meeting_id, log_index(self.meeting)),
+            tell,
         )
 
     @on(DataTable.RowSelected, "#agenda")

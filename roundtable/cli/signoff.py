@@ -1,0 +1,135 @@
+"""Who changes the record from a terminal, and management's sign-off.
+
+`--by NAME` says who is acting (checked against the role holders; without it, the OS
+user); `roundtable signoff B-7 [--reject] [--note TEXT] [--by NAME]` lets a holder of
+a role with `signs_off: true` answer a budget agreement that awaits management.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable
+
+from roundtable.cli.commands import Commands
+from roundtable.cli.context import existing_db_path, team_config
+from roundtable.cli.output import out
+from roundtable.domain.config import TeamConfig
+from roundtable.errors import NotFoundError, UsageError
+from roundtable.i18n import _
+
+__all__ = ["acting_person", "add_by_option", "register", "reopen_reason"]
+
+
+_BUDGET_REF = re.compile(r"\s*(?:b-?)?\s*(\d+)\s*", re.IGNORECASE)
+
+
+def add_by_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--by",
+        metavar="NAME",
+        default=None,
+        help=_("who is acting: a holder of a role (default: your user name)"),
+    )
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def acting_person(by: str | None, config: Callable[[], TeamConfig]) -> str | None:
+    """The holder `by` names, spelled as in the roles file (`UsageError` if nobody
+    holds a role by that name); None without `--by` (the store then takes the OS
+    user)."""
+    if by is None:
+        return None
+    wanted = _folded(by)
+    for role in config().roles:
+        for holder in role.holders:
+            if _folded(holder) == wanted:
+                return holder
+    raise UsageError(
+        _("“{name}” holds no role in the roles file; --by takes a role holder's name.").format(
+            name=" ".join(by.split())
+        )
+    )
+
+
+def reopen_reason(closed_in_number: int | None, note: str | None, ref: str) -> str:
+    """The reason kept with a reopen: required (`UsageError`) when the item was closed
+    in an earlier meeting, whose minutes say it was done."""
+    reason = (note or "").strip()
+    if closed_in_number is not None and not reason:
+        raise UsageError(
+            _(
+                "{ref} was closed in meeting {number}, and its minutes say so; say why it "
+                "is reopened with --note TEXT."
+            ).format(ref=ref, number=closed_in_number)
+        )
+    return reason
+
+
+def _budget_id(ref: str) -> int:
+    match = _BUDGET_REF.fullmatch(ref)
+    if match is None:
+        raise NotFoundError(
+            _("There is no budget agreement {ref!r}; ids look like B-7.").format(ref=ref)
+        )
+    return int(match.group(1))
+
+
+def cmd_signoff(args: argparse.Namespace) -> int:
+    """Sign off (or reject) a budget agreement that awaits management."""
+    from roundtable.domain.text import single_line
+    from roundtable.store.events import os_user
+    from roundtable.store.store import Store
+
+    config = team_config(args)
+    named = acting_person(args.by, lambda: config)
+    person = named or os_user() or ""
+    signers = {
+        _folded(holder): holder
+        for role in config.roles
+        if role.signs_off
+        for holder in role.holders
+    }
+    if _folded(person) not in signers:
+        roles = ", ".join(role.title for role in config.roles if role.signs_off)
+        if roles:
+            message = _(
+                "{name} may not sign off budget agreements: only holders of {roles} may "
+                "(say who with --by NAME)."
+            ).format(name=person or _("(unknown user)"), roles=roles)
+        else:
+            message = _(
+                "No role signs off budget agreements: mark one with signs_off: true in the "
+                "roles file."
+            )
+        raise UsageError(message)
+    signer = signers[_folded(person)]
+    budget_id = _budget_id(args.budget)
+    with Store.open(existing_db_path(args)) as store:
+        budget = store.sign_off_budget(
+            budget_id, approved=not args.reject, by=signer, note=args.note or ""
+        )
+    what = single_line(f"{budget.area} {budget.amount} {budget.currency} {budget.period}")
+    if args.reject:
+        out(_("{ref} rejected by {name}: {what}").format(ref=budget.ref, name=signer, what=what))
+    else:
+        out(_("{ref} signed off by {name}: {what}").format(ref=budget.ref, name=signer, what=what))
+    return 0
+
+
+def register(commands: Commands) -> None:
+    """The `signoff` command."""
+    command = commands.add(
+        "signoff",
+        _("sign off (or reject) a budget agreement that awaits management"),
+        cmd_signoff,
+    )
+    command.add_argument("budget", metavar="ID", help=_("the budget agreement, like B-7 or 7"))
+    command.add_argument(
+        "--reject", action="store_true", help=_("reject it instead of signing it off")
+    )
+    command.add_argument("--note", metavar="TEXT", default=None, help=_("why, in a few words"))
+    add_by_option(command)

@@ -1,0 +1,231 @@
+"""Store → `MinutesInput`, as the record stood when the meeting ended.
+
+Every entry is read through its events (`roundtable.store.events`): its state at the
+meeting's end is the document its last event before then left behind. So a decision
+corrected later, an action item reopened later or a budget agreement signed off later
+shows in these minutes as it was; the corrections made after the end come last, as
+dated amendments. Exporting an ended meeting gives the same text forever, apart from
+amendments appended at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, tzinfo
+from typing import Any, TypeVar
+
+from roundtable.domain.config import TeamConfig
+from roundtable.domain.dates import next_meeting_date
+from roundtable.domain.entries import ActionItem, ActionStatus, BudgetAgreement, Decision, Note
+from roundtable.domain.history import EntryKind, Event, EventKind, amendments, stamp, state_at
+from roundtable.domain.minutes.model import (
+    BudgetWaiting,
+    Change,
+    EarlierAction,
+    Entry,
+    MinutesInput,
+)
+from roundtable.domain.timebox import item_elapsed
+from roundtable.errors import NotFoundError
+from roundtable.store import codec
+from roundtable.store.store import Store
+
+__all__ = ["changes_since_last_meeting", "gather_minutes"]
+
+T = TypeVar("T")
+
+_DECODERS: Mapping[EntryKind, Callable[[int, dict[str, Any]], Entry]] = {
+    EntryKind.ACTION: codec.action_from_doc,
+    EntryKind.DECISION: codec.decision_from_doc,
+    EntryKind.BUDGET: codec.budget_from_doc,
+    EntryKind.NOTE: codec.note_from_doc,
+}
+
+_BETWEEN_KINDS = frozenset(
+    {
+        EventKind.DONE,
+        EventKind.DROPPED,
+        EventKind.REOPENED,
+        EventKind.REASSIGNED,
+        EventKind.REDATED,
+    }
+)
+
+
+def _due_order(action: ActionItem) -> tuple[bool, date, int]:
+    """Due first (undated last), then by ref, as the store lists action items."""
+    return (action.due is None, action.due or date.min, action.id)
+
+
+def _decode(entry: EntryKind, entry_id: int, doc: Mapping[str, Any] | None) -> Entry | None:
+    return None if doc is None else _DECODERS[entry](entry_id, dict(doc))
+
+
+class _AsOf:
+    """The store's entries as they stood at one moment."""
+
+    def __init__(self, store: Store, moment: datetime) -> None:
+        self.log = store.event_log
+        self.moment = stamp(moment)
+
+    def entry(self, entry: EntryKind, entry_id: int) -> Entry | None:
+        return _decode(entry, entry_id, state_at(self.log.of_entry(entry, entry_id), self.moment))
+
+    def of_meeting(self, meeting_id: int, entry: EntryKind, kind: type[T]) -> list[T]:
+        found = []
+        for entry_kind, entry_id in self.log.entries_of_meeting(meeting_id):
+            if entry_kind is entry:
+                value = self.entry(entry, entry_id)
+                if isinstance(value, kind) and getattr(value, "meeting_id", None) == meeting_id:
+                    found.append(value)
+        return found
+
+    def all(self, entry: EntryKind, kind: type[T]) -> list[T]:
+        found = []
+        for entry_id in self.log.entries(entry):
+            value = self.entry(entry, entry_id)
+            if isinstance(value, kind):
+                found.append(value)
+        return found
+
+
+def _change(event: Event) -> Change:
+    return Change(
+        event,
+        _decode(event.entry, event.entry_id, event.before),
+        _decode(event.entry, event.entry_id, event.after),
+    )
+
+
+def changes_since_last_meeting(store: Store, meeting_id: int) -> list[Change]:
+    """What attendees changed on action items between the previous meeting and this
+    one (closed, dropped, reopened, re-assigned, re-dated), oldest first, with who and
+    when: for the review item of a running meeting and for its minutes."""
+    with store.reading():
+        meeting = store.meeting(meeting_id)
+        try:
+            previous = store.meeting_by_number(meeting.number - 1)
+        except NotFoundError:
+            previous = None
+        since = stamp(previous.ended_at or previous.started_at) if previous else ""
+        until = stamp(meeting.ended_at or store.clock())
+        return _between(store.event_log.between(since, until))
+
+
+def _between(events: list[Event]) -> list[Change]:
+    return [
+        _change(event)
+        for event in events
+        if event.entry is EntryKind.ACTION
+        and event.kind in _BETWEEN_KINDS
+        and event.meeting_id is None
+    ]
+
+
+def gather_minutes(
+    store: Store,
+    meeting_id: int,
+    config: TeamConfig,
+    *,
+    now: datetime | None = None,
+    timezone: tzinfo | None = None,
+) -> MinutesInput:
+    """What the minutes of meeting `meeting_id` show, read from `store` as it stood
+    when the meeting ended (or at `now`, default the store's clock, for a meeting
+    still running). Raises `NotFoundError` for an unknown meeting."""
+    with store.reading():
+        meeting = store.meeting(meeting_id)
+        moment = now if now is not None else store.clock()
+        end = meeting.ended_at or moment
+        elapsed = tuple(item_elapsed(meeting, index, end) for index in range(len(meeting.items)))
+        numbers = store.meeting_numbers()
+        try:
+            previous = store.meeting_by_number(meeting.number - 1)
+        except NotFoundError:
+            previous = None
+        since = stamp(previous.ended_at or previous.started_at) if previous else ""
+        as_of = _AsOf(store, end)
+        decisions = tuple(as_of.of_meeting(meeting_id, EntryKind.DECISION, Decision))
+        budgets = tuple(as_of.of_meeting(meeting_id, EntryKind.BUDGET, BudgetAgreement))
+        notes = tuple(as_of.of_meeting(meeting_id, EntryKind.NOTE, Note))
+        actions = as_of.all(EntryKind.ACTION, ActionItem)
+        all_budgets = as_of.all(EntryKind.BUDGET, BudgetAgreement)
+        events = store.event_log.between(since, as_of.moment)
+        later = (
+            amendments(
+                (
+                    event
+                    for key in store.event_log.entries_of_meeting(meeting_id)
+                    for event in store.event_log.of_entry(*key)
+                ),
+                meeting_id,
+                as_of.moment,
+            )
+            if meeting.ended_at is not None
+            else []
+        )
+        campaigns = store.scoreboard(meeting_id, reported_only=True).rows
+    opened_here: list[ActionItem] = []
+    closed: list[ActionItem] = []
+    still_open: list[ActionItem] = []
+    for action in sorted(actions, key=_due_order):
+        if action.meeting_id == meeting_id:
+            opened_here.append(action)
+        elif action.opened_at >= end:
+            continue
+        elif action.status is not ActionStatus.OPEN:
+            if action.closed_in == meeting_id or (
+                action.closed_in is None
+                and action.closed_at is not None
+                and meeting.started_at <= action.closed_at <= end
+            ):
+                closed.append(action)
+        else:
+            still_open.append(action)
+
+    def earlier(action: ActionItem) -> EarlierAction:
+        # A damaged or hand-edited store may point at a meeting that is gone; the item
+        # still belongs in the minutes.
+        number = None if action.meeting_id is None else numbers.get(action.meeting_id)
+        return EarlierAction(action, number)
+
+    def agreed(budget: BudgetAgreement) -> BudgetWaiting:
+        return BudgetWaiting(budget, numbers.get(budget.meeting_id))
+
+    agreed_before_end = [
+        b for b in all_budgets if b.meeting_id in numbers and (b.at is None or b.at <= end)
+    ]
+    waiting = sorted(
+        (b for b in agreed_before_end if b.awaiting_signoff),
+        key=lambda b: (numbers.get(b.meeting_id, 0), b.at or meeting.started_at, b.id),
+    )
+    answered_ids = [
+        event.entry_id
+        for event in events
+        if event.kind in (EventKind.SIGNED_OFF, EventKind.REJECTED)
+    ]
+    by_id = {b.id: b for b in agreed_before_end}
+    answered = [by_id[i] for i in dict.fromkeys(answered_ids) if i in by_id]
+    between = _between(events)
+    local_start = meeting.started_at.astimezone(timezone).date()
+    return MinutesInput(
+        team=config.team,
+        meeting=meeting,
+        elapsed=elapsed,
+        decisions=decisions,
+        actions=tuple(opened_here),
+        still_open=tuple(earlier(action) for action in still_open),
+        closed=tuple(earlier(action) for action in closed),
+        budgets=budgets,
+        campaigns=campaigns,
+        role_titles={role.id: role.title for role in config.roles},
+        next_meeting=next_meeting_date(local_start, meeting.cadence),
+        timezone=timezone,
+        now=None if meeting.ended_at is not None else moment,
+        notes=notes,
+        previous_number=None if previous is None else previous.number,
+        between=tuple(between),
+        waiting=tuple(agreed(b) for b in waiting),
+        answered=tuple(agreed(b) for b in answered),
+        amendments=tuple(_change(event) for event in later),
+    )
