@@ -942,6 +942,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("write to FILE (replaced atomically) instead of printing"),
     )
     _attendee_commands(add_command)
+    from roundtable.cli.stats import register as register_stats
+
+    register_stats(add_command)
     return parser
 
 

@@ -1,0 +1,131 @@
+"""`roundtable stats` as people run it: a real process on a real store file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from roundtable.domain.config import Cadence, ItemKind
+from roundtable.domain.meeting import ItemState, Meeting, MeetingItem, Segment
+from roundtable.store.store import Store
+
+SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def run(tmp_path: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    environment = {
+        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
+    }
+    environment.update(
+        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
+        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
+        ROUNDTABLE_DB=str(db),
+        ROUNDTABLE_CONFIG=str(SHIPPED),
+        ROUNDTABLE_LANG="en",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "roundtable", *args],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def held(number: int, took: tuple[float, float], agenda: str = "round-table") -> Meeting:
+    """Campaign planning (40) then Wrap-up (15), taking `took` minutes."""
+    start = T0 + timedelta(days=7 * (number - 1))
+    moment = start
+    items = []
+    for title, planned, minutes in zip(
+        ("Campaign planning", "Wrap-up"), (40, 15), took, strict=True
+    ):
+        segment = Segment(moment, moment + timedelta(minutes=minutes))
+        moment += timedelta(minutes=minutes)
+        items.append(
+            MeetingItem(
+                title=title,
+                role="sales-marketing",
+                kind=ItemKind.DISCUSSION,
+                planned_minutes=planned,
+                original_minutes=planned,
+                state=ItemState.DONE,
+                segments=(segment,),
+            )
+        )
+    return Meeting(
+        id=None,
+        number=number,
+        agenda_id=agenda,
+        title="Round table",
+        timebox_minutes=60,
+        cadence=Cadence.WEEKLY,
+        items=tuple(items),
+        attendees=(),
+        facilitator="Sabine",
+        started_at=start,
+        ended_at=moment,
+        current=None,
+    )
+
+
+def filled(tmp_path: Path) -> Path:
+    db = tmp_path / "team.db"
+    with Store.open(db) as store:
+        for number, took in enumerate(((47, 8), (50, 9), (44, 10)), start=1):
+            store.add_meeting(held(number, took))
+    return db
+
+
+def test_no_meetings_yet(tmp_path: Path) -> None:
+    result = run(tmp_path, tmp_path / "none.db", "stats")
+    assert result.returncode == 0
+    assert "No ended meetings yet" in result.stdout
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_table_and_suggestion(tmp_path: Path) -> None:
+    result = run(tmp_path, filled(tmp_path), "stats")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Timing of 3 meetings")
+    planning = next(line for line in lines if line.startswith("Campaign planning"))
+    # meetings, plan, median, 80 %, over, extended, deferred, early
+    assert planning.split()[2:10] == ["3", "40", "47", "50", "3", "0", "0", "0"]
+    assert (
+        "- Campaign planning ran over in 3 of the last 3 meetings, by 7 minutes at the "
+        "median: plan 47 instead of 40, take it from Wrap-up, which ended early 3 times."
+    ) in lines
+
+
+def test_json_last_and_agenda(tmp_path: Path) -> None:
+    db = filled(tmp_path)
+    result = run(tmp_path, db, "stats", "--json", "--last", "2", "--agenda", "round-table")
+    assert result.returncode == 0, result.stderr
+    value = json.loads(result.stdout)
+    assert [m["number"] for m in value["meetings"]] == [2, 3]
+    planning = value["items"][0]
+    assert planning["title"] == "Campaign planning"
+    assert planning["actual_minutes"] == [50, 44]
+    assert planning["actual_median_minutes"] == 47
+    assert value["meetings"][0]["minutes_used"] == 59
+
+
+def test_bad_input(tmp_path: Path) -> None:
+    db = filled(tmp_path)
+    unknown = run(tmp_path, db, "stats", "--agenda", "board")
+    assert unknown.returncode == 4
+    assert "board" in unknown.stderr and "round-table" in unknown.stderr
+    zero = run(tmp_path, db, "stats", "--last", "0")
+    assert zero.returncode == 2
+    assert "--last" in zero.stderr
