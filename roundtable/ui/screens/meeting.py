@@ -34,6 +34,7 @@ from roundtable.domain.config import Cadence, TeamConfig
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.l10n import format_day
 from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingState
+from roundtable.domain.statistics.forecast import rebalance_by_history
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext, pgettext
@@ -45,6 +46,7 @@ from roundtable.ui.screens.meeting_log import LogScreen, default_due_date
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.footer import Footer
+from roundtable.ui.widgets.forecast import ForecastLine
 
 if TYPE_CHECKING:
     from roundtable.ui.screens.scoreboard import BoardData
@@ -88,6 +90,13 @@ class MeetingScreen(LogScreen):
         Binding("space", "toggle_pause", _("Pause"), id="pause", key_display="space"),
         Binding("plus,e", "extend", _("+5 min"), id="extend", key_display="+"),
         Binding("r", "rebalance", _("Rebalance"), id="rebalance"),
+        Binding(
+            "R",
+            "rebalance_by_history",
+            _("Rebalance by history"),
+            id="rebalance-history",
+            show=False,
+        ),
         Binding("f", "defer", _("Defer"), id="defer"),
         Binding("o", "restore", _("Restore item"), id="restore", show=False),
         Binding("d", "capture_decision", _("Decision"), id="capture-decision"),
@@ -165,6 +174,7 @@ class MeetingScreen(LogScreen):
         self.set_up_board(self.meeting)
         self._show_meeting(self.meeting, follow=True)
         self._timer = self.set_interval(REFRESH_SECONDS, self.refresh_clocks)
+        self._mount_forecast()
         if not self._entries_given:
             self.reload_log()
         self.query_one(AgendaList).focus()
@@ -183,6 +193,7 @@ class MeetingScreen(LogScreen):
         """Recompute every figure from the store's timestamps and the clock; widgets
         repaint only what changed."""
         self.paint_clocks(self.meeting)
+        self._paint_forecast()
 
     def _show_meeting(self, meeting: Meeting, *, follow: bool) -> None:
         """Show a changed meeting; `follow` moves the agenda cursor to its current item."""
@@ -192,6 +203,7 @@ class MeetingScreen(LogScreen):
         if moved:
             self._carry_choice = None  # the carry-over follows the review item again
         self.paint_meeting(meeting, move_cursor=follow or moved)
+        self._paint_forecast()
         if self._carry_ready and (moved or follow):
             self._sync_carry_over()
             self._sync_campaigns()
@@ -297,6 +309,26 @@ class MeetingScreen(LogScreen):
         """Fit the items still to come into what is left of the box."""
         if self.change_meeting(timebox.rebalance, _("Rebalance")):
             self.notify(_("The items still to come now fit into the time box."))
+
+    # --- the forecast at the usual pace (statistics) ----------------------------------
+
+    def _mount_forecast(self) -> None:
+        line = ForecastLine(timezone=self.timezone, id="forecast")
+        self.mount(line, before="#bottom")
+        line.load(self.store, self.store_thread, self.meeting.agenda_id)
+
+    def _paint_forecast(self) -> None:
+        for line in self.query(ForecastLine):
+            line.show_forecast(self.meeting, self.clock())
+
+    def action_rebalance_by_history(self) -> None:
+        """Plan the items still to come by what they usually take, inside the box."""
+        usual = self.query_one(ForecastLine).usual or {}
+        if self.change_meeting(
+            lambda meeting, now: rebalance_by_history(meeting, now, usual),
+            _("Rebalance by history"),
+        ):
+            self.notify(_("The items still to come are planned by what they usually take."))
 
     def _selected_index(self) -> int | None:
         return self.query_one(AgendaList).selected_index
