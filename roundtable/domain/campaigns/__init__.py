@@ -17,6 +17,14 @@ at every meeting what each campaign has actually brought so far.
 from __future__ import annotations
 
 from roundtable.domain.campaigns.arithmetic import cost_per_lead, percent
+from roundtable.domain.campaigns.calibration import (
+    Calibration,
+    EstimateOutcome,
+    calibrate,
+    calibration_lines,
+    calibration_text,
+    estimate_outcomes,
+)
 from roundtable.domain.campaigns.input import (
     CampaignDraft,
     check_campaign,
@@ -52,11 +60,13 @@ from roundtable.domain.campaigns.scoreboard import (
 
 __all__ = [
     "MAX_NAME_LENGTH",
+    "Calibration",
     "Campaign",
     "CampaignDraft",
     "CampaignRow",
     "CampaignStatus",
     "Channel",
+    "EstimateOutcome",
     "FieldError",
     "Scoreboard",
     "SeriesPoint",
@@ -64,10 +74,14 @@ __all__ = [
     "SnapshotFigures",
     "Totals",
     "build_scoreboard",
+    "calibrate",
+    "calibration_lines",
+    "calibration_text",
     "channel_label",
     "check_campaign",
     "check_figures",
     "cost_per_lead",
+    "estimate_outcomes",
     "find_campaign",
     "format_change",
     "format_percent",
