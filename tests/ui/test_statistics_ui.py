@@ -1,14 +1,19 @@
-"""What the team's history shows in the app: the forecast line on the meeting screen and
-the rebalance by history, on a real store with a fake clock."""
+"""What the team's history shows in the app: the forecast line on the meeting screen, the
+rebalance by history and the calibrated estimate in the figures form, on a real store
+with a fake clock."""
 
 from __future__ import annotations
 
 from datetime import timedelta
+from decimal import Decimal
 
 from roundtable.domain import timebox
+from roundtable.domain.campaigns import CampaignStatus, Channel
+from roundtable.domain.campaigns.calibration import board_outcomes, for_new_estimate
 from roundtable.domain.config import TeamConfig
 from roundtable.store.store import Store
 from roundtable.ui.app import default_attendees
+from roundtable.ui.screens.snapshot_form import SnapshotForm
 from roundtable.ui.widgets.forecast import ForecastLine
 from roundtable.ui.widgets.plain import PlainLabel
 from tests.ui.conftest import (
@@ -20,6 +25,7 @@ from tests.ui.conftest import (
     shown_text,
     tick,
 )
+from tests.ui.test_campaign_ui import Host, fill
 
 # Minutes the items of the round table took: campaign planning habitually runs over.
 TOOK = (15, 28, 30, 25, 59, 25, 10)
@@ -59,8 +65,8 @@ async def test_forecast_line_names_what_will_not_fit(
         assert line.has_class("-known") and line.has_class("-late")
         # 15 + 28 + 30 + 25 + 59 = 157; Budgets ends at 182 and Wrap-up at 192.
         assert line.shown == (
-            "Plan: ends 12:00 · usual pace: 12:12 · "
-            "At the usual pace Budgets and Wrap-up will not fit (about 12 minutes over)."
+            "At the usual pace Budgets and Wrap-up will not fit (about 12 minutes over). · "
+            "Plan: ends 12:00 · usual pace: 12:12"
         )
         assert "Budgets and Wrap-up will not fit" in shown_text(app)
         # The plan itself fits: the time box still shows it.
@@ -93,3 +99,41 @@ async def test_no_history_no_forecast_line(
         line = app.screen.query_one(ForecastLine)
         assert not line.has_class("-known")
         assert line.display is False
+
+
+async def test_figures_form_shows_the_estimate_calibrated(
+    store: Store, clock: FakeClock, config: TeamConfig
+) -> None:
+    """Dialog marketing's finished campaign brought 62 % of each estimate: a new estimate
+    of 100,000 for its running one is worth 62,000."""
+    meeting = running_meeting(store, config, clock)
+    assert meeting.id is not None
+    common = {
+        "owner": "dialog-marketing",
+        "channel": Channel.MAILING,
+        "start": clock.now.date(),
+        "end": clock.now.date(),
+        "budget": Decimal(10_000),
+        "cost": Decimal(5_000),
+    }
+    done = store.add_campaign("Mailing Herbst", status=CampaignStatus.FINISHED, **common)
+    running = store.add_campaign("Mailing Frühjahr", status=CampaignStatus.RUNNING, **common)
+    store.record_snapshot(
+        done.id,
+        meeting.id,
+        leads=40,
+        accepted=20,
+        won=4,
+        estimated_revenue=Decimal(50_000),
+        actual_revenue=Decimal(31_000),
+    )
+    calibration = for_new_estimate(board_outcomes(store.scoreboard()), running)
+    app = Host(SnapshotForm(running, meeting.number, calibration=calibration))
+    async with app.run_test(size=(80, 24)) as pilot:
+        label = app.screen.query_one("#figures-calibrated", PlainLabel)
+        assert label.shown == "" and label.display is False
+        await fill(pilot, "estimated_revenue", "100,000")
+        await pilot.pause()
+        assert label.display is True
+        assert label.shown == "→ the last estimate ran 38% high: calibrated €62,000.00"
+        assert "calibrated €62,000.00" in shown_text(app)

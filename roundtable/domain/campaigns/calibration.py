@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from roundtable.domain import l10n
 from roundtable.domain.campaigns.arithmetic import minus, quotient
 from roundtable.domain.campaigns.model import Campaign, CampaignStatus, Snapshot
+from roundtable.domain.campaigns.scoreboard import Scoreboard
 from roundtable.domain.money import format_amount
 from roundtable.i18n import _, ngettext
 
@@ -31,10 +32,12 @@ __all__ = [
     "RECENT",
     "Calibration",
     "EstimateOutcome",
+    "board_outcomes",
     "calibrate",
     "calibration_lines",
     "calibration_text",
     "estimate_outcomes",
+    "for_new_estimate",
 ]
 
 RECENT = 6
@@ -83,26 +86,35 @@ def estimate_outcomes(
     outcomes: list[EstimateOutcome] = []
     for campaign_id, pairs in history.items():
         pairs.sort(key=lambda pair: (pair[0], pair[1].id))
-        campaign = ended[campaign_id]
-        final = pairs[-1][1].actual_revenue
-        previous: Decimal | None = None
-        for number, snapshot in pairs:
-            estimate = snapshot.estimated_revenue
-            if estimate != previous and estimate > 0:
-                outcomes.append(
-                    EstimateOutcome(
-                        campaign_id=campaign_id,
-                        campaign=campaign.name,
-                        owner=campaign.owner,
-                        currency=campaign.currency,
-                        meeting_number=number,
-                        estimate=estimate,
-                        actual=final,
-                    )
-                )
-            previous = estimate
+        points = [(n, s.estimated_revenue, s.actual_revenue) for n, s in pairs]
+        outcomes.extend(_judged(ended[campaign_id], points))
     outcomes.sort(key=lambda o: (o.meeting_number, o.campaign_id))
     return tuple(outcomes)
+
+
+def _judged(
+    campaign: Campaign, points: Sequence[tuple[int, Decimal, Decimal]]
+) -> list[EstimateOutcome]:
+    """Each new estimate among `points` (meeting number, estimate, actual to date; oldest
+    first) against the last actual."""
+    final = points[-1][2]
+    outcomes = []
+    previous: Decimal | None = None
+    for number, estimate, _actual in points:
+        if estimate != previous and estimate > 0:
+            outcomes.append(
+                EstimateOutcome(
+                    campaign_id=campaign.id,
+                    campaign=campaign.name,
+                    owner=campaign.owner,
+                    currency=campaign.currency,
+                    meeting_number=number,
+                    estimate=estimate,
+                    actual=final,
+                )
+            )
+        previous = estimate
+    return outcomes
 
 
 def _mean(values: Sequence[Decimal]) -> Decimal | None:
@@ -246,3 +258,26 @@ def calibration_lines(
             )
         )
     return lines
+
+
+def board_outcomes(board: Scoreboard) -> tuple[EstimateOutcome, ...]:
+    """`estimate_outcomes` from a scoreboard's rows (their series hold every snapshot
+    up to the board's meeting), so a screen that has the board needs no second read."""
+    outcomes: list[EstimateOutcome] = []
+    for row in board.rows:
+        campaign = row.campaign
+        if campaign.status not in _ENDED or not row.series:
+            continue
+        points = [(p.meeting_number, p.estimate, p.actual) for p in row.series]
+        outcomes.extend(_judged(campaign, points))
+    outcomes.sort(key=lambda o: (o.meeting_number, o.campaign_id))
+    return tuple(outcomes)
+
+
+def for_new_estimate(outcomes: Iterable[EstimateOutcome], campaign: Campaign) -> Calibration:
+    """What a new estimate for `campaign` should be read against: the estimates for its
+    role's campaigns in its currency, or for every campaign in it if that role has none
+    finished yet."""
+    same_currency = [o for o in outcomes if o.currency == campaign.currency]
+    own = calibrate(same_currency, owner=campaign.owner)
+    return own if own.count else calibrate(same_currency)

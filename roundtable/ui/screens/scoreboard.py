@@ -47,6 +47,7 @@ from roundtable.domain.campaigns import (
     percent,
     status_label,
 )
+from roundtable.domain.campaigns.calibration import Calibration, board_outcomes, for_new_estimate
 from roundtable.domain.clock import Clock
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.meeting import Meeting
@@ -500,9 +501,16 @@ class ScoreboardScreen(Screen[None]):
                 previous_number=previous_number,
                 initial=initial,
                 errors=errors,
+                calibration=self._calibration(row),
             ),
             typed,
         )
+
+    def _calibration(self, row: CampaignRow) -> Calibration | None:
+        """How earlier estimates turned out, for the figures form (statistics)."""
+        if self.data is None:
+            return None
+        return for_new_estimate(board_outcomes(self.data.board), row.campaign)
 
     def _record(self, row: CampaignRow, draft: FiguresDraft) -> None:
         running = self.running

@@ -24,10 +24,12 @@ from textual.widgets import Input, Label
 
 from roundtable.domain import l10n
 from roundtable.domain.campaigns import (
+    Calibration,
     Campaign,
     FieldError,
     Snapshot,
     SnapshotFigures,
+    calibration_text,
     channel_label,
     check_figures,
     cost_per_lead,
@@ -95,6 +97,7 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         previous_number: int | None = None,
         initial: FiguresDraft | None = None,
         errors: Mapping[str, str] | None = None,
+        calibration: Calibration | None = None,
     ) -> None:
         """`current` are the figures already recorded in this meeting (saving replaces
         them), `previous` the last ones reported before it, in meeting
@@ -111,6 +114,8 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         self.previous_number = previous_number
         self.initial = initial
         self.errors = dict(errors or {})
+        self.calibration = calibration
+        """How earlier estimates turned out: the estimate is shown calibrated by it."""
         self._refused: dict[str, str] = {}
         """The text each field with a message had when it was refused."""
 
@@ -200,6 +205,7 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
                 yield error
             yield PlainLabel("", id="figures-outcome")
             yield PlainLabel("", id="figures-gap")
+            yield PlainLabel("", id="figures-calibrated")
             with Horizontal(classes="buttons"):
                 yield from self.save_cancel_buttons()
 
@@ -207,6 +213,7 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         for field_id in FIGURE_FIELDS:
             self._show_change(field_id)
         self._show_outcome()
+        self._show_calibrated()
         if self.errors:
             self.show_errors({f: m for f, m in self.errors.items() if f in FIGURE_FIELDS})
         else:
@@ -285,6 +292,16 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         gap_label.set_class(further, "-further")
         gap_label.show(Text(text))
 
+    def _show_calibrated(self) -> None:
+        """The estimate typed, calibrated by how earlier estimates turned out."""
+        label = self.query_one("#figures-calibrated", PlainLabel)
+        estimate = self._typed("estimated_revenue")
+        text = ""
+        if self.calibration is not None and isinstance(estimate, Decimal) and estimate > 0:
+            text = calibration_text(self.calibration, estimate, self.campaign.currency)
+        label.display = bool(text)
+        label.show("→ " + text if text else "")
+
     def show_errors(self, errors: Mapping[str, str]) -> None:
         super().show_errors(errors)
         self._refused = {f: self.query_one(f"#{f}", Input).value for f in errors}
@@ -301,6 +318,7 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
             del self._refused[field_id]
         self._show_change(field_id)
         self._show_outcome()
+        self._show_calibrated()
 
     # --- save -------------------------------------------------------------------------
 

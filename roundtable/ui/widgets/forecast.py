@@ -99,6 +99,8 @@ class ForecastLine(PlainLabel):
             plan=clock_text(result.plan_end, self.timezone),
             usual=clock_text(result.usual_end, self.timezone),
         )
-        self.show(Text(f"{plan} · {forecast_text(meeting, result)}"))
+        # The sentence first: on a narrow screen the plan's end is the part cut off, and
+        # the time box beside shows it anyway.
+        self.show(Text(f"{forecast_text(meeting, result)} · {plan}"))
         self.set_class(bool(result.not_fitting), "-late")
         self.set_class(True, "-known")
