@@ -28,6 +28,11 @@ from roundtable.domain.campaigns import (
     status_label,
     totals,
 )
+from roundtable.domain.campaigns.calibration import (
+    EstimateOutcome,
+    board_outcomes,
+    calibration_lines,
+)
 from roundtable.domain.config import ItemKind, TeamConfig
 from roundtable.domain.dates import next_meeting_date
 from roundtable.domain.entries import (
@@ -88,6 +93,9 @@ class MinutesInput:
     (`Store.scoreboard(meeting_id, reported_only=True).rows`)."""
     role_titles: Mapping[str, str] = field(default_factory=dict)
     """Role title by role id; an unknown id is shown as it is."""
+    estimate_outcomes: Sequence[EstimateOutcome] = ()
+    """Every estimate of a campaign finished by this meeting against what it brought
+    (`campaigns.calibration.board_outcomes`)."""
     next_meeting: date | None = None
     timezone: tzinfo | None = None
     """The room's time zone for clock times and dates; None: the machine's local time."""
@@ -707,7 +715,18 @@ class _Minutes:
                 "means estimate and reality moved closer together."
             )
         )
+        parts.extend(self.estimates_against_outcome())
         return "\n\n".join(parts)
+
+    def estimates_against_outcome(self) -> list[str]:
+        """How the estimates of finished campaigns turned out, per role (statistics)."""
+        lines = calibration_lines(self.data.estimate_outcomes, self.data.role_titles)
+        if not lines:
+            return []
+        return [
+            "### " + _("How the estimates turned out"),
+            "\n".join("- " + inline(line) for line in lines),
+        ]
 
     def next_meeting(self) -> str:
         parts = ["## " + _("Next meeting")]
@@ -801,6 +820,7 @@ def gather_minutes(
         decisions = tuple(store.decisions(meeting_id))
         budgets = tuple(store.budgets(meeting_id))
         campaigns = store.scoreboard(meeting_id, reported_only=True).rows
+        outcomes = board_outcomes(store.scoreboard(meeting_id))
     opened_here: list[ActionItem] = []
     closed: list[ActionItem] = []
     still_open: list[ActionItem] = []
@@ -836,6 +856,7 @@ def gather_minutes(
         budgets=budgets,
         campaigns=campaigns,
         role_titles={role.id: role.title for role in config.roles},
+        estimate_outcomes=outcomes,
         next_meeting=next_meeting_date(local_start, meeting.cadence),
         timezone=timezone,
         now=None if meeting.ended_at is not None else moment,

@@ -129,3 +129,17 @@ def test_bad_input(tmp_path: Path) -> None:
     zero = run(tmp_path, db, "stats", "--last", "0")
     assert zero.returncode == 2
     assert "--last" in zero.stderr
+
+
+def test_demo_history_shows_habits_and_estimates_in_the_minutes(tmp_path: Path) -> None:
+    """The demo year has an item that habitually overruns, and the minutes say how the
+    estimates of finished campaigns turned out."""
+    db = tmp_path / "demo.db"
+    assert run(tmp_path, db, "demo").returncode == 0
+    stats = run(tmp_path, db, "stats", "--last", "10")
+    assert "- Campaign planning ran over in " in stats.stdout
+    minutes = run(tmp_path, db, "export", "latest")
+    assert minutes.returncode == 0, minutes.stderr
+    section = minutes.stdout.split("### How the estimates turned out", 1)[1]
+    first = section.strip().splitlines()[0]
+    assert first.startswith("- ") and "estimates ran" in first and "on average" in first
