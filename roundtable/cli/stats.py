@@ -11,15 +11,27 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from roundtable.domain.locations import default_db_path
 from roundtable.domain.statistics.timing import ItemStats, TimingReport
 from roundtable.domain.text import terminal_safe
-from roundtable.errors import NotFoundError
+from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _, ngettext
 
-__all__ = ["cmd_stats", "register", "text_sparkline"]
+if TYPE_CHECKING:
+    from roundtable.domain.campaigns import Campaign, Snapshot
+    from roundtable.store.store import Store
+
+__all__ = [
+    "add_correction_option",
+    "cmd_stats",
+    "refuse_contradictions",
+    "register",
+    "text_sparkline",
+]
 
 _BARS = "▁▂▃▄▅▆▇█"
 
@@ -223,3 +235,50 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
     _print_table(report, texts)
     return 0
+
+
+# --- `roundtable figures --correction` --------------------------------------------------
+
+
+def add_correction_option(figures: argparse.ArgumentParser) -> None:
+    """`--correction` on `roundtable figures`."""
+    figures.add_argument(
+        "--correction",
+        action="store_true",
+        help=_(
+            "record figures below the last report (a running total that fell) as a correction of it"
+        ),
+    )
+
+
+def refuse_contradictions(
+    store: Store,
+    campaign: Campaign,
+    last: Snapshot | None,
+    figures: Mapping[str, Decimal | int],
+    cost: Decimal | None,
+    correction: bool,
+) -> None:
+    """`UsageError` naming every running total far below the last report, unless the
+    figures are given `--correction`."""
+    from roundtable.domain.campaigns.corrections import contradiction_text, contradictions
+
+    new = dict(figures)
+    if cost is not None:
+        new["cost"] = cost
+    found = contradictions(last, new)
+    if not found or correction:
+        return
+    number = None if last is None else store.meeting_numbers().get(last.meeting_id)
+    lines = [contradiction_text(one, campaign.currency, number) for one in found]
+    raise UsageError(
+        "\n".join(
+            [
+                *lines,
+                _(
+                    "If that is right, repeat the command with --correction to record it as a "
+                    "correction; nothing was recorded."
+                ),
+            ]
+        )
+    )

@@ -391,6 +391,8 @@ def snapshot_doc(snapshot: Snapshot) -> Doc:
         "actual_revenue": dump_amount(snapshot.actual_revenue),
         "cost": dump_amount(snapshot.cost),
         "at": dump_time(snapshot.at),
+        # Only when set: older stores and other readers see the documents they know.
+        **({"correction": True} if snapshot.correction else {}),
     }
 
 
@@ -409,4 +411,5 @@ def snapshot_from_doc(doc_id: int, doc: Doc) -> Snapshot:
         actual_revenue=load_amount(doc["actual_revenue"]),
         cost=load_amount(doc["cost"]),
         at=load_time(doc["at"]),
+        correction=_bool(doc.get("correction", False)),
     )

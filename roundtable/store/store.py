@@ -1092,6 +1092,7 @@ class Store:
         estimated_revenue: Decimal,
         actual_revenue: Decimal,
         cost: Decimal | None = None,
+        correction: bool = False,
     ) -> Snapshot:
         """Record a campaign's figures to date as reported in a meeting; recording again
         in the same meeting replaces them (keeping the snapshot's id). `cost` is the cost
@@ -1140,6 +1141,7 @@ class Store:
                 actual_revenue=figures.actual_revenue,
                 cost=campaign.cost if cost is None else cost,
                 at=self._now(),
+                correction=correction,
             )
             table = self._shard_table(SNAPSHOTS, snapshot_id)
             if existing:

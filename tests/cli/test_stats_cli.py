@@ -6,9 +6,12 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
+from roundtable.domain.campaigns import CampaignStatus, Channel
 from roundtable.domain.config import Cadence, ItemKind
 from roundtable.domain.meeting import ItemState, Meeting, MeetingItem, Segment
 from roundtable.store.store import Store
@@ -143,3 +146,53 @@ def test_demo_history_shows_habits_and_estimates_in_the_minutes(tmp_path: Path) 
     section = minutes.stdout.split("### How the estimates turned out", 1)[1]
     first = section.strip().splitlines()[0]
     assert first.startswith("- ") and "estimates ran" in first and "on average" in first
+
+
+def test_a_figure_that_contradicts_the_last_report_needs_correction(tmp_path: Path) -> None:
+    db = tmp_path / "team.db"
+    with Store.open(db) as store:
+        first = store.add_meeting(held(1, (40, 15)))
+        assert first.id is not None
+        meeting = store.add_meeting(replace(held(2, (40, 15)), ended_at=None, current=0))
+        assert meeting.id is not None
+        campaign = store.add_campaign(
+            "Maintenance 2026",
+            owner="sales-controlling",
+            channel=Channel.EVENT,
+            start=T0.date(),
+            end=T0.date(),
+            budget=Decimal(10_000),
+            cost=Decimal(5_000),
+            status=CampaignStatus.RUNNING,
+        )
+        store.record_snapshot(
+            campaign.id,
+            first.id,
+            leads=40,
+            accepted=20,
+            won=5,
+            estimated_revenue=Decimal(150_000),
+            actual_revenue=Decimal(120_000),
+        )
+    refused = run(tmp_path, db, "figures", "Maintenance 2026", "--revenue", "1,234.50")
+    assert refused.returncode == 2
+    assert refused.stderr == (
+        "roundtable: Actual revenue to date: €1,234.50 is 99% below the last report "
+        "(€120,000.00 in meeting 1).\n"
+        "If that is right, repeat the command with --correction to record it as a "
+        "correction; nothing was recorded.\n"
+    )
+    with Store.open(db, read_only=True) as store:
+        assert [s.meeting_id for s in store.snapshots(campaign.id)] == [first.id]
+    # A lower estimate is no contradiction: estimates come down.
+    lower = run(tmp_path, db, "figures", "Maintenance 2026", "--estimate", "125,000")
+    assert lower.returncode == 0, lower.stderr
+    taken = run(
+        tmp_path, db, "figures", "Maintenance 2026", "--revenue", "1,234.50", "--correction"
+    )
+    assert taken.returncode == 0, taken.stderr
+    with Store.open(db, read_only=True) as store:
+        latest = store.snapshots(campaign.id)[-1]
+    assert latest.actual_revenue == Decimal("1234.50")
+    assert latest.estimated_revenue == Decimal(125_000)
+    assert latest.correction is True

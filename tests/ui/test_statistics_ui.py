@@ -13,7 +13,7 @@ from roundtable.domain.campaigns.calibration import board_outcomes, for_new_esti
 from roundtable.domain.config import TeamConfig
 from roundtable.store.store import Store
 from roundtable.ui.app import default_attendees
-from roundtable.ui.screens.snapshot_form import SnapshotForm
+from roundtable.ui.screens.snapshot_form import FiguresDraft, SnapshotForm
 from roundtable.ui.widgets.forecast import ForecastLine
 from roundtable.ui.widgets.plain import PlainLabel
 from tests.ui.conftest import (
@@ -137,3 +137,47 @@ async def test_figures_form_shows_the_estimate_calibrated(
         assert label.display is True
         assert label.shown == "→ the last estimate ran 38% high: calibrated €62,000.00"
         assert "calibrated €62,000.00" in shown_text(app)
+
+
+async def test_figures_far_below_the_last_report_need_a_second_enter(
+    store: Store, clock: FakeClock, config: TeamConfig
+) -> None:
+    meeting = running_meeting(store, config, clock)
+    assert meeting.id is not None
+    campaign = store.add_campaign(
+        "Maintenance 2026",
+        owner="sales-controlling",
+        channel=Channel.EVENT,
+        start=clock.now.date(),
+        end=clock.now.date(),
+        budget=Decimal(10_000),
+        cost=Decimal(5_000),
+        status=CampaignStatus.RUNNING,
+    )
+    previous = store.record_snapshot(
+        campaign.id,
+        meeting.id,
+        leads=40,
+        accepted=20,
+        won=5,
+        estimated_revenue=Decimal(150_000),
+        actual_revenue=Decimal(120_000),
+    )
+    app = Host(SnapshotForm(campaign, 2, previous=previous, previous_number=1))
+    async with app.run_test(size=(80, 30)) as pilot:
+        await fill(pilot, "actual_revenue", "1,234.50")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.results == []
+        warning = app.screen.query_one("#figures-contradiction", PlainLabel)
+        assert warning.display is True
+        assert warning.shown == (
+            "Actual revenue to date: €1,234.50 is 99% below the last report "
+            "(€120,000.00 in meeting 1).\nPress enter again to record them as a correction."
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+    (draft,) = app.results
+    assert isinstance(draft, FiguresDraft)
+    assert draft.correction is True
+    assert draft.figures.actual_revenue == Decimal("1234.50")

@@ -116,6 +116,9 @@ class Snapshot:
     cost: Decimal
     """The campaign's cost to date when it was recorded: past minutes keep their figures."""
     at: datetime
+    correction: bool = False
+    """Confirmed although a running total fell far below the report before (see
+    `corrections`)."""
 
     @property
     def gap(self) -> Decimal:

@@ -536,6 +536,7 @@ class ScoreboardScreen(Screen[None]):
                     estimated_revenue=figures.estimated_revenue,
                     actual_revenue=figures.actual_revenue,
                     cost=draft.cost,
+                    correction=draft.correction,
                 )
             return snapshot, old_cost
 

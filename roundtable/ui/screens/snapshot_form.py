@@ -12,7 +12,7 @@ counts, no more accepted leads than leads, no more deals than accepted leads.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 
 from rich.cells import cell_len
@@ -40,6 +40,7 @@ from roundtable.domain.campaigns import (
     percent,
     status_label,
 )
+from roundtable.domain.campaigns.corrections import contradiction_text, contradictions
 from roundtable.domain.money import format_amount
 from roundtable.i18n import _
 from roundtable.ui.screens.campaign_form import CAMPAIGNS_CSS, amount_field_text
@@ -74,6 +75,8 @@ class FiguresDraft:
 
     figures: SnapshotFigures
     cost: Decimal
+    correction: bool = False
+    """Confirmed although a running total fell far below the last report."""
 
 
 def _value(snapshot: Snapshot, field_id: str) -> int | Decimal:
@@ -117,6 +120,8 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         self.calibration = calibration
         """How earlier estimates turned out: the estimate is shown calibrated by it."""
         self._refused: dict[str, str] = {}
+        self._confirming = False
+        """The contradiction with the last report was shown: the next save confirms it."""
         """The text each field with a message had when it was refused."""
 
     # --- layout -----------------------------------------------------------------------
@@ -206,6 +211,9 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
             yield PlainLabel("", id="figures-outcome")
             yield PlainLabel("", id="figures-gap")
             yield PlainLabel("", id="figures-calibrated")
+            contradiction = PlainLabel("", id="figures-contradiction")
+            contradiction.display = False
+            yield contradiction
             with Horizontal(classes="buttons"):
                 yield from self.save_cancel_buttons()
 
@@ -319,6 +327,8 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         self._show_change(field_id)
         self._show_outcome()
         self._show_calibrated()
+        self._confirming = False
+        self.query_one("#figures-contradiction", PlainLabel).display = False
 
     # --- save -------------------------------------------------------------------------
 
@@ -359,4 +369,18 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         if draft is None:
             self.show_errors(errors)
             return
-        self.dismiss(draft)
+        found = contradictions(self.previous, {**asdict(draft.figures), "cost": draft.cost})
+        if found and not self._confirming:
+            # A running total far below the last report: a typo, or a correction the
+            # room has to confirm (a second enter).
+            label = self.query_one("#figures-contradiction", PlainLabel)
+            lines = [
+                contradiction_text(one, self.campaign.currency, self.previous_number)
+                for one in found
+            ]
+            lines.append(_("Press enter again to record them as a correction."))
+            label.show("\n".join(lines))
+            label.display = True
+            self._confirming = True
+            return
+        self.dismiss(replace(draft, correction=bool(found)))
