@@ -11,7 +11,8 @@ from tinydb.table import Document, Table
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.store import codec
 from roundtable.store.journal import JournalStorage
-from roundtable.store.store import ACTIONS, META, SCHEMA_VERSION, SHARD_SIZE
+from roundtable.store.records import ACTIONS, META, SHARD_SIZE
+from roundtable.store.schema import SCHEMA_VERSION
 
 __all__ = ["OWNERS", "fill_actions"]
 

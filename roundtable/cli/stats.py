@@ -11,10 +11,11 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from roundtable.cli.parser import Commands
 from roundtable.domain.locations import default_db_path
 from roundtable.domain.statistics.timing import ItemStats, TimingReport
 from roundtable.domain.text import terminal_safe
@@ -50,11 +51,9 @@ def _count(text: str) -> int:
     return value
 
 
-def register(
-    add_command: Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser],
-) -> None:
+def register(commands: Commands) -> None:
     """Add `stats` to the parser."""
-    stats = add_command(
+    stats = commands.add(
         "stats",
         _("how long each agenda item really takes, and what to plan instead"),
         cmd_stats,

@@ -19,7 +19,7 @@ from roundtable.domain.config import (
     load_config,
     load_roles,
 )
-from roundtable.domain.yamlfile import MAX_FILE_BYTES
+from roundtable.domain.config.yamlfile import MAX_FILE_BYTES
 from roundtable.errors import ConfigError, Problem
 
 # Line numbers in the tests below count from these texts.
@@ -924,7 +924,7 @@ def test_libyaml_and_the_python_loader_compose_the_same_tree(path: Path) -> None
     # pure-Python loader (which reports the problems) sees, lines included.
     import yaml
 
-    from roundtable.domain.yamlfile import _parse
+    from roundtable.domain.config.yamlfile import _parse
 
     text = path.read_text(encoding="utf-8")
     python = yaml.SafeLoader(text)

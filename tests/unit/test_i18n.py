@@ -123,7 +123,7 @@ def test_set_language_refuses_a_language_we_do_not_speak() -> None:
 
 
 def test_the_config_enum_matches_the_languages() -> None:
-    from roundtable.domain.config import _Language
+    from roundtable.domain.config.model import Language as _Language
 
     assert sorted(member.value for member in _Language) == sorted(LANGUAGES)
 

@@ -26,6 +26,7 @@ from roundtable.domain.meeting import (
 )
 from roundtable.domain.owners import resolve_owner
 from roundtable.errors import NotFoundError, StoreError, UsageError
+from roundtable.store import records as records_module
 from roundtable.store import store as store_module
 from roundtable.store.store import SHARD_SIZE, Store
 from tests.unit.conftest import START, FakeClock
@@ -745,7 +746,7 @@ def test_a_compacted_store_reads_the_same_as_one_parsed_whole(
     from roundtable.domain.minutes import gather_minutes, render_minutes
     from roundtable.store.journal import JournalStorage
 
-    monkeypatch.setattr(store_module, "SHARD_SIZE", 7)
+    monkeypatch.setattr(records_module, "SHARD_SIZE", 7)
     config = shipped_config()
     lazy_path, whole_path = tmp_path / "lazy.db", tmp_path / "whole.db"
     with Store.open(lazy_path) as target:

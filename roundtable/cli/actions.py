@@ -1,0 +1,158 @@
+"""The attendee's action-item commands: `actions`, `done`, `reopen`.
+
+They start fast: the store is opened without the app, and Babel is loaded only when a
+table with dates is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from roundtable.cli.context import TODAY_ENV, config_location, db_path, existing_db_path, today
+from roundtable.cli.output import clip, columns, out, print_json
+from roundtable.cli.parser import Commands
+from roundtable.domain.config import load_roles
+from roundtable.domain.entries import ActionStatus
+from roundtable.domain.text import single_line, terminal_safe
+from roundtable.errors import RoundtableError, UsageError
+from roundtable.i18n import _
+
+__all__ = ["cmd_actions", "cmd_done", "cmd_reopen", "register"]
+
+_OWNER_WIDTH = 24
+
+
+def _owners_for(args: argparse.Namespace, known: Callable[[], set[str]]) -> frozenset[str]:
+    """The owner strings `--owner` stands for: current roles first, then anyone named on
+    a stored item (people who left the roles file still have their items)."""
+    from roundtable.domain.owners import resolve_owner
+
+    try:
+        # Only roles.yaml: parsing the agendas too would cost an attendee start time.
+        roles = load_roles(config_location(args).directory)
+    except RoundtableError as error:
+        # Without roles there is nothing to resolve against: match what was typed.
+        note = _("roundtable: note: matching --owner literally; the config did not load: {error}")
+        print(terminal_safe(note.format(error=error.message.splitlines()[0])), file=sys.stderr)
+        return frozenset({args.owner.strip()})
+    try:
+        return resolve_owner(args.owner, roles)
+    except UsageError:
+        # Only now read every owner in the store: the common case stays fast.
+        return resolve_owner(args.owner, roles, known())
+
+
+def cmd_actions(args: argparse.Namespace) -> int:
+    """List open action items (all with --all), due first; overdue ones marked."""
+    from roundtable.store.store import Store  # TinyDB: not for `check` or `--help`
+
+    now = today()
+    with Store.open(db_path(args), read_only=True) as store:
+        owners = None if args.owner is None else _owners_for(args, store.action_owners)
+        items = store.actions(owners=owners, include_closed=args.all)
+    if args.json:
+        print_json(
+            [
+                {
+                    "ref": item.ref,
+                    "text": item.text,
+                    "owner": item.owner,
+                    "due": None if item.due is None else item.due.isoformat(),
+                    "status": item.status.value,
+                    "overdue": item.is_overdue(now),
+                    "meeting_id": item.meeting_id,
+                    "item_index": item.item_index,
+                    "opened_at": item.opened_at.isoformat(),
+                    "closed_at": None if item.closed_at is None else item.closed_at.isoformat(),
+                    "closed_in": item.closed_in,
+                }
+                for item in items
+            ]
+        )
+        return 0
+    if not items:
+        if args.owner is not None:
+            message = (
+                _("No action items for {who}.")
+                if args.all
+                else _("No open action items for {who}.")
+            )
+            out(message.format(who=args.owner.strip()))
+        else:
+            out(_("No action items.") if args.all else _("No open action items."))
+        return 0
+    status_words = {
+        ActionStatus.OPEN: _("open"),
+        ActionStatus.DONE: _("done"),
+        ActionStatus.DROPPED: _("dropped"),
+    }
+    from roundtable.domain.l10n import format_date  # Babel: only when there are rows
+
+    rows = [
+        [
+            item.ref,
+            "" if item.due is None else format_date(item.due),
+            clip(single_line(item.owner or "—"), _OWNER_WIDTH),
+            _("overdue") if item.is_overdue(now) else status_words[item.status],
+            single_line(item.text),
+        ]
+        for item in items
+    ]
+    # One write: a thousand separate prints cost an attendee milliseconds.
+    out("\n".join(columns([_("REF"), _("DUE"), _("OWNER"), _("STATUS"), _("TEXT")], rows)))
+    return 0
+
+
+def _set_status(args: argparse.Namespace, wanted: ActionStatus) -> int:
+    from roundtable.store.store import Store  # TinyDB: not for `check` or `--help`
+
+    with Store.open(existing_db_path(args)) as store, store.transaction():
+        # Closed while a meeting runs: its minutes list the item as closed there.
+        running = store.running_meeting()
+        change = store.change_action_status(
+            args.id, wanted, running.id if running is not None else None
+        )
+    text = single_line(change.action.text)
+    ref = change.action.ref
+    if wanted is ActionStatus.OPEN:
+        message = (
+            _("{ref} reopened: {text}") if change.changed else _("{ref} was already open: {text}")
+        )
+    else:
+        message = _("{ref} done: {text}") if change.changed else _("{ref} was already done: {text}")
+    out(message.format(ref=ref, text=text))
+    return 0
+
+
+def cmd_done(args: argparse.Namespace) -> int:
+    """Mark an action item done."""
+    return _set_status(args, ActionStatus.DONE)
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    """Open a closed action item again."""
+    return _set_status(args, ActionStatus.OPEN)
+
+
+def register(commands: Commands) -> None:
+    actions = commands.add(
+        "actions", _("list open action items, due first (overdue ones marked)"), cmd_actions
+    )
+    actions.add_argument(
+        "--owner",
+        metavar="WHO",
+        help=_("only WHO's items: a role id or a person's name, or the start of one"),
+    )
+    actions.add_argument("--all", action="store_true", help=_("also done and dropped items"))
+    actions.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
+    actions.epilog = _(
+        "Items due before today are marked overdue. For tests, {env}=YYYY-MM-DD sets today."
+    ).format(env=TODAY_ENV)
+    for name, help_text, handler in (
+        ("done", _("mark an action item done"), cmd_done),
+        ("reopen", _("open a done or dropped action item again"), cmd_reopen),
+    ):
+        command = commands.add(name, help_text, handler)
+        command.add_argument("id", metavar="ID", help=_("the action item, like A-42 or 42"))

@@ -1,0 +1,62 @@
+"""Printing for a person or a program: safe lines, fixed-width columns, JSON."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from decimal import MAX_PREC, ROUND_HALF_UP, Decimal, localcontext
+
+from roundtable.domain.text import terminal_safe
+
+__all__ = ["clip", "clock_text", "columns", "out", "print_json", "whole"]
+
+
+def out(text: str = "") -> None:
+    """Print `text` for a person: control characters in it are made visible."""
+    print(terminal_safe(text))
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def columns(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """A fixed-width table; the last column is not padded."""
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header) - 1)]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = [cell.ljust(width) for cell, width in zip(cells, widths, strict=False)]
+        return "  ".join([*padded, cells[-1]]).rstrip()
+
+    return [line(header), *(line(row) for row in rows)]
+
+
+def print_json(value: object) -> None:
+    import json  # only the --json listings need it
+    import re
+
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    # json escapes C0 controls but not DEL and the C1 range (which holds CSI).
+    text = re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    sys.stdout.write(text + "\n")
+
+
+def clock_text(minutes: float) -> str:
+    whole = int(minutes)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def whole(amount: Decimal | None, *, signed: bool = False) -> str:
+    """An amount in whole currency units for a table cell, grouped the current
+    language's way: `12,500` (`+1,000`), German `12.500` (`+1.000`)."""
+    from roundtable.domain.l10n import format_number  # Babel: only tables of amounts
+
+    if amount is None:
+        return "—"
+    with localcontext() as context:
+        context.prec = MAX_PREC  # any amount a store holds, however large, rounds
+        rounded = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if signed:
+        sign = "+" if rounded > 0 else "\u2212" if rounded < 0 else "±"
+        return sign + format_number(abs(rounded))
+    return format_number(rounded)

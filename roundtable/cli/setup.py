@@ -1,0 +1,126 @@
+"""Setting the round table up: `check` the config, fill a `demo` store to try it out."""
+
+from __future__ import annotations
+
+import argparse
+
+from roundtable.cli.context import config_location, db_path, team_config, today
+from roundtable.cli.output import out
+from roundtable.cli.parser import Commands
+from roundtable.domain.config import load_config
+from roundtable.i18n import _, ngettext
+
+__all__ = ["cmd_check", "cmd_demo", "register"]
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate the roles and agendas; one short summary, or every problem on stderr."""
+    location = config_location(args)
+    out(
+        _("Config folder: {path} (from {source})").format(
+            path=location.directory, source=location.source
+        )
+    )
+    config = load_config(location.directory, location.source)
+    out(_("Team: {team}").format(team=config.team))
+    out(
+        ngettext("{count} role: {ids}", "{count} roles: {ids}", len(config.roles)).format(
+            count=len(config.roles), ids=", ".join(role.id for role in config.roles)
+        )
+    )
+    for agenda in config.agendas:
+        items = ngettext("{count} item", "{count} items", len(agenda.items)).format(
+            count=len(agenda.items)
+        )
+        out(
+            _(
+                "Agenda {id}: {title} — {planned} of {box} minutes planned, {items}, "
+                "every {days} days"
+            ).format(
+                id=agenda.id,
+                title=agenda.title,
+                planned=agenda.planned_minutes,
+                box=agenda.timebox_minutes,
+                items=items,
+                days=agenda.cadence.days,
+            )
+        )
+    out(_("OK"))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Fill the store with a realistic year of this round table."""
+    # The demo's generator, Babel and TinyDB: only this command needs them.
+    from roundtable.demo.history import DEFAULT_MEETINGS, DEFAULT_SEED, fill_demo
+    from roundtable.domain.l10n import format_date
+    from roundtable.store.store import Store
+
+    config = team_config(args)
+    path = db_path(args)
+    with Store.open(path) as store:
+        summary = fill_demo(
+            store,
+            config,
+            today=today(),
+            meetings=DEFAULT_MEETINGS if args.meetings is None else args.meetings,
+            seed=DEFAULT_SEED if args.seed is None else args.seed,
+            force=args.force,
+        )
+    out(
+        _(
+            "Wrote {meetings} meetings ({first} to {last}) with {decisions} decisions, "
+            "{actions} action items, {budgets} budget agreements and {campaigns} campaigns "
+            "({snapshots} campaign reports) to {path}."
+        ).format(
+            meetings=summary.meetings,
+            first=format_date(summary.first),
+            last=format_date(summary.last),
+            decisions=summary.decisions,
+            actions=summary.actions,
+            budgets=summary.budgets,
+            campaigns=summary.campaigns,
+            snapshots=summary.snapshots,
+            path=path,
+        )
+    )
+    return 0
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_("must be a whole number of at least 1"))
+    return value
+
+
+def register(commands: Commands) -> None:
+    commands.add(
+        "check", _("validate the roles and agendas and say which folder was used"), cmd_check
+    )
+    demo = commands.add(
+        "demo",
+        _("fill an empty store with a realistic year of round tables, to try things out"),
+        cmd_demo,
+    )
+    demo.add_argument(
+        "--meetings",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help=_("how many meetings (default: about a year's worth, 40)"),
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help=_("the same seed gives the same history"),
+    )
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help=_("replace everything already in the store"),
+    )

@@ -1,0 +1,136 @@
+"""The team's configuration as the rest of the program sees it: roles, agendas and
+their items, already checked (see `roundtable.domain.config.load`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+__all__ = [
+    "AGENDA_SUFFIXES",
+    "MAX_PROBLEMS_PER_FILE",
+    "MAX_TIMEBOX_MINUTES",
+    "ROLES_FILE",
+    "Agenda",
+    "AgendaItem",
+    "Cadence",
+    "ItemKind",
+    "Language",
+    "Role",
+    "TeamConfig",
+    "is_role_id",
+]
+
+MAX_TIMEBOX_MINUTES = 180
+"""The round table never runs longer than three hours."""
+
+ROLES_FILE = "roles.yaml"
+AGENDA_SUFFIXES = (".yaml", ".yml")
+
+MAX_PROBLEMS_PER_FILE = 100
+"""More than this from one file is noise (it is probably not a config file at all)."""
+
+_ROLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+
+
+class ItemKind(StrEnum):
+    """What an agenda item is for."""
+
+    REPORT = "report"
+    DISCUSSION = "discussion"
+    DECISION = "decision"
+
+
+class Language(StrEnum):
+    """The values of roles.yaml's `language` key: `roundtable.i18n.LANGUAGES`."""
+
+    ENGLISH = "en"
+    GERMAN = "de"
+
+
+class Cadence(StrEnum):
+    """How often a meeting of this agenda takes place."""
+
+    WEEKLY = "weekly"
+    BIWEEKLY = "biweekly"
+
+    @property
+    def days(self) -> int:
+        return 7 if self is Cadence.WEEKLY else 14
+
+
+@dataclass(frozen=True)
+class Role:
+    """Who is responsible for what, as the managers committed it."""
+
+    id: str
+    title: str
+    department: str
+    holders: tuple[str, ...]
+    responsibilities: tuple[str, ...] = ()
+    committed_by: str | None = None
+    committed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One item of an agenda template."""
+
+    title: str
+    minutes: int
+    role: str
+    """The id of the owning role."""
+    kind: ItemKind = ItemKind.DISCUSSION
+    notes: str = ""
+    review: bool = False
+    """True for the item that reviews the open action items of earlier meetings."""
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """An agenda template: what a meeting of this kind covers and in how long."""
+
+    id: str
+    """The file name without `.yaml`; what `roundtable start ID` takes."""
+    title: str
+    timebox_minutes: int
+    cadence: Cadence
+    items: tuple[AgendaItem, ...]
+    path: Path
+    facilitator: str | None = None
+    """Role id of whoever usually runs this meeting."""
+
+    @property
+    def planned_minutes(self) -> int:
+        """The items' planned minutes together."""
+        return sum(item.minutes for item in self.items)
+
+
+@dataclass(frozen=True)
+class TeamConfig:
+    """Everything read from one config folder."""
+
+    directory: Path
+    source: str
+    """How the folder was found, in words for `roundtable check`."""
+    team: str
+    roles: tuple[Role, ...]
+    agendas: tuple[Agenda, ...]
+    language: str | None = None
+    """`en` or `de` if roles.yaml sets `language`; None leaves it to `--lang` and the locale."""
+
+    def role(self, role_id: str) -> Role | None:
+        """The role with this id, or None."""
+        return next((role for role in self.roles if role.id == role_id), None)
+
+    def agenda(self, agenda_id: str) -> Agenda | None:
+        """The agenda with this id, or None."""
+        return next((agenda for agenda in self.agendas if agenda.id == agenda_id), None)
+
+
+def is_role_id(text: str) -> bool:
+    """True if `text` is written like a role id: lowercase letters, digits, single dashes."""
+    return _ROLE_ID.fullmatch(text) is not None

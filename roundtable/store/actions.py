@@ -1,0 +1,266 @@
+"""Action items: who owes what by when, opened in one meeting and closed in another."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from roundtable.domain.entries import ActionItem, ActionStatus
+from roundtable.errors import NotFoundError
+from roundtable.i18n import _
+from roundtable.store import codec
+from roundtable.store.records import ACTIONS, Doc, Records, clean_text
+
+__all__ = ["ActionFields", "Actions", "StatusChange", "by_due"]
+
+_REF = re.compile(r"\s*(?:a-?)?\s*(\d+)\s*", re.IGNORECASE | re.ASCII)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """What `change_action_status` did: the item now, and its status before."""
+
+    action: ActionItem
+    previous: ActionStatus
+
+    @property
+    def changed(self) -> bool:
+        """False when the item already had the asked-for status (nothing was written)."""
+        return self.previous is not self.action.status
+
+
+@dataclass
+class _ActionIndex:
+    """Where to find action items without decoding them all."""
+
+    opened_in: dict[int, list[int]] = field(default_factory=dict)
+    """Meeting id → ids of the items opened in it."""
+    closed_in: dict[int, list[int]] = field(default_factory=dict)
+    """Meeting id → ids of the items closed in it."""
+    spans: list[tuple[int, float, float]] | None = None
+    """(id, opened at, closed at) of every item as POSIX timestamps (closed: infinity
+    while open). Floats, not datetimes: comparing aware datetimes is ~30 times slower,
+    and a query by time compares every item. Built on the first query by time: parsing
+    every item's timestamps is most of the index's cost, and opening a meeting needs
+    only the ids by meeting."""
+
+
+ActionFields = Doc
+"""Fields of an action item's document to change (see `Actions.update`)."""
+
+
+def _number(ref: str) -> int:
+    match = _REF.fullmatch(ref)
+    if match is None or len(match.group(1)) > 18:
+        raise NotFoundError(
+            _("There is no action item {ref!r}; ids look like A-42.").format(ref=ref)
+        )
+    return int(match.group(1))
+
+
+class Actions:
+    """The action items of one store (call inside `reading()` or `transaction()`)."""
+
+    def __init__(self, records: Records) -> None:
+        self._records = records
+
+    def _decode(self, number: int, doc: Doc) -> ActionItem:
+        return self._records.decode(_("action item"), codec.action_from_doc, number, doc)
+
+    def _index(self) -> _ActionIndex:
+        derived = self._records.indexes().derived
+        index = derived.get(ACTIONS)
+        if not isinstance(index, _ActionIndex):
+            index = _ActionIndex()
+            opened_in, closed_in = index.opened_in, index.closed_in
+            records = self._records
+            tables = records.storage.tables()
+            # One pass, straight over the tables: this runs over every item once after
+            # each change, and a minutes export waits for it.
+            for name in records.shard_names(ACTIONS):
+                for key, doc in tables[name].items():
+                    number = records.doc_id(ACTIONS, key)
+                    opened = doc.get("meeting_id")
+                    if isinstance(opened, int):
+                        opened_in.setdefault(opened, []).append(number)
+                    closed = doc.get("closed_in")
+                    if isinstance(closed, int):
+                        closed_in.setdefault(closed, []).append(number)
+            derived[ACTIONS] = index
+        return index
+
+    def _spans(self) -> list[tuple[int, float, float]]:
+        index = self._index()
+        if index.spans is None:
+            index.spans = [
+                (doc_id, *self._records.decode(_("action item"), _span_of, doc_id, doc))
+                for doc_id, doc in self._records.items(ACTIONS)
+            ]
+        return index.spans
+
+    def get(self, ref: str) -> ActionItem:
+        number = _number(ref)
+        doc = self._records.get(ACTIONS, number)
+        if doc is None:
+            raise NotFoundError(
+                _("There is no action item {ref}.").format(ref=codec.ref_of(number))
+            )
+        return self._decode(number, doc)
+
+    def add(
+        self,
+        text: str,
+        owner: str | None,
+        due: date | None,
+        meeting_id: int | None,
+        item_index: int | None,
+    ) -> ActionItem:
+        text = clean_text(text, _("An action item needs some text."))
+        records = self._records
+        if meeting_id is not None:
+            records.require_meeting(meeting_id)
+        number = records.next_id(ACTIONS)
+        action = ActionItem(
+            id=number,
+            ref=codec.ref_of(number),
+            text=text,
+            owner=clean_owner(owner),
+            due=due,
+            status=ActionStatus.OPEN,
+            meeting_id=meeting_id,
+            item_index=item_index,
+            opened_at=records.now(),
+        )
+        records.insert(ACTIONS, number, codec.action_doc(action))
+        return action
+
+    def update(self, ref: str, fields: ActionFields, meeting_id: int | None) -> ActionItem:
+        action = self.get(ref)
+        if fields:
+            fields = {
+                **fields,
+                "updated_at": codec.dump_time(self._records.now()),
+                "updated_in": meeting_id,
+            }
+            self._records.update(ACTIONS, action.id, fields)
+            action = self.get(ref)
+        return action
+
+    def change_status(self, ref: str, status: ActionStatus, meeting_id: int | None) -> StatusChange:
+        action = self.get(ref)
+        previous = action.status
+        if previous is status:
+            return StatusChange(action, previous)
+        if status is ActionStatus.OPEN:
+            action = replace(action, status=status, closed_at=None, closed_in=None)
+        else:
+            action = replace(
+                action, status=status, closed_at=self._records.now(), closed_in=meeting_id
+            )
+        closed_at = None if action.closed_at is None else codec.dump_time(action.closed_at)
+        self._records.update(
+            ACTIONS,
+            action.id,
+            {"status": action.status.value, "closed_at": closed_at, "closed_in": action.closed_in},
+        )
+        return StatusChange(action, previous)
+
+    def delete(self, ref: str) -> ActionItem:
+        action = self.get(ref)
+        self._records.remove(ACTIONS, action.id)
+        return action
+
+    def restore(self, action: ActionItem) -> ActionItem:
+        self._records.upsert(ACTIONS, action.id, codec.action_doc(action))
+        self._records.bump_counter(action.id, ACTIONS)
+        return action
+
+    def find(
+        self,
+        *,
+        owners: Collection[str] | None,
+        include_closed: bool,
+        meeting_id: int | None,
+        closed_in: int | None,
+    ) -> list[ActionItem]:
+        wanted = None if owners is None else {owner.casefold() for owner in owners}
+        open_status = ActionStatus.OPEN.value
+        records = self._records
+        if meeting_id is None and closed_in is None:
+            # Straight over the tables with the conditions inline, not through TinyDB's
+            # `search`: a call and a new object per item add up over years of items,
+            # and this runs at every `roundtable actions`.
+            tables = records.storage.tables()
+            found = [
+                self._decode(records.doc_id(ACTIONS, key), doc)
+                for name in records.shard_names(ACTIONS)
+                for key, doc in tables[name].items()
+                if (include_closed or doc.get("status") == open_status)
+                and (
+                    wanted is None
+                    or (isinstance(owner := doc.get("owner"), str) and owner.casefold() in wanted)
+                )
+            ]
+            return by_due(found)
+        index = self._index()
+        if meeting_id is not None:
+            ids = index.opened_in.get(meeting_id, [])
+        else:
+            assert closed_in is not None
+            ids = index.closed_in.get(closed_in, [])
+        found = []
+        for doc_id, doc in records.docs(ACTIONS, ids):
+            if not include_closed and doc.get("status") != open_status:
+                continue
+            if meeting_id is not None and doc.get("meeting_id") != meeting_id:
+                continue
+            if closed_in is not None and doc.get("closed_in") != closed_in:
+                continue
+            owner = doc.get("owner")
+            if wanted is not None and not (isinstance(owner, str) and owner.casefold() in wanted):
+                continue
+            found.append(self._decode(doc_id, doc))
+        return by_due(found)
+
+    def open_during(self, start: datetime, end: datetime) -> list[ActionItem]:
+        first, last = _timestamp(start), _timestamp(end)
+        ids = [
+            doc_id for doc_id, opened, closed in self._spans() if opened < last and closed >= first
+        ]
+        return by_due([self._decode(i, doc) for i, doc in self._records.docs(ACTIONS, ids)])
+
+    def owners(self) -> set[str]:
+        return {
+            owner
+            for _id, doc in self._records.items(ACTIONS)
+            if isinstance(owner := doc.get("owner"), str)
+        }
+
+
+def clean_owner(owner: str | None) -> str | None:
+    if owner is None:
+        return None
+    return owner.strip() or None
+
+
+def by_due(actions: list[ActionItem]) -> list[ActionItem]:
+    """Due first (undated last), then by ref: the order every action list uses."""
+    return sorted(actions, key=lambda a: (a.due is None, a.due or date.min, a.id))
+
+
+def _timestamp(moment: datetime) -> float:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"naive datetime {moment!r}: the store compares aware times only")
+    return moment.timestamp()
+
+
+def _span_of(_doc_id: int, doc: Doc) -> tuple[float, float]:
+    """When an action item was opened and closed (infinity while open), as timestamps."""
+    closed = doc.get("closed_at")
+    return (
+        codec.load_time(doc["opened_at"]).timestamp(),
+        math.inf if closed is None else codec.load_time(closed).timestamp(),
+    )
