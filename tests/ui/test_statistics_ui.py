@@ -181,3 +181,49 @@ async def test_figures_far_below_the_last_report_need_a_second_enter(
     assert isinstance(draft, FiguresDraft)
     assert draft.correction is True
     assert draft.figures.actual_revenue == Decimal("1234.50")
+
+
+async def test_budget_cut_shows_what_it_touches_on_the_other_side(
+    config: TeamConfig, store: Store, clock: FakeClock
+) -> None:
+    meeting = running_meeting(store, config, clock)
+    assert meeting.id is not None
+    for name, leads in (("Mailing Frühjahr", 40), ("Webinar Wartung", 60)):
+        campaign = store.add_campaign(
+            name,
+            owner="dialog-marketing",
+            channel=Channel.MAILING,
+            start=clock.now.date(),
+            end=clock.now.date(),
+            budget=Decimal(10_000),
+            cost=Decimal(6_000),
+            status=CampaignStatus.RUNNING,
+        )
+        store.record_snapshot(
+            campaign.id,
+            meeting.id,
+            leads=leads,
+            accepted=0,
+            won=0,
+            estimated_revenue=Decimal(0),
+            actual_revenue=Decimal(0),
+        )
+    app = app_for(config, store, clock, start=True)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        note = app.screen.query_one("#cut-impact", PlainLabel)
+        assert note.display is False  # an allocation touches nobody
+        await pilot.click("#kind-cut")
+        for field, text in (("area", "Sales"), ("period", "2026-Q1")):
+            app.screen.query_one(f"#{field}").focus()
+            await pilot.press("end", "ctrl+u", *text)
+        await settle(pilot)
+        assert note.display is True
+        assert note.shown == (
+            "Sales follows up the leads of 2 campaigns in 2026-Q1: 100 leads at stake.\n"
+            "Webinar Wartung: 60 leads, cost per lead €100.00\n"
+            "Mailing Frühjahr: 40 leads, cost per lead €150.00"
+        )
+        assert "100 leads at stake" in shown_text(app)

@@ -220,10 +220,15 @@ class LogScreen(BoardScreen[Meeting | None]):
 
         today = self.clock().astimezone(self.timezone).date()
         areas = sorted({budget.area for budget in self._budgets.values()})
+        from roundtable.ui.widgets.cut_impact import CutImpactNote
+
+        impact = CutImpactNote(self.config.roles, today, id="cut-impact")
+        impact.load(self.store, self.store_thread)
         return BudgetForm(
             initial,
             areas=areas,
             default_period=f"{today.year}-Q{(today.month - 1) // 3 + 1}",
+            impact=impact,
         )
 
     def _update_action(self, ref: str, draft: ActionDraft) -> ActionItem:
