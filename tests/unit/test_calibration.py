@@ -17,6 +17,7 @@ from roundtable.domain.campaigns import (
     calibration_text,
     estimate_outcomes,
 )
+from roundtable.domain.campaigns.calibration import bias_text
 from roundtable.i18n import set_language
 
 AT = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -147,3 +148,11 @@ def test_per_role_and_per_campaign() -> None:
         "off by 20% on average.",
         "Marcom: 1 estimate ran 10% low on average, 10% low lately; off by 10% on average.",
     ]
+
+
+def test_bias_in_one_line_for_the_scoreboard() -> None:
+    campaigns = [campaign(1), campaign(2)]
+    snapshots = [snap(1, 1, 100_000, 80_000), snap(2, 2, 100_000, 110_000)]
+    calibration = calibrate(estimate_outcomes(campaigns, snapshots, NUMBERS), recent=1)
+    assert bias_text(calibration) == "2 earlier estimates ran 5% high, lately 10% low"
+    assert bias_text(calibrate([])) == ""

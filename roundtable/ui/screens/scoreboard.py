@@ -47,7 +47,12 @@ from roundtable.domain.campaigns import (
     percent,
     status_label,
 )
-from roundtable.domain.campaigns.calibration import Calibration, board_outcomes, for_new_estimate
+from roundtable.domain.campaigns.calibration import (
+    Calibration,
+    bias_text,
+    board_outcomes,
+    for_new_estimate,
+)
 from roundtable.domain.clock import Clock
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.meeting import Meeting
@@ -72,6 +77,9 @@ from roundtable.ui.widgets.scoreboard import (
 )
 
 __all__ = ["BoardData", "ScoreboardScreen", "read_board"]
+
+ESTIMATE_MARK = "≈"
+"""Before the line on how the role's earlier estimates turned out (statistics)."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +203,9 @@ class ScoreboardScreen(Screen[None]):
                         yield Sparkline([], id=f"trend-{key}", classes="trend-line")
                         yield PlainLabel("", id=f"trend-{key}-value", classes="trend-value")
                 yield PlainLabel("", id="trend-caption")
+                bias = PlainLabel("", id="trend-bias")
+                bias.styles.width = "1fr"  # wraps in the narrow trend column
+                yield bias
         yield Footer()
 
     def on_mount(self) -> None:
@@ -404,6 +415,9 @@ class ScoreboardScreen(Screen[None]):
             caption.show(_("One report so far"))
         else:
             caption.show(_("No figures reported yet."))
+        calibration = self._calibration(row)
+        bias = "" if calibration is None else bias_text(calibration)
+        self.query_one("#trend-bias", PlainLabel).show(f"{ESTIMATE_MARK} {bias}" if bias else "")
 
     # --- which keys work --------------------------------------------------------------
 
