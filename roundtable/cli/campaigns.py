@@ -283,15 +283,27 @@ def cmd_figures(args: argparse.Namespace) -> int:
                     return parse_money(text, field)
                 return Decimal(getattr(last, field)) if last is not None else Decimal(0)
 
+            figures: dict[str, Decimal | int] = {
+                "leads": count("leads"),
+                "accepted": count("accepted"),
+                "won": count("won"),
+                "actual_revenue": amount("actual_revenue"),
+            }
+            estimate = amount("estimated_revenue")
+            cost = None if typed["cost"] is None else parse_money(typed["cost"], "cost")
+            from roundtable.cli.stats import refuse_contradictions
+
+            refuse_contradictions(store, campaign, last, figures, cost, args.correction)
             snapshot = store.record_snapshot(
                 campaign.id,
                 running.id,
                 leads=count("leads"),
                 accepted=count("accepted"),
                 won=count("won"),
-                estimated_revenue=amount("estimated_revenue"),
+                estimated_revenue=estimate,
                 actual_revenue=amount("actual_revenue"),
-                cost=None if typed["cost"] is None else parse_money(typed["cost"], "cost"),
+                cost=cost,
+                correction=args.correction,
             )
     except FieldError as error:
         raise UsageError(
@@ -345,3 +357,6 @@ def register(commands: Commands) -> None:
         ("cost", "AMOUNT", _("the campaign's cost to date")),
     ):
         figures.add_argument(FIGURE_OPTIONS[field], dest=field, metavar=metavar, help=help_text)
+    from roundtable.cli.stats import add_correction_option
+
+    add_correction_option(figures)

@@ -89,9 +89,16 @@ class Campaigns:
 
     # --- figures ----------------------------------------------------------------------
 
-    def record(self, campaign: Campaign, meeting_id: int, figures: SnapshotFigures) -> Snapshot:
+    def record(
+        self,
+        campaign: Campaign,
+        meeting_id: int,
+        figures: SnapshotFigures,
+        correction: bool = False,
+    ) -> Snapshot:
         """Save `figures` (checked) of `campaign` (its cost to date as it is to be kept)
-        as reported in meeting `meeting_id`, replacing any reported there before."""
+        as reported in meeting `meeting_id`, replacing any reported there before;
+        `correction`: confirmed although far below the last report."""
         from roundtable.domain.campaigns import Snapshot
 
         _check_keepable(campaign, figures)
@@ -113,6 +120,7 @@ class Campaigns:
             actual_revenue=figures.actual_revenue,
             cost=campaign.cost,
             at=records.now(),
+            correction=correction,
         )
         if existing:
             records.replace(SNAPSHOTS, snapshot.id, codec.snapshot_doc(snapshot))

@@ -446,6 +446,7 @@ _SNAPSHOT = (
     _Field("actual_revenue", load_amount, dump_amount),
     _Field("cost", load_amount, dump_amount),
     _Field("at", load_time, dump_time),
+    _Field("correction", _bool, default=False),
 )
 
 
@@ -463,7 +464,11 @@ def campaign_from_doc(doc_id: int, doc: Doc) -> Campaign:
 
 def snapshot_doc(snapshot: Snapshot) -> Doc:
     """The document for `snapshot` (its id is the document's id)."""
-    return _encode(_SNAPSHOT, snapshot)
+    doc = _encode(_SNAPSHOT, snapshot)
+    if not doc["correction"]:
+        # Only when set: older stores and other readers see the documents they know.
+        del doc["correction"]
+    return doc
 
 
 def snapshot_from_doc(doc_id: int, doc: Doc) -> Snapshot:

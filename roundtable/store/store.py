@@ -764,10 +764,12 @@ class Store:
         estimated_revenue: Decimal,
         actual_revenue: Decimal,
         cost: Decimal | None = None,
+        correction: bool = False,
     ) -> Snapshot:
         """Record a campaign's figures to date as reported in a meeting; recording again
         in the same meeting replaces them (keeping the snapshot's id). `cost` is the cost
-        to date it is kept with (default: the campaign's cost to date now).
+        to date it is kept with (default: the campaign's cost to date now); `correction`
+        records them as a correction of the last report (see `campaigns.corrections`).
 
         One transaction: nothing is saved unless everything is right. Raises
         `FieldError` (a `UsageError`) naming the field for negative counts or amounts,
@@ -789,7 +791,7 @@ class Store:
             campaign = self._campaigns.get(campaign_id)
             if cost is not None:
                 campaign = check_campaign(replace(campaign, cost=cost))
-            return self._campaigns.record(campaign, meeting_id, figures)
+            return self._campaigns.record(campaign, meeting_id, figures, correction)
 
     def snapshots(self, campaign_id: int) -> list[Snapshot]:
         """One campaign's figures, meeting by meeting (oldest meeting first)."""

@@ -280,6 +280,13 @@ class RoundtableApp(StoreApp):
             )
         )
 
+    def action_statistics(self) -> None:
+        """How long the agenda items really take, and what to plan instead."""
+        from roundtable.ui.screens.statistics import StatisticsScreen
+
+        if not isinstance(self.screen, StatisticsScreen):
+            self.push_screen(StatisticsScreen(store=self.store, store_thread=self.store_thread))
+
     # --- themes and commands ----------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -305,6 +312,11 @@ class RoundtableApp(StoreApp):
                 _("What each campaign cost and brought, estimate against actual ($)"),
                 self.action_campaigns,
             )
+        yield SystemCommand(
+            _("Statistics"),
+            _("How long each agenda item really takes, and what to plan instead"),
+            self.action_statistics,
+        )
         # Every key of the screen is also a command, for whoever forgot the key.
         seen: set[str] = set()
         for active in screen.active_bindings.values():

@@ -14,6 +14,7 @@ from roundtable.domain.campaigns import (
     status_label,
     totals,
 )
+from roundtable.domain.campaigns.calibration import calibration_lines
 from roundtable.domain.markdown import inline
 from roundtable.domain.minutes.text import NOTHING, amount_text, cell_or_dash, md_table
 from roundtable.i18n import _
@@ -147,4 +148,16 @@ def campaign_section(m: Minutes) -> str:
             "means estimate and reality moved closer together."
         )
     )
+    parts.extend(_estimates_against_outcome(m))
     return "\n\n".join(parts)
+
+
+def _estimates_against_outcome(m: Minutes) -> list[str]:
+    """How the estimates of finished campaigns turned out, per role (statistics)."""
+    lines = calibration_lines(m.data.estimate_outcomes, m.data.role_titles)
+    if not lines:
+        return []
+    return [
+        "### " + _("How the estimates turned out"),
+        "\n".join("- " + inline(line) for line in lines),
+    ]

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any, TypeVar
 
+from roundtable.domain.campaigns.calibration import board_outcomes
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.dates import next_meeting_date
 from roundtable.domain.entries import ActionItem, ActionStatus, BudgetAgreement, Decision, Note
@@ -165,6 +166,7 @@ def gather_minutes(
             else []
         )
         campaigns = store.scoreboard(meeting_id, reported_only=True).rows
+        outcomes = board_outcomes(store.scoreboard(meeting_id))
     opened_here: list[ActionItem] = []
     closed: list[ActionItem] = []
     still_open: list[ActionItem] = []
@@ -219,6 +221,7 @@ def gather_minutes(
         budgets=budgets,
         campaigns=campaigns,
         role_titles={role.id: role.title for role in config.roles},
+        estimate_outcomes=outcomes,
         next_meeting=next_meeting_date(local_start, meeting.cadence),
         timezone=timezone,
         now=None if meeting.ended_at is not None else moment,

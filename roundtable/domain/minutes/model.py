@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
 from roundtable.domain.campaigns import CampaignRow
+from roundtable.domain.campaigns.calibration import EstimateOutcome
 from roundtable.domain.entries import ActionItem, BudgetAgreement, Decision, Note
 from roundtable.domain.history import Event
 from roundtable.domain.meeting import Meeting
@@ -48,6 +49,9 @@ class MinutesInput:
     (`Store.scoreboard(meeting_id, reported_only=True).rows`)."""
     role_titles: Mapping[str, str] = field(default_factory=dict)
     """Role title by role id; an unknown id is shown as it is."""
+    estimate_outcomes: Sequence[EstimateOutcome] = ()
+    """Every estimate of a campaign finished by this meeting against what it brought
+    (`campaigns.calibration.board_outcomes`)."""
     next_meeting: date | None = None
     timezone: tzinfo | None = None
     """The room's time zone for clock times and dates; None: the machine's local time."""

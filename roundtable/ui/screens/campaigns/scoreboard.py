@@ -48,6 +48,12 @@ from roundtable.domain.campaigns import (
     percent,
     status_label,
 )
+from roundtable.domain.campaigns.calibration import (
+    Calibration,
+    bias_text,
+    board_outcomes,
+    for_new_estimate,
+)
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.money import format_amount
 from roundtable.domain.text import single_line
@@ -70,6 +76,9 @@ from roundtable.ui.widgets.scoreboard import (
 )
 
 __all__ = ["BoardData", "ScoreboardScreen", "read_board"]
+
+ESTIMATE_MARK = "≈"
+"""Before the line on how the role's earlier estimates turned out (statistics)."""
 
 
 @dataclass(frozen=True)
@@ -186,6 +195,9 @@ class ScoreboardScreen(Screen[None]):
                         yield Sparkline([], id=f"trend-{key}", classes="trend-line")
                         yield PlainLabel("", id=f"trend-{key}-value", classes="trend-value")
                 yield PlainLabel("", id="trend-caption")
+                bias = PlainLabel("", id="trend-bias")
+                bias.styles.width = "1fr"  # wraps in the narrow trend column
+                yield bias
         yield Footer()
 
     def on_mount(self) -> None:
@@ -395,6 +407,9 @@ class ScoreboardScreen(Screen[None]):
             caption.show(_("One report so far"))
         else:
             caption.show(_("No figures reported yet."))
+        calibration = self._calibration(row)
+        bias = "" if calibration is None else bias_text(calibration)
+        self.query_one("#trend-bias", PlainLabel).show(f"{ESTIMATE_MARK} {bias}" if bias else "")
 
     # --- which keys work --------------------------------------------------------------
 
@@ -491,9 +506,16 @@ class ScoreboardScreen(Screen[None]):
                 previous_number=previous_number,
                 initial=initial,
                 errors=errors,
+                calibration=self._calibration(row),
             ),
             typed,
         )
+
+    def _calibration(self, row: CampaignRow) -> Calibration | None:
+        """How earlier estimates turned out, for the figures form (statistics)."""
+        if self.data is None:
+            return None
+        return for_new_estimate(board_outcomes(self.data.board), row.campaign)
 
     def _record(self, row: CampaignRow, draft: FiguresDraft) -> None:
         running = self.running
@@ -519,6 +541,7 @@ class ScoreboardScreen(Screen[None]):
                     estimated_revenue=figures.estimated_revenue,
                     actual_revenue=figures.actual_revenue,
                     cost=draft.cost,
+                    correction=draft.correction,
                 )
             return snapshot, old_cost
 

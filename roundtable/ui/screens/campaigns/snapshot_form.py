@@ -12,7 +12,7 @@ counts, no more accepted leads than leads, no more deals than accepted leads.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from decimal import Decimal
 
 from rich.cells import cell_len
@@ -24,10 +24,12 @@ from textual.widgets import Input, Label
 
 from roundtable.domain import l10n
 from roundtable.domain.campaigns import (
+    Calibration,
     Campaign,
     FieldError,
     Snapshot,
     SnapshotFigures,
+    calibration_text,
     channel_label,
     check_figures,
     cost_per_lead,
@@ -38,6 +40,7 @@ from roundtable.domain.campaigns import (
     percent,
     status_label,
 )
+from roundtable.domain.campaigns.corrections import contradiction_text, contradictions
 from roundtable.domain.money import format_amount
 from roundtable.i18n import _
 from roundtable.ui.screens.campaigns.campaign_form import CAMPAIGNS_CSS, amount_field_text
@@ -77,6 +80,8 @@ class FiguresDraft:
 
     figures: SnapshotFigures
     cost: Decimal
+    correction: bool = False
+    """Confirmed although a running total fell far below the last report."""
 
 
 def _value(snapshot: Snapshot, field_id: str) -> int | Decimal:
@@ -100,6 +105,7 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         previous_number: int | None = None,
         initial: FiguresDraft | None = None,
         errors: Mapping[str, str] | None = None,
+        calibration: Calibration | None = None,
     ) -> None:
         """`current` are the figures already recorded in this meeting (saving replaces
         them), `previous` the last ones reported before it, in meeting
@@ -116,7 +122,11 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         self.previous_number = previous_number
         self.initial = initial
         self.errors = dict(errors or {})
+        self.calibration = calibration
+        """How earlier estimates turned out: the estimate is shown calibrated by it."""
         self._refused: dict[str, str] = {}
+        self._confirming = False
+        """The contradiction with the last report was shown: the next save confirms it."""
         """The text each field with a message had when it was refused."""
 
     # --- layout -----------------------------------------------------------------------
@@ -205,6 +215,10 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
                 yield error
             yield PlainLabel("", id="figures-outcome")
             yield PlainLabel("", id="figures-gap")
+            yield PlainLabel("", id="figures-calibrated")
+            contradiction = PlainLabel("", id="figures-contradiction")
+            contradiction.display = False
+            yield contradiction
             with Horizontal(classes="buttons"):
                 yield from self.save_cancel_buttons()
 
@@ -212,6 +226,7 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         for field_id in FIGURE_FIELDS:
             self._show_change(field_id)
         self._show_outcome()
+        self._show_calibrated()
         if self.errors:
             self.show_errors({f: m for f, m in self.errors.items() if f in FIGURE_FIELDS})
         else:
@@ -290,6 +305,16 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         gap_label.set_class(further, "-further")
         gap_label.show(Text(text))
 
+    def _show_calibrated(self) -> None:
+        """The estimate typed, calibrated by how earlier estimates turned out."""
+        label = self.query_one("#figures-calibrated", PlainLabel)
+        estimate = self._typed("estimated_revenue")
+        text = ""
+        if self.calibration is not None and isinstance(estimate, Decimal) and estimate > 0:
+            text = calibration_text(self.calibration, estimate, self.campaign.currency)
+        label.display = bool(text)
+        label.show("→ " + text if text else "")
+
     def show_errors(self, errors: Mapping[str, str]) -> None:
         super().show_errors(errors)
         self._refused = {f: self.query_one(f"#{f}", Input).value for f in errors}
@@ -306,6 +331,9 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
             del self._refused[field_id]
         self._show_change(field_id)
         self._show_outcome()
+        self._show_calibrated()
+        self._confirming = False
+        self.query_one("#figures-contradiction", PlainLabel).display = False
 
     # --- save -------------------------------------------------------------------------
 
@@ -346,4 +374,18 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         if draft is None:
             self.show_errors(errors)
             return
-        self.dismiss(draft)
+        found = contradictions(self.previous, {**asdict(draft.figures), "cost": draft.cost})
+        if found and not self._confirming:
+            # A running total far below the last report: a typo, or a correction the
+            # room has to confirm (a second enter).
+            label = self.query_one("#figures-contradiction", PlainLabel)
+            lines = [
+                contradiction_text(one, self.campaign.currency, self.previous_number)
+                for one in found
+            ]
+            lines.append(_("Press enter again to record them as a correction."))
+            label.show("\n".join(lines))
+            label.display = True
+            self._confirming = True
+            return
+        self.dismiss(replace(draft, correction=bool(found)))

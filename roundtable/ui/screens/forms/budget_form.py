@@ -30,6 +30,7 @@ from roundtable.ui.screens.forms.form_base import (
     literal,
     safe_line,
 )
+from roundtable.ui.widgets.cut_impact import CutImpactNote
 
 __all__ = ["BudgetForm", "FormCheckbox", "KindChoice", "amount_field_text", "kind_label"]
 
@@ -101,6 +102,7 @@ class BudgetForm(FormModal[BudgetDraft | None]):
         *,
         areas: Sequence[str] = (),
         default_period: str = "",
+        impact: CutImpactNote | None = None,
     ) -> None:
         """`areas` adds suggestions (e.g. areas of earlier agreements) to the usual four;
         `default_period` fills the period of a new agreement (e.g. the current quarter)."""
@@ -108,6 +110,8 @@ class BudgetForm(FormModal[BudgetDraft | None]):
         self.initial = initial
         self.areas = list(dict.fromkeys([*default_areas(), *areas]))
         self.default_period = default_period
+        self.impact = impact
+        """Shows what a cut touches on the other side (statistics); None: nothing."""
         self._kind = initial.kind if initial is not None else BudgetKind.ALLOCATION
         # A sign-off that differs from the default for its kind was chosen on purpose;
         # changing the kind must not flip it back.
@@ -188,11 +192,14 @@ class BudgetForm(FormModal[BudgetDraft | None]):
                     markup=False,
                     classes="field-hint signoff-hint",
                 )
+            if self.impact is not None:
+                yield self.impact
             with Horizontal(classes="buttons"):
                 yield from self.save_cancel_buttons()
 
     def on_mount(self) -> None:
         self._show_kind()
+        self._show_impact()
         self.query_one("#kind", KindChoice).focus()
 
     def _show_kind(self) -> None:
@@ -206,6 +213,7 @@ class BudgetForm(FormModal[BudgetDraft | None]):
         button_id = event.pressed.id or ""
         self._kind = BudgetKind(button_id.removeprefix("kind-"))
         self._show_kind()
+        self._show_impact()
         if not self._signoff_chosen:
             signoff = self.query_one("#signoff", FormCheckbox)
             with self.prevent(Checkbox.Changed):
@@ -219,6 +227,15 @@ class BudgetForm(FormModal[BudgetDraft | None]):
     def _field_changed(self, event: Input.Changed) -> None:
         if event.input.id:
             self.query_one(f"#{event.input.id}-error", ErrorLine).clear()
+        self._show_impact()
+
+    def _show_impact(self) -> None:
+        if self.impact is not None:
+            self.impact.show_cut(
+                self._kind,
+                self.query_one("#area", Input).value,
+                self.query_one("#period", Input).value,
+            )
 
     def action_save(self) -> None:
         """Dismiss with the agreement, or show every field that keeps it from being saved."""

@@ -80,6 +80,7 @@ class HomeScreen(Screen[None]):
         Binding("o", "open_actions", _("Action items"), id="home-actions"),
         Binding("m", "past_meetings", _("Past meetings"), id="home-meetings"),
         Binding("dollar_sign", "app.campaigns", _("Campaigns"), id="home-campaigns"),
+        Binding("g", "app.statistics", _("Statistics"), id="home-statistics", show=False),
         Binding("question_mark,f1", "help", _("Help"), id="home-help", key_display="?"),
         Binding("q", "app.quit", _("Quit"), id="home-quit"),
     ]

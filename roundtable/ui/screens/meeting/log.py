@@ -236,10 +236,15 @@ class MeetingLog:
     def _budget_form(self, initial: BudgetDraft | None) -> Screen[BudgetDraft | None]:
         today = self.context.today()
         areas = self.screen.budget_areas()
+        from roundtable.ui.widgets.cut_impact import CutImpactNote
+
+        impact = CutImpactNote(self.context.config.roles, today, id="cut-impact")
+        impact.load(self.context.store, self.context.store_thread)
         return BudgetForm(
             initial,
             areas=areas,
             default_period=f"{today.year}-Q{(today.month - 1) // 3 + 1}",
+            impact=impact,
         )
 
     def _update_action(self, ref: str, draft: ActionDraft) -> ActionItem:

@@ -32,6 +32,7 @@ from roundtable.domain.config import Cadence
 from roundtable.domain.entries import ActionItem
 from roundtable.domain.l10n import format_day
 from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingState
+from roundtable.domain.statistics.forecast import rebalance_by_history
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _, pgettext
@@ -54,6 +55,7 @@ from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.carry_over import CarryOverTable
 from roundtable.ui.widgets.footer import Footer
+from roundtable.ui.widgets.forecast import ForecastLine
 from roundtable.ui.widgets.scoreboard import (
     CampaignScoreboard,
     campaigns_in_meeting,
@@ -84,6 +86,13 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         Binding("space", "toggle_pause", _("Pause"), id="pause", key_display="space"),
         Binding("plus,e", "extend", _("+5 min"), id="extend", key_display="+"),
         Binding("r", "rebalance", _("Rebalance"), id="rebalance"),
+        Binding(
+            "R",
+            "rebalance_by_history",
+            _("Rebalance by history"),
+            id="rebalance-history",
+            show=False,
+        ),
         Binding("f", "defer", _("Defer"), id="defer"),
         Binding("o", "restore", _("Restore item"), id="restore", show=False),
         Binding("d", "capture_decision", _("Decision"), id="capture-decision"),
@@ -149,6 +158,7 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         self.set_up_display(self.meeting)
         self._show_meeting(self.meeting, follow=True)
         self._timer = self.set_interval(REFRESH_SECONDS, self.refresh_clocks)
+        self._mount_forecast()
         if not self._entries_given:
             self.reload_log()
         self.query_one(AgendaList).focus()
@@ -167,6 +177,7 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         """Recompute every figure from the store's timestamps and the clock; widgets
         repaint only what changed."""
         self.paint_clocks(self.meeting)
+        self._paint_forecast()
 
     def _show_meeting(self, meeting: Meeting, *, follow: bool) -> None:
         """Show a changed meeting; `follow` moves the agenda cursor to its current item."""
@@ -176,6 +187,7 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         if moved:
             self.carry_over.choice = None  # the carry-over follows the review item again
         self.paint_meeting(meeting, move_cursor=follow or moved)
+        self._paint_forecast()
         if self._carry_ready and (moved or follow):
             self._sync_carry_over()
             self._sync_campaigns()
@@ -338,6 +350,26 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         """Fit the items still to come into what is left of the box."""
         if self.change_meeting(timebox.rebalance, _("Rebalance")):
             self.notify(_("The items still to come now fit into the time box."))
+
+    # --- the forecast at the usual pace (statistics) ----------------------------------
+
+    def _mount_forecast(self) -> None:
+        line = ForecastLine(timezone=self.timezone, id="forecast")
+        self.mount(line, before="#bottom")
+        line.load(self.store, self.store_thread, self.meeting.agenda_id)
+
+    def _paint_forecast(self) -> None:
+        for line in self.query(ForecastLine):
+            line.show_forecast(self.meeting, self.clock())
+
+    def action_rebalance_by_history(self) -> None:
+        """Plan the items still to come by what they usually take, inside the box."""
+        usual = self.query_one(ForecastLine).usual or {}
+        if self.change_meeting(
+            lambda meeting, now: rebalance_by_history(meeting, now, usual),
+            _("Rebalance by history"),
+        ):
+            self.notify(_("The items still to come are planned by what they usually take."))
 
     def _selected_index(self) -> int | None:
         return self.query_one(AgendaList).selected_index
