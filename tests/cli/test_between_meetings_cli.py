@@ -300,15 +300,21 @@ def test_actions_shows_role_titles(tmp_path: Path, db: Path, config: Path) -> No
 
 def test_check_names_file_and_line_of_mail_problems(tmp_path: Path, db: Path, config: Path) -> None:
     roles = config / "roles.yaml"
+    text = roles.read_text("utf-8").replace(KATRIN, "katrin-at-example")
+    katrin_line = text[: text.index("katrin-at-example")].count("\n") + 1
+    port_line = text.count("\n") + 3  # after the appended "mail:" and "host:" lines
     roles.write_text(
-        roles.read_text("utf-8").replace(KATRIN, "katrin-at-example")
-        + "mail:\n  host: smtp.example.com\n  port: 70000\n  sender: nobody\n",
+        text + "mail:\n  host: smtp.example.com\n  port: 70000\n  sender: nobody\n",
         "utf-8",
     )
     result = run(tmp_path, db, config, "check")
     assert result.returncode == 2
     lines = result.stderr.splitlines()[1:]
-    assert [line.split(":")[1] for line in lines] == ["24", "93", "94"]
+    assert [line.split(":")[1] for line in lines] == [
+        str(katrin_line),
+        str(port_line),
+        str(port_line + 1),
+    ]
     assert "'katrin-at-example' is no mail address" in lines[0]
     assert "port number from 1 to 65535" in lines[1]
     assert "the sender 'nobody' holds no mail address" in lines[2]

@@ -27,6 +27,7 @@ from roundtable.domain.meeting import Meeting
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp, default_attendees, make_app
 from roundtable.ui.screens.meeting.screen import MeetingScreen
+from roundtable.ui.widgets.forecast import ForecastLine
 
 BERLIN = ZoneInfo("Europe/Berlin")
 START = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -196,10 +197,18 @@ async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await store_thread.drain()
     await pilot.pause()
+    # The forecast reads the team's history once, on the store thread, after the first
+    # frame: a screen is settled once that read has reached the line (or failed).
+    for _turn in range(200):
+        if all(line.usual is not None for line in app.screen.query(ForecastLine)):
+            break
+        await pilot.pause(0.01)
+        await store_thread.drain()
+    await pilot.pause()
 
 
 async def wait_until(
-    pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 2.0
+    pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 10.0
 ) -> float:
     """Let the app run until `condition()` holds; the seconds that took. Fails after
     `timeout` seconds (the app is never slept through, only given turns)."""

@@ -355,6 +355,8 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
 
     def _mount_forecast(self) -> None:
         line = ForecastLine(timezone=self.timezone, id="forecast")
+        # Known before the history arrives, so the line paints the moment it does.
+        line.show_forecast(self.meeting, self.clock())
         self.mount(line, before="#bottom")
         line.load(self.store, self.store_thread, self.meeting.agenda_id)
 
