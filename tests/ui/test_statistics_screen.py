@@ -11,7 +11,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Sparkline
 
-from roundtable.ui.screens.home import HomeScreen
+from roundtable.ui.screens.home.home import HomeScreen
 from roundtable.ui.screens.statistics import StatisticsScreen
 from roundtable.ui.widgets.plain import PlainLabel
 from tests.ui.conftest import settle, shown_text

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from roundtable.ui.screens.snapshot_form import FiguresDraft, SnapshotForm
+from roundtable.ui.screens.campaigns.snapshot_form import FiguresDraft, SnapshotForm
 
 from roundtable.domain import timebox
 from roundtable.domain.campaigns import CampaignStatus, Channel
