@@ -7,14 +7,13 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from roundtable.ui.screens.campaigns.snapshot_form import FiguresDraft, SnapshotForm
-
 from roundtable.domain import timebox
 from roundtable.domain.campaigns import CampaignStatus, Channel
 from roundtable.domain.campaigns.calibration import board_outcomes, for_new_estimate
 from roundtable.domain.config import TeamConfig
 from roundtable.store.store import Store
 from roundtable.ui.app import default_attendees
+from roundtable.ui.screens.campaigns.snapshot_form import FiguresDraft, SnapshotForm
 from roundtable.ui.widgets.forecast import ForecastLine
 from roundtable.ui.widgets.plain import PlainLabel
 from tests.ui.conftest import (

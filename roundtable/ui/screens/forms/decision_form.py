@@ -51,11 +51,20 @@ class DecisionForm(FormModal[str | None]):
         super().__init__()
         self.initial = initial
 
+    def heading(self) -> str:
+        return _("Edit decision") if self.initial else _("Decision")
+
+    def question(self) -> str:
+        return _("What did the meeting decide?")
+
+    def empty_message(self) -> str:
+        return _("Type the decision first; it cannot be empty.")
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog") as dialog:
-            dialog.border_title = literal(_("Edit decision") if self.initial else _("Decision"))
+            dialog.border_title = literal(self.heading())
             dialog.border_subtitle = literal(_("enter save · ctrl+j new line · esc cancel"))
-            yield Label(_("What did the meeting decide?"), classes="prompt")
+            yield Label(self.question(), classes="prompt")
             yield DecisionText(
                 safe_text(self.initial),
                 id="decision",
@@ -84,6 +93,6 @@ class DecisionForm(FormModal[str | None]):
         """Dismiss with the stripped text; refuse text that is only whitespace."""
         text = self.query_one("#decision", DecisionText).text.strip()
         if not text:
-            self.show_errors({"decision": _("Type the decision first; it cannot be empty.")})
+            self.show_errors({"decision": self.empty_message()})
             return
         self.dismiss(text)

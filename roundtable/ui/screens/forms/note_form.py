@@ -9,65 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual import on
-from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Label, TextArea
-
 from roundtable.domain.entries import Note
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
 from roundtable.store.store import Store
-from roundtable.ui.screens.forms.decision_form import DecisionText
-from roundtable.ui.screens.forms.form_base import ErrorLine, FormModal, literal, safe_text
+from roundtable.ui.screens.forms.decision_form import DecisionForm
 from roundtable.ui.store_thread import StoreThread
 
 __all__ = ["NoteForm", "capture_note"]
 
 
-class NoteForm(FormModal[str | None]):
-    """Type one note; dismisses with its text, or None when cancelled."""
+class NoteForm(DecisionForm):
+    """Type one note (a decision's form with a note's words); dismisses with its text,
+    or None when cancelled."""
 
-    def __init__(self, initial: str = "") -> None:
-        super().__init__()
-        self.initial = initial
+    def heading(self) -> str:
+        return _("Note")
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="dialog") as dialog:
-            dialog.border_title = literal(_("Note"))
-            dialog.border_subtitle = literal(_("enter save · ctrl+j new line · esc cancel"))
-            yield Label(_("What was reported or discussed?"), classes="prompt")
-            yield DecisionText(
-                safe_text(self.initial),
-                id="decision",
-                soft_wrap=True,
-                show_line_numbers=False,
-                tab_behavior="focus",
-            )
-            yield ErrorLine(id="decision-error")
-            with Horizontal(classes="buttons"):
-                yield from self.save_cancel_buttons()
+    def question(self) -> str:
+        return _("What was reported or discussed?")
 
-    def on_mount(self) -> None:
-        text = self.query_one("#decision", DecisionText)
-        text.focus()
-        text.move_cursor(text.document.end)
-
-    @on(DecisionText.Submitted)
-    def _submitted(self) -> None:
-        self.action_save()
-
-    @on(TextArea.Changed, "#decision")
-    def _changed(self) -> None:
-        self.clear_errors()
-
-    def action_save(self) -> None:
-        """Dismiss with the stripped text; refuse text that is only whitespace."""
-        text = self.query_one("#decision", DecisionText).text.strip()
-        if not text:
-            self.show_errors({"decision": _("Type the note first; it cannot be empty.")})
-            return
-        self.dismiss(text)
+    def empty_message(self) -> str:
+        return _("Type the note first; it cannot be empty.")
 
 
 def capture_note(
