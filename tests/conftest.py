@@ -41,3 +41,12 @@ def neutral_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
     yield
     os.environ.clear()
     os.environ.update(saved)
+
+
+@pytest.fixture(autouse=True)
+def english_again() -> Iterator[None]:
+    """Every test starts in English, whatever the one before it switched to (an app on
+    a German config sets the language for the whole process)."""
+    set_language("en")
+    yield
+    set_language("en")

@@ -116,6 +116,8 @@ def second_item(store: Store, clock: FakeClock, minutes: float) -> Callable[[Pil
         screen.reload_log()
         await settled(pilot)
         screen.refresh_clocks()
+        # The box warning may wrap to a second line: let that layout pass run too.
+        await settled(pilot)
         await pilot.pause()
 
     return run_before

@@ -73,6 +73,8 @@ def second_item(store: Store, clock: FakeClock, minutes: float) -> Callable[[Pil
         screen.reload_log()  # what the store poll does every few seconds, now
         await settled(pilot)
         screen.refresh_clocks()
+        # The box warning may wrap to a second line: let that layout pass run too.
+        await settled(pilot)
         await pilot.pause()
 
     return run_before
