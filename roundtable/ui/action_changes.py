@@ -64,6 +64,11 @@ class ActionChanges:
 
     # --- status ---------------------------------------------------------------------
 
+    def toggle_done(self, action: ActionItem) -> None:
+        """Close `action` as done, or reopen it if it is closed (done or dropped)."""
+        closed = action.status is not ActionStatus.OPEN
+        self.set_status(action, ActionStatus.OPEN if closed else ActionStatus.DONE)
+
     def set_status(self, action: ActionItem, status: ActionStatus) -> None:
         """Close (done, dropped) or reopen `action`; nothing happens if it already is."""
         meeting_id = self.meeting_id()

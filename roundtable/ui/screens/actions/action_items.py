@@ -333,10 +333,7 @@ class ActionItemsScreen(Screen[None]):
         """Mark the selected item done, or reopen it if it is closed."""
         action = self._selected()
         if action is not None:
-            wanted = (
-                ActionStatus.OPEN if action.status is not ActionStatus.OPEN else ActionStatus.DONE
-            )
-            self.changes.set_status(action, wanted)
+            self.changes.toggle_done(action)
 
     def action_reopen(self) -> None:
         """Open the selected item again."""

@@ -209,10 +209,8 @@ class CarryOver:
     def toggle_done(self) -> None:
         """Close the selected item, or reopen it if closed."""
         action = self._selected()
-        if action is None:
-            return
-        status = ActionStatus.OPEN if action.status is not ActionStatus.OPEN else ActionStatus.DONE
-        self.changes.set_status(action, status)
+        if action is not None:
+            self.changes.toggle_done(action)
 
     def drop(self) -> None:
         """Drop the selected item (ctrl+z takes it back)."""
