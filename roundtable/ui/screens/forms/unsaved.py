@@ -34,7 +34,7 @@ def ask_before_discarding(form: ModalScreen[Any], title: str) -> None:
     form.app.push_screen(
         ConfirmModal(
             title,
-            _("What you typed is not saved. Go back to keep editing it."),
+            _("What you typed has not been saved. Cancel keeps the form open as it is."),
             _("Discard"),
         ),
         answered,

@@ -34,6 +34,7 @@ from roundtable.ui.context import AppContext
 from roundtable.ui.screens.forms.action_form import ActionForm
 from roundtable.ui.screens.forms.budget_form import BudgetForm
 from roundtable.ui.screens.forms.decision_form import DecisionForm
+from roundtable.ui.screens.meeting.deleted_notice import deleted_notice
 from roundtable.ui.screens.meeting.display import log_index
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.item_log import LogEntry, entry_key
@@ -413,6 +414,7 @@ class MeetingLog:
             self._drop(gone)
             if undoable:
                 self.remember(UndoStep(kind.deleted, lambda: self._restore(kind, gone)))
+                self.screen.notify(deleted_notice(gone), title=kind.deleted, markup=False)
 
         self.store_thread.submit(
             lambda: kind.delete(entry),
