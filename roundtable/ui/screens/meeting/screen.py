@@ -48,6 +48,7 @@ from roundtable.ui.screens.dialogs.help import HelpScreen
 from roundtable.ui.screens.forms.note_form import capture_note
 from roundtable.ui.screens.home.minutes_preview import MinutesPreview
 from roundtable.ui.screens.meeting.carry_over import CarryOver
+from roundtable.ui.screens.meeting.discard import ask_to_discard
 from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, log_index, read_entries
 from roundtable.ui.screens.meeting.ending import Ended, summary_text, write_ended
 from roundtable.ui.screens.meeting.log import MeetingLog, default_due_date
@@ -107,6 +108,7 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         Binding("delete", "delete_entry", _("Delete entry"), id="delete-entry", show=False),
         Binding("ctrl+z", "undo", _("Undo"), id="undo", show=False),
         Binding("ctrl+e,x", "end_meeting", pgettext("key", "End"), id="end-meeting"),
+        Binding("ctrl+d", "discard_meeting", _("Discard meeting"), id="discard", show=False),
         Binding("question_mark,f1", "help", _("Help"), id="help", key_display="?"),
         Binding("h", "leave", _("Home"), id="home", show=False),
         # Escape closes forms; one press too many must not take the clock off the wall.
@@ -504,6 +506,10 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
             done=saved,
             failed=self.failed(_("The end of the meeting could not be saved")),
         )
+
+    def action_discard_meeting(self) -> None:
+        """Discard a meeting started by mistake, while nothing is logged in it."""
+        ask_to_discard(self.app, self.context, self.meeting, lambda: self.dismiss(None))
 
     def action_attendance(self) -> None:
         """Change who is present."""
