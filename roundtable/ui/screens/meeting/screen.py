@@ -52,6 +52,8 @@ from roundtable.ui.screens.meeting.discard import ask_to_discard
 from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, log_index, read_entries
 from roundtable.ui.screens.meeting.ending import Ended, summary_text, write_ended
 from roundtable.ui.screens.meeting.log import MeetingLog, default_due_date
+from roundtable.ui.screens.roles.offer import offer_roles
+from roundtable.ui.screens.roles.roles import RolesScreen
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.carry_over import CarryOverTable
@@ -103,6 +105,7 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         Binding("i", "action_items", _("Action items"), id="action-items", show=False),
         Binding("dollar_sign", "app.campaigns", _("Campaigns"), id="campaigns", show=False),
         Binding("k", "change_cadence", _("Change cadence"), id="cadence", show=False),
+        Binding("w", "roles", _("Roles"), id="roles", show=False),
         Binding("t", "attendance", _("Attendance"), id="attendance", show=False),
         Binding("enter", "edit_entry", _("Edit entry"), id="edit-entry", show=False),
         Binding("delete", "delete_entry", _("Delete entry"), id="delete-entry", show=False),
@@ -188,6 +191,7 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         moved = meeting.current != old_current
         if moved:
             self.carry_over.choice = None  # the carry-over follows the review item again
+            offer_roles(self, meeting)
         self.paint_meeting(meeting, move_cursor=follow or moved)
         self._paint_forecast()
         if self._carry_ready and (moved or follow):
@@ -505,6 +509,12 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
             save,
             done=saved,
             failed=self.failed(_("The end of the meeting could not be saved")),
+        )
+
+    def action_roles(self) -> None:
+        """Roles and players; `c` there records that the managers committed them."""
+        self.app.push_screen(
+            RolesScreen(self.context, meeting=self.meeting, item_index=log_index(self.meeting))
         )
 
     def action_discard_meeting(self) -> None:

@@ -1,0 +1,157 @@
+"""The roles screen: roles and players, readable on the projector.
+
+Who is responsible for what, as the roles file says and the managers committed it:
+each role with its title and department, its holders, its responsibilities and who
+committed it when (or that nobody has yet). Opened with `w` from the home screen and
+the meeting screen (and from the palette); in the constituting meeting's roles item the
+meeting offers it. Opened from a running meeting, `c` records in the meeting's log that
+the managers committed the roles as shown (`domain.roles_committed`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, VerticalScroll
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from roundtable.domain.config import Role
+from roundtable.domain.entries import Note
+from roundtable.domain.l10n import format_date
+from roundtable.domain.meeting import Meeting
+from roundtable.domain.roles_committed import record_roles_committed
+from roundtable.domain.text import single_line
+from roundtable.errors import RoundtableError
+from roundtable.i18n import _
+from roundtable.ui.context import AppContext
+from roundtable.ui.widgets.footer import Footer
+
+__all__ = ["RolesScreen", "role_card"]
+
+TWO_COLUMNS_FROM = 120
+"""Terminal columns from which the roles are shown side by side."""
+
+
+def role_card(role: Role) -> Text:
+    """One role as the room reads it: holders, responsibilities, commitment."""
+    text = Text()
+    holders = ", ".join(single_line(h) for h in role.holders) or _("nobody yet")
+    text.append(holders, style="bold")
+    text.append("  ·  " + single_line(role.department), style="dim")
+    if role.signs_off:
+        text.append("  ·  " + _("signs off budget cuts"), style="dim")
+    text.append("\n")
+    for duty in role.responsibilities:
+        text.append("\n• ")
+        text.append(single_line(duty))
+    if role.responsibilities:
+        text.append("\n")
+    text.append("\n")
+    if role.committed_by and role.committed_on:
+        text.append(
+            _("Committed by {name} on {date}").format(
+                name=single_line(role.committed_by), date=format_date(role.committed_on)
+            ),
+            style="italic",
+        )
+    elif role.committed_by:
+        text.append(
+            _("Committed by {name}").format(name=single_line(role.committed_by)), style="italic"
+        )
+    else:
+        text.append(_("Not committed yet"), style="bold reverse")
+    return text
+
+
+class RolesScreen(Screen[None]):
+    """Roles and players; `c` records their commitment in the running meeting."""
+
+    CSS_PATH = Path(__file__).parent / "roles.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,w", "back", _("Back"), id="roles-back"),
+        Binding("c", "commit", _("Record commitment"), id="roles-commit"),
+    ]
+
+    def __init__(
+        self, context: AppContext, *, meeting: Meeting | None = None, item_index: int = 0
+    ) -> None:
+        """`meeting` is the running meeting the commitment is recorded in (None: the
+        roles are only shown), under agenda item `item_index`."""
+        super().__init__()
+        self.context = context
+        self.meeting = meeting
+        self.item_index = item_index
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="◷")
+        roles = self.context.config.roles
+        with VerticalScroll(id="roles-page"):
+            if not roles:
+                yield Static(
+                    _("The roles file names no roles yet; roundtable check shows where it is."),
+                    id="roles-empty",
+                    markup=False,
+                )
+            with Grid(id="roles"):
+                for role in roles:
+                    card = Static(role_card(role), classes="role-card", markup=False)
+                    card.border_title = Text(single_line(role.title), style="bold")
+                    yield card
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = _("Roles and players")
+        self.sub_title = single_line(self.context.config.team)
+        self._fit_columns(self.app.size.width)
+        self.query_one("#roles-page").focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit_columns(event.size.width)
+
+    def _fit_columns(self, width: int) -> None:
+        self.query_one("#roles", Grid).styles.grid_size_columns = (
+            2 if width >= TWO_COLUMNS_FROM else 1
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "commit":
+            return self.meeting is not None and self.meeting.ended_at is None
+        return True
+
+    def action_back(self) -> None:
+        """Back to where the roles were opened from."""
+        self.dismiss(None)
+
+    def action_commit(self) -> None:
+        """Record in the running meeting that the managers committed the roles shown."""
+        meeting = self.meeting
+        if meeting is None or meeting.id is None:
+            return
+        store, roles, index = self.context.store, self.context.config.roles, self.item_index
+        meeting_id, day = meeting.id, self.context.today()
+
+        def recorded(note: Note) -> None:
+            self.notify(
+                _("Recorded in the log of item {number}: the roles are committed.").format(
+                    number=note.item_index + 1
+                ),
+                markup=False,
+            )
+
+        def failed(error: RoundtableError) -> None:
+            self.notify(
+                error.message, title=_("Not saved"), severity="error", timeout=15, markup=False
+            )
+
+        self.context.store_thread.submit(
+            lambda: record_roles_committed(store, meeting_id, index, roles, day),
+            done=recorded,
+            failed=failed,
+        )
