@@ -16,7 +16,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Header, Static
@@ -99,11 +99,16 @@ class RolesScreen(Screen[None]):
                     id="roles-empty",
                     markup=False,
                 )
-            with Grid(id="roles"):
-                for role in roles:
-                    card = Static(role_card(role), classes="role-card", markup=False)
-                    card.border_title = Text(single_line(role.title), style="bold")
-                    yield card
+            half = (len(roles) + 1) // 2
+            # Two columns read top to bottom, left then right; one below the other when
+            # the terminal is narrow (`_fit_columns`).
+            with Horizontal(id="roles"):
+                for column in (roles[:half], roles[half:]):
+                    with Vertical(classes="roles-column"):
+                        for role in column:
+                            with Vertical(classes="role-card") as card:
+                                card.border_title = Text(single_line(role.title), style="bold")
+                                yield Static(role_card(role), markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -116,9 +121,7 @@ class RolesScreen(Screen[None]):
         self._fit_columns(event.size.width)
 
     def _fit_columns(self, width: int) -> None:
-        self.query_one("#roles", Grid).styles.grid_size_columns = (
-            2 if width >= TWO_COLUMNS_FROM else 1
-        )
+        self.query_one("#roles").set_class(width < TWO_COLUMNS_FROM, "-narrow")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "commit":
