@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from roundtable.domain.history import EntryKind
 from roundtable.errors import UsageError
 from roundtable.i18n import _, ngettext
-from roundtable.store import codec
 from roundtable.store.events import EventLog
 from roundtable.store.meetings import Meetings
 from roundtable.store.notes import NOTES
@@ -33,6 +32,7 @@ from roundtable.store.records import (
     SNAPSHOTS,
     Records,
 )
+from roundtable.store.values import MAX_ITEMS
 
 if TYPE_CHECKING:
     from roundtable.domain.meeting import Meeting
@@ -96,8 +96,8 @@ def discard_meeting(
     if refusal is not None:
         raise DiscardRefused(refusal)
     meeting = meetings.get(meeting_id)
-    for index in range(min(len(meeting.items), codec.MAX_ITEMS)):
-        item_id = meeting_id * codec.MAX_ITEMS + index
+    for index in range(min(len(meeting.items), MAX_ITEMS)):
+        item_id = meeting_id * MAX_ITEMS + index
         if records.get(MEETING_ITEMS, item_id) is not None:
             records.remove(MEETING_ITEMS, item_id)
     if records.get(MEETING_CLOCKS, meeting_id) is not None:
