@@ -73,8 +73,8 @@ def ask_to_discard(
             ConfirmModal(
                 _("Discard meeting {number}?").format(number=meeting.number),
                 _(
-                    "“{title}” was started by mistake and nothing was logged in it: it is "
-                    "removed as if it had never been started. This cannot be undone."
+                    "Nothing was logged in “{title}” yet: it is removed as if it had never "
+                    "been started, and the next meeting gets its number. This cannot be undone."
                 ).format(title=single_line(meeting.title)),
                 _("Discard meeting"),
             ),
