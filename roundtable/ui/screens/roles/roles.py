@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -38,35 +40,37 @@ TWO_COLUMNS_FROM = 120
 """Terminal columns from which the roles are shown side by side."""
 
 
-def role_card(role: Role) -> Text:
-    """One role as the room reads it: holders, responsibilities, commitment."""
-    text = Text()
+def role_card(role: Role) -> Group:
+    """One role as the room reads it: holders, responsibilities (a wrapped line stays
+    indented under its bullet), commitment."""
+    head = Text()
     holders = ", ".join(single_line(h) for h in role.holders) or _("nobody yet")
-    text.append(holders, style="bold")
-    text.append("  ·  " + single_line(role.department), style="dim")
+    head.append(holders, style="bold")
+    head.append("  ·  " + single_line(role.department), style="dim")
     if role.signs_off:
-        text.append("  ·  " + _("signs off budget cuts"), style="dim")
-    text.append("\n")
+        head.append("  ·  " + _("signs off budget cuts"), style="dim")
+    duties = Table.grid(padding=(0, 1, 0, 0))
+    duties.add_column(width=1)
+    duties.add_column(ratio=1)
     for duty in role.responsibilities:
-        text.append("\n• ")
-        text.append(single_line(duty))
-    if role.responsibilities:
-        text.append("\n")
-    text.append("\n")
+        duties.add_row("•", Text(single_line(duty)))
     if role.committed_by and role.committed_on:
-        text.append(
+        committed = Text(
             _("Committed by {name} on {date}").format(
                 name=single_line(role.committed_by), date=format_date(role.committed_on)
             ),
             style="italic",
         )
     elif role.committed_by:
-        text.append(
+        committed = Text(
             _("Committed by {name}").format(name=single_line(role.committed_by)), style="italic"
         )
     else:
-        text.append(_("Not committed yet"), style="bold reverse")
-    return text
+        committed = Text(_("Not committed yet"), style="bold reverse")
+    parts: list[RenderableType] = [head, Text()]
+    if role.responsibilities:
+        parts += [duties, Text()]
+    return Group(*parts, committed)
 
 
 class RolesScreen(Screen[None]):
