@@ -346,6 +346,20 @@ def test_figures_are_recorded_in_the_running_meeting(tmp_path: Path, db: Path) -
     assert (report.leads, report.actual_revenue) == (61, Decimal("101000"))
 
 
+def test_figures_cost_becomes_the_campaign_s_cost_to_date(tmp_path: Path, db: Path) -> None:
+    # The same use case as the scoreboard's figures form: the cost reported is the
+    # campaign's cost to date from then on, so the next report without --cost keeps it.
+    meeting_id = running(db)
+    first = run(tmp_path, db, "figures", "webinar", "--cost", "7,100")
+    assert first.returncode == 0, first.stderr
+    again = run(tmp_path, db, "figures", "webinar", "--revenue", "101,000")
+    assert again.returncode == 0, again.stderr
+    with Store.open(db, read_only=True) as store:
+        [report] = store.snapshots_for_meeting(meeting_id)
+        campaign = store.campaign(report.campaign_id)
+    assert report.cost == campaign.cost == Decimal("7100")
+
+
 def test_figures_start_from_those_last_reported_and_read_german_numbers(
     tmp_path: Path, db: Path
 ) -> None:
