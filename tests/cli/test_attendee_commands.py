@@ -23,6 +23,7 @@ from roundtable.domain.config import Cadence, ItemKind
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
 from roundtable.store.store import Store
+from tests.helpers.cli import run_roundtable
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 TODAY = "2026-03-20"
@@ -45,29 +46,16 @@ def db(tmp_path: Path) -> Path:
 def run(
     tmp_path: Path, db: Path, config: Path, *args: str, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
-    }
-    environment.update(
-        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        ROUNDTABLE_DB=str(db),
-        ROUNDTABLE_CONFIG=str(config),
-        ROUNDTABLE_TODAY=TODAY,
+    return run_roundtable(
+        tmp_path,
+        *args,
+        env={
+            "ROUNDTABLE_DB": str(db),
+            "ROUNDTABLE_CONFIG": str(config),
+            "ROUNDTABLE_TODAY": TODAY,
+            **env,
+        },
     )
-    environment.update(env)
-    result = subprocess.run(
-        [sys.executable, "-m", "roundtable", *args],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 def a_meeting(number: int, started: datetime, minutes: float | None) -> Meeting:
@@ -297,6 +285,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from roundtable.store.store import Store
 sys.path.insert(0, sys.argv[2])
+sys.path.insert(0, str(Path(sys.argv[2]).parents[1]))  # the repository, for tests.helpers
 from test_attendee_commands import a_meeting
 with Store.open(Path(sys.argv[1])) as store:
     running = store.add_meeting(a_meeting(3, datetime.now(timezone.utc), None))

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -18,6 +16,7 @@ from roundtable.domain.campaigns import CampaignStatus, Channel
 from roundtable.domain.config import Cadence, ItemKind
 from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
 from roundtable.store.store import Store
+from tests.helpers.cli import run_roundtable
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -25,27 +24,9 @@ START = datetime(2026, 3, 3, 9, 0, tzinfo=BERLIN)
 
 
 def run(tmp_path: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
-    }
-    environment.update(
-        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        ROUNDTABLE_DB=str(db),
-        ROUNDTABLE_CONFIG=str(SHIPPED),
+    return run_roundtable(
+        tmp_path, *args, env={"ROUNDTABLE_DB": str(db), "ROUNDTABLE_CONFIG": str(SHIPPED)}
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "roundtable", *args],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 def meeting(number: int) -> Meeting:
