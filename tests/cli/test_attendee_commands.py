@@ -19,11 +19,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from roundtable.domain.config import Cadence, ItemKind
 from roundtable.domain.entries import ActionStatus
-from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
+from roundtable.domain.meeting import Attendee, Meeting
 from roundtable.store.store import Store
 from tests.helpers.cli import run_roundtable
+from tests.helpers.meetings import campaign_results_meeting
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 TODAY = "2026-03-20"
@@ -59,30 +59,8 @@ def run(
 
 
 def a_meeting(number: int, started: datetime, minutes: float | None) -> Meeting:
-    end = None if minutes is None else started + timedelta(minutes=minutes)
-    return Meeting(
-        id=None,
-        number=number,
-        agenda_id="round-table",
-        title="Marketing & Sales Round Table",
-        timebox_minutes=180,
-        cadence=Cadence.BIWEEKLY,
-        items=(
-            MeetingItem(
-                title="Campaign results to date",
-                role="sales-controlling",
-                kind=ItemKind.REPORT,
-                planned_minutes=30,
-                original_minutes=30,
-                state=ItemState.DONE if end else ItemState.RUNNING,
-                segments=(Segment(started, end),),
-            ),
-        ),
-        attendees=(Attendee("Katrin Vogel", "sales-marketing"),),
-        facilitator="Katrin Vogel",
-        started_at=started,
-        ended_at=end,
-        current=None if end else 0,
+    return campaign_results_meeting(
+        number, started, minutes=minutes, attendees=(Attendee("Katrin Vogel", "sales-marketing"),)
     )
 
 

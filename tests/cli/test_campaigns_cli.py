@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from roundtable.domain.campaigns import CampaignStatus, Channel
-from roundtable.domain.config import Cadence, ItemKind
-from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
+from roundtable.domain.meeting import Meeting
 from roundtable.store.store import Store
 from tests.helpers.cli import run_roundtable
+from tests.helpers.meetings import campaign_results_meeting
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -31,30 +31,7 @@ def run(tmp_path: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str
 
 def meeting(number: int) -> Meeting:
     started = START + timedelta(days=14 * (number - 1))
-    return Meeting(
-        id=None,
-        number=number,
-        agenda_id="round-table",
-        title="Marketing & Sales Round Table",
-        timebox_minutes=180,
-        cadence=Cadence.BIWEEKLY,
-        items=(
-            MeetingItem(
-                title="Campaign results to date",
-                role="sales-controlling",
-                kind=ItemKind.REPORT,
-                planned_minutes=30,
-                original_minutes=30,
-                state=ItemState.DONE,
-                segments=(Segment(started, started + timedelta(minutes=30)),),
-            ),
-        ),
-        attendees=(Attendee("Monika Schneider", "sales-controlling"),),
-        facilitator="Monika Schneider",
-        started_at=started,
-        ended_at=started + timedelta(minutes=160),
-        current=None,
-    )
+    return campaign_results_meeting(number, started, minutes=160, item_minutes=30)
 
 
 @pytest.fixture
