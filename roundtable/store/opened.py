@@ -25,6 +25,7 @@ from roundtable.store.actions import Actions
 from roundtable.store.budgets import Budgets
 from roundtable.store.campaigns import Campaigns
 from roundtable.store.decisions import Decisions
+from roundtable.store.discard import discard_meeting, discard_refusal
 from roundtable.store.events import EventLog, os_user
 from roundtable.store.journal import (
     JournalStorage,
@@ -228,6 +229,19 @@ class OpenStore:
         """Per meeting id: decisions taken, action items opened, budgets agreed."""
         with self.reading():
             return self._meetings.counts()
+
+    def discard_refusal(self, meeting_id: int) -> str | None:
+        """Why the meeting cannot be discarded (`discard_meeting`), in words; None if it
+        can. Raises `NotFoundError`."""
+        with self.reading():
+            return discard_refusal(self._records, self._meetings, self._events, meeting_id)
+
+    def discard_meeting(self, meeting_id: int) -> Meeting:
+        """Remove a running meeting in which nothing was logged, as if never started
+        (`store.discard`); the next meeting reuses its number. Returns it as it was.
+        Raises `DiscardRefused` (a `UsageError`) saying why not, `NotFoundError`."""
+        with self.transaction():
+            return discard_meeting(self._records, self._meetings, self._events, meeting_id)
 
     def wipe(self) -> None:
         """Remove every meeting and entry and reset the counters (`roundtable demo --force`)."""
