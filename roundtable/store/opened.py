@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from copy import deepcopy
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Self, TypeVar
@@ -34,9 +35,11 @@ from roundtable.store.notes import NOTES, Notes
 from roundtable.store.records import ACTIONS, BUDGETS, DECISIONS, Doc, Records
 
 if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
     from roundtable.domain.meeting import Meeting
 
-__all__ = ["OpenStore"]
+__all__ = ["OpenStore", "with_given"]
 
 _TABLES = {
     EntryKind.ACTION: ACTIONS,
@@ -46,7 +49,14 @@ _TABLES = {
 }
 
 T = TypeVar("T")
+_R = TypeVar("_R", bound="DataclassInstance")
 _E = TypeVar("_E", Decision, ActionItem, BudgetAgreement, Note)
+
+
+def with_given(record: _R, **fields: object) -> _R:
+    """`record` with the fields that are given (not None) changed: what every
+    `update_…` method means by "None leaves a field as it is"."""
+    return replace(record, **{name: value for name, value in fields.items() if value is not None})
 
 
 class OpenStore:
