@@ -26,12 +26,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Header
 
+from roundtable.domain.meeting import MeetingState
 from roundtable.i18n import _, pgettext
 from roundtable.ui.keys import key_help
 from roundtable.ui.screens.campaigns.scoreboard import BoardData, read_board
 from roundtable.ui.screens.dialogs.confirm import ConfirmModal
 from roundtable.ui.screens.dialogs.help import HelpScreen
 from roundtable.ui.screens.meeting.log import default_due_date
+from roundtable.ui.screens.meeting.presentation import PresentationScreen
 from roundtable.ui.screens.meeting.timing import EXTEND_MINUTES, TimingActions
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
@@ -62,7 +64,9 @@ class MeetingScreen(TimingActions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_item", _("Next"), id="next-item"),
         Binding("p", "previous_item", _("Previous"), id="previous-item", show=False),
+        # One key, two words: the footer says what space does now (`check_action`).
         Binding("space", "toggle_pause", _("Pause"), id="pause", key_display="space"),
+        Binding("space", "toggle_pause('resume')", _("Resume"), id="resume", key_display="space"),
         Binding("plus,e", "extend", _("+5 min"), id="extend", key_display="+"),
         Binding("r", "rebalance", _("Rebalance"), id="rebalance"),
         Binding(
@@ -86,12 +90,20 @@ class MeetingScreen(TimingActions):
         Binding("delete", "delete_entry", _("Delete entry"), id="delete-entry", show=False),
         Binding("ctrl+z", "undo", _("Undo"), id="undo", show=False),
         Binding("ctrl+e,x", "end_meeting", pgettext("key", "End"), id="end-meeting"),
+        Binding("v,f5", "present", _("Present"), id="present", key_display="v"),
         Binding("question_mark,f1", "help", _("Help"), id="help", key_display="?"),
         Binding("h", "leave", _("Home"), id="home", show=False),
         # Escape closes forms; one press too many must not take the clock off the wall.
         Binding("escape", "stay", "", id="stay", show=False),
         Binding("q", "quit", _("Quit"), id="quit"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_pause":
+            # The footer shows "Pause" while the clocks run and "Resume" during a break.
+            paused = self.meeting.state is MeetingState.PAUSED
+            return paused == (parameters == ("resume",))
+        return super().check_action(action, parameters)
 
     # --- layout -----------------------------------------------------------------------
 
@@ -168,6 +180,31 @@ class MeetingScreen(TimingActions):
             self.set_focus(None)
         elif agenda.display and self.focused is None:
             agenda.focus()
+
+    # --- the presentation view --------------------------------------------------------
+
+    def action_present(self) -> None:
+        """The item and its countdown over the whole screen; the meeting keeps running."""
+        if self._timer is not None:
+            self._timer.pause()  # the presentation shows the clocks meanwhile
+
+        def back(_result: None) -> None:
+            self.refresh_clocks()
+            if self._timer is not None:
+                self._timer.resume()
+
+        self.app.push_screen(
+            PresentationScreen(self.context, lambda: self.meeting, self._run_from_presentation),
+            back,
+        )
+
+    def _run_from_presentation(self, action: str, *parameters: str) -> None:
+        keys = {
+            "next_item": self.action_next_item,
+            "toggle_pause": self.action_toggle_pause,
+            "extend": self.action_extend,
+        }
+        keys[action]()
 
     # --- the rest ---------------------------------------------------------------------
 
