@@ -12,9 +12,10 @@ from __future__ import annotations
 from datetime import timedelta
 from functools import lru_cache
 
-from rich.text import Text
-from textual.app import RenderResult
+from rich.segment import Segment
+from textual.geometry import Region
 from textual.reactive import var
+from textual.strip import Strip
 from textual.widget import Widget
 
 from roundtable.domain.timebox import ItemPhase
@@ -108,22 +109,52 @@ def _half_block(top: str, bottom: str) -> str:
 
 
 class BigClock(Widget):
-    """A figure drawn as large as the widget's size allows; colour from CSS."""
+    """A figure drawn as large as the widget's size allows; colour from CSS.
+
+    Drawn line by line (Textual's line API), and a new value repaints only the cells
+    that differ: once a second that is the seconds' digits, not the whole figure.
+    """
 
     value: var[str] = var("")
 
-    def watch_value(self) -> None:
-        self.refresh()
-
-    def render(self) -> RenderResult:
+    def watch_value(self, old: str, new: str) -> None:
         width, height = self.content_size
-        return Text("\n".join(clock_lines(self.value, width, height)), end="", no_wrap=True)
+        if not width or not height:
+            return
+        before = clock_lines(old, width, height)
+        after = clock_lines(new, width, height)
+        changed = [
+            (y, x)
+            for y, (line_before, line_after) in enumerate(zip(before, after, strict=True))
+            for x in _differing(line_before, line_after)
+        ]
+        if not changed:
+            return
+        rows = [y for y, _x in changed]
+        columns = [x for _y, x in changed]
+        left, top = min(columns), min(rows)
+        self.refresh(Region(left, top, max(columns) - left + 1, max(rows) - top + 1))
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.content_size
+        lines = clock_lines(self.value, width, height)
+        if not 0 <= y < len(lines):
+            return Strip.blank(width, self.rich_style)
+        return Strip([Segment(lines[y], self.rich_style)], width)
 
     @property
     def ink_rows(self) -> int:
         """How many lines the figure takes on screen now (for tests and layout)."""
         width, height = self.content_size
         return sum(1 for line in clock_lines(self.value, width, height) if line.strip())
+
+
+def _differing(before: str, after: str) -> list[int]:
+    """The first and last column where two lines of one width differ (none if equal)."""
+    if before == after:
+        return []
+    columns = [x for x, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    return [columns[0], columns[-1]]
 
 
 class Countdown(BigClock):
