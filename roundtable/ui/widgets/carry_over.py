@@ -145,6 +145,15 @@ class CarryOverTable(FillTable):
         self._fit_owner_column()
         super().on_resize(event)
 
+    def on_show(self) -> None:
+        # Built while hidden or before its first layout (the review item shows it at
+        # once): fit again once it is on screen with its real width.
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        self._fit_owner_column()
+        self.fit_columns()
+
     def _widths_changed(self) -> None:
         # The text column got another width: every row's height is measured again, so
         # a text wraps onto as many lines as it now needs (DataTable measures a row

@@ -176,7 +176,8 @@ class MeetingScreen(TimingActions):
         agenda.display = not wanted and not carry_shown
         # The board is for the room to read, not to type into: the screen's keys work
         # without focus, and the agenda takes it back when it returns.
-        if wanted and self.focused is agenda:
+        # The carry-over, hidden now, must not keep the focus (and its keys in the footer).
+        if wanted and (self.focused is agenda or isinstance(self.focused, CarryOverTable)):
             self.set_focus(None)
         elif agenda.display and self.focused is None:
             agenda.focus()
