@@ -50,7 +50,7 @@ class PresentationScreen(Screen[None]):
         self,
         context: AppContext,
         meeting: Callable[[], Meeting],
-        act: Callable[..., object],
+        act: Callable[[str], object],
     ) -> None:
         super().__init__()
         self.context = context

@@ -199,7 +199,7 @@ class MeetingScreen(TimingActions):
             back,
         )
 
-    def _run_from_presentation(self, action: str, *parameters: str) -> None:
+    def _run_from_presentation(self, action: str) -> None:
         keys = {
             "next_item": self.action_next_item,
             "toggle_pause": self.action_toggle_pause,
