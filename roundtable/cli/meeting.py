@@ -36,9 +36,11 @@ def cmd_app(args: argparse.Namespace) -> int:
     # Only the app needs Textual and the store; attendee commands must not pay for them.
     from roundtable.store.store import Store
     from roundtable.ui.app import make_app
+    from roundtable.ui.preferences import Preferences, preferences_path
 
     with Store.open(db_path(args)) as store:
-        app = make_app(config, store, start_agenda=agenda_id, start=start)
+        preferences = Preferences.load(preferences_path())
+        app = make_app(config, store, start_agenda=agenda_id, start=start, preferences=preferences)
         try:
             app.run()
         finally:

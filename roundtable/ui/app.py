@@ -31,6 +31,7 @@ from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _
 from roundtable.store.store import Store
 from roundtable.ui.live import POLL_SECONDS
+from roundtable.ui.preferences import Preferences
 
 # Every screen a key of the meeting opens is loaded with the app, not at the first key
 # press: a reinstall while the meeting runs must not break a key (tests/ui/test_reinstall).
@@ -51,6 +52,13 @@ __all__ = [
     "default_attendees",
     "make_app",
 ]
+
+
+OFFERED_ABOVE = frozenset(
+    {"action_items", "app.action_items", "campaigns", "app.campaigns", "app.statistics"}
+)
+"""Screen keys whose command `get_system_commands` names itself, so they are not listed
+twice."""
 
 
 def default_attendees(config: TeamConfig) -> tuple[Attendee, ...]:
@@ -86,8 +94,16 @@ class RoundtableApp(StoreApp):
         start: bool = False,
         timezone: tzinfo | None = None,
         poll_seconds: float = POLL_SECONDS,
+        preferences: Preferences | None = None,
     ) -> None:
-        super().__init__(config, store, clock, timezone=timezone, poll_seconds=poll_seconds)
+        super().__init__(
+            config,
+            store,
+            clock,
+            timezone=timezone,
+            poll_seconds=poll_seconds,
+            preferences=preferences,
+        )
         self.start_agenda = start_agenda
         self.start_requested = start or start_agenda is not None
 
@@ -313,11 +329,18 @@ class RoundtableApp(StoreApp):
             _("How long each agenda item really takes, and what to plan instead"),
             self.action_statistics,
         )
-        # Every key of the screen is also a command, for whoever forgot the key.
-        seen: set[str] = set()
+        # Every key of the screen is also a command, for whoever forgot the key: ours
+        # (they carry an id), not Textual's cursor and copy keys, and not the ones the
+        # commands above already offer.
+        seen: set[str] = set(OFFERED_ABOVE)
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.description or binding.action in seen or active.node is self:
+            if (
+                not binding.description
+                or binding.id is None
+                or binding.action in seen
+                or active.node is self
+            ):
                 continue
             seen.add(binding.action)
             yield SystemCommand(
@@ -337,6 +360,7 @@ def make_app(
     start: bool = False,
     timezone: tzinfo | None = None,
     poll_seconds: float = POLL_SECONDS,
+    preferences: Preferences | None = None,
 ) -> RoundtableApp:
     """The app on `config` and an open `store`, every clock read from `clock`.
 
@@ -344,7 +368,8 @@ def make_app(
     one if there is one (`start=True` alone with several agendas offers them, the one
     used last selected); `timezone` fixes the wall clock shown
     (default: the machine's local time); `poll_seconds` is how often the store is asked
-    whether another process changed it.
+    whether another process changed it; `preferences` are what the user chose before
+    (the theme), remembered again when changed.
     """
     return RoundtableApp(
         config,
@@ -354,4 +379,5 @@ def make_app(
         start=start,
         timezone=timezone,
         poll_seconds=poll_seconds,
+        preferences=preferences,
     )

@@ -5,7 +5,8 @@ watch that tells every screen when the store changed (`live.StoreWatcher`), show
 wall clock of one time zone, and switch between a dark and a light theme with ctrl+t.
 Each starts its watcher when it mounts, and resumes the garbage collector the
 `roundtable` command paused for its start (`roundtable.collector`) once its first screen
-is up.
+is up. The theme chosen last is remembered (`preferences`); screenshots go to a folder
+that exists, and the app says which.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.theme import Theme
 
 from roundtable import collector
 from roundtable.domain.clock import Clock, system_clock
@@ -24,12 +26,31 @@ from roundtable.i18n import _
 from roundtable.store.store import Store
 from roundtable.ui.context import AppContext
 from roundtable.ui.live import POLL_SECONDS, StoreWatcher
+from roundtable.ui.preferences import Preferences, screenshot_folder
 from roundtable.ui.store_thread import StoreThread
 
 __all__ = ["DARK_THEME", "LIGHT_THEME", "StoreApp"]
 
 DARK_THEME = "textual-dark"
-LIGHT_THEME = "textual-light"
+LIGHT_THEME = "roundtable-light"
+
+ROUNDTABLE_LIGHT = Theme(
+    # Textual's light theme on white rather than grey, with the colours a little
+    # deeper so figures in green, amber and red keep their contrast on a projector.
+    name=LIGHT_THEME,
+    primary="#004578",
+    secondary="#0178D4",
+    accent="#B35C00",
+    warning="#C77700",
+    error="#BA3C5B",
+    success="#1E8A48",
+    foreground="#1A1A1A",
+    background="#FFFFFF",
+    surface="#F7F7F7",
+    panel="#EBEBEB",
+    dark=False,
+    variables={"footer-key-foreground": "#0178D4"},
+)
 
 
 _UI = Path(__file__).parent
@@ -62,7 +83,10 @@ class StoreApp(App[None]):
         *,
         timezone: tzinfo | None = None,
         poll_seconds: float = POLL_SECONDS,
+        preferences: Preferences | None = None,
     ) -> None:
+        """`preferences` are the user's, remembered between runs (default: none, kept
+        in memory only)."""
         super().__init__()
         self.config = config
         self.store = store
@@ -73,7 +97,10 @@ class StoreApp(App[None]):
         self.context = AppContext(config, store, self.store_thread, clock, timezone)
         """What every screen works with, handed down as one value."""
         self.watcher = StoreWatcher(self, store, poll_seconds)
-        self.theme = DARK_THEME
+        self.preferences = preferences or Preferences()
+        self.register_theme(ROUNDTABLE_LIGHT)
+        remembered = self.preferences.theme
+        self.theme = remembered if remembered in self.available_themes else DARK_THEME
         self.collector_resume_seconds = collector.RESUME_AFTER_SECONDS
         """When, after mounting, to resume the collector if the command paused it."""
 
@@ -81,7 +108,47 @@ class StoreApp(App[None]):
         # Textual's own hook, not `on_mount`: subclasses define that and need not call up.
         if collector.paused():
             self.set_timer(self.collector_resume_seconds, collector.resume)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        # Whichever way it was chosen: ctrl+t, or the palette's theme list.
+        if theme.name != self.preferences.theme:
+            self.preferences.save_theme(theme.name)
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""
         self.theme = LIGHT_THEME if self.theme != LIGHT_THEME else DARK_THEME
+
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        """Save a screenshot (ctrl+p, Screenshot) to the downloads folder, or the home
+        or current folder when there is none, and say where; in a browser the browser
+        downloads it."""
+        if self.is_web:
+            return super().deliver_screenshot(filename, path, time_format)
+        from textual._files import generate_datetime_filename
+
+        folder = Path(path) if path else screenshot_folder()
+        target = folder / (filename or generate_datetime_filename(self.title, ".svg", time_format))
+        try:
+            target.write_text(self.export_screenshot(), encoding="utf-8")
+        except OSError as error:
+            self.notify(
+                _("The screenshot could not be saved to {path}: {reason}").format(
+                    path=target, reason=error.strerror or error
+                ),
+                title=_("Screenshot"),
+                severity="error",
+                markup=False,
+            )
+            return None
+        self.notify(
+            _("Screenshot saved to {path}").format(path=target),
+            title=_("Screenshot"),
+            markup=False,
+        )
+        return None

@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Digits
 
 from roundtable.domain import timebox
 from roundtable.domain.config import TeamConfig
@@ -25,6 +24,7 @@ from roundtable.ui.follow import make_follow_app
 from roundtable.ui.screens.actions.action_items import ActionItemsScreen
 from roundtable.ui.screens.follow import FollowScreen
 from roundtable.ui.widgets.action_table import ActionTable
+from roundtable.ui.widgets.countdown import Countdown
 from roundtable.ui.widgets.item_log import ItemLog
 from roundtable.ui.widgets.plain import PlainLabel
 from tests.ui.conftest import (
@@ -141,12 +141,12 @@ async def test_follow_waits_for_a_meeting_then_follows_it_and_never_writes(
                 assert meeting.id is not None
                 await wait_until(pilot, lambda: screen.meeting is not None)
                 assert "Open action items" in shown_text(app)
-                assert screen.query_one("#countdown-digits", Digits).value == "15:00"
+                assert screen.query_one(Countdown).text == "15:00"
 
                 # The clocks come from the timestamps and the clock, not from ticks.
                 clock.advance(minutes=7, seconds=30)
                 screen.refresh_clocks()
-                assert screen.query_one("#countdown-digits", Digits).value == "07:30"
+                assert screen.query_one(Countdown).text == "07:30"
 
                 facilitator.add_decision(meeting.id, 0, "Alle offenen Punkte sind besprochen")
                 clock.advance(minutes=8)
@@ -157,7 +157,7 @@ async def test_follow_waits_for_a_meeting_then_follows_it_and_never_writes(
                 assert screen.query_one("#item-title", PlainLabel).shown == (
                     "Campaign results to date"
                 )
-                assert screen.query_one("#countdown-digits", Digits).value == "30:00"
+                assert screen.query_one(Countdown).text == "30:00"
 
                 # From here on only the follow view runs: it must not touch the store.
                 before = files(folder)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from textual.app import App
-from textual.widgets import Digits, TextArea
+from textual.widgets import TextArea
 
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import ActionStatus
@@ -19,6 +19,7 @@ from roundtable.domain.meeting import ItemState, MeetingState
 from roundtable.domain.timebox import ItemPhase
 from roundtable.errors import StoreError
 from roundtable.store.store import Store
+from roundtable.ui.app import LIGHT_THEME
 from roundtable.ui.screens.home.home import HomeScreen
 from roundtable.ui.screens.home.minutes_preview import MinutesPreview
 from roundtable.ui.widgets.agenda_list import AgendaList
@@ -42,7 +43,7 @@ HOSTILE = "Kampagne [bold]Frühjahr[/x] \x1b[31m startet"
 
 
 def countdown(app: App[None]) -> str:
-    return app.screen.query_one("#countdown-digits", Digits).value
+    return app.screen.query_one(Countdown).text
 
 
 def label(app: App[None], selector: str) -> str:
@@ -196,10 +197,9 @@ async def test_rebalance_fits_the_rest_after_an_overrun(
         # Said in words, with the way out, right there.
         banner = app.screen.query_one(Banner)
         assert banner.has_class("-late")
-        assert banner.shown == (
-            "At this pace Budgets and Wrap-up do not fit: 20 min over the box. "
-            "r rebalances the rest, f defers the selected item."
-        )
+        assert banner.shown == "At this pace Budgets and Wrap-up do not fit: 20 min over the box."
+        # The way out stands beside it, in the footer's words.
+        assert banner.keys_shown == " r  Rebalance   f  Defer"
 
         await pilot.press("r")
         await settle(pilot)
@@ -598,7 +598,7 @@ async def test_theme_toggles_between_dark_and_light(
         assert app.theme == "textual-dark"
         await pilot.press("ctrl+t")
         await pilot.pause()
-        assert app.theme == "textual-light"
+        assert app.theme == LIGHT_THEME
         assert countdown(app) == "15:00"
         await pilot.press("ctrl+t")
         await pilot.pause()

@@ -1,20 +1,58 @@
-"""A one-line banner across the meeting screen: a break, what no longer fits the box, or
-the box is used up."""
+"""A banner across the meeting screen: a break, what no longer fits the box, or the box
+is used up; the keys that are the way out stand right beside the sentence."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+
 from roundtable.ui.widgets.plain import PlainLabel
 
-__all__ = ["Banner"]
+__all__ = ["Banner", "keys_text"]
+
+KINDS = ("paused", "over", "done", "late")
 
 
-class Banner(PlainLabel):
+def keys_text(keys: Sequence[tuple[str, str]]) -> Text:
+    """`(key, what it does)` pairs as the footer shows keys: the key in reverse video,
+    then its words."""
+    text = Text(end="")
+    for number, (key, what) in enumerate(keys):
+        if number:
+            text.append("  ")
+        text.append(f" {key} ", style="bold reverse")
+        text.append(f" {what}")
+    return text
+
+
+class Banner(Horizontal):
     """Shown (class `-shown`) only while it has something to say; `kind` picks the
     style (`-paused`, `-over`, `-done`, `-late`: what no longer fits the box)."""
 
-    def say(self, text: str, kind: str = "") -> None:
-        """Show `text` styled as `kind`; an empty text hides the banner."""
-        self.show(text)
+    def compose(self) -> ComposeResult:
+        yield PlainLabel("", id="banner-text")
+        yield PlainLabel("", id="banner-keys")
+
+    @property
+    def shown(self) -> str:
+        """The sentence on screen."""
+        return self.query_one("#banner-text", PlainLabel).shown
+
+    @property
+    def keys_shown(self) -> str:
+        """The keys beside it, as plain text."""
+        return self.query_one("#banner-keys", PlainLabel).shown
+
+    def say(self, text: str, kind: str = "", keys: Sequence[tuple[str, str]] = ()) -> None:
+        """Show `text` styled as `kind`, with `keys` (key, what it does) beside it; an
+        empty text hides the banner."""
+        self.query_one("#banner-text", PlainLabel).show(text)
+        chips = self.query_one("#banner-keys", PlainLabel)
+        chips.show(keys_text(keys) if text and keys else "")
+        chips.display = bool(text and keys)
         self.set_class(bool(text), "-shown")
-        for candidate in ("paused", "over", "done", "late"):
+        for candidate in KINDS:
             self.set_class(candidate == kind, f"-{candidate}")

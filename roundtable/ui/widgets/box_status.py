@@ -5,20 +5,24 @@ from __future__ import annotations
 from datetime import tzinfo
 
 from textual.app import ComposeResult
-from textual.containers import Grid
+from textual.containers import Grid, Horizontal, Vertical
 from textual.reactive import var
+from textual.widget import Widget
 
+from roundtable.domain.box_state import BoxState, box_state
 from roundtable.domain.timebox import BoxView
 from roundtable.i18n import _
 from roundtable.ui.format import clock_text, duration_text
+from roundtable.ui.widgets.countdown import BigClock
 from roundtable.ui.widgets.plain import PlainLabel
 
-__all__ = ["BoxStatus"]
+__all__ = ["BoxFigure", "BoxStatus", "projected_text", "set_state_class"]
 
 
 class BoxStatus(Grid):
     """Shows a `BoxView`; gets the class `-late` while the projected end is past the
-    planned end and `-over` once the box is used up."""
+    planned end and `-over` once the box is used up, and one of `-box-ok`,
+    `-box-tight`, `-box-over` (`box_state`) that colours the figures."""
 
     view: var[BoxView | None] = var[BoxView | None](None, init=False)
     timebox_minutes: var[int] = var(180, init=False)
@@ -51,16 +55,10 @@ class BoxStatus(Grid):
         )
         self._value("#box-left", duration_text(view.left))
         self._value("#box-planned-end", clock_text(view.planned_end, self.timezone))
-        late = view.projected_end > view.planned_end
-        projected = clock_text(view.projected_end, self.timezone)
-        if late:
-            late_minutes = int((view.projected_end - view.planned_end).total_seconds() // 60)
-            projected = _("{time} ▲ {minutes} min late").format(
-                time=projected, minutes=late_minutes
-            )
-        self._value("#box-projected-end", projected)
-        self.set_class(late, "-late")
+        self._value("#box-projected-end", projected_text(view, self.timezone))
+        self.set_class(view.projected_end > view.planned_end, "-late")
         self.set_class(view.box_over, "-over")
+        set_state_class(self, view)
 
     def _value(self, selector: str, text: str) -> None:
         self.query_one(selector, PlainLabel).show(text)
@@ -70,3 +68,38 @@ def duration_text_minutes(minutes: int) -> str:
     """`3:00` for 180 minutes."""
     hours, rest = divmod(minutes, 60)
     return f"{hours}:{rest:02d}"
+
+
+def projected_text(view: BoxView, timezone: tzinfo | None) -> str:
+    """`11:58`, or `12:17 ▲ 17 min late` once the projected end is past the box."""
+    projected = clock_text(view.projected_end, timezone)
+    if view.projected_end <= view.planned_end:
+        return projected
+    late_minutes = int((view.projected_end - view.planned_end).total_seconds() // 60)
+    return _("{time} ▲ {minutes} min late").format(time=projected, minutes=late_minutes)
+
+
+def set_state_class(widget: Widget, view: BoxView) -> None:
+    """Give `widget` the one of `-box-ok`, `-box-tight`, `-box-over` that `view` is in."""
+    state = box_state(view)
+    for candidate in BoxState:
+        widget.set_class(state is candidate, f"-box-{candidate.value}")
+
+
+class BoxFigure(Horizontal):
+    """What is left of the box as a big figure, with the projected end beside it, for
+    the presentation view; coloured by the box's state like `BoxStatus`."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="box-figure-words"):
+            yield PlainLabel(_("Left in the box"), id="box-figure-label")
+            yield PlainLabel("", id="box-figure-end")
+        yield BigClock(id="box-figure-left")
+
+    def show_view(self, view: BoxView, timezone: tzinfo | None) -> None:
+        """Show `view`'s box: left, projected end, state."""
+        self.query_one("#box-figure-left", BigClock).value = duration_text(view.left)
+        self.query_one("#box-figure-end", PlainLabel).show(
+            _("Projected end {time}").format(time=projected_text(view, timezone))
+        )
+        set_state_class(self, view)

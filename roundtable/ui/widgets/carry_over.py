@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.events import Resize
 from textual.theme import Theme
 
 from roundtable.domain.carry_over import OwnerGroup
@@ -43,11 +44,14 @@ def group_label(group: OwnerGroup) -> str:
 class CarryOverTable(FillTable):
     """One row per carried-over item, the owner named on the first row of each group.
 
-    Row keys are the items' refs; the cursor stays on its item when the rows change.
+    The action's text gets the width: the owner column stays narrow, and a text (or an
+    owner's name) longer than its column wraps onto more lines of its row instead of
+    being cut. Row keys are the items' refs; the cursor stays on its item when the rows
+    change.
     """
 
     FILL_COLUMN = "text"
-    MAX_OWNER_WIDTH: ClassVar[int] = 28
+    MAX_OWNER_WIDTH: ClassVar[int] = 18
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "carry-over--owner",
         "carry-over--overdue",
@@ -71,7 +75,7 @@ class CarryOverTable(FillTable):
         labels = (_("Owner"), _("Ref"), _("Action"), _("Due"), _("State"))
         # As wide as the longest state in the language shown ("überfällig" in German).
         states = (_("overdue"), *(status_text(status) for status in ActionStatus))
-        widths = (20, 6, 20, date_width(), max(8, *map(cell_len, states)))
+        widths = (14, 5, 20, date_width(), max(8, *map(cell_len, states)))
         for key, label, width in zip(
             ("owner", "ref", "text", "due", "state"), labels, widths, strict=True
         ):
@@ -112,7 +116,9 @@ class CarryOverTable(FillTable):
     def _fit_owner_column(self) -> int:
         """Make the owner column as wide as the longest name shown (within limits)."""
         width = max((cell_len(group_label(g)) for g in self._groups), default=0)
-        width = max(min(width, self.MAX_OWNER_WIDTH), 10)
+        # Narrow on a narrow table too: a longer name wraps, the action keeps the room.
+        widest = min(self.MAX_OWNER_WIDTH, max(10, self.size.width // 6))
+        width = max(min(width, widest), 10)
         column = next((c for k, c in self.columns.items() if k.value == "owner"), None)
         if column is not None and column.width != width:
             column.width = width
@@ -123,16 +129,40 @@ class CarryOverTable(FillTable):
         row = self.cursor_row
         self.clear()
         today = self._today or date.min
-        owner_width = self._fit_owner_column()
+        self._fit_owner_column()
         for group in self._groups:
             for number, action in enumerate(group.actions):
                 self.add_row(
-                    *self._cells(group, action, first=number == 0, today=today, width=owner_width),
+                    *self._cells(group, action, first=number == 0, today=today),
                     key=action.ref,
+                    height=None,  # as many lines as its text needs at the column's width
                 )
         if self._rows:
             self.move_cursor(row=min(row, len(self._rows) - 1))
         self.call_after_refresh(self.fit_columns)
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit_owner_column()
+        super().on_resize(event)
+
+    def on_show(self) -> None:
+        # Built while hidden or before its first layout (the review item shows it at
+        # once): fit again once it is on screen with its real width.
+        self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        self._fit_owner_column()
+        self.fit_columns()
+
+    def _widths_changed(self) -> None:
+        # The text column got another width: every row's height is measured again, so
+        # a text wraps onto as many lines as it now needs (DataTable measures a row
+        # only while its height is 0, and keeps cells padded to the old height).
+        for key, row in self.rows.items():
+            if row.auto_height:
+                row.height = 0
+                self._new_rows.add(key)
+        super()._widths_changed()
 
     def _on_theme_changed(self, _theme: Theme) -> None:
         self.call_after_refresh(self._rebuild)
@@ -141,20 +171,21 @@ class CarryOverTable(FillTable):
         return self.get_component_rich_style(component, partial=True)
 
     def _cells(
-        self, group: OwnerGroup, action: ActionItem, *, first: bool, today: date, width: int
+        self, group: OwnerGroup, action: ActionItem, *, first: bool, today: date
     ) -> tuple[Text, ...]:
         closed = action.status is not ActionStatus.OPEN
         overdue = action.is_overdue(today)
         style = self._style("carry-over--closed") if closed else Style()
         owner_style = self._style("carry-over--owner" if group.in_roles else "carry-over--unknown")
-        owner = Text(group_label(group) if first else "", style=owner_style, end="")
-        owner.truncate(width, overflow="ellipsis")
+        owner = Text(
+            group_label(group) if first else "", style=owner_style, end="", overflow="ellipsis"
+        )
         due_style = self._style("carry-over--overdue") if overdue else style
         state = _("overdue") if overdue else status_text(action.status)
         return (
             owner,
             Text(single_line(action.ref), style=style, end=""),
-            Text(single_line(action.text), style=style, end="", no_wrap=True, overflow="ellipsis"),
+            Text(single_line(action.text), style=style, end="", overflow="fold"),
             Text(format_date(action.due) if action.due else "–", style=due_style, end=""),
             Text(state, style=due_style if overdue else style, end=""),
         )

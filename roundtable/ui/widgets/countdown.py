@@ -1,24 +1,29 @@
-"""The big countdown of the current item, readable from the back of the room."""
+"""The big countdown of the current item, readable from the back of the room.
+
+The digits are drawn in a 3x5 block font and scaled to the room the widget has: each
+font pixel becomes `sx` cells across and `sy` half-rows down (upper and lower half
+blocks, so a pixel is about square on a terminal). The largest scale that fits is
+chosen whenever the size or the text changes; below the smallest (three rows) the
+figure is one plain line, never cut.
+"""
 
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import lru_cache
 
-from rich.text import Text
-from textual.app import ComposeResult, RenderResult
-from textual.containers import Vertical
-from textual.reactive import reactive, var
+from rich.segment import Segment
+from textual.geometry import Region
+from textual.reactive import var
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Digits
 
 from roundtable.domain.timebox import ItemPhase
 from roundtable.ui.format import countdown_text
-from roundtable.ui.widgets.plain import PlainLabel
 
-__all__ = ["BigFigure", "Countdown", "big_lines"]
+__all__ = ["BigClock", "Countdown", "clock_lines", "clock_scale"]
 
-# A 3x5 block font; every pixel is drawn two cells wide so a digit is about as wide as
-# it is tall on a terminal.
+# Three pixels wide, five tall; `#` is ink.
 _FONT: dict[str, tuple[str, ...]] = {
     "0": ("###", "# #", "# #", "# #", "###"),
     "1": ("## ", " # ", " # ", " # ", "###"),
@@ -34,58 +39,138 @@ _FONT: dict[str, tuple[str, ...]] = {
     "+": ("   ", " # ", "###", " # ", "   "),
     "-": ("   ", "   ", "###", "   ", "   "),
 }
-BIG_HEIGHT = 5
+FONT_HEIGHT = 5
+_GAP = 1
+"""Blank pixels between two glyphs."""
 
 
-def big_lines(text: str) -> list[str]:
-    """`text` in the block font, as five lines (characters it lacks are left out)."""
+def _bitmap(text: str) -> list[str]:
+    """`text` as rows of pixels (`#` ink, space blank); characters the font lacks are
+    left out."""
     glyphs = [_FONT[char] for char in text if char in _FONT]
-    return [
-        "  ".join(glyph[row].replace("#", "██").replace(" ", "  ") for glyph in glyphs)
-        for row in range(BIG_HEIGHT)
-    ]
+    return [(" " * _GAP).join(glyph[row] for glyph in glyphs) for row in range(FONT_HEIGHT)]
 
 
-class BigFigure(Widget):
-    """A figure five lines tall, for the projector; colour and alignment from CSS."""
-
-    value: reactive[str] = reactive("")
-
-    def render(self) -> RenderResult:
-        # No-break spaces: centring would otherwise trim the blank pixels at a line's
-        # ends, and the lines of one figure would no longer line up.
-        return Text("\n".join(big_lines(self.value)).replace(" ", "\u00a0"), end="")
+def _pixel_width(text: str) -> int:
+    rows = _bitmap(text)
+    return len(rows[0]) if rows else 0
 
 
-class Countdown(Vertical):
-    """Shows `remaining` as large digits (`+mm:ss` once it overruns) and styles itself
-    by `phase` with the classes `-normal`, `-warning` and `-overrun`.
+def clock_scale(text: str, width: int, height: int) -> tuple[int, int] | None:
+    """The largest (cells per pixel across, half-rows per pixel down) at which `text`
+    fits `width` x `height` cells; None when not even the smallest does.
 
-    Two more copies of the figure wait for other screen sizes, and the stylesheet picks
-    the one shown: five-line block digits for the projector, one plain line when the
-    terminal is too small for any big digits.
+    Square pixels first; a pixel one cell narrower than tall comes next, so a figure
+    that grows a sign (`+01:35`) stays as tall when the room is a little too narrow."""
+    pixels = _pixel_width(text)
+    if not pixels:
+        return None
+    for down in range(max(2 * height // FONT_HEIGHT, 0), 0, -1):
+        rows = -(-FONT_HEIGHT * down // 2)
+        if rows > height:
+            continue
+        for across in (down, down - 1):
+            if across >= 1 and pixels * across <= width:
+                return across, down
+    return None
+
+
+@lru_cache(maxsize=64)
+def clock_lines(text: str, width: int, height: int) -> tuple[str, ...]:
+    """`text` as big as it fits in `width` x `height` cells, centred, each line exactly
+    `width` cells; one plain centred line when the room is too small for big digits."""
+    if width <= 0 or height <= 0:
+        return ()
+    scale = clock_scale(text, width, height)
+    if scale is None:
+        lines = [text[:width].center(width)]
+    else:
+        across, down = scale
+        # Every pixel row repeated `down` times, in half-rows; two half-rows a line.
+        halves = [
+            "".join(pixel * across for pixel in row) for row in _bitmap(text) for _ in range(down)
+        ]
+        if len(halves) % 2:
+            halves.append(" " * len(halves[0]))
+        lines = [
+            "".join(_half_block(top, bottom) for top, bottom in zip(upper, lower, strict=True))
+            for upper, lower in zip(halves[::2], halves[1::2], strict=True)
+        ]
+        lines = [line.center(width) for line in lines]
+    blank = " " * width
+    above = (height - len(lines)) // 2
+    return tuple([blank] * above + lines + [blank] * (height - above - len(lines)))
+
+
+def _half_block(top: str, bottom: str) -> str:
+    if top == "#":
+        return "█" if bottom == "#" else "▀"
+    return "▄" if bottom == "#" else " "
+
+
+class BigClock(Widget):
+    """A figure drawn as large as the widget's size allows; colour from CSS.
+
+    Drawn line by line (Textual's line API), and a new value repaints only the cells
+    that differ: once a second that is the seconds' digits, not the whole figure.
     """
+
+    value: var[str] = var("")
+
+    def watch_value(self, old: str, new: str) -> None:
+        width, height = self.content_size
+        if not width or not height:
+            return
+        before = clock_lines(old, width, height)
+        after = clock_lines(new, width, height)
+        changed = [
+            (y, x)
+            for y, (line_before, line_after) in enumerate(zip(before, after, strict=True))
+            for x in _differing(line_before, line_after)
+        ]
+        if not changed:
+            return
+        rows = [y for y, _x in changed]
+        columns = [x for _y, x in changed]
+        left, top = min(columns), min(rows)
+        self.refresh(Region(left, top, max(columns) - left + 1, max(rows) - top + 1))
+
+    def render_line(self, y: int) -> Strip:
+        width, height = self.content_size
+        lines = clock_lines(self.value, width, height)
+        if not 0 <= y < len(lines):
+            return Strip.blank(width, self.rich_style)
+        return Strip([Segment(lines[y], self.rich_style)], width)
+
+    @property
+    def ink_rows(self) -> int:
+        """How many lines the figure takes on screen now (for tests and layout)."""
+        width, height = self.content_size
+        return sum(1 for line in clock_lines(self.value, width, height) if line.strip())
+
+
+def _differing(before: str, after: str) -> list[int]:
+    """The first and last column where two lines of one width differ (none if equal)."""
+    if before == after:
+        return []
+    columns = [x for x, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    return [columns[0], columns[-1]]
+
+
+class Countdown(BigClock):
+    """Shows `remaining` as large digits (`+mm:ss` once it overruns) and styles itself
+    by `phase` with the classes `-normal`, `-warning` and `-overrun`."""
 
     remaining: var[timedelta | None] = var[timedelta | None](None)
     phase: var[ItemPhase | None] = var[ItemPhase | None](None)
 
-    def compose(self) -> ComposeResult:
-        yield Digits("", id="countdown-digits")
-        yield BigFigure(id="countdown-big")
-        yield PlainLabel("", id="countdown-compact")
-
     @property
     def text(self) -> str:
         """What the countdown shows now (`""` without a current item)."""
-        return self.query_one("#countdown-digits", Digits).value
+        return self.value
 
     def watch_remaining(self, remaining: timedelta | None) -> None:
-        text = "" if remaining is None else countdown_text(remaining)
-        digits = self.query_one("#countdown-digits", Digits)
-        if digits.value != text:
-            digits.update(text)
-            self.query_one("#countdown-big", BigFigure).value = text
-            self.query_one("#countdown-compact", PlainLabel).show(text)
+        self.value = "" if remaining is None else countdown_text(remaining)
 
     def watch_phase(self, phase: ItemPhase | None) -> None:
         for candidate in ItemPhase:

@@ -9,6 +9,7 @@ from typing import ClassVar
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual.events import Resize
 from textual.theme import Theme
 
 from roundtable.domain.config import Role
@@ -90,6 +91,11 @@ class ItemLog(FillTable):
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
         self.roles: Sequence[Role] = roles
         self._entries: list[LogEntry] = []
+
+    def on_resize(self, event: Resize) -> None:
+        super().on_resize(event)
+        # Shorter now (the box warning took a line): the selected entry stays in view.
+        self.call_after_refresh(self._scroll_cursor_into_view)
 
     def on_mount(self) -> None:
         # As wide as the longest kind word needs (`Beschluss`), at least the usual 8.

@@ -37,6 +37,7 @@ from roundtable.domain.text import single_line
 from roundtable.i18n import _
 from roundtable.ui.widgets.campaign_texts import gap_arrow, gap_change_text, gap_distances
 from roundtable.ui.widgets.fill_table import FillTable
+from roundtable.ui.widgets.plain import MiddleEllipsis
 
 __all__ = ["TREND_WIDTH", "ScoreboardTable"]
 
@@ -249,7 +250,8 @@ class ScoreboardTable(FillTable):
         # Figures already reported in this meeting: the name says so in every layout.
         now_style = self._style("scoreboard--now") if reported_now else None
         return {
-            "name": text(single_line(row.campaign.name), now_style),
+            # Cut in the middle: names sharing a long beginning stay told apart.
+            "name": MiddleEllipsis(text(single_line(row.campaign.name), now_style)),
             "status": text(status_label(status)),
             "reported": as_of,
             "cost": money(row.cost),

@@ -80,8 +80,10 @@ class MeetingBase(MeetingDisplay[Meeting | None]):
 
     def _show_meeting(self, meeting: Meeting, *, follow: bool) -> None:
         """Show a changed meeting; `follow` moves the agenda cursor to its current item."""
-        old_current = self.meeting.current
+        old_current, old_state = self.meeting.current, self.meeting.state
         self.meeting = meeting
+        if meeting.state is not old_state:
+            self.refresh_bindings()  # space says "Resume" during a break
         moved = meeting.current != old_current
         if moved:
             self.carry_over.choice = None  # the carry-over follows the review item again

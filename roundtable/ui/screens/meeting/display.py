@@ -21,13 +21,15 @@ from roundtable.domain.entries import ActionItem, BudgetAgreement, Decision
 from roundtable.domain.meeting import Meeting, MeetingState
 from roundtable.domain.text import single_line
 from roundtable.domain.timebox import BoxView
-from roundtable.i18n import _, ngettext
+from roundtable.i18n import _
 from roundtable.store.store import Store
 from roundtable.ui.context import AppContext
-from roundtable.ui.format import clock_text
+from roundtable.ui.format import clock_text, duration_text
+from roundtable.ui.screens.meeting.banner_text import banner_text
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.banner import Banner
-from roundtable.ui.widgets.box_status import BoxStatus
+from roundtable.ui.widgets.box_status import BoxStatus, set_state_class
+from roundtable.ui.widgets.countdown import BigClock
 from roundtable.ui.widgets.item_log import ItemLog, LogEntry
 from roundtable.ui.widgets.item_panel import ItemPanel
 from roundtable.ui.widgets.plain import PlainLabel
@@ -121,7 +123,10 @@ class MeetingDisplay(Screen[ResultT]):
             with Vertical(id="box-panel"):
                 yield BoxStatus(id="box")
                 yield PlainLabel("", id="attendance")
-        yield Banner("", id="banner")
+                # On the projector, what is left of the box in figures the room reads.
+                yield PlainLabel(_("Left in the box"), id="box-left-caption")
+                yield BigClock(id="box-left-big")
+        yield Banner(id="banner")
         with Horizontal(id="bottom"):
             yield AgendaList(id="agenda")
             yield from beside_agenda
@@ -163,69 +168,16 @@ class MeetingDisplay(Screen[ResultT]):
         box = self.query_one(BoxStatus)
         box.timebox_minutes = meeting.timebox_minutes
         box.view = view
+        big_left = self.query_one("#box-left-big", BigClock)
+        big_left.value = duration_text(view.left)
+        set_state_class(big_left, view)
         self.query_one(AgendaList).show_meeting(meeting, view)
         self._say_banner(meeting, view)
         return view
 
     def _say_banner(self, meeting: Meeting, view: BoxView) -> None:
-        banner = self.query_one(Banner)
-        paused = meeting.state is MeetingState.PAUSED
-        if meeting.ended_at is not None:
-            banner.say(
-                _("The meeting ended at {time}.").format(
-                    time=clock_text(meeting.ended_at, self.timezone)
-                ),
-                "done",
-            )
-        elif paused and meeting.pauses:
-            text = (
-                _("Break since {time} — the item clocks are stopped. Space resumes.")
-                if self.FACILITATING
-                else _("Break since {time} — the item clocks are stopped.")
-            )
-            banner.say(
-                text.format(time=clock_text(meeting.pauses[-1].start, self.timezone)), "paused"
-            )
-        elif view.box_over:
-            banner.say(
-                _(
-                    "The three hours are up. Press x to end the meeting; "
-                    "what is left is deferred to the next one."
-                )
-                if self.FACILITATING
-                else _("The three hours are up."),
-                "over",
-            )
-        elif view.not_fitting and meeting.current_item is not None:
-            banner.say(self._late_text(meeting, view), "late")
-        elif meeting.current_item is None:
-            banner.say(
-                _("Every item is done or deferred. Press x to end the meeting.")
-                if self.FACILITATING
-                else _("Every item is done or deferred."),
-                "done",
-            )
-        else:
-            banner.say("")
-
-    def _late_text(self, meeting: Meeting, view: BoxView) -> str:
-        """What no longer fits at this pace, in words, and the way out."""
-        titles = [single_line(meeting.items[i].title) for i in sorted(view.not_fitting)]
-        names = (
-            _("{first} and {last}").format(first=", ".join(titles[:-1]), last=titles[-1])
-            if len(titles) > 1
-            else titles[0]
-        )
-        # Whole minutes, as the projected end counts them: the two figures agree.
-        over = max(int((view.projected_end - view.planned_end).total_seconds() // 60), 1)
-        text = ngettext(
-            "At this pace {items} does not fit: {minutes} min over the box.",
-            "At this pace {items} do not fit: {minutes} min over the box.",
-            len(titles),
-        ).format(items=names, minutes=over)
-        if self.FACILITATING:
-            text += " " + _("r rebalances the rest, f defers the selected item.")
-        return text
+        said = banner_text(meeting, view, self.timezone, facilitating=self.FACILITATING)
+        self.query_one(Banner).say(said.text, said.kind, said.keys)
 
     def paint_meeting(self, meeting: Meeting, *, move_cursor: bool) -> None:
         """Show `meeting`'s item, attendance, clocks and log; `move_cursor` puts the

@@ -26,6 +26,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Header
 
+from roundtable.domain.meeting import MeetingState
 from roundtable.i18n import _, pgettext
 from roundtable.ui.keys import key_help
 from roundtable.ui.screens.campaigns.scoreboard import BoardData, read_board
@@ -34,6 +35,7 @@ from roundtable.ui.screens.dialogs.help import HelpScreen
 from roundtable.ui.screens.meeting.discard import ask_to_discard
 from roundtable.ui.screens.meeting.display import log_index
 from roundtable.ui.screens.meeting.log import default_due_date
+from roundtable.ui.screens.meeting.presentation import PresentationScreen
 from roundtable.ui.screens.meeting.timing import EXTEND_MINUTES, TimingActions
 from roundtable.ui.screens.roles.roles import RolesScreen
 from roundtable.ui.undo import UndoStep
@@ -65,7 +67,9 @@ class MeetingScreen(TimingActions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "next_item", _("Next"), id="next-item"),
         Binding("p", "previous_item", _("Previous"), id="previous-item", show=False),
+        # One key, two words: the footer says what space does now (`check_action`).
         Binding("space", "toggle_pause", _("Pause"), id="pause", key_display="space"),
+        Binding("space", "toggle_pause('resume')", _("Resume"), id="resume", key_display="space"),
         Binding("plus,e", "extend", _("+5 min"), id="extend", key_display="+"),
         Binding("r", "rebalance", _("Rebalance"), id="rebalance"),
         Binding(
@@ -90,6 +94,7 @@ class MeetingScreen(TimingActions):
         Binding("delete", "delete_entry", _("Delete entry"), id="delete-entry", show=False),
         Binding("ctrl+z", "undo", _("Undo"), id="undo", show=False),
         Binding("ctrl+e,x", "end_meeting", pgettext("key", "End"), id="end-meeting"),
+        Binding("v,f5", "present", _("Present"), id="present", key_display="v"),
         Binding("ctrl+d", "discard_meeting", _("Discard meeting"), id="discard", show=False),
         Binding("question_mark,f1", "help", _("Help"), id="help", key_display="?"),
         Binding("h", "leave", _("Home"), id="home", show=False),
@@ -97,6 +102,13 @@ class MeetingScreen(TimingActions):
         Binding("escape", "stay", "", id="stay", show=False),
         Binding("q", "quit", _("Quit"), id="quit"),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_pause":
+            # The footer shows "Pause" while the clocks run and "Resume" during a break.
+            paused = self.meeting.state is MeetingState.PAUSED
+            return paused == (parameters == ("resume",))
+        return super().check_action(action, parameters)
 
     # --- layout -----------------------------------------------------------------------
 
@@ -169,10 +181,36 @@ class MeetingScreen(TimingActions):
         agenda.display = not wanted and not carry_shown
         # The board is for the room to read, not to type into: the screen's keys work
         # without focus, and the agenda takes it back when it returns.
-        if wanted and self.focused is agenda:
+        # The carry-over, hidden now, must not keep the focus (and its keys in the footer).
+        if wanted and (self.focused is agenda or isinstance(self.focused, CarryOverTable)):
             self.set_focus(None)
         elif agenda.display and self.focused is None:
             agenda.focus()
+
+    # --- the presentation view --------------------------------------------------------
+
+    def action_present(self) -> None:
+        """The item and its countdown over the whole screen; the meeting keeps running."""
+        if self._timer is not None:
+            self._timer.pause()  # the presentation shows the clocks meanwhile
+
+        def back(_result: None) -> None:
+            self.refresh_clocks()
+            if self._timer is not None:
+                self._timer.resume()
+
+        self.app.push_screen(
+            PresentationScreen(self.context, lambda: self.meeting, self._run_from_presentation),
+            back,
+        )
+
+    def _run_from_presentation(self, action: str) -> None:
+        keys = {
+            "next_item": self.action_next_item,
+            "toggle_pause": self.action_toggle_pause,
+            "extend": self.action_extend,
+        }
+        keys[action]()
 
     # --- the rest ---------------------------------------------------------------------
 

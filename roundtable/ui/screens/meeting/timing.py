@@ -18,7 +18,7 @@ from roundtable.domain.l10n import format_day
 from roundtable.domain.meeting import ItemState, MeetingState
 from roundtable.domain.statistics.forecast import rebalance_by_history
 from roundtable.domain.text import single_line
-from roundtable.i18n import _
+from roundtable.i18n import _, ngettext
 from roundtable.ui.screens.dialogs.cadence import CadenceModal, cadence_text
 from roundtable.ui.screens.dialogs.confirm import ConfirmModal
 from roundtable.ui.screens.home.minutes_preview import MinutesPreview
@@ -45,8 +45,8 @@ class TimingActions(CaptureActions):
         """Go back to the previous item."""
         self.change_meeting(timebox.previous_item, _("Previous item"))
 
-    def action_toggle_pause(self) -> None:
-        """Start or end a break."""
+    def action_toggle_pause(self, _word: str = "pause") -> None:
+        """Start or end a break (`_word` only picks the footer's word for space)."""
         if self.meeting.state is MeetingState.PAUSED:
             self.change_meeting(timebox.resume, _("Resume"))
         else:
@@ -166,9 +166,11 @@ class TimingActions(CaptureActions):
         # The current item counts as done; only the ones not yet started are deferred.
         left = sum(1 for item in self.meeting.items if item.state is ItemState.PENDING)
         message = (
-            _("{count} items not yet started will be deferred to the next meeting.").format(
-                count=left
-            )
+            ngettext(
+                "{count} item not yet started will be deferred to the next meeting.",
+                "{count} items not yet started will be deferred to the next meeting.",
+                left,
+            ).format(count=left)
             if left
             else _("Nothing is left to defer.")
         )
