@@ -514,6 +514,9 @@ def _meeting_fields() -> tuple[tuple[_Field, ...], _Field, tuple[_Field, ...], t
         _Field("name", _text),
         _Field("role", _text),
         _Field("present", _bool, default=True),
+        # Stores from before excused and guests: not present there means absent.
+        _Field("excused", _bool, default=False),
+        _Field("guest", _bool, default=False),
     )
     head = (
         _Field("number", _whole),
@@ -528,6 +531,8 @@ def _meeting_fields() -> tuple[tuple[_Field, ...], _Field, tuple[_Field, ...], t
             _list_of(attendee, Attendee),
             lambda people: [_encode(attendee, person) for person in people],
         ),
+        _Field("location", _text, default=""),
+        _Field("minute_taker", _text, default=""),
     )
     clock = (
         _Field("current", _optional(_whole), default=None),

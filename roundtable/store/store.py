@@ -21,6 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Self, TypeVar
 
+from roundtable.domain.approval import MinutesApproval, approval_doc, approval_in
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.entries import (
     ActionItem,
@@ -32,7 +33,7 @@ from roundtable.domain.entries import (
     SignOff,
 )
 from roundtable.domain.history import EntryKind, Event, EventKind
-from roundtable.errors import UsageError
+from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _
 from roundtable.store.actions import Actions, StatusChange, check_due, clean_owner
 from roundtable.store.budgets import Budgets, checked_budget
@@ -269,6 +270,55 @@ class Store:
         """The meeting that has started and not ended, if any."""
         with self.reading():
             return self._meetings.running()
+
+    def approve_minutes(self, meeting_id: int, correction: str = "") -> MinutesApproval:
+        """Record in the running meeting `meeting_id` that the previous meeting's minutes
+        were approved (with `correction`, if given). Saying it again replaces it. Raises
+        `NotFoundError` for an unknown meeting, `UsageError` when it is not running or
+        has no previous meeting."""
+        with self.transaction():
+            meeting = self._meetings.get(meeting_id)
+            if meeting.ended_at is not None:
+                raise UsageError(
+                    _("Meeting {number} has ended: its record can no longer change.").format(
+                        number=meeting.number
+                    )
+                )
+            try:
+                previous: Meeting | None = self._meetings.by_number(meeting.number - 1)
+            except NotFoundError:
+                previous = None
+            if previous is None or previous.id is None:
+                raise UsageError(
+                    _("Meeting {number} is the first: there are no earlier minutes.").format(
+                        number=meeting.number
+                    )
+                )
+            correction = " ".join(correction.split())
+            event = self._log(
+                EventKind.APPROVED,
+                EntryKind.MINUTES,
+                previous.id,
+                None,
+                approval_doc(meeting_id, previous.id, previous.number, correction),
+                correction,
+            )
+            return MinutesApproval(
+                meeting_id, previous.id, previous.number, correction, event.moment, event.by
+            )
+
+    def minutes_approval(self, meeting_id: int) -> MinutesApproval | None:
+        """What meeting `meeting_id` said about the previous minutes, or None."""
+        with self.reading():
+            log = self._events
+            return approval_in(
+                (
+                    event
+                    for key in log.entries_of_meeting(meeting_id)
+                    for event in log.of_entry(*key)
+                ),
+                meeting_id,
+            )
 
     def meeting(self, meeting_id: int) -> Meeting:
         """Raises `NotFoundError`."""

@@ -14,6 +14,8 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any, TypeVar
 
+from roundtable.domain.approval import approval_in
+from roundtable.domain.budget_picture import budget_picture, cuts_touching
 from roundtable.domain.campaigns.calibration import board_outcomes
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.dates import next_meeting_date
@@ -152,19 +154,15 @@ def gather_minutes(
         actions = as_of.all(EntryKind.ACTION, ActionItem)
         all_budgets = as_of.all(EntryKind.BUDGET, BudgetAgreement)
         events = store.event_log.between(since, as_of.moment)
+        own_events = [
+            event
+            for key in store.event_log.entries_of_meeting(meeting_id)
+            for event in store.event_log.of_entry(*key)
+        ]
         later = (
-            amendments(
-                (
-                    event
-                    for key in store.event_log.entries_of_meeting(meeting_id)
-                    for event in store.event_log.of_entry(*key)
-                ),
-                meeting_id,
-                as_of.moment,
-            )
-            if meeting.ended_at is not None
-            else []
+            amendments(own_events, meeting_id, as_of.moment) if meeting.ended_at is not None else []
         )
+        approval = approval_in(own_events, meeting_id, as_of.moment)
         campaigns = store.scoreboard(meeting_id, reported_only=True).rows
         outcomes = board_outcomes(store.scoreboard(meeting_id))
     opened_here: list[ActionItem] = []
@@ -231,4 +229,7 @@ def gather_minutes(
         waiting=tuple(agreed(b) for b in waiting),
         answered=tuple(agreed(b) for b in answered),
         amendments=tuple(_change(event) for event in later),
+        approval=approval,
+        budget_picture=tuple(budget_picture(config.budgets, agreed_before_end)),
+        cut_touches=tuple(cuts_touching(budgets, agreed_before_end, config.roles)),
     )
