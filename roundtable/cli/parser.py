@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "roundtable.cli.serve",
     "roundtable.cli.between",
     "roundtable.cli.signoff",
+    "roundtable.cli.approval",
     "roundtable.cli.stats",
 )
 

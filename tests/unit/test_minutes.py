@@ -735,7 +735,10 @@ def test_approval_of_the_previous_minutes_under_the_review_item() -> None:
         german = render_minutes(sample_input())
     finally:
         set_language("en")
-    assert "Protokoll der Sitzung Nr. 11 genehmigt (mit Korrektur: TOP 3: 41 statt 14 Leads)." in german
+    assert (
+        "Protokoll der Sitzung Nr. 11 genehmigt (mit Korrektur: TOP 3: 41 statt 14 Leads)."
+        in german
+    )
 
 
 def test_fixed_budgets_show_what_is_left_and_what_a_cut_touches() -> None:
