@@ -21,6 +21,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from roundtable.domain.approval import MinutesApproval
+from roundtable.domain.budget_picture import budget_picture, cuts_touching
 from roundtable.domain.campaigns import (
     Campaign,
     CampaignRow,
@@ -29,8 +31,6 @@ from roundtable.domain.campaigns import (
     Snapshot,
     build_scoreboard,
 )
-from roundtable.domain.approval import MinutesApproval
-from roundtable.domain.budget_picture import budget_picture, cuts_touching
 from roundtable.domain.config import Cadence, FixedBudget, ItemKind, load_config
 from roundtable.domain.entries import (
     ActionItem,
