@@ -27,10 +27,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _grow import grow, record_demo, replay_at_once  # noqa: E402
+from _grow import grow, record_demo, replay_at_once
 
-from roundtable.domain.locations import shipped_defaults_dir  # noqa: E402
-from roundtable.store.store import Store  # noqa: E402
+from roundtable.domain.locations import shipped_defaults_dir
+from roundtable.store.store import Store
 
 TARGET = 1.3
 
