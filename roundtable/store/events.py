@@ -56,13 +56,19 @@ def _event_doc(event: Event) -> Doc:
     }
 
 
+_EVENT_KINDS = {kind.value: kind for kind in EventKind}
+_ENTRY_KINDS = {kind.value: kind for kind in EntryKind}
+
+
 def _event_from_doc(doc_id: int, doc: Mapping[str, Any]) -> Event:
     meeting_id = doc.get("meeting_id")
     by = doc.get("by")
+    # A dict lookup rather than the enum's call: a decade of events is read at once.
+    kind, entry = doc["kind"], doc["entry"]
     return Event(
         id=doc_id,
-        kind=EventKind(doc["kind"]),
-        entry=EntryKind(doc["entry"]),
+        kind=_EVENT_KINDS[kind] if kind in _EVENT_KINDS else EventKind(kind),
+        entry=_ENTRY_KINDS[entry] if entry in _ENTRY_KINDS else EntryKind(entry),
         entry_id=int(doc["entry_id"]),
         at=str(doc["at"]),
         meeting_id=meeting_id if isinstance(meeting_id, int) else None,

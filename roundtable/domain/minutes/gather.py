@@ -83,13 +83,42 @@ class _AsOf:
                     found.append(value)
         return found
 
-    def all(self, entry: EntryKind, kind: type[T]) -> list[T]:
+    def all(
+        self,
+        entry: EntryKind,
+        kind: type[T],
+        wanted: Callable[[Mapping[str, Any]], bool] | None = None,
+    ) -> list[T]:
+        """Every entry of this kind as it stood; only those whose stored document passes
+        `wanted`, when given (decoding years of closed items costs more than a look)."""
         found = []
         for entry_id in self.log.entries(entry):
-            value = self.entry(entry, entry_id)
+            doc = state_at(self.log.of_entry(entry, entry_id), self.moment)
+            if doc is None or (wanted is not None and not wanted(doc)):
+                continue
+            value = _decode(entry, entry_id, doc)
             if isinstance(value, kind):
                 found.append(value)
         return found
+
+
+def _matters_to(meeting_id: int, start: str, end: str) -> Callable[[Mapping[str, Any]], bool]:
+    """Whether an action item's document (as of the meeting's end) can appear in its
+    minutes: opened in it, still open, or closed in it. Times compare as stamps."""
+
+    def wanted(doc: Mapping[str, Any]) -> bool:
+        if doc.get("meeting_id") == meeting_id or doc.get("status") == ActionStatus.OPEN.value:
+            return True
+        if doc.get("closed_in") == meeting_id:
+            return True
+        closed_at = doc.get("closed_at")
+        return (
+            doc.get("closed_in") is None
+            and isinstance(closed_at, str)
+            and (start <= closed_at <= end)
+        )
+
+    return wanted
 
 
 def _change(event: Event) -> Change:
@@ -151,7 +180,11 @@ def gather_minutes(
         decisions = tuple(as_of.of_meeting(meeting_id, EntryKind.DECISION, Decision))
         budgets = tuple(as_of.of_meeting(meeting_id, EntryKind.BUDGET, BudgetAgreement))
         notes = tuple(as_of.of_meeting(meeting_id, EntryKind.NOTE, Note))
-        actions = as_of.all(EntryKind.ACTION, ActionItem)
+        actions = as_of.all(
+            EntryKind.ACTION,
+            ActionItem,
+            _matters_to(meeting_id, stamp(meeting.started_at), as_of.moment),
+        )
         all_budgets = as_of.all(EntryKind.BUDGET, BudgetAgreement)
         events = store.event_log.between(since, as_of.moment)
         own_events = [
