@@ -51,6 +51,8 @@ from roundtable.ui.screens.meeting.carry_over import CarryOver
 from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, log_index, read_entries
 from roundtable.ui.screens.meeting.ending import Ended, summary_text, write_ended
 from roundtable.ui.screens.meeting.log import MeetingLog, default_due_date
+from roundtable.ui.screens.record.budgets import open_budget_picture
+from roundtable.ui.screens.record.review import open_review
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.carry_over import CarryOverTable
@@ -103,6 +105,8 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         Binding("dollar_sign", "app.campaigns", _("Campaigns"), id="campaigns", show=False),
         Binding("k", "change_cadence", _("Change cadence"), id="cadence", show=False),
         Binding("t", "attendance", _("Attendance"), id="attendance", show=False),
+        Binding("g", "review_record", _("Minutes"), id="review-record"),
+        Binding("B", "budget_picture", _("Budget picture"), id="budget-picture", show=False),
         Binding("enter", "edit_entry", _("Edit entry"), id="edit-entry", show=False),
         Binding("delete", "delete_entry", _("Delete entry"), id="delete-entry", show=False),
         Binding("ctrl+z", "undo", _("Undo"), id="undo", show=False),
@@ -516,6 +520,33 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
                 )
 
         self.app.push_screen(AttendanceScreen(self.meeting.attendees, self.config.roles), chosen)
+
+    def action_review_record(self) -> None:
+        """What changed since the last meeting, and approve its minutes (`g`)."""
+        open_review(
+            self.app.push_screen,
+            self.store,
+            self.store_thread,
+            self.meeting_id,
+            self.config.roles,
+            self._tell,
+            self.call_later,
+        )
+
+    def action_budget_picture(self) -> None:
+        """Fixed budgets, what is left, what waits for management (`B`)."""
+        open_budget_picture(
+            self.app.push_screen,
+            self.store,
+            self.store_thread,
+            self.config,
+            self.meeting_id,
+            self._tell,
+            self.call_later,
+        )
+
+    def _tell(self, message: str, failed: bool) -> None:
+        self.notify(message, severity="error" if failed else "information", markup=False)
 
     def action_change_cadence(self) -> None:
         """Change how often the round table meets, from this meeting on."""
