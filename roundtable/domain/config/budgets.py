@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from roundtable.domain.config.fields import Checker, line_of
 from roundtable.domain.config.model import FixedBudget
-from roundtable.domain.config.yamlfile import YamlEntry, YamlScalar, describe, quote
+from roundtable.domain.config.yamlvalues import YamlEntry, YamlScalar, describe, quote
 from roundtable.i18n import _
 
 __all__ = ["read_budgets"]
