@@ -17,6 +17,7 @@ from roundtable.store.store import Store
 from roundtable.ui.screens.dialogs.attendance import AttendanceScreen
 from roundtable.ui.screens.record.budgets import BudgetPictureModal
 from roundtable.ui.screens.record.review import ReviewModal
+from roundtable.ui.widgets.carry_over import CarryOverTable
 from roundtable.ui.widgets.plain import PlainLabel
 from tests.ui.conftest import FakeClock, app_for, meeting_screen, running_meeting, settle
 from tests.ui.conftest import shown_text as screen_text
@@ -113,6 +114,9 @@ async def test_g_shows_changes_since_the_last_meeting_and_approves_its_minutes(
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         assert "Minutes" in screen_text(app).splitlines()[-1]  # the footer offers g
+        # The review item's carry-over says that something changed between the meetings.
+        table = meeting_screen(app).query_one(CarryOverTable)
+        assert "1 changed since the last meeting (g)" in str(table.border_title)
         await pilot.press("g")
         await settle(pilot)
         assert isinstance(app.screen, ReviewModal)
