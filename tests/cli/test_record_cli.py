@@ -173,7 +173,7 @@ def test_export_has_the_header_attendance_and_the_budget_picture(
         "| sales | 2026 | €720,000.00 | €150,000.00 | €0.00 | €0.00 | €0.00 | €570,000.00 |" in text
     )
     assert (
-        "| communication | 2026 | €540,000.00 | €0.00 | €20,000.00 | €0.00 | €0.00 | €520,000.00 |"
+        "| communication | 2026 | €650,000.00 | €0.00 | €20,000.00 | €0.00 | €0.00 | €630,000.00 |"
         in text
     )
     assert (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -28,8 +29,13 @@ __all__ = ["BudgetPictureModal", "open_budget_picture"]
 
 def _table(status: BudgetStatus) -> Table:
     table = Table(box=None, pad_edge=False, expand=True, header_style="bold")
-    for heading in (_("Area"), _("Period")):
-        table.add_column(heading, overflow="fold")
+    for heading, values in (
+        (_("Area"), [line.fixed.area for line in status.lines]),
+        (_("Period"), [line.fixed.period for line in status.lines]),
+    ):
+        # As wide as what is written there (up to a point): areas are read, not guessed.
+        width = min(24, max((cell_len(single_line(v)) for v in values), default=4))
+        table.add_column(heading, no_wrap=True, overflow="ellipsis", min_width=width)
     for heading in (
         _("Fixed budget"),
         _("Allocated"),
@@ -38,7 +44,7 @@ def _table(status: BudgetStatus) -> Table:
         _("Shifted out"),
         _("Left"),
     ):
-        table.add_column(heading, justify="right")
+        table.add_column(heading, justify="right", no_wrap=True)
     for line in status.lines:
         currency = line.fixed.currency
         left = Text(format_amount(line.left, currency))
@@ -65,6 +71,8 @@ def _agreement(budget_area: str, amount: str, period: str) -> str:
 
 class BudgetPictureModal(RoundtableModal[None]):
     """Shows the picture; any key that closes a modal closes it."""
+
+    DEFAULT_CLASSES = "rt-modal budget-picture"
 
     def __init__(self, status: BudgetStatus) -> None:
         super().__init__()
