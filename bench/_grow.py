@@ -29,7 +29,13 @@ TODAY = date(2026, 11, 24)
 WRITES = frozenset(
     {
         "add_meeting",
+        "save_meeting",
         "add_decision",
+        "update_decision",
+        "add_note",
+        "change_action_status",
+        "sign_off_budget",
+        "approve_minutes",
         "add_action",
         "set_action_status",
         "add_budget",
@@ -139,8 +145,21 @@ def grow(path: Path, calls: list[Call], *, compact_slack: int | None = None) -> 
     with Store.open(path, **options) as store:
         moment = [calls[0].at]
         pending: list[tuple[datetime, Meeting]] = []
+        # The demo starts each meeting running and saves it ended after its entries:
+        # played here as the app plays it, step by step, from the ended meeting.
+        finished_at: dict[int, Meeting] = {}
+        skipped: set[int] = set()
+        for number, call in enumerate(calls):
+            if call.name == "add_meeting" and call.args[0].ended_at is None:
+                later = next(
+                    i for i in range(number + 1, len(calls)) if calls[i].name == "save_meeting"
+                )
+                finished_at[number] = replace(calls[later].args[0], id=None)
+                skipped.add(later)
         with _clock_at(store, moment):
-            for call in calls:
+            for number, call in enumerate(calls):
+                if number in skipped:
+                    continue
                 # The meeting's clock steps up to this call's moment come first.
                 while pending and pending[0][0] <= call.at:
                     moment[0], state = pending.pop(0)
@@ -150,7 +169,7 @@ def grow(path: Path, calls: list[Call], *, compact_slack: int | None = None) -> 
                     for at, state in pending:
                         moment[0] = at
                         store.save_meeting(state)
-                    (finished,) = call.args
+                    finished = finished_at.get(number, call.args[0])
                     steps = _steps(finished)
                     moment[0] = steps[0][0]
                     started = store.add_meeting(steps[0][1])

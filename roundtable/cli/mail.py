@@ -97,7 +97,7 @@ def mail_minutes(args: argparse.Namespace, meeting: Meeting, team: str, markdown
     from roundtable.domain.mail import Letter
 
     contacts = team_contacts(args)
-    names = list(dict.fromkeys(" ".join(a.name.split()) for a in meeting.attendees))
+    names = list(dict.fromkeys(" ".join(a.name.split()) for a in meeting.attendees if not a.guest))
     subject = _("Minutes: {team}, meeting {number} on {date}").format(
         team=team,
         number=meeting.number,

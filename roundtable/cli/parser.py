@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "roundtable.cli.reminders",
     "roundtable.cli.between",
     "roundtable.cli.signoff",
+    "roundtable.cli.approval",
     "roundtable.cli.stats",
 )
 

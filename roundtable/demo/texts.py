@@ -31,6 +31,16 @@ class DemoTexts:
     budget_notes: dict[str, str]
     """`sales_allocation`, `communication_allocation`, `cut`, `shift`."""
     campaign_note: str
+    notes: tuple[str, ...] = ()
+    """What was reported under an item, in a few words."""
+    approval_corrections: tuple[str, ...] = ()
+    """Corrections the table asks for when it approves the last minutes."""
+    guests: tuple[str, ...] = ()
+    amendment: str = "{text}"
+    """A decision corrected after its meeting: `{text}` is the decision as taken."""
+    reopen_note: str = ""
+    signoff_note: str = ""
+    reject_note: str = ""
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -52,4 +62,11 @@ def demo_texts(language: str) -> DemoTexts:
         constituting_decisions=_strings(data["constituting_decisions"]),
         budget_notes={key: str(text) for key, text in data["budget_notes"].items()},
         campaign_note=str(data["campaign_note"]),
+        notes=_strings(data["notes"]),
+        approval_corrections=_strings(data["approval_corrections"]),
+        guests=_strings(data["guests"]),
+        amendment=str(data["amendment"]),
+        reopen_note=str(data["reopen_note"]),
+        signoff_note=str(data["signoff_note"]),
+        reject_note=str(data["reject_note"]),
     )

@@ -37,6 +37,8 @@ class EntryKind(StrEnum):
     DECISION = "decision"
     BUDGET = "budget"
     NOTE = "note"
+    MINUTES = "minutes"
+    """A meeting's minutes, as approved in the next meeting (`domain.approval`)."""
 
 
 class EventKind(StrEnum):
@@ -56,6 +58,8 @@ class EventKind(StrEnum):
     RESTORED = "restored"
     SIGNED_OFF = "signed_off"
     REJECTED = "rejected"
+    APPROVED = "approved"
+    """The previous meeting's minutes were approved (perhaps with a correction)."""
 
 
 AMENDING_KINDS = frozenset(

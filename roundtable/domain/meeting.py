@@ -7,13 +7,14 @@ read here: every duration is derived from the timestamps and an explicit `now`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
 from roundtable.domain.config import Cadence, ItemKind
 
 __all__ = [
+    "Attendance",
     "Attendee",
     "ItemState",
     "Meeting",
@@ -56,12 +57,38 @@ class Pause:
     end: datetime | None = None
 
 
+class Attendance(StrEnum):
+    """Whether someone was at the table: there, excused (sent apologies) or absent."""
+
+    PRESENT = "present"
+    EXCUSED = "excused"
+    ABSENT = "absent"
+
+
 @dataclass(frozen=True)
 class Attendee:
     name: str
     role: str
-    """The id of the role this person holds (the first one, if several)."""
+    """The id of the role this person holds (the first one, if several); "" for a guest."""
     present: bool = True
+    excused: bool = False
+    """Not present, but sent apologies beforehand (ignored while `present`)."""
+    guest: bool = False
+    """Not a role holder: someone invited to this meeting (typed in the attendance dialog)."""
+
+    @property
+    def attendance(self) -> Attendance:
+        if self.present:
+            return Attendance.PRESENT
+        return Attendance.EXCUSED if self.excused else Attendance.ABSENT
+
+    def marked(self, attendance: Attendance) -> Attendee:
+        """This person marked present, excused or absent."""
+        return replace(
+            self,
+            present=attendance is Attendance.PRESENT,
+            excused=attendance is Attendance.EXCUSED,
+        )
 
 
 @dataclass(frozen=True)
@@ -111,6 +138,10 @@ class Meeting:
     pauses: tuple[Pause, ...] = ()
     current: int | None = 0
     """Index of the current item; None once no item is left to run."""
+    location: str = ""
+    """Where the table meets (the agenda's `location:`); "" when not said."""
+    minute_taker: str = ""
+    """Who keeps the minutes (a holder of the agenda's `minute_taker:` role); "" if nobody."""
 
     @property
     def state(self) -> MeetingState:

@@ -70,6 +70,9 @@ def _meeting_fields() -> tuple[tuple[Field, ...], Field, tuple[Field, ...], tupl
         Field("name", load_text),
         Field("role", load_text),
         Field("present", load_bool, default=True),
+        # Stores from before excused and guests: not present there means absent.
+        Field("excused", load_bool, default=False),
+        Field("guest", load_bool, default=False),
     )
     head = (
         Field("number", load_whole),
@@ -84,6 +87,8 @@ def _meeting_fields() -> tuple[tuple[Field, ...], Field, tuple[Field, ...], tupl
             list_of(attendee, Attendee),
             lambda people: [encode(attendee, person) for person in people],
         ),
+        Field("location", load_text, default=""),
+        Field("minute_taker", load_text, default=""),
     )
     clock = (
         Field("current", optional(load_whole), default=None),

@@ -17,6 +17,8 @@ from typing import Self
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.store.action_items import ActionItemMethods
 from roundtable.store.actions import StatusChange
+from roundtable.store.approvals import ApprovalMethods
+from roundtable.store.as_of import AsOfMethods
 from roundtable.store.campaign_methods import CampaignMethods
 from roundtable.store.journal import DEFAULT_COMPACT_SLACK, DEFAULT_LOCK_TIMEOUT, JournalStorage
 from roundtable.store.logged_entries import LoggedEntries
@@ -34,12 +36,12 @@ __all__ = [
 ]
 
 
-class Store(CampaignMethods, ActionItemMethods, LoggedEntries):
+class Store(CampaignMethods, ActionItemMethods, LoggedEntries, ApprovalMethods, AsOfMethods):
     """One store file. Open with `Store.open(path)`; every method is one transaction.
 
     The methods live per kind of record: meetings and events in `opened`, decisions,
     budgets and notes in `logged_entries`, action items in `action_items`, campaigns
-    in `campaign_methods`.
+    in `campaign_methods`, the approval of the last minutes in `approvals`.
     """
 
     @classmethod

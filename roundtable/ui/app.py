@@ -79,6 +79,12 @@ def facilitator_name(config: TeamConfig, agenda: Agenda) -> str:
     return role.holders[0] if role and role.holders else ""
 
 
+def minute_taker_name(config: TeamConfig, agenda: Agenda) -> str:
+    """The first holder of the agenda's minute-taker role, or nobody."""
+    role = config.role(agenda.minute_taker) if agenda.minute_taker else None
+    return role.holders[0] if role and role.holders else ""
+
+
 class RoundtableApp(StoreApp):
     """The round table in the terminal: home screen, meeting screen, capture forms."""
 
@@ -207,7 +213,12 @@ class RoundtableApp(StoreApp):
                     return
                 planned = replace(agenda, items=plan.items)
             meeting = timebox.new_meeting(
-                planned, present, facilitator_name(self.config, agenda), number, self.clock()
+                planned,
+                present,
+                facilitator_name(self.config, agenda),
+                number,
+                self.clock(),
+                minute_taker=minute_taker_name(self.config, agenda),
             )
             meeting = replace(meeting, cadence=cadence_for_new_meeting(agenda, latest, self.config))
             saved = await self.store_thread.call(lambda: self.store.add_meeting(meeting))

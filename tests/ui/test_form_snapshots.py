@@ -50,7 +50,7 @@ ATTENDEES = (
     Attendee("Markus Becker", "sales-marketing", present=False),
     Attendee("Julia Hoffmann", "communication"),
     Attendee("Stefan Wagner", "dialog-marketing"),
-    Attendee("Lena Fischer", "dialog-marketing", present=False),
+    Attendee("Lena Fischer", "dialog-marketing", present=False, excused=True),
     Attendee("Jürgen Weber", "controlling"),
     Attendee("Thomas Müller", "sales"),
 )

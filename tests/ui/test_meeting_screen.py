@@ -74,7 +74,7 @@ async def test_start_from_home_takes_attendance_then_runs_the_first_item(
         assert countdown(app) == "15:00"
         assert label(app, "#item-title") == "Open action items"
         assert "Katrin Vogel" in label(app, "#item-owner")
-        assert label(app, "#attendance") == "Present: 5 of 6"
+        assert label(app, "#attendance") == "Present: 5 of 6 · Katrin Vogel absent"
         assert label(app, "#box-planned-end") == "12:00"
     stored = store.running_meeting()
     assert stored is not None
@@ -506,7 +506,7 @@ async def test_attendance_can_be_changed_during_the_meeting(
         await settle(pilot)
         await pilot.press("space", "enter")
         await settle(pilot)
-        assert label(app, "#attendance") == "Present: 5 of 6"
+        assert label(app, "#attendance") == "Present: 5 of 6 · Katrin Vogel absent"
     stored = store.running_meeting()
     assert stored is not None
     assert sum(a.present for a in stored.attendees) == 5

@@ -430,7 +430,7 @@ def test_unknown_key_without_a_close_one_lists_the_keys(tmp_path: Path) -> None:
         agenda_problems(tmp_path, agenda),
         "round-table.yaml:4: ",
         "unknown key 'room'",
-        "title, timebox, cadence, facilitator, items",
+        "title, timebox, cadence, facilitator, minute_taker, location, items",
     )
 
 

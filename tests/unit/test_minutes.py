@@ -21,6 +21,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from roundtable.domain.approval import MinutesApproval
+from roundtable.domain.budget_picture import budget_picture, cuts_touching
 from roundtable.domain.campaigns import (
     Campaign,
     CampaignRow,
@@ -29,7 +31,7 @@ from roundtable.domain.campaigns import (
     Snapshot,
     build_scoreboard,
 )
-from roundtable.domain.config import Cadence, ItemKind, load_config
+from roundtable.domain.config import Cadence, FixedBudget, ItemKind, load_config
 from roundtable.domain.entries import (
     ActionItem,
     ActionStatus,
@@ -156,8 +158,12 @@ def meeting_12() -> Meeting:
             Attendee("Jana Richter", "product-marketing", present=False),
             Attendee("Thomas Wagner", "sales"),
             Attendee("Sabine Brandt", "management"),
+            Attendee("Dr. Martin Keller", "management", present=False, excused=True),
+            Attendee("Eva Lorenz (Agentur Blau)", "", guest=True),
         ),
         facilitator="Katrin Vogel",
+        minute_taker="Monika Schneider",
+        location="Bielefeld, Raum 2.14 | Video: Leipzig",
         started_at=T0,
         ended_at=at(192),
         pauses=(Pause(at(105), at(115)),),
@@ -561,8 +567,22 @@ def with_history(data: MinutesInput) -> MinutesInput:
             note=note,
         )
 
+    sales_allocation = replace(
+        budget(2, 5, -14 * 24 * 60, BudgetKind.ALLOCATION, "Vertrieb", "20000.00", "2026-Q1"),
+        meeting_id=10,
+    )
+    fixed = (
+        FixedBudget("Vertrieb", "2026-H1", Decimal("50000")),
+        FixedBudget("Messen", "2026", Decimal("80000")),
+        FixedBudget("Dialogmarketing", "2026", Decimal("40000")),
+        FixedBudget("Marketingkommunikation", "2026", Decimal("60000")),
+    )
+    so_far = (sales_allocation, older, answered, *data.budgets)
     return replace(
         data,
+        approval=MinutesApproval(12, 11, 11, "TOP 3: 41 statt 14 Leads", at(10), "Katrin Vogel"),
+        budget_picture=tuple(budget_picture(fixed, so_far)),
+        cut_touches=tuple(cuts_touching(data.budgets, so_far, ())),
         notes=(Note(1, 12, 1, "Umsatz Q1 bei 84 % vom Plan.\n- Nord vorn, Süd | hinten", at(25)),),
         previous_number=11,
         between=(
@@ -681,9 +701,74 @@ def test_attendance_lists_present_and_absent_with_roles() -> None:
     text = render_minutes(sample_input())
     rows = tables_of(MD.parse(section(text, "## Attendance")))[0]
     assert rows[0] == ["Name", "Role", "Attendance"]
-    assert len(rows) == 8
+    assert len(rows) == 9
+    assert rows[-2] == ["Dr. Martin Keller", "Management (Heads of Marketing and Sales)", "excused"]
     assert rows[-1] == ["Jana Richter", "Product Marketing", "absent"]
-    assert all(row[2] == "present" for row in rows[1:-1])
+    assert all(row[2] == "present" for row in rows[1:-2])
+    assert "Present: 6 · excused: 1 · absent: 1" in text
+    # A guest holds no role: named below the table, not counted in it.
+    assert "**Guests:** Eva Lorenz (Agentur Blau)" in section(text, "## Attendance")
+
+
+def test_header_names_place_facilitator_and_minute_taker() -> None:
+    header = render_minutes(sample_input()).split("## Summary")[0]
+    assert "- **Place:** Bielefeld, Raum 2.14 \\| Video: Leipzig" in header
+    assert "- **Facilitator:** Katrin Vogel — Sales Marketing (Absatzmarketing)" in header
+    assert "- **Minute-taker:** Monika Schneider — Sales Controlling" in header
+    bare = replace(sample_input(), meeting=replace(meeting_12(), location="", minute_taker=""))
+    header = render_minutes(bare).split("## Summary")[0]
+    assert "Place" not in header
+    assert "Minute-taker" not in header
+
+
+def test_approval_of_the_previous_minutes_under_the_review_item() -> None:
+    text = render_minutes(sample_input())
+    review = section(text, "### 1. Open action items")
+    assert "- Minutes of meeting 11 approved (with correction: TOP 3: 41 statt 14 Leads)." in review
+    plain_approval = replace(
+        sample_input(),
+        approval=MinutesApproval(12, 11, 11, "", at(10), "Katrin Vogel"),
+    )
+    assert "- Minutes of meeting 11 approved.\n" in render_minutes(plain_approval)
+    set_language("de")
+    try:
+        german = render_minutes(sample_input())
+    finally:
+        set_language("en")
+    assert (
+        "Protokoll der Sitzung Nr. 11 genehmigt (mit Korrektur: TOP 3: 41 statt 14 Leads)."
+        in german
+    )
+
+
+def test_fixed_budgets_show_what_is_left_and_what_a_cut_touches() -> None:
+    text = render_minutes(sample_input())
+    rows = tables_of(MD.parse(section(text, "## Fixed budgets so far")))[0]
+    assert rows[0] == [
+        "Area",
+        "Period",
+        "Fixed budget",
+        "Allocated",
+        "Cut",
+        "Shifted in",
+        "Shifted out",
+        "Left",
+    ]
+    # Messen 2026: 80,000 less B-4 (5,000, signed off) and B-8 (15,000) cut, less the
+    # 15,000 shifted to Dialogmarketing by B-9.
+    assert rows[2] == [
+        "Messen",
+        "2026",
+        "€80,000.00",
+        "€0.00",
+        "€20,000.00",
+        "€0.00",
+        "€15,000.00",
+        "€45,000.00",
+    ]
+    assert rows[3][-1] == "€52,499.50"
+    touches = section(text, "### What the cuts touch")
+    assert "**B-8** €15,000.00 cut from Messen, 2026: touches the sales agreements B-2" in touches
 
 
 def section(text: str, heading: str) -> str:
@@ -730,16 +815,77 @@ def test_gantt_chart_plans_against_actuals() -> None:
     assert "    1. Open action items :p1, 09:00, 15m" in lines
     assert "    5. Campaign planning – Frühjahrs-Webinarreihe :p5, 10:40, 40m" in lines
     actual = lines[lines.index("    section Actual") + 1 :]
+    # Bars in whole minutes that add up to the agenda table's actual minutes; the
+    # campaign planning is split at the break; the deferred item 4 has no bar.
     assert actual == [
-        "    1. Open action items :a1, 09:00, 09:18",
-        "    2. Campaign results to date :a2, 09:18, 09:56",
-        "    3. Pre-qualified lead pipeline :a3, 09:56, 10:16",
-        "    3. Pre-qualified lead pipeline :a3x2, 11:18, 11:25",
-        "    5. Campaign planning – Frühjahrs-Webinarreihe :a5, 10:16, 11:18",
-        "    6. Budgets :a6, 11:25, 12:00",
-        "    7. Wrap-up :a7, 12:00, 12:12",
+        "    1. Open action items :a1, 09:00, 18m",
+        "    2. Campaign results to date :a2, 09:18, 38m",
+        "    3. Pre-qualified lead pipeline :a3, 09:56, 20m",
+        "    3. Pre-qualified lead pipeline :a3x2, 11:18, 7m",
+        "    5. Campaign planning – Frühjahrs-Webinarreihe :a5, 10:16, 29m",
+        "    5. Campaign planning – Frühjahrs-Webinarreihe :a5x2, 10:55, 23m",
+        "    6. Budgets :a6, 11:25, 35m",
+        "    7. Wrap-up :a7, 12:00, 12m",
         "    Break :b1, 10:45, 10:55",
     ]
+
+
+def _bar_minutes(text: str) -> dict[str, int]:
+    """Per item number: the minutes of its bars in the chart's Actual section."""
+    chart = text.split("section Actual")[1].split("```")[0]
+    found: dict[str, int] = {}
+    for line in chart.splitlines():
+        match = re.match(r"\s+(\d+)\. .* :a\d+(?:x\d+)?, \d\d:\d\d, (\d+)m$", line)
+        if match:
+            found[match.group(1)] = found.get(match.group(1), 0) + int(match.group(2))
+    return found
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seconds=st.lists(st.integers(min_value=0, max_value=3000), min_size=6, max_size=6),
+    pause=st.integers(min_value=0, max_value=900),
+)
+def test_chart_and_table_agree_to_the_minute(seconds: list[int], pause: int) -> None:
+    """Whatever the seconds: each item's bars add up to its minutes in the table, and an
+    item under a minute gets no bar."""
+    moment = T0
+    items = []
+    for index, length in enumerate(seconds):
+        end_at = moment + timedelta(seconds=length)
+        items.append(
+            MeetingItem(
+                title=f"Item {index}",
+                role="sales",
+                kind=ItemKind.REPORT,
+                planned_minutes=20,
+                original_minutes=15 if index == 2 else 20,
+                state=ItemState.DONE,
+                segments=(Segment(moment, end_at),),
+            )
+        )
+        moment = end_at
+    meeting = replace(
+        meeting_12(),
+        items=tuple(items),
+        ended_at=moment,
+        pauses=(Pause(T0 + timedelta(seconds=37), T0 + timedelta(seconds=37 + pause)),),
+    )
+    data = MinutesInput(
+        team="T",
+        meeting=meeting,
+        elapsed=tuple(item_elapsed(meeting, i, moment) for i in range(len(items))),
+    )
+    text = render_minutes(data)
+    table = [line for line in section(text, "## Agenda").splitlines() if line.startswith("| ")]
+    bars = _bar_minutes(text)
+    for index in range(len(items)):
+        actual = table[2 + index].split(" | ")[5].split(" ")[0]
+        minutes = int(actual) if actual.isdigit() else 0
+        assert bars.get(str(index + 1), 0) == minutes
+    # The extended item says so in the table and on its planned bar.
+    assert table[4].split(" | ")[4] == "15 → 20"
+    assert "    3. Item 2 (15 → 20) :p3," in text
 
 
 def test_no_gantt_chart_for_a_meeting_across_midnight() -> None:
@@ -772,8 +918,13 @@ def test_each_item_lists_its_entries_in_the_order_they_were_captured() -> None:
     # The reopened lead pipeline keeps both its entries, in the order they came.
     pipeline = section(text, "### 3. Pre-qualified lead pipeline")
     assert pipeline.index("Decision 2") < pipeline.index("A-58") < pipeline.index("A-62")
-    # Items where nothing was recorded get no section.
-    assert "### 1. Open action items" not in text
+    # Items where nothing was recorded get no section; the review item has the approval.
+    review = section(text, "### 1. Open action items")
+    assert [line for line in review.splitlines() if line] == [
+        "- Minutes of meeting 11 approved (with correction: TOP 3: 41 statt 14 Leads)."
+    ]
+    without = render_minutes(replace(sample_input(), approval=None))
+    assert "### 1. Open action items" not in without
     assert "### 4. Revenue estimate" not in text
 
 
@@ -956,24 +1107,26 @@ def test_structure_is_exactly_what_the_meeting_dictates() -> None:
         | {d.item_index for d in data.decisions}
         | {a.item_index for a in data.actions}
         | {b.item_index for b in data.budgets}
+        | {0}  # the review item: the previous minutes approved
     )
     assert levels.count("h1") == 1
-    assert levels.count("h2") == 11
+    assert levels.count("h2") == 12  # with the fixed budgets
     # Per item with entries, per owner (twice: this meeting, earlier), two campaign
-    # tables, three budget parts (totals, waiting, answered).
+    # tables, three budget parts (totals, waiting, answered), what the cuts touch.
     assert levels.count("h3") == (
-        len(items_with_entries) + len(owners_now) + len(owners_before) + 2 + 3
+        len(items_with_entries) + len(owners_now) + len(owners_before) + 2 + 3 + 1
     )
     tables = tables_of(tokens)
     # One total row per currency under each campaign table.
     campaign_rows = 1 + len(data.campaigns) + len({r.campaign.currency for r in data.campaigns})
     assert [len(table) for table in tables] == [
-        1 + len(data.meeting.attendees),
+        1 + sum(not a.guest for a in data.meeting.attendees),
         1 + len(data.meeting.items) + 1,
         campaign_rows,
         campaign_rows,
         1 + len(data.budgets),
         1 + len({(b.area, b.kind, b.currency) for b in data.budgets}),
+        1 + len(data.budget_picture),
     ]
     assert all(len(row) == len(table[0]) for table in tables for row in table)
     lists = [t for t in tokens if t.type in {"bullet_list_open", "ordered_list_open"}]
@@ -982,7 +1135,9 @@ def test_structure_is_exactly_what_the_meeting_dictates() -> None:
     deferred = sum(i.state is ItemState.DEFERRED for i in data.meeting.items)
     entries = len(data.decisions) + len(data.actions) + len(data.budgets) + len(data.notes)
     tasks = len(data.actions) + len(data.closed) + len(data.still_open)
-    assert items == 5 + 6 + entries + len(data.decisions) + tasks + signoff + deferred
+    extra = 1 + len(data.cut_touches)  # the approval, what each cut touches
+    # Seven header facts (with place and minute-taker), six summary lines.
+    assert items == 7 + 6 + entries + len(data.decisions) + tasks + signoff + deferred + extra
     assert sum(t.type == "ordered_list_open" for t in lists) == 1
     assert all(t.level == 0 for t in lists)  # no list nested in another
 

@@ -25,7 +25,7 @@ from roundtable.domain.config import Role
 from roundtable.domain.money import format_amount
 from roundtable.i18n import _, ngettext
 
-__all__ = ["CutImpact", "cut_impact", "cut_impact_lines", "period_days"]
+__all__ = ["CutImpact", "cut_impact", "cut_impact_lines", "is_sales_area", "period_days"]
 
 _SALES_WORDS = ("sales", "vertrieb")
 _YEAR = re.compile(r"^(?:fy\s*)?(\d{4})$")
@@ -93,6 +93,11 @@ def _is_sales(area: str, roles: Sequence[Role]) -> bool:
         and (area.casefold() in (role.id, role.title.casefold()))
         for role in roles
     )
+
+
+def is_sales_area(area: str, roles: Sequence[Role]) -> bool:
+    """Whether `area` is on the sales side of the table (else marketing's)."""
+    return _is_sales(area, roles)
 
 
 def _owners(area: str, roles: Sequence[Role]) -> set[str]:

@@ -13,6 +13,7 @@ from roundtable.domain.config.model import (
     Agenda,
     AgendaItem,
     Cadence,
+    FixedBudget,
     ItemKind,
     Language,
     Role,
@@ -26,7 +27,10 @@ __all__ = ["RolesFile", "load_roles_file", "read_agenda", "store_setting"]
 
 # (allowed keys, required keys) of each kind of mapping
 # `timezone` and `mail` are read by domain/contacts.py, for the commands that need them.
-_ROLES_FILE_KEYS = (("team", "language", "store", "timezone", "mail", "roles"), ("team", "roles"))
+_ROLES_FILE_KEYS = (
+    ("team", "language", "store", "timezone", "mail", "budgets", "roles"),
+    ("team", "roles"),
+)
 _ROLE_KEYS = (
     (
         "id",
@@ -40,7 +44,10 @@ _ROLE_KEYS = (
     ),
     ("id", "title", "department", "holders"),
 )
-_AGENDA_KEYS = (("title", "timebox", "cadence", "facilitator", "items"), ("title", "items"))
+_AGENDA_KEYS = (
+    ("title", "timebox", "cadence", "facilitator", "minute_taker", "location", "items"),
+    ("title", "items"),
+)
 _ITEM_KEYS = (("title", "minutes", "role", "kind", "review", "notes"), ("title", "minutes", "role"))
 
 
@@ -57,6 +64,8 @@ class RolesFile:
     """The language, if the file sets a valid one."""
     store: Path | None = None
     """The team's store, if the file names one: relative to the config folder."""
+    budgets: tuple[FixedBudget, ...] = ()
+    """The fixed budgets per area and period."""
 
 
 def load_roles_file(path: Path, listed: bool, misnamed: bool, problems: list[Problem]) -> RolesFile:
@@ -103,8 +112,11 @@ def _read_roles(check: Checker) -> RolesFile:
     language = None if chosen is None else chosen.value
     store_entry = top.get("store")
     store = None if store_entry is None else store_setting(check, store_entry)
+    from roundtable.domain.config.budgets import read_budgets
+
+    budgets = read_budgets(check, top.get("budgets"))
     entry = top.get("roles")
-    unread = RolesFile(team, (), None, language, store)
+    unread = RolesFile(team, (), None, language, store, budgets)
     if entry is None:
         return unread
     listed = check.listed(entry)
@@ -138,7 +150,7 @@ def _read_roles(check: Checker) -> RolesFile:
         id_lines[written_id] = id_line
         if role is not None:
             roles.append(role)
-    return RolesFile(team, tuple(roles), set(id_lines), language, store)
+    return RolesFile(team, tuple(roles), set(id_lines), language, store, budgets)
 
 
 def _read_role(check: Checker, mapping: YamlMap) -> Role | None:
@@ -207,6 +219,10 @@ def read_agenda(check: Checker, role_ids: set[str] | None) -> Agenda | None:
     facilitator = check.optional_text(top.get("facilitator"))
     if isinstance(facilitator, str):
         facilitator = check.role_reference(top.get("facilitator"), facilitator, role_ids)
+    minute_taker = check.optional_text(top.get("minute_taker"))
+    if isinstance(minute_taker, str):
+        minute_taker = check.role_reference(top.get("minute_taker"), minute_taker, role_ids)
+    location = check.optional_text(top.get("location"))
     read = _read_items(check, top.get("items"), role_ids)
     items = None if read is None else read[0]
 
@@ -227,6 +243,8 @@ def read_agenda(check: Checker, role_ids: set[str] | None) -> Agenda | None:
         or timebox is None
         or cadence is None
         or isinstance(facilitator, Invalid)
+        or isinstance(minute_taker, Invalid)
+        or isinstance(location, Invalid)
         or items is None
         or any(item is None for item in items)
     ):
@@ -239,6 +257,8 @@ def read_agenda(check: Checker, role_ids: set[str] | None) -> Agenda | None:
         items=tuple(item for item in items if item is not None),
         path=check.path,
         facilitator=facilitator,
+        minute_taker=minute_taker,
+        location=location or "",
     )
 
 

@@ -118,6 +118,7 @@ def load_config(directory: Path, source: str) -> TeamConfig:
         tuple(agendas),
         roles_file.language,
         roles_file.store,
+        roles_file.budgets,
     )
 
 

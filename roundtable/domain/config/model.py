@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
@@ -17,6 +18,7 @@ __all__ = [
     "Agenda",
     "AgendaItem",
     "Cadence",
+    "FixedBudget",
     "ItemKind",
     "Language",
     "Role",
@@ -104,11 +106,27 @@ class Agenda:
     path: Path
     facilitator: str | None = None
     """Role id of whoever usually runs this meeting."""
+    minute_taker: str | None = None
+    """Role id of whoever usually keeps the minutes."""
+    location: str = ""
+    """Where the table meets, as the minutes' header says it."""
 
     @property
     def planned_minutes(self) -> int:
         """The items' planned minutes together."""
         return sum(item.minutes for item in self.items)
+
+
+@dataclass(frozen=True)
+class FixedBudget:
+    """What one side has to spend in one period, as the managers fixed it."""
+
+    area: str
+    """As the team types it in budget agreements: `sales`, `communication`."""
+    period: str
+    """`2026`, `2026-Q1`, `H2 2026`: agreements for a period inside it count against it."""
+    amount: Decimal
+    currency: str = "EUR"
 
 
 @dataclass(frozen=True)
@@ -126,6 +144,8 @@ class TeamConfig:
     store: Path | None = None
     """The team's store file if roles.yaml names one (`store:`), resolved against the
     folder; `--db` and `$ROUNDTABLE_DB` still come first."""
+    budgets: tuple[FixedBudget, ...] = ()
+    """The fixed budgets per area and period (roles.yaml's `budgets:`)."""
 
     def role(self, role_id: str) -> Role | None:
         """The role with this id, or None."""

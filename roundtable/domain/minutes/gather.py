@@ -14,11 +14,13 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any, TypeVar
 
+from roundtable.domain.approval import approval_in
+from roundtable.domain.budget_picture import budget_picture, cuts_touching
 from roundtable.domain.campaigns.calibration import board_outcomes
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.dates import next_meeting_date
 from roundtable.domain.entries import ActionItem, ActionStatus, BudgetAgreement, Decision, Note
-from roundtable.domain.history import EntryKind, Event, EventKind, amendments, stamp, state_at
+from roundtable.domain.history import EntryKind, Event, EventKind, amendments, stamp
 from roundtable.domain.minutes.model import (
     BudgetWaiting,
     Change,
@@ -63,31 +65,92 @@ def _decode(entry: EntryKind, entry_id: int, doc: Mapping[str, Any] | None) -> E
 
 
 class _AsOf:
-    """The store's entries as they stood at one moment."""
+    """The store's entries as they stood at `moment`: each entry's document as it is
+    now, rolled back through the events after `moment`. Every one of those comes after
+    `since` (the previous meeting's end), so the history before it is never read: an
+    export takes as long on a store with ten years behind it as on a young one."""
 
-    def __init__(self, store: Store, moment: datetime) -> None:
-        self.log = store.event_log
+    def __init__(self, store: Store, since: str, moment: datetime) -> None:
+        self.store = store
         self.moment = stamp(moment)
+        self.events = store.events_since(since)
+        self.first_after: dict[tuple[EntryKind, int], Event] = {}
+        self.meetings: dict[int, set[tuple[EntryKind, int]]] = {}
+        for event in self.events:
+            key = (event.entry, event.entry_id)
+            if event.at > self.moment and key not in self.first_after:
+                self.first_after[key] = event
+            for side in (event.before, event.after):
+                if side is not None and isinstance(side.get("meeting_id"), int):
+                    self.meetings.setdefault(side["meeting_id"], set()).add(key)
+
+    def _doc(
+        self, entry: EntryKind, entry_id: int, now: Mapping[str, Any] | None
+    ) -> Mapping[str, Any] | None:
+        first = self.first_after.get((entry, entry_id))
+        return first.before if first is not None else now
 
     def entry(self, entry: EntryKind, entry_id: int) -> Entry | None:
-        return _decode(entry, entry_id, state_at(self.log.of_entry(entry, entry_id), self.moment))
+        now = self.store.entry_document(entry, entry_id)
+        return _decode(entry, entry_id, self._doc(entry, entry_id, now))
 
     def of_meeting(self, meeting_id: int, entry: EntryKind, kind: type[T]) -> list[T]:
+        """The entries recorded under the meeting (all of them after `since`)."""
         found = []
-        for entry_kind, entry_id in self.log.entries_of_meeting(meeting_id):
+        for entry_kind, entry_id in sorted(self.meetings.get(meeting_id, ())):
             if entry_kind is entry:
                 value = self.entry(entry, entry_id)
                 if isinstance(value, kind) and getattr(value, "meeting_id", None) == meeting_id:
                     found.append(value)
         return found
 
-    def all(self, entry: EntryKind, kind: type[T]) -> list[T]:
+    def own_events(self, meeting_id: int) -> list[Event]:
+        """The events of the entries recorded under the meeting, oldest first."""
+        keys = self.meetings.get(meeting_id, set())
+        return [event for event in self.events if (event.entry, event.entry_id) in keys]
+
+    def between(self, start: str, end: str) -> list[Event]:
+        return [event for event in self.events if start < event.at <= end]
+
+    def all(
+        self,
+        entry: EntryKind,
+        kind: type[T],
+        wanted: Callable[[Mapping[str, Any]], bool] | None = None,
+    ) -> list[T]:
+        """Every entry of this kind as it stood (also ones deleted since); only those
+        whose stored document passes `wanted`, when given (decoding years of closed
+        items costs more than a look)."""
+        now = self.store.entry_documents(entry)
+        later = {entry_id for kind_of, entry_id in self.first_after if kind_of is entry}
         found = []
-        for entry_id in self.log.entries(entry):
-            value = self.entry(entry, entry_id)
+        for entry_id in sorted(now.keys() | later):
+            doc = self._doc(entry, entry_id, now.get(entry_id))
+            if doc is None or (wanted is not None and not wanted(doc)):
+                continue
+            value = _decode(entry, entry_id, doc)
             if isinstance(value, kind):
                 found.append(value)
         return found
+
+
+def _matters_to(meeting_id: int, start: str, end: str) -> Callable[[Mapping[str, Any]], bool]:
+    """Whether an action item's document (as of the meeting's end) can appear in its
+    minutes: opened in it, still open, or closed in it. Times compare as stamps."""
+
+    def wanted(doc: Mapping[str, Any]) -> bool:
+        if doc.get("meeting_id") == meeting_id or doc.get("status") == ActionStatus.OPEN.value:
+            return True
+        if doc.get("closed_in") == meeting_id:
+            return True
+        closed_at = doc.get("closed_at")
+        return (
+            doc.get("closed_in") is None
+            and isinstance(closed_at, str)
+            and (start <= closed_at <= end)
+        )
+
+    return wanted
 
 
 def _change(event: Event) -> Change:
@@ -110,7 +173,7 @@ def changes_since_last_meeting(store: Store, meeting_id: int) -> list[Change]:
             previous = None
         since = stamp(previous.ended_at or previous.started_at) if previous else ""
         until = stamp(meeting.ended_at or store.clock())
-        return _between(store.event_log.between(since, until))
+        return _between([event for event in store.events_since(since) if event.at <= until])
 
 
 def _between(events: list[Event]) -> list[Change]:
@@ -145,26 +208,22 @@ def gather_minutes(
         except NotFoundError:
             previous = None
         since = stamp(previous.ended_at or previous.started_at) if previous else ""
-        as_of = _AsOf(store, end)
+        as_of = _AsOf(store, since, end)
         decisions = tuple(as_of.of_meeting(meeting_id, EntryKind.DECISION, Decision))
         budgets = tuple(as_of.of_meeting(meeting_id, EntryKind.BUDGET, BudgetAgreement))
         notes = tuple(as_of.of_meeting(meeting_id, EntryKind.NOTE, Note))
-        actions = as_of.all(EntryKind.ACTION, ActionItem)
-        all_budgets = as_of.all(EntryKind.BUDGET, BudgetAgreement)
-        events = store.event_log.between(since, as_of.moment)
-        later = (
-            amendments(
-                (
-                    event
-                    for key in store.event_log.entries_of_meeting(meeting_id)
-                    for event in store.event_log.of_entry(*key)
-                ),
-                meeting_id,
-                as_of.moment,
-            )
-            if meeting.ended_at is not None
-            else []
+        actions = as_of.all(
+            EntryKind.ACTION,
+            ActionItem,
+            _matters_to(meeting_id, stamp(meeting.started_at), as_of.moment),
         )
+        all_budgets = as_of.all(EntryKind.BUDGET, BudgetAgreement)
+        events = as_of.between(since, as_of.moment)
+        own_events = as_of.own_events(meeting_id)
+        later = (
+            amendments(own_events, meeting_id, as_of.moment) if meeting.ended_at is not None else []
+        )
+        approval = approval_in(own_events, meeting_id, as_of.moment)
         campaigns = store.scoreboard(meeting_id, reported_only=True).rows
         outcomes = board_outcomes(store.scoreboard(meeting_id))
     opened_here: list[ActionItem] = []
@@ -231,4 +290,7 @@ def gather_minutes(
         waiting=tuple(agreed(b) for b in waiting),
         answered=tuple(agreed(b) for b in answered),
         amendments=tuple(_change(event) for event in later),
+        approval=approval,
+        budget_picture=tuple(budget_picture(config.budgets, agreed_before_end)),
+        cut_touches=tuple(cuts_touching(budgets, agreed_before_end, config.roles)),
     )

@@ -6,6 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
+from roundtable.domain.approval import MinutesApproval
+from roundtable.domain.budget_picture import BudgetLine, CutTouch
 from roundtable.domain.campaigns import CampaignRow
 from roundtable.domain.campaigns.calibration import EstimateOutcome
 from roundtable.domain.entries import ActionItem, BudgetAgreement, Decision, Note
@@ -72,6 +74,12 @@ class MinutesInput:
     this meeting or before it), as answered."""
     amendments: Sequence[Change] = ()
     """Corrections to this meeting's record made after it ended, oldest first."""
+    approval: MinutesApproval | None = None
+    """What this meeting said about the previous meeting's minutes (None: nothing)."""
+    budget_picture: Sequence[BudgetLine] = ()
+    """Per area and period with a fixed budget: what was agreed so far and what is left."""
+    cut_touches: Sequence[CutTouch] = ()
+    """The cuts agreed in this meeting with the other side's agreements they touch."""
 
 
 @dataclass(frozen=True)

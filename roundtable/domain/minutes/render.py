@@ -10,10 +10,13 @@ from collections import defaultdict
 from datetime import datetime, timedelta
 
 from roundtable.domain import l10n
+from roundtable.domain.approval import MinutesApproval
 from roundtable.domain.entries import ActionItem
 from roundtable.domain.markdown import inline, mermaid_label, plain
 from roundtable.domain.meeting import ItemState
 from roundtable.domain.minutes import campaigns, sections
+from roundtable.domain.minutes.attendance import attendance_section
+from roundtable.domain.minutes.budget_picture import budget_picture_parts
 from roundtable.domain.minutes.model import MinutesInput
 from roundtable.domain.minutes.sections import budget_phrase
 from roundtable.domain.minutes.summary import summary
@@ -113,9 +116,13 @@ class Minutes:
             (_("Team"), text_or_dash(self.data.team)),
             (_("Date"), long_date(start.date())),
             (_("Time"), time),
-            (_("Time used"), self.time_box()),
-            (_("Facilitator"), self.person(meeting.facilitator)),
         ]
+        if plain(meeting.location):
+            facts.append((_("Place"), text_or_dash(meeting.location)))
+        facts.append((_("Time used"), self.time_box()))
+        facts.append((_("Facilitator"), self.person(meeting.facilitator)))
+        if plain(meeting.minute_taker):
+            facts.append((_("Minute-taker"), self.person(meeting.minute_taker)))
         lines = [f"# {title}", ""]
         lines.extend(
             _("- **{label}:** {value}").format(label=label, value=value) for label, value in facts
@@ -138,21 +145,7 @@ class Minutes:
         return text
 
     def attendance(self) -> str:
-        attendees = sorted(self.meeting.attendees, key=lambda a: not a.present)
-        rows = [
-            [
-                cell_or_dash(a.name),
-                cell_or_dash(self.role_title(a.role)),
-                _("present") if a.present else "**" + _("absent") + "**",
-            ]
-            for a in attendees
-        ]
-        parts = ["## " + _("Attendance")]
-        if rows:
-            parts.append(md_table([_("Name"), _("Role"), _("Attendance")], ["---"] * 3, rows))
-        else:
-            parts.append(_("No attendees were recorded."))
-        return "\n\n".join(parts)
+        return attendance_section(self)
 
     def agenda(self) -> str:
         meeting = self.meeting
@@ -238,31 +231,63 @@ class Minutes:
             "    section " + mermaid_label(_("Planned")),
         ]
         for index, item in enumerate(meeting.items):
-            label = mermaid_label(f"{index + 1}. {item.title}")
+            title = f"{index + 1}. {item.title}"
+            if item.planned_minutes != item.original_minutes:
+                title = f"{title} ({planned_text(item.original_minutes, item.planned_minutes)})"
+            label = mermaid_label(title)
             lines.append(f"    {label} :p{index + 1}, {start:%H:%M}, {item.original_minutes}m")
             start += timedelta(minutes=item.original_minutes)
         lines.append("    section " + mermaid_label(_("Actual")))
-        end_of_open = meeting.ended_at or self.data.now or meeting.started_at
         for index, item in enumerate(meeting.items):
             label = mermaid_label(f"{index + 1}. {item.title}")
-            for part, segment in enumerate(item.segments, 1):
-                task_id = f"a{index + 1}" if part == 1 else f"a{index + 1}x{part}"
-                end = segment.end or end_of_open
-                if self.chart_clock(segment.start) == self.chart_clock(end):
+            part = 0
+            for begun, minutes in self.segment_minutes(index):
+                if minutes <= 0:
                     # Started and deferred (or left) within the minute: no zero-length bar.
                     continue
-                lines.append(
-                    f"    {label} :{task_id}, {self.chart_clock(segment.start)}, "
-                    f"{self.chart_clock(end)}"
-                )
+                part += 1
+                task_id = f"a{index + 1}" if part == 1 else f"a{index + 1}x{part}"
+                lines.append(f"    {label} :{task_id}, {self.chart_clock(begun)}, {minutes}m")
+        end_of_open = meeting.ended_at or self.data.now or meeting.started_at
         for number, pause in enumerate(meeting.pauses, 1):
             end = pause.end or end_of_open
+            if self.chart_clock(pause.start) == self.chart_clock(end):
+                continue  # a break within the minute has no length to draw
             lines.append(
                 f"    {mermaid_label(_('Break'))} :b{number}, "
                 f"{self.chart_clock(pause.start)}, {self.chart_clock(end)}"
             )
         lines.append("```")
         return "\n".join(lines)
+
+    def segment_minutes(self, index: int) -> list[tuple[datetime, int]]:
+        """Item `index`'s stretches (split at breaks) as start and whole minutes, cut so
+        that together they are the agenda table's actual minutes: the chart and the
+        table agree to the minute."""
+        meeting = self.meeting
+        end_of_open = meeting.ended_at or self.data.now or meeting.started_at
+        spans: list[tuple[datetime, datetime]] = []
+        for segment in meeting.items[index].segments:
+            start, end = segment.start, segment.end or end_of_open
+            for pause in sorted(meeting.pauses, key=lambda p: p.start):
+                pause_end = pause.end or end_of_open
+                if pause_end <= start or pause.start >= end:
+                    continue
+                if pause.start > start:
+                    spans.append((start, pause.start))
+                start = max(start, pause_end)
+            if end > start:
+                spans.append((start, end))
+        found = []
+        seconds = 0.0
+        before = 0
+        total = whole_minutes(self.data.elapsed[index])
+        for number, (start, end) in enumerate(spans, 1):
+            seconds += (end - start).total_seconds()
+            through = total if number == len(spans) else min(int(seconds // 60), total)
+            found.append((start, through - before))
+            before = through
+        return found
 
     def by_item(self) -> str:
         entries: dict[int, list[tuple[datetime | None, int, int, str]]] = defaultdict(list)
@@ -286,6 +311,10 @@ class Minutes:
         for note in self.data.notes:
             line = _("- **Note:** {text}").format(text=multiline(note.text))
             entries[note.item_index].append((note.at, 3, note.id, line))
+        approval = self.data.approval
+        if approval is not None and self.meeting.items:
+            review = next((i for i, item in enumerate(self.meeting.items) if item.review), 0)
+            entries[review].append((approval.at, -1, 0, "- " + approval_words(approval)))
         parts = ["## " + _("By agenda item")]
         for index in range(len(self.meeting.items)):
             found = entries.get(index)
@@ -327,6 +356,7 @@ class Minutes:
             sections.action_sections(self),
             campaigns.campaign_section(self),
             sections.budget_section(self),
+            *budget_picture_parts(self),
             sections.next_meeting(self),
         ]
         text = "\n\n".join(parts) + "\n"
@@ -334,6 +364,15 @@ class Minutes:
             # Appended, never woven in: what was exported before stays a prefix.
             text += "\n" + sections.amendment_section(self) + "\n"
         return text
+
+
+def approval_words(approval: MinutesApproval) -> str:
+    """`Minutes of meeting 39 approved (with correction: …).`"""
+    if plain(approval.correction):
+        return _("Minutes of meeting {number} approved (with correction: {correction}).").format(
+            number=approval.approved_number, correction=inline(approval.correction)
+        )
+    return _("Minutes of meeting {number} approved.").format(number=approval.approved_number)
 
 
 def planned_text(original: int, planned: int) -> str:

@@ -49,8 +49,11 @@ def new_meeting(
     facilitator: str,
     number: int,
     now: datetime,
+    *,
+    minute_taker: str = "",
 ) -> Meeting:
-    """A meeting started at `now` from `agenda`, its first item running."""
+    """A meeting started at `now` from `agenda`, its first item running, at the
+    agenda's location."""
     items = tuple(
         MeetingItem(
             title=item.title,
@@ -77,6 +80,8 @@ def new_meeting(
         facilitator=facilitator,
         started_at=now,
         current=0 if items else None,
+        location=agenda.location,
+        minute_taker=minute_taker,
     )
 
 

@@ -1,13 +1,14 @@
 """The attendance modal: who is at the table today.
 
 Every holder of a role is listed with their role; space marks someone present or
-absent, `a` marks everyone present, `n` nobody, and Enter saves the list.
+absent, `e` marks someone who is missing as excused (they sent apologies), `a` marks
+everyone present, `n` nobody; guests are typed by name below the list, separated by
+commas. Enter saves the list.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -16,11 +17,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Label, SelectionList
+from textual.widgets import Button, Input, Label, SelectionList
 from textual.widgets.selection_list import Selection
 
 from roundtable.domain.config import Role
-from roundtable.domain.meeting import Attendee
+from roundtable.domain.meeting import Attendance, Attendee
 from roundtable.i18n import _, pgettext
 from roundtable.ui.screens.forms.form_base import FormModal, literal, safe_line
 
@@ -36,39 +37,57 @@ class AttendeeList(SelectionList[int]):
 
 
 class AttendanceScreen(FormModal[tuple[Attendee, ...] | None]):
-    """Mark who is present; dismisses with the same attendees, `present` set, or None."""
+    """Mark who is present, excused or absent and name the guests; dismisses with the
+    role holders marked (then the guests, `guest` set), or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "all_present", _("All present"), show=False, id="attendance.all"),
         Binding("n", "none_present", _("None present"), show=False, id="attendance.none"),
+        Binding("e", "excused", _("Excused"), show=False, id="attendance.excused"),
     ]
 
     def __init__(self, attendees: Sequence[Attendee], roles: Sequence[Role] = ()) -> None:
         """`roles`, when given, shows each role's title instead of its id."""
         super().__init__()
-        self.attendees = tuple(attendees)
+        self.attendees = tuple(a for a in attendees if not a.guest)
+        self.guests = tuple(a for a in attendees if a.guest)
         self.titles = {role.id: role.title for role in roles}
+        self.excused = {
+            index
+            for index, attendee in enumerate(self.attendees)
+            if attendee.attendance is Attendance.EXCUSED
+        }
+        self._name_width = max((cell_len(safe_line(a.name)) for a in self.attendees), default=0)
 
-    def _line(self, attendee: Attendee, name_width: int) -> Text:
+    def _line(self, index: int) -> Text:
+        attendee = self.attendees[index]
         name = safe_line(attendee.name)
         role = safe_line(self.titles.get(attendee.role, attendee.role))
-        padding = " " * (name_width - cell_len(name) + 2)
-        return Text.assemble(name, padding, (role, "dim"))
+        padding = " " * (self._name_width - cell_len(name) + 2)
+        line = Text.assemble(name, padding, (role, "dim"))
+        if index in self.excused:
+            line.append("  " + _("excused"), style="italic")
+        return line
 
     def compose(self) -> ComposeResult:
-        name_width = max((cell_len(safe_line(a.name)) for a in self.attendees), default=0)
         with VerticalScroll(id="dialog") as dialog:
             dialog.border_title = literal(_("Attendance"))
             dialog.border_subtitle = literal(
-                _("space mark · a all · n none · enter save · esc cancel")
+                _("space mark · e excused · a all · n none · enter save · esc cancel")
             )
             yield Label("", id="present-count", classes="prompt", markup=False)
             yield AttendeeList(
                 *(
-                    Selection(self._line(attendee, name_width), index, attendee.present)
+                    Selection(self._line(index), index, attendee.present)
                     for index, attendee in enumerate(self.attendees)
                 ),
                 id="attendees",
+            )
+            yield Label(_("Guests (names, separated by commas)"), classes="prompt")
+            yield Input(
+                ", ".join(guest.name for guest in self.guests),
+                placeholder=_("e.g. Eva Lorenz (agency), Jonas Weber (IT)"),
+                id="guests",
             )
             with Horizontal(classes="buttons"):
                 yield Button(_("All present"), id="all")
@@ -87,10 +106,31 @@ class AttendanceScreen(FormModal[tuple[Attendee, ...] | None]):
             text = _("{present} of {total} present").format(
                 present=present, total=len(self.attendees)
             )
+            if self.excused:
+                text = _("{text} · {excused} excused").format(text=text, excused=len(self.excused))
         self.query_one("#present-count", Label).update(text)
 
     @on(SelectionList.SelectedChanged, "#attendees")
     def _selection_changed(self) -> None:
+        people = self.query_one("#attendees", AttendeeList)
+        # Someone marked present is no longer excused.
+        for index in set(people.selected) & self.excused:
+            self.excused.discard(index)
+            people.replace_option_prompt_at_index(index, self._line(index))
+        self._show_count()
+
+    def action_excused(self) -> None:
+        """Mark the highlighted person as excused (or no longer excused)."""
+        people = self.query_one("#attendees", AttendeeList)
+        index = people.highlighted
+        if index is None:
+            return
+        if index in self.excused:
+            self.excused.discard(index)
+        else:
+            self.excused.add(index)
+            people.deselect(index)
+        people.replace_option_prompt_at_index(index, self._line(index))
         self._show_count()
 
     def action_all_present(self) -> None:
@@ -110,11 +150,22 @@ class AttendanceScreen(FormModal[tuple[Attendee, ...] | None]):
         self.action_none_present()
 
     def action_save(self) -> None:
-        """Dismiss with every attendee, each marked present or not."""
+        """Dismiss with every role holder marked present, excused or absent, then the
+        guests typed."""
         present = set(self.query_one("#attendees", AttendeeList).selected)
-        self.dismiss(
-            tuple(
-                replace(attendee, present=index in present)
-                for index, attendee in enumerate(self.attendees)
+        people = tuple(
+            attendee.marked(
+                Attendance.PRESENT
+                if index in present
+                else Attendance.EXCUSED
+                if index in self.excused
+                else Attendance.ABSENT
             )
+            for index, attendee in enumerate(self.attendees)
         )
+        typed = self.query_one("#guests", Input).value
+        names = dict.fromkeys(
+            " ".join(name.split()) for name in typed.replace(";", ",").split(",") if name.strip()
+        )
+        guests = tuple(Attendee(name, "", guest=True) for name in names)
+        self.dismiss(people + guests)

@@ -20,6 +20,7 @@ from textual.widget import Widget
 from roundtable.domain.carry_over import group_by_owner, read_carry_over, review_index
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.meeting import Meeting
+from roundtable.domain.minutes.gather import changes_since_last_meeting
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext
 from roundtable.ui.action_changes import ActionChanges
@@ -75,6 +76,8 @@ class CarryOver:
         self.choice: bool | None = None
         """Shown (True) or hidden (False) by the key; None: while the review item runs."""
         self._reading = False
+        self.changed_since = 0
+        """Action items changed between the meetings (for the title; `g` lists them)."""
         self.changes = ActionChanges(
             store=context.store,
             store_thread=context.store_thread,
@@ -145,6 +148,18 @@ class CarryOver:
         self.context.store_thread.submit(
             lambda: read_carry_over(store, meeting), done=self._read, failed=failed
         )
+        if meeting.id is not None:
+            meeting_id = meeting.id
+            # How many changed between the meetings: said in the title, `g` shows them.
+            self.context.store_thread.submit(
+                lambda: len(changes_since_last_meeting(store, meeting_id)),
+                done=self._counted,
+            )
+
+    def _counted(self, changed: int) -> None:
+        self.changed_since = changed
+        if self.screen.showing:
+            self.show()
 
     def _read(self, actions: list[ActionItem]) -> None:
         if not self.screen.showing:
@@ -178,6 +193,12 @@ class CarryOver:
         ).format(count=still_open)
         if overdue:
             title += " · " + _("{count} overdue").format(count=overdue)
+        if self.changed_since:
+            title += " · " + ngettext(
+                "{count} changed since the last meeting (g)",
+                "{count} changed since the last meeting (g)",
+                self.changed_since,
+            ).format(count=self.changed_since)
         table.border_title = Text(title)
         table.border_subtitle = Text(_("enter done · w owner · u due · del drop"))
 

@@ -27,6 +27,7 @@ from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text, duration_text
 from roundtable.ui.screens.meeting.banner_text import banner_text
 from roundtable.ui.widgets.agenda_list import AgendaList
+from roundtable.ui.widgets.attendance_line import attendance_line
 from roundtable.ui.widgets.banner import Banner
 from roundtable.ui.widgets.box_status import BoxStatus, set_state_class
 from roundtable.ui.widgets.countdown import BigClock
@@ -191,10 +192,7 @@ class MeetingDisplay(Screen[ResultT]):
             self.config.role(item.role) if item else None,
             hint=self.FACILITATING,
         )
-        present = sum(1 for attendee in meeting.attendees if attendee.present)
-        self.query_one("#attendance", PlainLabel).show(
-            _("Present: {present} of {count}").format(present=present, count=len(meeting.attendees))
-        )
+        self.query_one("#attendance", PlainLabel).show(attendance_line(meeting))
         self.paint_clocks(meeting)
         if index is not None and move_cursor:
             self.query_one(AgendaList).move_cursor(row=index)

@@ -37,6 +37,8 @@ from roundtable.ui.screens.meeting.display import log_index
 from roundtable.ui.screens.meeting.log import default_due_date
 from roundtable.ui.screens.meeting.presentation import PresentationScreen
 from roundtable.ui.screens.meeting.timing import EXTEND_MINUTES, TimingActions
+from roundtable.ui.screens.record.budgets import open_budget_picture
+from roundtable.ui.screens.record.review import open_review
 from roundtable.ui.screens.roles.roles import RolesScreen
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
@@ -90,6 +92,8 @@ class MeetingScreen(TimingActions):
         Binding("k", "change_cadence", _("Change cadence"), id="cadence", show=False),
         Binding("w", "roles", _("Roles"), id="roles", show=False),
         Binding("t", "attendance", _("Attendance"), id="attendance", show=False),
+        Binding("g", "review_record", _("Minutes"), id="review-record"),
+        Binding("B", "budget_picture", _("Budget picture"), id="budget-picture", show=False),
         Binding("enter", "edit_entry", _("Edit entry"), id="edit-entry", show=False),
         Binding("delete", "delete_entry", _("Delete entry"), id="delete-entry", show=False),
         Binding("ctrl+z", "undo", _("Undo"), id="undo", show=False),
@@ -233,6 +237,33 @@ class MeetingScreen(TimingActions):
         self.app.push_screen(
             RolesScreen(self.context, meeting=self.meeting, item_index=log_index(self.meeting))
         )
+
+    def action_review_record(self) -> None:
+        """What changed since the last meeting, and approve its minutes (`g`)."""
+        open_review(
+            self.app.push_screen,
+            self.store,
+            self.store_thread,
+            self.meeting_id,
+            self.config.roles,
+            self._tell,
+            self.call_later,
+        )
+
+    def action_budget_picture(self) -> None:
+        """Fixed budgets, what is left, what waits for management (`B`)."""
+        open_budget_picture(
+            self.app.push_screen,
+            self.store,
+            self.store_thread,
+            self.config,
+            self.meeting_id,
+            self._tell,
+            self.call_later,
+        )
+
+    def _tell(self, message: str, failed: bool) -> None:
+        self.notify(message, severity="error" if failed else "information", markup=False)
 
     def action_discard_meeting(self) -> None:
         """Discard a meeting started by mistake, while nothing is logged in it."""
