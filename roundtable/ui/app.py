@@ -30,6 +30,7 @@ from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _
 from roundtable.store.store import Store
+from roundtable.ui.key_names import textual_descriptions
 from roundtable.ui.live import POLL_SECONDS
 from roundtable.ui.screens.meeting.display import Entries, read_entries
 from roundtable.ui.screens.meeting.screen import MeetingScreen
@@ -322,6 +323,10 @@ class RoundtableApp(StoreApp):
         for active in screen.active_bindings.values():
             binding = active.binding
             if not binding.description or binding.action in seen or active.node is self:
+                continue
+            if binding.description in textual_descriptions(type(active.node)):
+                # Textual's own moves ("Cursor down", "Focus next"): not ours to offer,
+                # and in English whatever the reader's language.
                 continue
             seen.add(binding.action)
             yield SystemCommand(

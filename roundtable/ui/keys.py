@@ -7,11 +7,15 @@ from collections.abc import Sequence
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from roundtable.i18n import _
+
 __all__ = ["key_help"]
 
 
 def key_help(bindings: Sequence[BindingType], app: App[object]) -> list[tuple[str, str]]:
-    """(keys, description) for each described binding; several keys joined with " / "."""
+    """(keys, description) for each described binding, the description in the current
+    language (bindings carry it marked, not translated: see `roundtable.i18n.N_`);
+    several keys joined with " / "."""
     rows = []
     for binding in bindings:
         if not isinstance(binding, Binding) or not binding.description:
@@ -20,5 +24,5 @@ def key_help(bindings: Sequence[BindingType], app: App[object]) -> list[tuple[st
             app.get_key_display(Binding(key.strip(), binding.action))
             for key in binding.key.split(",")
         ]
-        rows.append((" / ".join(keys), binding.description))
+        rows.append((" / ".join(keys), _(binding.description)))
     return rows

@@ -29,7 +29,7 @@ from textual.theme import Theme
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.l10n import format_date
 from roundtable.domain.text import single_line
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.action_changes import status_text
 from roundtable.ui.format import date_width
 
@@ -84,10 +84,10 @@ class ActionTable(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", show=False),
         Binding("home", "first", show=False),
         Binding("end", "last", show=False),
-        Binding("enter", "screen.toggle_done", _("Done/reopen"), id="actions-done"),
-        Binding("w", "screen.reassign", _("Owner"), id="actions-owner"),
-        Binding("u", "screen.redate", _("Due"), id="actions-due"),
-        Binding("delete", "screen.drop", _("Drop"), id="actions-drop"),
+        Binding("enter", "screen.toggle_done", N_("Done/reopen"), id="actions-done"),
+        Binding("w", "screen.reassign", N_("Owner"), id="actions-owner"),
+        Binding("u", "screen.redate", N_("Due"), id="actions-due"),
+        Binding("delete", "screen.drop", N_("Drop"), id="actions-drop"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)

@@ -41,7 +41,7 @@ from roundtable.domain.campaigns import (
 from roundtable.domain.config import Role
 from roundtable.domain.money import DEFAULT_CURRENCY
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.screens.forms.form_base import (
     ErrorLine,
     FormModal,
@@ -150,7 +150,7 @@ class OwnerField(SafeInput):
     """The owner field: Down moves into the list of roles."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "screen.focus_owner_list", _("Choose owner"), show=False),
+        Binding("down", "screen.focus_owner_list", N_("Choose owner"), show=False),
     ]
 
 

@@ -29,7 +29,7 @@ from roundtable.domain.entries import ActionDraft
 from roundtable.domain.l10n import format_day, typed_date, typed_date_example
 from roundtable.domain.owners import resolve_owner
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.screens.forms.form_base import (
     ErrorLine,
     FormModal,
@@ -143,7 +143,7 @@ class OwnerInput(SafeInput):
     """The owner field: Down moves into the list of roles and people."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "screen.focus_owner_list", _("Choose owner"), show=False),
+        Binding("down", "screen.focus_owner_list", N_("Choose owner"), show=False),
     ]
 
 
