@@ -25,7 +25,7 @@ from roundtable.domain.config import Role
 from roundtable.domain.contacts import PASSWORD_ENV, Contacts, load_contacts
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import ConfigError, Problem, RoundtableError, UsageError
-from roundtable.i18n import _, ngettext
+from roundtable.i18n import _, ngettext, pgettext
 
 if TYPE_CHECKING:  # the mail modules load only when mail is sent
     from roundtable.domain.mail import Letter
@@ -187,7 +187,7 @@ def add_mail_options(command: argparse.ArgumentParser, what: str) -> None:
     command.add_argument(
         "--eml-dir",
         type=Path,
-        metavar="DIR",
+        metavar=pgettext("metavar", "DIR"),
         default=Path(),
         help=_("the folder for the .eml files of --dry-run (default: the current folder)"),
     )
@@ -409,12 +409,12 @@ def register(commands: Commands) -> None:
         _("an iCalendar file of the open action items and the next meetings"),
         cmd_calendar,
     )
-    calendar.add_argument("--owner", metavar="WHO", help=owner_help)
+    calendar.add_argument("--owner", metavar=pgettext("metavar", "WHO"), help=owner_help)
     calendar.add_argument(
         "-o",
         "--output",
         type=Path,
-        metavar="FILE",
+        metavar=pgettext("metavar", "FILE"),
         default=None,
         help=_("write to FILE (replaced atomically) instead of printing"),
     )
@@ -423,11 +423,11 @@ def register(commands: Commands) -> None:
         _("per person: what is overdue and what falls due before the next meeting"),
         cmd_remind,
     )
-    remind.add_argument("--owner", metavar="WHO", help=owner_help)
+    remind.add_argument("--owner", metavar=pgettext("metavar", "WHO"), help=owner_help)
     remind.add_argument(
         "--days",
         type=_days,
-        metavar="N",
+        metavar=pgettext("metavar", "N"),
         default=None,
         help=_("what falls due in the next N days instead of by the next meeting"),
     )
@@ -438,7 +438,9 @@ def register(commands: Commands) -> None:
     decisions = commands.add(
         "decisions", _("the decisions of every meeting, newest first"), cmd_decisions
     )
-    decisions.add_argument("--search", metavar="TEXT", help=_("only decisions with these words"))
+    decisions.add_argument(
+        "--search", metavar=pgettext("metavar", "TEXT"), help=_("only decisions with these words")
+    )
     formats = decisions.add_mutually_exclusive_group()
     formats.add_argument("--csv", action="store_true", help=_("print CSV for a spreadsheet"))
     formats.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
@@ -447,5 +449,7 @@ def register(commands: Commands) -> None:
         _("find decisions, action items, notes and budget agreements in every meeting"),
         cmd_search,
     )
-    search.add_argument("text", metavar="TEXT", help=_("the words to find (all of them)"))
+    search.add_argument(
+        "text", metavar=pgettext("metavar", "TEXT"), help=_("the words to find (all of them)")
+    )
     search.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))

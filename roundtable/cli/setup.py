@@ -9,7 +9,7 @@ from roundtable.cli.commands import Commands
 from roundtable.cli.context import config_location, db_path, team_config, today
 from roundtable.cli.output import out
 from roundtable.domain.locations import find_store, store_exists
-from roundtable.i18n import _, ngettext
+from roundtable.i18n import _, ngettext, pgettext
 
 __all__ = ["cmd_check", "cmd_demo", "register"]
 
@@ -120,7 +120,7 @@ def register(commands: Commands) -> None:
         "--meetings",
         type=_positive,
         default=None,
-        metavar="N",
+        metavar=pgettext("metavar", "N"),
         help=_("how many meetings (default: about a year's worth, 40)"),
     )
     demo.add_argument(

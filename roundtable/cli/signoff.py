@@ -16,7 +16,7 @@ from roundtable.cli.context import existing_db_path, team_config
 from roundtable.cli.output import out
 from roundtable.domain.config import TeamConfig
 from roundtable.errors import NotFoundError, UsageError
-from roundtable.i18n import _
+from roundtable.i18n import _, pgettext
 
 __all__ = ["acting_person", "add_by_option", "register", "reopen_reason"]
 
@@ -27,7 +27,7 @@ _BUDGET_REF = re.compile(r"\s*(?:b-?)?\s*(\d+)\s*", re.IGNORECASE)
 def add_by_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--by",
-        metavar="NAME",
+        metavar=pgettext("metavar", "NAME"),
         default=None,
         help=_("who is acting: a holder of a role (default: your user name)"),
     )
@@ -127,9 +127,13 @@ def register(commands: Commands) -> None:
         _("sign off (or reject) a budget agreement that awaits management"),
         cmd_signoff,
     )
-    command.add_argument("budget", metavar="ID", help=_("the budget agreement, like B-7 or 7"))
+    command.add_argument(
+        "budget", metavar=pgettext("metavar", "ID"), help=_("the budget agreement, like B-7 or 7")
+    )
     command.add_argument(
         "--reject", action="store_true", help=_("reject it instead of signing it off")
     )
-    command.add_argument("--note", metavar="TEXT", default=None, help=_("why, in a few words"))
+    command.add_argument(
+        "--note", metavar=pgettext("metavar", "TEXT"), default=None, help=_("why, in a few words")
+    )
     add_by_option(command)
