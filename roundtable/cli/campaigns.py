@@ -15,7 +15,7 @@ from roundtable.cli.context import existing_db_path
 from roundtable.cli.output import out, print_json, whole
 from roundtable.domain.text import single_line
 from roundtable.errors import UsageError
-from roundtable.i18n import _, pgettext
+from roundtable.i18n import _, ngettext, pgettext
 
 if TYPE_CHECKING:
     from roundtable.domain.campaigns import CampaignRow, CampaignStatus, Channel
@@ -312,9 +312,12 @@ def cmd_figures(args: argparse.Namespace) -> int:
             )
         ) from error
     out(
-        _(
+        ngettext(
+            "Meeting {number}: {campaign} — {leads} lead, {accepted} accepted, {won} won; "
+            "estimate {estimate}, actual {actual}, cost to date {cost}.",
             "Meeting {number}: {campaign} — {leads} leads, {accepted} accepted, {won} won; "
-            "estimate {estimate}, actual {actual}, cost to date {cost}."
+            "estimate {estimate}, actual {actual}, cost to date {cost}.",
+            snapshot.leads,
         ).format(
             number=running.number,
             campaign=single_line(campaign.name),

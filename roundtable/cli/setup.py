@@ -79,18 +79,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
     out(
         _(
-            "Wrote {meetings} meetings ({first} to {last}) with {decisions} decisions, "
-            "{actions} action items, {budgets} budget agreements and {campaigns} campaigns "
-            "({snapshots} campaign reports) to {path}."
+            "Wrote {meetings} ({first} to {last}) with {decisions}, {actions}, {budgets} and "
+            "{campaigns} ({snapshots}) to {path}."
         ).format(
-            meetings=summary.meetings,
+            meetings=ngettext("{count} meeting", "{count} meetings", summary.meetings).format(
+                count=summary.meetings
+            ),
             first=format_date(summary.first),
             last=format_date(summary.last),
-            decisions=summary.decisions,
-            actions=summary.actions,
-            budgets=summary.budgets,
-            campaigns=summary.campaigns,
-            snapshots=summary.snapshots,
+            decisions=ngettext("{count} decision", "{count} decisions", summary.decisions).format(
+                count=summary.decisions
+            ),
+            actions=ngettext("{count} action item", "{count} action items", summary.actions).format(
+                count=summary.actions
+            ),
+            budgets=ngettext(
+                "{count} budget agreement", "{count} budget agreements", summary.budgets
+            ).format(count=summary.budgets),
+            campaigns=ngettext("{count} campaign", "{count} campaigns", summary.campaigns).format(
+                count=summary.campaigns
+            ),
+            snapshots=ngettext(
+                "{count} campaign report", "{count} campaign reports", summary.snapshots
+            ).format(count=summary.snapshots),
             path=path,
         )
     )

@@ -14,7 +14,9 @@ from collections.abc import Callable
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import existing_db_path, team_config
 from roundtable.cli.output import out
+from roundtable.domain.budget_words import area_label, period_label
 from roundtable.domain.config import TeamConfig
+from roundtable.domain.money import format_amount
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _, pgettext
 
@@ -112,7 +114,15 @@ def cmd_signoff(args: argparse.Namespace) -> int:
         budget = store.sign_off_budget(
             budget_id, approved=not args.reject, by=signer, note=args.note or ""
         )
-    what = single_line(f"{budget.area} {budget.amount} {budget.currency} {budget.period}")
+    what = single_line(
+        " ".join(
+            (
+                area_label(budget.area),
+                format_amount(budget.amount, budget.currency),
+                period_label(budget.period),
+            )
+        )
+    )
     if args.reject:
         out(_("{ref} rejected by {name}: {what}").format(ref=budget.ref, name=signer, what=what))
     else:

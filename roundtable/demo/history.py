@@ -37,7 +37,7 @@ from roundtable.domain.meeting import (
     Segment,
 )
 from roundtable.errors import UsageError
-from roundtable.i18n import _, current_language
+from roundtable.i18n import _, current_language, ngettext
 from roundtable.store.store import Store
 
 __all__ = ["DEFAULT_MEETINGS", "DEFAULT_SEED", "DemoSummary", "fill_demo"]
@@ -276,7 +276,8 @@ class _History:
     def campaign(self, day: date) -> str:
         # Campaigns follow the seasons: each runs for a few months of the year.
         index = (day.month - 1) * len(CAMPAIGNS) // 12
-        return CAMPAIGNS[(index + self.rng.choice((0, 0, 1))) % len(CAMPAIGNS)]
+        chosen = (index + self.rng.choice((0, 0, 1))) % len(CAMPAIGNS)
+        return self.texts.campaign_name(CAMPAIGNS[chosen])
 
     def fill(self, text: str, day: date) -> str:
         rng = self.rng
@@ -599,7 +600,7 @@ class _CampaignDesk:
         deal = round(plan.deal * rng.uniform(0.8, 1.25), -2)
         run = _Run(
             plan=plan,
-            name=f"{plan.name} {start.year}",
+            name=f"{self.texts.campaign_name(plan.name)} {start.year}",
             start=start,
             end=end,
             leads_total=leads,
@@ -782,9 +783,12 @@ def fill_demo(
             existing = store.meetings()
             if existing and not force:
                 raise UsageError(
-                    _(
+                    ngettext(
+                        "The store {file} already has {count} meeting; the demo only "
+                        "fills an empty store. Use --force to replace everything in it.",
                         "The store {file} already has {count} meetings; the demo only "
-                        "fills an empty store. Use --force to replace everything in it."
+                        "fills an empty store. Use --force to replace everything in it.",
+                        len(existing),
                     ).format(file=store.path, count=len(existing))
                 )
             store.wipe()

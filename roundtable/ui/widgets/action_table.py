@@ -212,7 +212,8 @@ class ActionTable(ScrollView, can_focus=True):
             _Column("status", _("Status"), _status_width()),
         ]
         if wide:
-            fixed.append(_Column("meeting", _("Mtg"), 5))
+            meeting = _("Mtg")
+            fixed.append(_Column("meeting", meeting, max(5, cell_len(meeting))))
         taken = sum(column.width + 1 for column in fixed)
         what = _Column("text", _("What"), max(width - taken - 1, 8))
         return [fixed[0], what, *fixed[1:]]

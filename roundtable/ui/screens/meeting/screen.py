@@ -35,7 +35,7 @@ from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingState
 from roundtable.domain.statistics.forecast import rebalance_by_history
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
-from roundtable.i18n import N_, NP_, _
+from roundtable.i18n import N_, NP_, _, ngettext
 from roundtable.ui.context import AppContext
 from roundtable.ui.keys import key_help
 from roundtable.ui.live import StoreChanged
@@ -439,9 +439,11 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         # The current item counts as done; only the ones not yet started are deferred.
         left = sum(1 for item in self.meeting.items if item.state is ItemState.PENDING)
         message = (
-            _("{count} items not yet started will be deferred to the next meeting.").format(
-                count=left
-            )
+            ngettext(
+                "{count} item not yet started will be deferred to the next meeting.",
+                "{count} items not yet started will be deferred to the next meeting.",
+                left,
+            ).format(count=left)
             if left
             else _("Nothing is left to defer.")
         )
