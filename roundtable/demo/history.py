@@ -276,8 +276,7 @@ class _History:
     def campaign(self, day: date) -> str:
         # Campaigns follow the seasons: each runs for a few months of the year.
         index = (day.month - 1) * len(CAMPAIGNS) // 12
-        chosen = (index + self.rng.choice((0, 0, 1))) % len(CAMPAIGNS)
-        return self.texts.campaign_name(CAMPAIGNS[chosen])
+        return CAMPAIGNS[(index + self.rng.choice((0, 0, 1))) % len(CAMPAIGNS)]
 
     def fill(self, text: str, day: date) -> str:
         rng = self.rng
@@ -600,7 +599,7 @@ class _CampaignDesk:
         deal = round(plan.deal * rng.uniform(0.8, 1.25), -2)
         run = _Run(
             plan=plan,
-            name=f"{self.texts.campaign_name(plan.name)} {start.year}",
+            name=f"{plan.name} {start.year}",
             start=start,
             end=end,
             leads_total=leads,

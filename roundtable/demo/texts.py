@@ -31,12 +31,6 @@ class DemoTexts:
     budget_notes: dict[str, str]
     """`sales_allocation`, `communication_allocation`, `cut`, `shift`."""
     campaign_note: str
-    campaign_names: dict[str, str]
-    """The programme's campaigns (by their names in `history.PROGRAMME`) as this
-    language's team names them; a campaign not listed keeps its name."""
-
-    def campaign_name(self, name: str) -> str:
-        return self.campaign_names.get(name, name)
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -58,5 +52,4 @@ def demo_texts(language: str) -> DemoTexts:
         constituting_decisions=_strings(data["constituting_decisions"]),
         budget_notes={key: str(text) for key, text in data["budget_notes"].items()},
         campaign_note=str(data["campaign_note"]),
-        campaign_names={str(k): str(v) for k, v in data.get("campaign_names", {}).items()},
     )
