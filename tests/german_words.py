@@ -52,12 +52,17 @@ _STRIP = (
     re.compile(r"\broundtable(?: [a-z]+)+"),  # commands: roundtable store verify
     re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),  # mail addresses
     re.compile(r"\{[^{}\n]*\}"),  # argparse choices {en,de}
+    re.compile(r"'[^'\s]*'"),  # what the user typed, or the choices: 'nosuch', 'check'
+    # Mermaid's own words in the minutes' timing chart.
+    re.compile(r"^\s*(?:gantt|section|dateFormat|axisFormat|todayMarker off)\b", re.MULTILINE),
 )
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
 
 def _words(text: str) -> set[str]:
     text = re.sub(r"\{[^{}]*\}", " ", text)  # placeholders
+    for pattern in _STRIP:
+        text = pattern.sub(" ", text)
     return {word.casefold() for word in _WORD.findall(text)}
 
 
