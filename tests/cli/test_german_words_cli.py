@@ -172,7 +172,7 @@ def test_the_mails_are_german(demo: tuple[Path, Path, list[str]], tmp_path: Path
 
     import yaml
 
-    folder, db, names = demo
+    _folder, db, names = demo
     config = tmp_path / "config"
     shutil.copytree(GERMAN_DEFAULTS, config)
     roles_file = config / "roles.yaml"

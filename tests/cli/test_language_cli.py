@@ -84,8 +84,8 @@ def test_check_speaks_german_with_lang_de(tmp_path: Path) -> None:
         "roundtable: die Konfiguration hat 2 Probleme:",
         f"{folder / 'roles.yaml'}:{key_line}: unbekannter Schlüssel 'langauge' (roles.yaml); "
         "meinten Sie 'language'?",
-        f"{folder / 'round-table.yaml'}:{box_line}: Der Zeitrahmen beträgt 200 Minuten, mehr als 180: "
-        "Der runde Tisch dauert nie länger als drei Stunden",
+        f"{folder / 'round-table.yaml'}:{box_line}: Der Zeitrahmen beträgt 200 Minuten, "
+        "mehr als 180: Der runde Tisch dauert nie länger als drei Stunden",
     ]
 
 
