@@ -88,8 +88,15 @@ def english_only_words() -> frozenset[str]:
 
 def english_words_in(text: str, names: Iterable[str] = ()) -> list[str]:
     """The English words of `text` (in order, each once), once `names` (the team's
-    own words) and command-line syntax are taken out."""
-    for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
+    own words) and command-line syntax are taken out.
+
+    A word of the team's own texts is never counted, even alone: a table cuts a long
+    text ("Messe-Leads nachf…"). Nor is a word of two letters: beside a dialog the
+    screen shows the ends of cut words ("no" of "noch").
+    """
+    names = [name for name in names if name.strip()]
+    theirs = _words(" ".join(names))
+    for name in sorted(set(names), key=len, reverse=True):
         text = text.replace(name, " ")
     for pattern in _STRIP:
         text = pattern.sub(" ", text)
@@ -97,6 +104,6 @@ def english_words_in(text: str, names: Iterable[str] = ()) -> list[str]:
     english = english_only_words()
     for word in _WORD.findall(text):
         folded = word.casefold()
-        if folded in english and folded not in found:
+        if len(folded) > 2 and folded in english and folded not in theirs | set(found):
             found.append(folded)
     return found

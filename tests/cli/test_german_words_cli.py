@@ -63,7 +63,7 @@ def test_the_word_list_knows_english_from_german() -> None:
     assert {"meeting", "agenda", "owner", "leads", "the", "palette", "usage"} <= english
     assert not {"budget", "status", "team", "webinar", "in", "name"} & english
     assert english_words_in("Sitzung Nr. 3: Tagesordnung, Verantwortlich") == []
-    assert english_words_in("3 leads bei communication, --owner WER") == ["leads", "communication"]
+    assert english_words_in("3 leads of communication, --owner WER") == ["leads", "communication"]
     assert english_words_in("Open action items · Katrin", names=["Open action items"]) == []
 
 
