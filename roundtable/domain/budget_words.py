@@ -30,9 +30,13 @@ _QUARTER = re.compile(r"([0-9]{4})-?Q([1-4])", re.IGNORECASE)
 
 def area_label(area: str) -> str:
     """`area` in the current language if it is one of `KNOWN_AREAS` (in English,
-    however capitalised), else as typed."""
+    however capitalised) and the language has its own word for it, else as typed."""
     known = _BY_NAME.get(" ".join(area.split()).casefold())
-    return _(known) if known is not None else area
+    if known is None:
+        return area
+    label = _(known)
+    # In English the message is the English name: show it as the team typed it.
+    return area if label == known else label
 
 
 def period_label(period: str) -> str:
@@ -42,4 +46,7 @@ def period_label(period: str) -> str:
     if quarter is None:
         return period
     year, number = quarter.groups()
-    return pgettext("period", "{year}-Q{quarter}").format(year=year, quarter=number)
+    template = pgettext("period", "{year}-Q{quarter}")
+    if template == "{year}-Q{quarter}":
+        return period  # English writes it as the team did
+    return template.format(year=year, quarter=number)

@@ -24,7 +24,7 @@ from roundtable.domain.dates import accepted_due_forms, parse_due
 from roundtable.domain.entries import ActionItem
 from roundtable.domain.l10n import typed_date, typed_date_example
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import _, pgettext
 from roundtable.ui.screens.forms.action_form import (
     OwnerChoice,
     OwnerInput,
@@ -82,7 +82,7 @@ class OwnerModal(FormModal[OwnerChange | None]):
             dialog.border_subtitle = literal(_("enter save · ↓ pick owner · esc cancel"))
             yield Label(literal(_about(self.action)), classes="prompt")
             with Horizontal(classes="row"):
-                yield Label(_("Owner"), classes="field-label")
+                yield Label(pgettext("field", "Owner"), classes="field-label")
                 with Vertical(classes="field-body"):
                     yield OwnerInput(
                         safe_line(self.action.owner or ""),

@@ -29,7 +29,7 @@ from roundtable.domain.entries import ActionDraft
 from roundtable.domain.l10n import format_day, typed_date, typed_date_example
 from roundtable.domain.owners import resolve_owner
 from roundtable.errors import UsageError
-from roundtable.i18n import N_, _
+from roundtable.i18n import N_, _, pgettext
 from roundtable.ui.screens.forms.form_base import (
     ErrorLine,
     FormModal,
@@ -191,7 +191,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                     )
                     yield ErrorLine(id="text-error")
             with Horizontal(classes="row"):
-                yield Label(_("Owner"), classes="field-label")
+                yield Label(pgettext("field", "Owner"), classes="field-label")
                 with Vertical(classes="field-body"):
                     yield OwnerInput(
                         safe_line(initial.owner) if initial and initial.owner else "",
