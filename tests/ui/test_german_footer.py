@@ -59,6 +59,7 @@ async def test_every_meeting_key_is_in_the_footer_at_160_columns(
             if review:
                 # The carry-over's own keys are named on the table's border instead.
                 assert any(
-                    "⏎ Erledigt/wieder öffnen · w Verantwortlich · u Fällig · Entf Verwerfen" in line
+                    "⏎ Erledigt/wieder öffnen · w Verantwortlich · u Fällig · Entf Verwerfen"
+                    in line
                     for line in lines
                 )
