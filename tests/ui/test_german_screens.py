@@ -42,7 +42,7 @@ JOURNEYS: dict[str, tuple[bool, tuple[str, ...]]] = {
     "campaigns": (True, ("dollar_sign",)),
     "statistics": (False, ("g",)),
     "past-meetings": (False, ("m",)),
-    "minutes-preview": (False, ("m", "enter")),
+    "minutes-preview": (True, ("ctrl+e", "y")),  # ending the meeting shows its minutes
 }
 
 
@@ -75,4 +75,40 @@ async def test_no_english_on_a_german_screen(
             await _press(pilot, keys)
             text = shown_text(app)
     assert text.strip()
+    if journey == "minutes-preview":
+        assert "Protokoll der Sitzung Nr. 2" in text
     assert english_words_in(text, names) == [], text
+
+
+SNAPSHOTS = (
+    "home",
+    "meeting-help",
+    "action-items",
+    "campaigns",
+    "statistics",
+    "past-meetings",
+)
+"""German screens kept as snapshots at both sizes (the meeting and the forms have
+their own in `test_german_snapshots.py`; the minutes preview names a temporary path)."""
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+@pytest.mark.parametrize("journey", SNAPSHOTS)
+def test_german_screen_snapshots(
+    snap_compare: Any,
+    de_config: TeamConfig,  # noqa: F811
+    db_file: Path,
+    clock: FakeClock,
+    journey: str,
+    size: tuple[int, int],
+) -> None:
+    start, keys = JOURNEYS[journey]
+    with Store.open(db_file, clock=clock) as store:
+        nordwerk_history(store, de_config, clock)
+        app = app_for(de_config, store, clock, start=start)
+
+        async def run_before(pilot: Pilot[Any]) -> None:
+            await pilot.pause(0.2)
+            await _press(pilot, keys)
+
+        assert snap_compare(app, terminal_size=size, run_before=run_before)
