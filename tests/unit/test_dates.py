@@ -192,7 +192,7 @@ def test_german_date_forms_are_read_in_german(german: None, text: str, expected:
 
 def test_the_accepted_forms_show_the_german_date_in_german(german: None) -> None:
     assert accepted_due_forms() == (
-        "ein Datum wie 01.12.2026, +7d, +2w, heute, morgen oder nächstes Meeting"
+        "ein Datum wie 01.12.2026, +7d, +2w, heute, morgen oder nächste Sitzung"
     )
     with pytest.raises(UsageError) as caught:
         due("31.02.2026")
