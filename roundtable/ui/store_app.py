@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import tzinfo
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar, cast
 
 from textual.app import App, SystemCommand
@@ -36,11 +36,23 @@ DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 
 
+_UI = Path(__file__).parent
+
+
 class StoreApp(App[None]):
     """An app around one open store: its thread, its watcher and the theme key."""
 
-    # Absolute, so subclasses defined elsewhere (benches, tests) find it too.
-    CSS_PATH = Path(__file__).parent / "roundtable.tcss"
+    # Absolute, so subclasses defined elsewhere (benches, tests) find them too. Each
+    # screen's styles sit beside it; the app loads them all, in this order, because a
+    # screen shown as the app's first one never has its own CSS_PATH loaded.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        _UI / "app.tcss",
+        _UI / "screens" / "home" / "home.tcss",
+        _UI / "screens" / "meeting" / "display.tcss",
+        _UI / "screens" / "meeting" / "meeting.tcss",
+        _UI / "screens" / "actions" / "action_items.tcss",
+        _UI / "screens" / "dialogs" / "dialogs.tcss",
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer: the meeting keys need its room; help and the palette list it.
         Binding("ctrl+t", "toggle_theme", N_("Light/dark"), id="toggle-theme", show=False),
@@ -80,17 +92,14 @@ class StoreApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands in the reader's language (its words are in our catalog:
-        `key_names.TEXTUAL_MESSAGES`). Its "Keys" panel is left
-        out: it lists binding descriptions untranslated, and every screen's help (`?`)
-        lists the same keys in the reader's language."""
+        `key_names.TEXTUAL_MESSAGES`). Its "Keys" panel is left out: it lists binding
+        descriptions untranslated, and every screen's help (`?`) lists the same keys in
+        the reader's language."""
         for command in super().get_system_commands(screen):
             if command.title == "Keys":
                 continue
             yield SystemCommand(
-                _(command.title),
-                _(command.help),
-                command.callback,
-                command.discover,
+                _(command.title), _(command.help), command.callback, command.discover
             )
 
     def action_command_palette(self) -> None:

@@ -80,6 +80,7 @@ class HomeScreen(Screen[None]):
         Binding("o", "open_actions", N_("Action items"), id="home-actions"),
         Binding("m", "past_meetings", N_("Past meetings"), id="home-meetings"),
         Binding("dollar_sign", "app.campaigns", N_("Campaigns"), id="home-campaigns"),
+        Binding("w", "roles", N_("Roles"), id="home-roles"),
         Binding("g", "app.statistics", N_("Statistics"), id="home-statistics", show=False),
         Binding("question_mark,f1", "help", N_("Help"), id="home-help", key_display="?"),
         Binding("q", "app.quit", N_("Quit"), id="home-quit"),
@@ -224,6 +225,12 @@ class HomeScreen(Screen[None]):
         from roundtable.ui.screens.home.past_meetings import PastMeetingsScreen
 
         self.app.push_screen(PastMeetingsScreen(self.context))
+
+    def action_roles(self) -> None:
+        """Roles and players: who is responsible for what."""
+        from roundtable.ui.screens.roles.roles import RolesScreen
+
+        self.app.push_screen(RolesScreen(self.context))
 
     def action_help(self) -> None:
         """Show every key."""
