@@ -31,6 +31,18 @@ _KEY_NAMES = {
 }
 """Keys whose printed name differs between keyboards (German: Leertaste, Entf, Bild↑…)."""
 
+_SPELLED = {
+    "enter": NP_("key name", "enter"),
+    "space": NP_("key name", "space"),
+    "escape": NP_("key name", "esc"),
+    "esc": NP_("key name", "esc"),
+    "delete": NP_("key name", "del"),
+    "del": NP_("key name", "del"),
+    "tab": NP_("key name", "tab"),
+}
+"""Key names a binding spells out in its `key_display` (`o` shown as "enter", the key
+that opens the row): English as written, German by the keycap."""
+
 _MODIFIERS = {
     "shift": NP_("key name", "shift"),
     "alt": NP_("key name", "alt"),
@@ -61,11 +73,12 @@ TEXTUAL_MESSAGES = (
 
 
 def key_display(binding: Binding) -> str:
-    """How `binding`'s key is shown: its own `key_display` if it sets one (already in
-    the reader's terms, such as `+` or `?`), else the key's name on the reader's
-    keyboard."""
+    """How `binding`'s key is shown: its own `key_display` if it sets one (a symbol
+    such as `+` or `?` as it is, a spelled-out key such as "enter" in the reader's
+    words), else the key's name on the reader's keyboard."""
     if binding.key_display:
-        return binding.key_display
+        spelled = _SPELLED.get(binding.key_display)
+        return _(spelled) if spelled is not None else binding.key_display
     modifiers, key = binding.parse_key()
     name = _(_KEY_NAMES[key]) if key in _KEY_NAMES else format_key(key)
     if "ctrl" in modifiers:
