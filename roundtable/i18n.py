@@ -17,15 +17,13 @@ key, then the environment's locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), then Engli
 The CLI decides this in `roundtable.cli.main` with `requested_language` and
 `locale_language`, and calls `set_language`.
 
-Import order matters: `_()` evaluated at import time (class attributes such as Textual
-`BINDINGS` descriptions, argparse help built at module level) is translated into the
-language current *at that moment*. `set_language` must therefore run before
-`roundtable.ui` is imported; the CLI imports the UI lazily, after choosing the language,
-so that holds. Code that builds text at import time and outlives a language switch
-keeps the old language; prefer calling `_()` where the text is shown. Where that text
-is shown again through `_()` (the footer, help and command palette do this for binding
-descriptions), a `pgettext` result is translated again *in its context*: it is a `str`
-that remembers its context and English message (see `_()`).
+Text made before the language is known (class-level Textual `BINDINGS` descriptions,
+anything at module level) is *marked*, not translated: `N_("Start meeting")` is the
+English message itself, and `NP_("key", "End")` is the English message that remembers
+its context. Both are translated where they are shown (the footer, the help screen and
+the command palette call `_()` on binding descriptions), so a process that imported the
+screens in one language and switched later shows the new one, in either direction.
+`_()` itself must never run at import time (`tests/unit/test_i18n_lazy.py` checks).
 """
 
 from __future__ import annotations
@@ -41,6 +39,8 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
     "LANG_ENV",
+    "NP_",
+    "N_",
     "_",
     "current_language",
     "locale_language",
@@ -151,13 +151,13 @@ def current_language() -> str:
 
 
 class _InContext(str):
-    """What `pgettext` returns: the translation, plus the context and English message it
-    came from.
+    """What `pgettext` and `NP_` return: the text, plus the context and English message
+    it came from.
 
-    A binding description is translated once when its class is defined, possibly still
-    in English, and again by `_()` where it is shown (`roundtable.ui.widgets.footer`).
-    Plain text cannot carry its context to that second call, and `_("End")` would find
-    no entry (or the wrong sense). This `str` can, and is otherwise an ordinary string.
+    A binding description is marked when its class is defined and translated by `_()`
+    where it is shown (`roundtable.ui.widgets.footer`). Plain text cannot carry its
+    context to that call, and `_("End")` would find no entry (or the wrong sense). This
+    `str` can, and is otherwise an ordinary string.
     """
 
     context: str
@@ -172,6 +172,18 @@ class _InContext(str):
     def __getnewargs__(self) -> tuple[str, str, str]:  # type: ignore[override]
         # copy and pickle rebuild a str subclass from these; str's own has only the text.
         return (str(self), self.context, self.message)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for the catalog without translating it: for text made at import
+    time, translated by `_()` where it is shown."""
+    return message
+
+
+def NP_(context: str, message: str) -> str:
+    """Mark `message` in `context` for the catalog without translating it; `_()` of the
+    result translates it in that context where it is shown."""
+    return _InContext(message, context, message)
 
 
 def _(message: str) -> str:

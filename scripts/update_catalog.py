@@ -17,7 +17,8 @@
 
 The same as the pybabel commands (Babel is a dependency of roundtable)::
 
-    pybabel extract --no-default-keywords -k _ -k ngettext:1,2 -k pgettext:1c,2 \\
+    pybabel extract --no-default-keywords -k _ -k N_ -k ngettext:1,2 \\
+        -k pgettext:1c,2 -k NP_:1c,2 \\
         --add-location=file --sort-by-file --project=roundtable \\
         -o roundtable/locale/roundtable.pot roundtable
     pybabel update -i roundtable/locale/roundtable.pot -d roundtable/locale \\
@@ -41,8 +42,9 @@ DOMAIN = "roundtable"
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
 
 # Messages are marked with these and nothing else (Babel's defaults would also pick up
-# `gettext`, `N_` and others roundtable does not use).
-KEYWORDS = ("_", "ngettext:1,2", "pgettext:1c,2")
+# `gettext` and others roundtable does not use). `N_` and `NP_` mark text made at import
+# time, translated where it is shown.
+KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2", "NP_:1c,2")
 
 
 def pybabel(*arguments: str) -> None:

@@ -18,7 +18,7 @@ from roundtable.cli.signoff import add_by_option
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import RoundtableError, UsageError
-from roundtable.i18n import _
+from roundtable.i18n import _, pgettext
 
 if TYPE_CHECKING:
     from roundtable.domain.config import Role
@@ -209,7 +209,7 @@ def register(commands: Commands) -> None:
     )
     actions.add_argument(
         "--owner",
-        metavar="WHO",
+        metavar=pgettext("metavar", "WHO"),
         help=_("only WHO's items: a role id or a person's name, or the start of one"),
     )
     actions.add_argument("--all", action="store_true", help=_("also done and dropped items"))
@@ -225,7 +225,15 @@ def register(commands: Commands) -> None:
     ):
         command = commands.add(name, help_text, handler)
         command.add_argument(
-            "ids", nargs="+", metavar="ID", help=_("the action items, like A-42 or 42 (several)")
+            "ids",
+            nargs="+",
+            metavar=pgettext("metavar", "ID"),
+            help=_("the action items, like A-42 or 42 (several)"),
         )
         add_by_option(command)
-        command.add_argument("--note", metavar="TEXT", default=None, help=_("why, in a few words"))
+        command.add_argument(
+            "--note",
+            metavar=pgettext("metavar", "TEXT"),
+            default=None,
+            help=_("why, in a few words"),
+        )

@@ -11,7 +11,7 @@ from roundtable.cli.output import day_text, out, print_json
 from roundtable.cli.tables import print_csv, print_table
 from roundtable.domain.text import single_line
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import _, pgettext
 
 __all__ = ["register"]
 
@@ -125,7 +125,9 @@ def register(commands: Commands) -> None:
     decisions = commands.add(
         "decisions", _("the decisions of every meeting, newest first"), cmd_decisions
     )
-    decisions.add_argument("--search", metavar="TEXT", help=_("only decisions with these words"))
+    decisions.add_argument(
+        "--search", metavar=pgettext("metavar", "TEXT"), help=_("only decisions with these words")
+    )
     formats = decisions.add_mutually_exclusive_group()
     formats.add_argument("--csv", action="store_true", help=_("print CSV for a spreadsheet"))
     formats.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
@@ -134,5 +136,7 @@ def register(commands: Commands) -> None:
         _("find decisions, action items, notes and budget agreements in every meeting"),
         cmd_search,
     )
-    search.add_argument("text", metavar="TEXT", help=_("the words to find (all of them)"))
+    search.add_argument(
+        "text", metavar=pgettext("metavar", "TEXT"), help=_("the words to find (all of them)")
+    )
     search.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))

@@ -15,7 +15,7 @@ from roundtable.cli.context import existing_db_path
 from roundtable.cli.output import out, print_json, whole
 from roundtable.domain.text import single_line
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import _, ngettext, pgettext
 
 if TYPE_CHECKING:
     from roundtable.domain.campaigns import CampaignRow, CampaignStatus, Channel
@@ -313,9 +313,12 @@ def cmd_figures(args: argparse.Namespace) -> int:
             )
         ) from error
     out(
-        _(
+        ngettext(
+            "Meeting {number}: {campaign} — {leads} lead, {accepted} accepted, {won} won; "
+            "estimate {estimate}, actual {actual}, cost to date {cost}.",
             "Meeting {number}: {campaign} — {leads} leads, {accepted} accepted, {won} won; "
-            "estimate {estimate}, actual {actual}, cost to date {cost}."
+            "estimate {estimate}, actual {actual}, cost to date {cost}.",
+            snapshot.leads,
         ).format(
             number=running.number,
             campaign=single_line(campaign.name),
@@ -346,16 +349,24 @@ def register(commands: Commands) -> None:
     )
     figures.add_argument(
         "campaign",
-        metavar="CAMPAIGN",
+        metavar=pgettext("metavar", "CAMPAIGN"),
         help=_("the campaign: its name, or a part of it no other campaign's name has"),
     )
     for field, metavar, help_text in (
-        ("leads", "N", _("pre-qualified leads so far")),
-        ("accepted", "N", _("of those, accepted by sales")),
-        ("won", "N", _("deals won")),
-        ("estimated_revenue", "AMOUNT", _("estimated revenue (sales marketing)")),
-        ("actual_revenue", "AMOUNT", _("actual revenue to date (controlling)")),
-        ("cost", "AMOUNT", _("the campaign's cost to date")),
+        ("leads", pgettext("metavar", "N"), _("pre-qualified leads so far")),
+        ("accepted", pgettext("metavar", "N"), _("of those, accepted by sales")),
+        ("won", pgettext("metavar", "N"), _("deals won")),
+        (
+            "estimated_revenue",
+            pgettext("metavar", "AMOUNT"),
+            _("estimated revenue (sales marketing)"),
+        ),
+        (
+            "actual_revenue",
+            pgettext("metavar", "AMOUNT"),
+            _("actual revenue to date (controlling)"),
+        ),
+        ("cost", pgettext("metavar", "AMOUNT"), _("the campaign's cost to date")),
     ):
         figures.add_argument(FIGURE_OPTIONS[field], dest=field, metavar=metavar, help=help_text)
     from roundtable.cli.stats import add_correction_option

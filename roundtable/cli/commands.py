@@ -7,7 +7,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from roundtable.i18n import LANG_ENV, LANGUAGES, _
+from roundtable.i18n import LANG_ENV, LANGUAGES, _, pgettext
 
 __all__ = ["Commands", "Handler", "location_options", "path_option"]
 
@@ -26,14 +26,14 @@ def location_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--config",
         type=path_option,
-        metavar="DIR",
+        metavar=pgettext("metavar", "DIR"),
         default=default,
         help=_("folder with roles.yaml and the agendas (default: see README)"),
     )
     parser.add_argument(
         "--db",
         type=path_option,
-        metavar="FILE",
+        metavar=pgettext("metavar", "FILE"),
         default=default,
         help=_("the store file (default: roundtable.db in the user data folder)"),
     )
@@ -58,7 +58,7 @@ class Commands:
             # `prog` given: argparse would otherwise build a help formatter to work it
             # out, and that imports shutil (with zlib, bz2, lzma) on every start.
             title=_("commands"),
-            metavar="COMMAND",
+            metavar=pgettext("metavar", "COMMAND"),
             prog=root.prog,
         ).add_parser
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from roundtable.i18n import _
+from roundtable.i18n import _, pgettext
 
 __all__ = ["PASSWORD_ENV", "add_mail_options"]
 
@@ -30,7 +30,7 @@ def add_mail_options(command: argparse.ArgumentParser, what: str) -> None:
     command.add_argument(
         "--eml-dir",
         type=Path,
-        metavar="DIR",
+        metavar=pgettext("metavar", "DIR"),
         default=Path(),
         help=_("the folder for the .eml files of --dry-run (default: the current folder)"),
     )

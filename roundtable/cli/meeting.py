@@ -11,7 +11,7 @@ import argparse
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import db_path, existing_db_path, team_config
 from roundtable.errors import NotFoundError
-from roundtable.i18n import _
+from roundtable.i18n import _, pgettext
 
 __all__ = ["cmd_app", "cmd_follow", "register"]
 
@@ -75,7 +75,7 @@ def register(commands: Commands) -> None:
     start.add_argument(
         "agenda",
         nargs="?",
-        metavar="AGENDA",
+        metavar=pgettext("metavar", "AGENDA"),
         help=_(
             "the agenda's id (its file name without .yaml); without it, the only agenda, "
             "or a choice of them with the one used last selected"

@@ -16,7 +16,7 @@ from roundtable.cli.output import clock_text, out, print_json
 from roundtable.domain.clock import system_clock
 from roundtable.domain.text import single_line
 from roundtable.errors import OutputError
-from roundtable.i18n import _
+from roundtable.i18n import _, pgettext
 
 __all__ = ["cmd_export", "cmd_meetings", "register"]
 
@@ -179,14 +179,14 @@ def register(commands: Commands) -> None:
         "meeting",
         nargs="?",
         default=None,
-        metavar="MEETING",
+        metavar=pgettext("metavar", "MEETING"),
         help=_("the meeting's number as `roundtable meetings` shows it, or latest (default)"),
     )
     export.add_argument(
         "-o",
         "--output",
         type=path_option,
-        metavar="FILE",
+        metavar=pgettext("metavar", "FILE"),
         default=None,
         help=_("write to FILE (replaced atomically) instead of printing"),
     )

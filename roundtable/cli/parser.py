@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from roundtable.cli import argparse_words
 from roundtable.cli.commands import Commands, Handler, location_options, path_option
 from roundtable.domain.locations import CONFIG_ENV, DB_ENV
 from roundtable.i18n import _
@@ -121,6 +122,7 @@ class _VersionAction(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    argparse_words.install()
     parser = Parser(
         prog="roundtable",
         description=_(

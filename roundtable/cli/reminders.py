@@ -16,7 +16,7 @@ from roundtable.cli.output import day_text, out
 from roundtable.domain.config import Role
 from roundtable.domain.text import single_line
 from roundtable.errors import UsageError
-from roundtable.i18n import _, ngettext
+from roundtable.i18n import _, ngettext, pgettext
 
 __all__ = ["register"]
 
@@ -150,12 +150,12 @@ def register(commands: Commands) -> None:
         _("an iCalendar file of the open action items and the next meetings"),
         cmd_calendar,
     )
-    calendar.add_argument("--owner", metavar="WHO", help=owner_help)
+    calendar.add_argument("--owner", metavar=pgettext("metavar", "WHO"), help=owner_help)
     calendar.add_argument(
         "-o",
         "--output",
         type=Path,
-        metavar="FILE",
+        metavar=pgettext("metavar", "FILE"),
         default=None,
         help=_("write to FILE (replaced atomically) instead of printing"),
     )
@@ -164,11 +164,11 @@ def register(commands: Commands) -> None:
         _("per person: what is overdue and what falls due before the next meeting"),
         cmd_remind,
     )
-    remind.add_argument("--owner", metavar="WHO", help=owner_help)
+    remind.add_argument("--owner", metavar=pgettext("metavar", "WHO"), help=owner_help)
     remind.add_argument(
         "--days",
         type=_days,
-        metavar="N",
+        metavar=pgettext("metavar", "N"),
         default=None,
         help=_("what falls due in the next N days instead of by the next meeting"),
     )

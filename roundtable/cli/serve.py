@@ -14,7 +14,7 @@ from pathlib import Path
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import config_location, db_path, team_config
 from roundtable.errors import UsageError
-from roundtable.i18n import _, current_language
+from roundtable.i18n import _, current_language, pgettext
 from roundtable.serve.limits import DEFAULT_MAX_VIEWERS
 
 __all__ = ["cmd_serve", "register"]
@@ -76,7 +76,7 @@ def register(commands: Commands) -> None:
     serve.add_argument(
         "--token-file",
         type=Path,
-        metavar="FILE",
+        metavar=pgettext("metavar", "FILE"),
         default=None,
         help=_(
             "read the access token from FILE (its first line) instead of making a new one "
@@ -86,7 +86,7 @@ def register(commands: Commands) -> None:
     serve.add_argument(
         "--max-viewers",
         type=_viewers,
-        metavar="N",
+        metavar=pgettext("metavar", "N"),
         default=DEFAULT_MAX_VIEWERS,
         help=_("at most N browsers at once, each a process (default: {count})").format(
             count=DEFAULT_MAX_VIEWERS

@@ -9,7 +9,7 @@ from roundtable.cli.commands import Commands
 from roundtable.cli.context import config_location, db_path, team_config, today
 from roundtable.cli.output import out
 from roundtable.domain.locations import find_store, store_exists
-from roundtable.i18n import _, ngettext
+from roundtable.i18n import _, ngettext, pgettext
 
 __all__ = ["cmd_check", "cmd_demo", "register"]
 
@@ -79,18 +79,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
         )
     out(
         _(
-            "Wrote {meetings} meetings ({first} to {last}) with {decisions} decisions, "
-            "{actions} action items, {budgets} budget agreements and {campaigns} campaigns "
-            "({snapshots} campaign reports) to {path}."
+            "Wrote {meetings} ({first} to {last}) with {decisions}, {actions}, {budgets} and "
+            "{campaigns} ({snapshots}) to {path}."
         ).format(
-            meetings=summary.meetings,
+            meetings=ngettext("{count} meeting", "{count} meetings", summary.meetings).format(
+                count=summary.meetings
+            ),
             first=format_date(summary.first),
             last=format_date(summary.last),
-            decisions=summary.decisions,
-            actions=summary.actions,
-            budgets=summary.budgets,
-            campaigns=summary.campaigns,
-            snapshots=summary.snapshots,
+            decisions=ngettext("{count} decision", "{count} decisions", summary.decisions).format(
+                count=summary.decisions
+            ),
+            actions=ngettext("{count} action item", "{count} action items", summary.actions).format(
+                count=summary.actions
+            ),
+            budgets=ngettext(
+                "{count} budget agreement", "{count} budget agreements", summary.budgets
+            ).format(count=summary.budgets),
+            campaigns=ngettext("{count} campaign", "{count} campaigns", summary.campaigns).format(
+                count=summary.campaigns
+            ),
+            snapshots=ngettext(
+                "{count} campaign report", "{count} campaign reports", summary.snapshots
+            ).format(count=summary.snapshots),
             path=path,
         )
     )
@@ -120,7 +131,7 @@ def register(commands: Commands) -> None:
         "--meetings",
         type=_positive,
         default=None,
-        metavar="N",
+        metavar=pgettext("metavar", "N"),
         help=_("how many meetings (default: about a year's worth, 40)"),
     )
     demo.add_argument(

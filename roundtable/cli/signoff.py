@@ -14,9 +14,11 @@ from collections.abc import Callable
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import existing_db_path, team_config
 from roundtable.cli.output import out
+from roundtable.domain.budget_words import area_label, period_label
 from roundtable.domain.config import TeamConfig
+from roundtable.domain.money import format_amount
 from roundtable.errors import NotFoundError, UsageError
-from roundtable.i18n import _
+from roundtable.i18n import _, pgettext
 
 __all__ = ["acting_person", "add_by_option", "register", "reopen_reason"]
 
@@ -27,7 +29,7 @@ _BUDGET_REF = re.compile(r"\s*(?:b-?)?\s*(\d+)\s*", re.IGNORECASE)
 def add_by_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--by",
-        metavar="NAME",
+        metavar=pgettext("metavar", "NAME"),
         default=None,
         help=_("who is acting: a holder of a role (default: your user name)"),
     )
@@ -112,7 +114,15 @@ def cmd_signoff(args: argparse.Namespace) -> int:
         budget = store.sign_off_budget(
             budget_id, approved=not args.reject, by=signer, note=args.note or ""
         )
-    what = single_line(f"{budget.area} {budget.amount} {budget.currency} {budget.period}")
+    what = single_line(
+        " ".join(
+            (
+                area_label(budget.area),
+                format_amount(budget.amount, budget.currency),
+                period_label(budget.period),
+            )
+        )
+    )
     if args.reject:
         out(_("{ref} rejected by {name}: {what}").format(ref=budget.ref, name=signer, what=what))
     else:
@@ -127,9 +137,13 @@ def register(commands: Commands) -> None:
         _("sign off (or reject) a budget agreement that awaits management"),
         cmd_signoff,
     )
-    command.add_argument("budget", metavar="ID", help=_("the budget agreement, like B-7 or 7"))
+    command.add_argument(
+        "budget", metavar=pgettext("metavar", "ID"), help=_("the budget agreement, like B-7 or 7")
+    )
     command.add_argument(
         "--reject", action="store_true", help=_("reject it instead of signing it off")
     )
-    command.add_argument("--note", metavar="TEXT", default=None, help=_("why, in a few words"))
+    command.add_argument(
+        "--note", metavar=pgettext("metavar", "TEXT"), default=None, help=_("why, in a few words")
+    )
     add_by_option(command)

@@ -18,7 +18,7 @@ from roundtable.cli.parser import Commands
 from roundtable.domain.locations import default_db_path
 from roundtable.domain.text import terminal_safe
 from roundtable.errors import NotFoundError, UsageError
-from roundtable.i18n import _, ngettext
+from roundtable.i18n import _, ngettext, pgettext
 
 if TYPE_CHECKING:
     from roundtable.domain.campaigns import Campaign, Snapshot
@@ -58,10 +58,17 @@ def register(commands: Commands) -> None:
         cmd_stats,
     )
     stats.add_argument(
-        "--agenda", metavar="ID", default=None, help=_("only meetings of this agenda")
+        "--agenda",
+        metavar=pgettext("metavar", "ID"),
+        default=None,
+        help=_("only meetings of this agenda"),
     )
     stats.add_argument(
-        "--last", metavar="N", type=_count, default=None, help=_("only the last N meetings")
+        "--last",
+        metavar=pgettext("metavar", "N"),
+        type=_count,
+        default=None,
+        help=_("only the last N meetings"),
     )
     stats.add_argument("--json", action="store_true", help=_("print JSON instead of a table"))
 

@@ -11,7 +11,7 @@ from roundtable.cli.context import db_path
 from roundtable.cli.parser import Commands
 from roundtable.domain.text import terminal_safe
 from roundtable.errors import StoreError
-from roundtable.i18n import _, ngettext
+from roundtable.i18n import _, ngettext, pgettext
 
 if TYPE_CHECKING:
     from roundtable.store.verify import Report
@@ -32,7 +32,7 @@ def register(commands: Commands) -> None:
     command.add_argument(
         "action",
         choices=[VERIFY, RESEAL],
-        metavar="ACTION",
+        metavar=pgettext("metavar", "ACTION"),
         help=_(
             "verify: report every problem of the store (exit 3 if any); reseal: after "
             "editing the file by hand, keep a backup and write it again with fresh checksums"

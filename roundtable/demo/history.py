@@ -47,7 +47,7 @@ from roundtable.domain.config import Agenda, Cadence, ItemKind, TeamConfig
 from roundtable.domain.entries import ActionStatus, BudgetKind
 from roundtable.domain.meeting import ItemState, Meeting, MeetingItem
 from roundtable.errors import UsageError
-from roundtable.i18n import _, current_language
+from roundtable.i18n import _, current_language, ngettext
 from roundtable.store.store import Store
 
 __all__ = ["DEFAULT_MEETINGS", "DEFAULT_SEED", "DemoSummary", "fill_demo"]
@@ -329,9 +329,12 @@ def fill_demo(
             existing = store.meetings()
             if existing and not force:
                 raise UsageError(
-                    _(
+                    ngettext(
+                        "The store {file} already has {count} meeting; the demo only "
+                        "fills an empty store. Use --force to replace everything in it.",
                         "The store {file} already has {count} meetings; the demo only "
-                        "fills an empty store. Use --force to replace everything in it."
+                        "fills an empty store. Use --force to replace everything in it.",
+                        len(existing),
                     ).format(file=store.path, count=len(existing))
                 )
             store.wipe()

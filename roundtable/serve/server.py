@@ -43,7 +43,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server, to_int
 
 from roundtable.errors import UsageError
-from roundtable.i18n import _, current_language
+from roundtable.i18n import _, current_language, ngettext
 from roundtable.serve.access import DEFAULT_MAX_VIEWERS, same_origin, token_matches
 
 __all__ = ["DEFAULT_MAX_VIEWERS", "FollowServer", "ViewerService"]
@@ -228,9 +228,12 @@ class FollowServer(Server):
         return await handler(request)
 
     def _full_page(self) -> web.Response:
-        message = _(
+        message = ngettext(
+            "This meeting already has {count} viewer, as many as the facilitator allowed. "
+            "Try again when someone has closed their window.",
             "This meeting already has {count} viewers, as many as the facilitator allowed. "
-            "Try again when someone has closed their window."
+            "Try again when someone has closed their window.",
+            self.max_viewers,
         ).format(count=self.max_viewers)
         return web.Response(
             status=503,
@@ -369,7 +372,12 @@ class FollowServer(Server):
 
 
 def _plain_text_full(count: int) -> str:
-    return _("This meeting already has {count} viewers.").format(count=count) + "\n"
+    full = ngettext(
+        "This meeting already has {count} viewer.",
+        "This meeting already has {count} viewers.",
+        count,
+    )
+    return full.format(count=count) + "\n"
 
 
 def _plain_page(title: str, message: str) -> str:

@@ -30,6 +30,7 @@ from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _
 from roundtable.store.store import Store
+from roundtable.ui.key_names import textual_descriptions
 from roundtable.ui.live import POLL_SECONDS
 from roundtable.ui.preferences import Preferences
 
@@ -352,6 +353,10 @@ class RoundtableApp(StoreApp):
                 or binding.action in seen
                 or active.node is self
             ):
+                continue
+            if binding.description in textual_descriptions(type(active.node)):
+                # Textual's own moves ("Cursor down", "Focus next"): not ours to offer,
+                # and in English whatever the reader's language.
                 continue
             seen.add(binding.action)
             yield SystemCommand(

@@ -11,20 +11,24 @@ that exists, and the app says which.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import tzinfo
 from pathlib import Path, PurePath
-from typing import ClassVar
+from typing import ClassVar, cast
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.theme import Theme
+from textual.command import CommandPalette
+from textual.screen import Screen
 
 from roundtable import collector
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.config import TeamConfig
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.store.store import Store
 from roundtable.ui.context import AppContext
+from roundtable.ui.key_names import key_display
 from roundtable.ui.live import POLL_SECONDS, StoreWatcher
 from roundtable.ui.preferences import Preferences, screenshot_folder
 from roundtable.ui.store_thread import StoreThread
@@ -72,7 +76,7 @@ class StoreApp(App[None]):
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer: the meeting keys need its room; help and the palette list it.
-        Binding("ctrl+t", "toggle_theme", _("Light/dark"), id="toggle-theme", show=False),
+        Binding("ctrl+t", "toggle_theme", N_("Light/dark"), id="toggle-theme", show=False),
     ]
 
     def __init__(
@@ -114,6 +118,29 @@ class StoreApp(App[None]):
         # Whichever way it was chosen: ctrl+t, or the palette's theme list.
         if theme.name != self.preferences.theme:
             self.preferences.save_theme(theme.name)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys by the names on the reader's keyboard (`Strg+P` in German)."""
+        return key_display(binding)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own commands in the reader's language (its words are in our catalog:
+        `key_names.TEXTUAL_MESSAGES`). Its "Keys" panel is left out: it lists binding
+        descriptions untranslated, and every screen's help (`?`) lists the same keys in
+        the reader's language."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                continue
+            yield SystemCommand(
+                _(command.title), _(command.help), command.callback, command.discover
+            )
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette, its prompt in the reader's language."""
+        if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
+            )
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""

@@ -119,7 +119,7 @@ def test_calendar_for_one_owner_in_german_on_stdout(tmp_path: Path, db: Path, co
         "A-4",
     ]
     event = next(iter(calendar.walk("VEVENT")))
-    assert str(event["description"]).startswith("Sitzung 3, höchstens 180 Minuten.")
+    assert str(event["description"]).startswith("Sitzung Nr. 3, höchstens 180 Minuten.")
 
 
 def test_calendar_into_a_missing_folder_is_refused(tmp_path: Path, db: Path, config: Path) -> None:

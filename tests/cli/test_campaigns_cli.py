@@ -324,7 +324,7 @@ def test_figures_start_from_those_last_reported_and_read_german_numbers(
     meeting_id = running(db)
     result = run(tmp_path, db, "--lang", "de", "figures", "Webinar", "--leads", "1.250")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("Meeting 3: Frühjahrs-Webinarreihe — 1.250 Leads")
+    assert result.stdout.startswith("Sitzung Nr. 3: Frühjahrs-Webinarreihe — 1.250 Anfragen")
     with Store.open(db, read_only=True) as store:
         [report] = store.snapshots_for_meeting(meeting_id)
     # Meeting 2 reported 49 leads, 35 accepted, 6 won, 650,000 estimated, 69,580.50 actual.

@@ -84,8 +84,8 @@ def test_check_speaks_german_with_lang_de(tmp_path: Path) -> None:
         "roundtable: die Konfiguration hat 2 Probleme:",
         f"{folder / 'roles.yaml'}:{key_line}: unbekannter Schlüssel 'langauge' (roles.yaml); "
         "meinten Sie 'language'?",
-        f"{folder / 'round-table.yaml'}:{box_line}: der Zeitrahmen hat 200 Minuten, mehr als 180: "
-        "der runde Tisch dauert nie länger als drei Stunden",
+        f"{folder / 'round-table.yaml'}:{box_line}: Der Zeitrahmen beträgt 200 Minuten, "
+        "mehr als 180: Der runde Tisch dauert nie länger als drei Stunden",
     ]
 
 
@@ -106,7 +106,7 @@ def test_lang_also_works_after_the_command(tmp_path: Path) -> None:
 def test_the_environment_variable_chooses_like_lang(tmp_path: Path) -> None:
     result = run(tmp_path, "--config", str(SHIPPED), "check", env={"ROUNDTABLE_LANG": "de"})
     assert result.returncode == 0, result.stderr
-    assert "Agenda round-table: Marketing & Sales Round Table — 180 von 180 Minuten" in (
+    assert "Tagesordnung round-table: Marketing & Sales Round Table — 180 von 180 Minuten" in (
         result.stdout
     )
     # The option wins over the variable.
@@ -143,7 +143,7 @@ def test_the_locale_chooses_last_and_brings_the_german_defaults(tmp_path: Path) 
     first = result.stdout.splitlines()[0]
     assert first.startswith("Konfigurationsordner: ")
     assert first.endswith(f"{os.sep}defaults{os.sep}de (aus den mitgelieferten Vorgaben)")
-    assert "Agenda round-table: Runder Tisch Marketing und Vertrieb — 180 von 180" in (
+    assert "Tagesordnung round-table: Runder Tisch Marketing und Vertrieb — 180 von 180" in (
         result.stdout
     )
     # LC_ALL=C comes first and means English, shipped defaults in English too.
@@ -155,7 +155,7 @@ def test_the_locale_chooses_last_and_brings_the_german_defaults(tmp_path: Path) 
 def test_help_is_german_before_anything_is_read(tmp_path: Path) -> None:
     result = run(tmp_path, "--lang", "de", "--help")
     assert result.returncode == 0
-    assert "Führt den runden Tisch von Marketing und Vertrieb" in result.stdout
+    assert "Begleitet den runden Tisch von Marketing und Vertrieb" in result.stdout
     assert "Befehle:" in result.stdout
     result = run(tmp_path, "actions", "--help", env={"LANG": "de_DE.UTF-8"})
     assert "auch erledigte und verworfene Aufgaben" in result.stdout
@@ -164,11 +164,11 @@ def test_help_is_german_before_anything_is_read(tmp_path: Path) -> None:
 def test_german_help_has_no_english_words_of_argparse_left(tmp_path: Path) -> None:
     result = run(tmp_path, "--lang", "de", "done", "--help")
     assert result.returncode == 0
-    assert result.stdout.startswith("Aufruf: roundtable done [-h] [--config DIR]")
-    assert "\nArgumente:\n" in result.stdout
+    assert result.stdout.startswith("Aufruf: roundtable done [-h] [--config ORDNER]")
+    assert "\nAngaben:\n" in result.stdout
     # One group of options, the shared ones (--db…) in it, with German help for -h.
     assert result.stdout.count("Optionen:") == 1
-    assert "-h, --help      diese Hilfe zeigen und beenden" in result.stdout
+    assert "-h, --help       diese Hilfe anzeigen und beenden" in result.stdout
     for english in ("usage:", "options:", "positional arguments", "show this help"):
         assert english not in result.stdout
 
@@ -277,21 +277,21 @@ def test_export_in_german_has_german_headings_and_money(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     text = result.stdout
-    assert text.startswith("# Protokoll: Runder Tisch Marketing und Vertrieb — Meeting 1\n")
+    assert text.startswith("# Protokoll: Runder Tisch Marketing und Vertrieb — Sitzung Nr. 1\n")
     assert "- **Datum:** Donnerstag, 12. November 2026" in text
-    assert "- **Zeit:** 09:00–11:30" in text
+    assert "- **Zeit:** 09:00–11:30 Uhr" in text
     for heading in (
         "## Anwesenheit",
         "## Tagesordnung",
         "## Beschlüsse",
-        "## Aufgaben nach Person",
+        "## Aufgaben nach Verantwortlichen",
         "## Budgetvereinbarungen",
         "## Kampagnenergebnisse",
-        "## Für das nächste Meeting",
+        "## Nächste Sitzung",
     ):
         assert f"\n{heading}\n" in text
-    assert "1.234,50\xa0€ an Dialogmarketing zugewiesen, 2026-Q4" in text
-    assert "— fällig 22.11.2026" in text
+    assert "Budget Dialogmarketing Q4/2026: 1.234,50\xa0€ zugewiesen" in text
+    assert "— fällig am 22.11.2026" in text
     english = run(
         tmp_path,
         "--config",
@@ -309,7 +309,7 @@ def test_export_in_german_has_german_headings_and_money(tmp_path: Path) -> None:
 def test_help_follows_a_german_locale(tmp_path: Path) -> None:
     result = run(tmp_path, "--help", env={"LANG": "de_DE.UTF-8"})
     assert result.returncode == 0
-    assert "Führt den runden Tisch von Marketing und Vertrieb" in result.stdout
+    assert "Begleitet den runden Tisch von Marketing und Vertrieb" in result.stdout
     assert "Befehle:" in result.stdout
     assert "Runs the marketing" not in result.stdout
 
@@ -320,5 +320,5 @@ def test_config_language_makes_the_output_german(tmp_path: Path) -> None:
     result = run(tmp_path, "--config", str(folder), "--db", str(db), "meetings")
     assert result.returncode == 0, result.stderr
     header, row = result.stdout.splitlines()
-    assert header.split() == ["#", "DATUM", "AGENDA", "ZEIT", "BESCHLÜSSE", "AUFGABEN"]
+    assert header.split() == ["#", "DATUM", "TAGESORDNUNG", "ZEIT", "BESCHLÜSSE", "AUFGABEN"]
     assert row.split()[:2] == ["1", "12.11.2026"]

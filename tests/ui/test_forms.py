@@ -739,6 +739,7 @@ async def test_confirm_plain_enter_does_not_end_the_meeting() -> None:
 async def test_confirm_keys_and_mouse() -> None:
     ways: list[tuple[tuple[str, ...], bool]] = [
         (("y",), True),
+        (("j",), True),  # "ja", as the German hint says
         (("tab", "enter"), True),
         (("n",), False),
         (("escape",), False),

@@ -236,7 +236,7 @@ async def test_ending_the_meeting_and_a_campaigns_end_date_read_differently(
         async with app.run_test(size=LARGE) as pilot:
             await settled(pilot)
             footer = shown_text(app).splitlines()[-1]
-            assert "^e Beenden" in footer
+            assert "Strg+E Beenden" in footer
             assert "Ende" not in footer
             # Quitting leaves the meeting running: it must not read "Beenden" too.
             keys = {key.key: key.description for key in app.screen.query(FooterKey)}
@@ -245,12 +245,12 @@ async def test_ending_the_meeting_and_a_campaigns_end_date_read_differently(
             # The German keys are wider than 160 columns in Textual's roomy style: the
             # footer goes compact, and every one of them is on the projector.
             assert "q Schließen" in footer
-            assert footer.endswith("^p palette")
+            assert footer.endswith("Strg+P Befehle")
             # The help screen lists the keys through `_()` as well.
             await pilot.press("question_mark")
             await pilot.pause()
             help_rows = [" ".join(line.split()) for line in shown_text(app).splitlines()]
-            assert any("│ ^e / x Beenden │" in line for line in help_rows)
+            assert any("│ Strg+E / x Beenden │" in line for line in help_rows)
             assert any("│ q Schließen │" in line for line in help_rows)
     finally:
         store.close()
@@ -267,8 +267,8 @@ async def test_ending_the_meeting_and_a_campaigns_end_date_read_differently(
         await pilot.pause()
         screen = shown_text(form)
         # The field's label, and the field named in the message about it.
-        assert re.search(r"Start ▊ +01\.12\.2026 +▎ Ende ▊", screen)
-        assert "Ende: die Kampagne kann nicht enden (2026-11-30)" in screen
+        assert re.search(r"Beginn ▊ +01\.12\.2026 +▎ Ende ▊", screen)
+        assert "Ende: Die Kampagne kann nicht enden (2026-11-30)" in screen
         assert "Beenden" not in screen
 
 
@@ -320,9 +320,9 @@ async def test_the_campaign_detail_labels_fit_the_german_words(
         async with app.run_test(size=(80, 24)) as pilot:
             await open_board(pilot, store, de_config, clock, meeting)
             lines = shown_text(app).splitlines()
-            # "Abweichung" (gap) is the longest label: a blank still follows it.
-            assert any(line.startswith("│ Abweichung 90.000,00 €") for line in lines)
-            assert any(line.startswith("│ Zuständig  Dialogmarketing") for line in lines)
+            # "Verantwortlich" (owner) is the longest label: a blank still follows it.
+            assert any(line.startswith("│ Verantwortlich Dialogmarketing") for line in lines)
+            assert any(line.startswith("│ Abweichung     90.000,00 €") for line in lines)
 
 
 async def test_the_figures_form_shows_the_german_labels_whole(
@@ -337,5 +337,5 @@ async def test_the_figures_form_shows_the_german_labels_whole(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         lines = [" ".join(line.split()) for line in shown_text(app).splitlines()]
-        assert any("│ Vorqualifizierte Leads " in line for line in lines)
+        assert any("│ Vorqualifizierte Anfragen " in line for line in lines)
         assert any("│ Vom Vertrieb angenommen " in line for line in lines)

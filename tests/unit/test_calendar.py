@@ -132,10 +132,10 @@ def test_german_calendar(store: Store) -> None:
         set_language("en")
     first = todos(calendar)["A-1"]
     description = str(first["description"])
-    assert "Zuständig: Sales Marketing (Absatzmarketing)" in description
-    assert "Sitzung 1" in description and "03.03.2026" in description
+    assert "Verantwortlich: Sales Marketing (Absatzmarketing)" in description
+    assert "Sitzung Nr. 1" in description and "03.03.2026" in description
     event = next(iter(calendar.walk("VEVENT")))
-    assert str(event["description"]).startswith("Sitzung 3, höchstens 180 Minuten.")
+    assert str(event["description"]).startswith("Sitzung Nr. 3, höchstens 180 Minuten.")
 
 
 def test_no_meetings_yet_no_events(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The German catalog against the source: complete, current, and placeholder-true.
 
 Messages are extracted from `roundtable/` the way `scripts/update_catalog.py` does
-(keywords `_`, `ngettext` and `pgettext`) and compared with
+(keywords `_`, `N_`, `ngettext`, `pgettext` and `NP_`) and compared with
 `roundtable/locale/de/LC_MESSAGES/roundtable.po`. When a test here fails after source
 changes, run `.venv/bin/python scripts/update_catalog.py --compile` and translate what it
 added (entries with an empty `msgstr` or a `fuzzy` flag).
@@ -28,8 +28,10 @@ PO_FILE = CATALOG_DIR / "roundtable.po"
 MO_FILE = CATALOG_DIR / "roundtable.mo"
 KEYWORDS: dict[str, tuple[int | tuple[int, str], ...] | None] = {
     "_": None,
+    "N_": None,
     "ngettext": (1, 2),
     "pgettext": ((1, "c"), 2),
+    "NP_": ((1, "c"), 2),
 }
 UPDATE = "run `.venv/bin/python scripts/update_catalog.py --compile`"
 

@@ -190,31 +190,38 @@ def test_peek_language_never_raises(tmp_path: Path) -> None:
 # --- text built at import time ------------------------------------------------------------
 
 
-def test_bindings_are_german_when_the_language_is_set_before_the_ui_is_imported() -> None:
-    # BINDINGS descriptions are `_()` calls run when the class is defined: the language
-    # has to be chosen first, as the CLI does. A fresh interpreter proves the order.
+def test_bindings_are_translated_where_shown_whichever_language_was_set_at_import() -> None:
+    # BINDINGS descriptions are marked (`N_`, `NP_`), not translated, when the class is
+    # defined: importing the UI in German leaves the English message, which `_()` turns
+    # into the language current when it is shown. A fresh interpreter proves the order.
     probe = textwrap.dedent(
         """
         import json
-        from roundtable.i18n import set_language
+        from roundtable.i18n import _, set_language
         set_language("de")
         from roundtable.ui.app import RoundtableApp
         from roundtable.ui.screens.home.home import HomeScreen
         from roundtable.ui.screens.meeting.screen import MeetingScreen
-        print(json.dumps([b.description for b in [*RoundtableApp.BINDINGS, *HomeScreen.BINDINGS]]))
-        print(json.dumps({b.id: b.description for b in MeetingScreen.BINDINGS}))
+        bindings = [*RoundtableApp.BINDINGS, *HomeScreen.BINDINGS]
+        print(json.dumps([b.description for b in bindings]))
+        print(json.dumps([_(b.description) for b in bindings]))
+        print(json.dumps({b.id: _(b.description) for b in MeetingScreen.BINDINGS}))
+        set_language("en")
+        print(json.dumps({b.id: _(b.description) for b in MeetingScreen.BINDINGS}))
         """
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
-    home_line, meeting_line = result.stdout.strip().splitlines()
+    marked_line, home_line, meeting_line, english_line = result.stdout.strip().splitlines()
+    assert "Light/dark" in json.loads(marked_line)
     home = json.loads(home_line)
     assert "Hell/Dunkel" in home
-    assert "Meeting beginnen" in home
-    assert "Schließen" in home
     assert "Light/dark" not in home
-    # A description with a context (`pgettext`) is German at import time as well.
+    # A description with a context (`NP_`) is translated in that context.
     meeting = json.loads(meeting_line)
     assert meeting["end-meeting"] == "Beenden"
     assert meeting["quit"] == "Schließen"
+    english = json.loads(english_line)
+    assert english["end-meeting"] == "End"
+    assert english["quit"] == "Quit"

@@ -76,5 +76,5 @@ def test_text_in_english_and_german(store: Store) -> None:
         set_language("en")
     assert german.startswith("Hallo Katrin Vogel,\n")
     assert "1 Aufgabe ist überfällig:" in german
-    assert "fällig 10.03.2026, 10 Tage überfällig" in german
+    assert "fällig am 10.03.2026, 10 Tage überfällig" in german
     assert subject == "Runde: 1 Aufgabe bald fällig"

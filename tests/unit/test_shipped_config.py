@@ -178,7 +178,7 @@ def test_german_titles_are_the_ones_the_team_uses(shipped_de: TeamConfig) -> Non
     assert agenda is not None
     assert [item.title for item in agenda.items] == [
         "Offene Aufgaben",
-        "Kampagnenergebnisse bis heute",
+        "Bisherige Kampagnenergebnisse",
         "Pipeline vorqualifizierter Anfragen",
         "Umsatzschätzung",
         "Kampagnenplanung",

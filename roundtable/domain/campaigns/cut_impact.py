@@ -155,7 +155,11 @@ def cut_impact_lines(impact: CutImpact, period: str, limit: int = 4) -> list[str
     for row in impact.rows[:limit]:
         cpl = row.cost_per_lead
         lines.append(
-            _("{campaign}: {leads} leads, cost per lead {cpl}").format(
+            ngettext(
+                "{campaign}: {leads} lead, cost per lead {cpl}",
+                "{campaign}: {leads} leads, cost per lead {cpl}",
+                0 if row.leads is None else row.leads,
+            ).format(
                 campaign=row.campaign.name,
                 leads="—" if row.leads is None else row.leads,
                 cpl="—" if cpl is None else format_amount(cpl, row.campaign.currency),

@@ -25,7 +25,7 @@ from roundtable.domain.campaigns.model import (
 from roundtable.domain.date_input import accepted_date_words, read_typed_date
 from roundtable.domain.money import DEFAULT_CURRENCY, parse_amount
 from roundtable.errors import UsageError
-from roundtable.i18n import _, current_language, pgettext
+from roundtable.i18n import _, current_language, ngettext, pgettext
 
 __all__ = [
     "CampaignDraft",
@@ -210,16 +210,20 @@ def check_figures(figures: SnapshotFigures) -> SnapshotFigures:
     if accepted > leads:
         raise _error(
             "accepted",
-            _("{accepted} accepted, but only {leads} pre-qualified leads.").format(
-                accepted=accepted, leads=leads
-            ),
+            ngettext(
+                "{accepted} accepted, but only {leads} pre-qualified lead.",
+                "{accepted} accepted, but only {leads} pre-qualified leads.",
+                leads,
+            ).format(accepted=accepted, leads=leads),
         )
     if won > accepted:
         raise _error(
             "won",
-            _("{won} deals won, but only {accepted} leads accepted by sales.").format(
-                won=won, accepted=accepted
-            ),
+            ngettext(
+                "{won} deals won, but only {accepted} lead accepted by sales.",
+                "{won} deals won, but only {accepted} leads accepted by sales.",
+                accepted,
+            ).format(won=won, accepted=accepted),
         )
     return SnapshotFigures(
         leads=leads,

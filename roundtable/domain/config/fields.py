@@ -23,7 +23,7 @@ from roundtable.domain.config.yamlvalues import (
     quote,
 )
 from roundtable.errors import Problem
-from roundtable.i18n import _
+from roundtable.i18n import _, ngettext
 
 __all__ = ["INVALID", "Checker", "Invalid", "line_of", "parse_date", "written_text"]
 
@@ -68,7 +68,13 @@ class Checker:
         rest = len(ordered) - MAX_PROBLEMS_PER_FILE
         return [
             *ordered[:MAX_PROBLEMS_PER_FILE],
-            Problem(self.path, None, _("… and {count} more problems").format(count=rest)),
+            Problem(
+                self.path,
+                None,
+                ngettext("… and {count} more problem", "… and {count} more problems", rest).format(
+                    count=rest
+                ),
+            ),
         ]
 
     def read(self) -> YamlValue | None:

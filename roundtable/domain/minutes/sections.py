@@ -10,6 +10,7 @@ from datetime import date
 from decimal import MAX_PREC, Decimal, localcontext
 from typing import TYPE_CHECKING
 
+from roundtable.domain.budget_words import area_label, period_label
 from roundtable.domain.entries import (
     ActionItem,
     ActionStatus,
@@ -62,16 +63,25 @@ def action_line(m: Minutes, action: ActionItem) -> str:
 
 def budget_phrase(m: Minutes, budget: BudgetAgreement, *, with_signoff: bool = True) -> str:
     amount = amount_text(budget.amount, budget.currency)
-    area = text_or_dash(budget.area)
+    area = text_or_dash(area_label(budget.area))
+    period = text_or_dash(period_label(budget.period))
+    # The period is in each phrase: German names it with the area ("Budget
+    # Kommunikation Q4/2026 um 30.000,00 € gekürzt"), English after it.
     if budget.kind is BudgetKind.ALLOCATION:
-        text = _("{amount} allocated to {area}").format(amount=amount, area=area)
-    elif budget.kind is BudgetKind.CUT:
-        text = _("{amount} cut from {area}").format(amount=amount, area=area)
-    else:
-        text = _("{amount} shifted from {source} to {area}").format(
-            amount=amount, source=text_or_dash(budget.from_area or ""), area=area
+        text = _("{amount} allocated to {area}, {period}").format(
+            amount=amount, area=area, period=period
         )
-    text = _("{text}, {period}").format(text=text, period=text_or_dash(budget.period))
+    elif budget.kind is BudgetKind.CUT:
+        text = _("{amount} cut from {area}, {period}").format(
+            amount=amount, area=area, period=period
+        )
+    else:
+        text = _("{amount} shifted from {source} to {area}, {period}").format(
+            amount=amount,
+            source=text_or_dash(area_label(budget.from_area or "")),
+            area=area,
+            period=period,
+        )
     if plain(budget.note):
         text = _("{text} ({note})").format(text=text, note=inline(budget.note))
     if budget.needs_signoff and with_signoff:
@@ -153,11 +163,11 @@ def budget_section(m: Minutes) -> str:
         return "\n\n".join(parts)
     rows = [
         [
-            cell_or_dash(b.area),
+            cell_or_dash(area_label(b.area)),
             budget_kind(b.kind),
             amount_text(b.amount, b.currency),
-            cell_or_dash(b.period),
-            cell_or_dash(b.from_area or ""),
+            cell_or_dash(period_label(b.period)),
+            cell_or_dash(area_label(b.from_area or "")),
             signoff_state(m, b),
             cell_or_dash(b.note),
         ]
@@ -194,7 +204,10 @@ def budget_section(m: Minutes) -> str:
         md_table(
             [_("Area"), _("Kind"), _("Total")],
             ["---", "---", "--:"],
-            [[cell_or_dash(k[0]), budget_kind(k[1]), amount_text(totals[k], k[2])] for k in order],
+            [
+                [cell_or_dash(area_label(k[0])), budget_kind(k[1]), amount_text(totals[k], k[2])]
+                for k in order
+            ],
         )
     )
     parts.extend(signoff_parts(m))

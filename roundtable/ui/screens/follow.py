@@ -34,7 +34,7 @@ from roundtable.domain.l10n import format_day
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
-from roundtable.i18n import _, ngettext
+from roundtable.i18n import N_, _, ngettext
 from roundtable.store.store import Store
 from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text
@@ -124,10 +124,10 @@ class FollowScreen(MeetingDisplay[None]):
     REFRESH_SECONDS = 1.0
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "action_items", _("Action items"), id="follow-actions"),
-        Binding("m", "minutes", _("Last minutes"), id="follow-minutes"),
-        Binding("question_mark,f1", "help", _("Help"), id="follow-help", key_display="?"),
-        Binding("q", "app.quit", _("Quit"), id="follow-quit"),
+        Binding("o", "action_items", N_("Action items"), id="follow-actions"),
+        Binding("m", "minutes", N_("Last minutes"), id="follow-minutes"),
+        Binding("question_mark,f1", "help", N_("Help"), id="follow-help", key_display="?"),
+        Binding("q", "app.quit", N_("Quit"), id="follow-quit"),
     ]
 
     def __init__(

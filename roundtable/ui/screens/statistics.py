@@ -25,7 +25,7 @@ from roundtable.domain.statistics.advice import suggestion_text, suggestions
 from roundtable.domain.statistics.timing import ItemStats, TimingReport, timing_report
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
-from roundtable.i18n import _, ngettext
+from roundtable.i18n import N_, _, ngettext
 from roundtable.store.store import Store
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.footer import Footer
@@ -76,7 +76,7 @@ class StatisticsScreen(Screen[None]):
     CSS_PATH = "statistics.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Back"), id="statistics-back"),
+        Binding("escape", "back", N_("Back"), id="statistics-back"),
     ]
 
     def __init__(self, *, store: Store, store_thread: StoreThread) -> None:

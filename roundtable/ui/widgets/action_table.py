@@ -29,7 +29,7 @@ from textual.theme import Theme
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.l10n import format_date
 from roundtable.domain.text import single_line
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.action_changes import status_text
 from roundtable.ui.format import date_width
 
@@ -84,10 +84,10 @@ class ActionTable(ScrollView, can_focus=True):
         Binding("pagedown", "page_down", show=False),
         Binding("home,ctrl+home", "first", show=False),
         Binding("end,ctrl+end", "last", show=False),
-        Binding("enter", "screen.toggle_done", _("Done/reopen"), id="actions-done"),
-        Binding("w", "screen.reassign", _("Owner"), id="actions-owner"),
-        Binding("u", "screen.redate", _("Due"), id="actions-due"),
-        Binding("delete", "screen.drop", _("Drop"), id="actions-drop"),
+        Binding("enter", "screen.toggle_done", N_("Done/reopen"), id="actions-done"),
+        Binding("w", "screen.reassign", N_("Owner"), id="actions-owner"),
+        Binding("u", "screen.redate", N_("Due"), id="actions-due"),
+        Binding("delete", "screen.drop", N_("Drop"), id="actions-drop"),
     ]
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
@@ -212,7 +212,8 @@ class ActionTable(ScrollView, can_focus=True):
             _Column("status", _("Status"), _status_width()),
         ]
         if wide:
-            fixed.append(_Column("meeting", _("Mtg"), 5))
+            meeting = _("Mtg")
+            fixed.append(_Column("meeting", meeting, max(5, cell_len(meeting))))
         taken = sum(column.width + 1 for column in fixed)
         what = _Column("text", _("What"), max(width - taken - 1, 8))
         return [fixed[0], what, *fixed[1:]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.theme import Theme
@@ -86,7 +87,17 @@ class AgendaList(FillTable):
 
     def on_mount(self) -> None:
         labels = (_("#"), _("Item"), _("Plan"), _("Used"), _("State"))
-        widths = (2, 20, 4, 4, 9)
+        # As wide as the longest state in the reader's language ("ausstehend"); an item
+        # still to come may carry the forecast's "⚠ " as well.
+        to_come = (
+            item_state_text(ItemState.PENDING, False),
+            item_state_text(ItemState.PENDING, True),
+        )
+        others = [item_state_text(state, False) for state in ItemState]
+        state_width = max(
+            9, *(cell_len(text) + 2 for text in to_come), *(cell_len(text) for text in others)
+        )
+        widths = (2, 20, 4, 4, state_width)
         for key, label, width in zip(_COLUMNS, labels, widths, strict=True):
             self.add_column(Text(label), key=key, width=width)
         self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)

@@ -22,7 +22,7 @@ from roundtable.domain.carry_over import OwnerGroup
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.l10n import format_date
 from roundtable.domain.text import single_line
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.action_changes import status_text
 from roundtable.ui.format import date_width
 from roundtable.ui.widgets.fill_table import FillTable
@@ -58,11 +58,13 @@ class CarryOverTable(FillTable):
         "carry-over--closed",
         "carry-over--unknown",
     }
+    # Not in the footer: the table's border names them where the cursor is, and the
+    # meeting's own keys need the footer's whole width (German on the projector).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", _("Done/reopen"), id="carry-over-done"),
-        Binding("w", "screen.carry_owner", _("Owner"), id="carry-over-owner"),
-        Binding("u", "screen.carry_due", _("Due"), id="carry-over-due"),
-        Binding("delete", "screen.carry_drop", _("Drop"), id="carry-over-drop"),
+        Binding("enter", "select_cursor", N_("Done/reopen"), id="carry-over-done", show=False),
+        Binding("w", "screen.carry_owner", N_("Owner"), id="carry-over-owner", show=False),
+        Binding("u", "screen.carry_due", N_("Due"), id="carry-over-due", show=False),
+        Binding("delete", "screen.carry_drop", N_("Drop"), id="carry-over-drop", show=False),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

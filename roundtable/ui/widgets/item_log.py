@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.events import Resize
 from textual.theme import Theme
 
+from roundtable.domain.budget_words import area_label, period_label
 from roundtable.domain.config import Role
 from roundtable.domain.entries import (
     ActionItem,
@@ -59,11 +60,12 @@ def budget_text(budget: BudgetAgreement) -> str:
     """`Allocation: €25,000.00 to Sales for 2026-Q2` and the like (German
     `Zuweisung: 25.000,00 € an Vertrieb für 2026-Q2`)."""
     amount = single_line(format_amount(budget.amount, budget.currency))
-    area = single_line(budget.area)
-    period = single_line(budget.period)
+    area = single_line(area_label(budget.area))
+    period = single_line(period_label(budget.period))
     if budget.kind is BudgetKind.SHIFT:
+        source = single_line(area_label(budget.from_area or "?"))
         return _("Shift: {amount} from {source} to {area} for {period}").format(
-            amount=amount, source=single_line(budget.from_area or "?"), area=area, period=period
+            amount=amount, source=source, area=area, period=period
         )
     if budget.kind is BudgetKind.CUT:
         return _("Cut: {amount} from {area} for {period}").format(

@@ -40,7 +40,7 @@ from roundtable.domain.dates import next_meeting_date
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.meeting import Meeting
 from roundtable.errors import RoundtableError
-from roundtable.i18n import _, ngettext
+from roundtable.i18n import N_, _, ngettext
 from roundtable.ui.action_changes import ActionChanges, status_text
 from roundtable.ui.context import AppContext
 from roundtable.ui.live import StoreChanged
@@ -63,11 +63,11 @@ class ActionItemsScreen(Screen[None]):
     """Every action item with filters and search; change the one under the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Back"), id="actions-back"),
-        Binding("slash", "focus_search", _("Search"), id="actions-search", key_display="/"),
-        Binding("ctrl+o", "reopen", _("Reopen"), id="actions-reopen", show=False),
-        Binding("ctrl+z", "undo", _("Undo"), id="actions-undo", show=False),
-        Binding("f1", "help", _("Help"), id="actions-help"),
+        Binding("escape", "back", N_("Back"), id="actions-back"),
+        Binding("slash", "focus_search", N_("Search"), id="actions-search", key_display="/"),
+        Binding("ctrl+o", "reopen", N_("Reopen"), id="actions-reopen", show=False),
+        Binding("ctrl+z", "undo", N_("Undo"), id="actions-undo", show=False),
+        Binding("f1", "help", N_("Help"), id="actions-help"),
     ]
 
     def __init__(

@@ -37,7 +37,7 @@ from roundtable.domain.campaigns import (
 from roundtable.domain.config import Role
 from roundtable.domain.money import DEFAULT_CURRENCY
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import _, pgettext
 from roundtable.ui.screens.campaigns.owner_choice import (
     OwnerField,
     RoleChoice,
@@ -143,7 +143,7 @@ class CampaignForm(FormModal[CampaignDraft | None]):
                 )
             yield ErrorLine(id="name-error")
             with Horizontal(classes="row"):
-                yield Label(_("Owner"), classes="field-label")
+                yield Label(pgettext("field", "Owner"), classes="field-label")
                 with Vertical(classes="field-body"):
                     yield OwnerField(
                         safe_line(initial.owner) if initial else "",

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 
 from roundtable.domain.config import Role
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.screens.forms.form_base import SafeInput, safe_line
 
 __all__ = ["OwnerField", "RoleChoice", "campaign_owner", "role_choices"]
@@ -79,5 +79,5 @@ class OwnerField(SafeInput):
     """The owner field: Down moves into the list of roles."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "screen.focus_owner_list", _("Choose owner"), show=False),
+        Binding("down", "screen.focus_owner_list", N_("Choose owner"), show=False),
     ]

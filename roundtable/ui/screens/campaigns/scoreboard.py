@@ -40,7 +40,7 @@ from roundtable.domain.campaigns.calibration import (
 )
 from roundtable.domain.meeting import Meeting
 from roundtable.errors import RoundtableError
-from roundtable.i18n import _, ngettext
+from roundtable.i18n import N_, _, ngettext
 from roundtable.store.store import Store
 from roundtable.ui.context import AppContext
 from roundtable.ui.live import StoreChanged
@@ -84,14 +84,14 @@ class ScoreboardScreen(Screen[None]):
     CSS_PATH = Path(__file__).parent / "campaigns.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", _("Back"), id="campaigns-back"),
+        Binding("escape", "back", N_("Back"), id="campaigns-back"),
         # Enter on a row is the table's own key; listed here so help names it too.
-        Binding("f,enter", "record_figures", _("Figures"), id="campaigns-figures"),
-        Binding("n", "new_campaign", _("New"), id="campaigns-new"),
-        Binding("e", "edit_campaign", _("Edit"), id="campaigns-edit"),
-        Binding("delete", "delete_campaign", _("Delete"), id="campaigns-delete"),
-        Binding("ctrl+z", "undo", _("Undo"), id="campaigns-undo", show=False),
-        Binding("question_mark,f1", "help", _("Help"), id="campaigns-help", key_display="?"),
+        Binding("f,enter", "record_figures", N_("Figures"), id="campaigns-figures"),
+        Binding("n", "new_campaign", N_("New"), id="campaigns-new"),
+        Binding("e", "edit_campaign", N_("Edit"), id="campaigns-edit"),
+        Binding("delete", "delete_campaign", N_("Delete"), id="campaigns-delete"),
+        Binding("ctrl+z", "undo", N_("Undo"), id="campaigns-undo", show=False),
+        Binding("question_mark,f1", "help", N_("Help"), id="campaigns-help", key_display="?"),
     ]
 
     # Textual types these as instance attributes, so no ClassVar here (mypy would object).

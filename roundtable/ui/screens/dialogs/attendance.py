@@ -22,7 +22,7 @@ from textual.widgets.selection_list import Selection
 
 from roundtable.domain.config import Role
 from roundtable.domain.meeting import Attendance, Attendee
-from roundtable.i18n import _, pgettext
+from roundtable.i18n import N_, _, pgettext
 from roundtable.ui.screens.forms.form_base import FormModal, literal, safe_line
 
 __all__ = ["AttendanceScreen", "AttendeeList"]
@@ -32,7 +32,7 @@ class AttendeeList(SelectionList[int]):
     """The checklist of people: space toggles one, Enter saves the whole list."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "screen.save", _("Save"), show=False),
+        Binding("enter", "screen.save", N_("Save"), show=False),
     ]
 
 
@@ -41,9 +41,9 @@ class AttendanceScreen(FormModal[tuple[Attendee, ...] | None]):
     role holders marked (then the guests, `guest` set), or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "all_present", _("All present"), show=False, id="attendance.all"),
-        Binding("n", "none_present", _("None present"), show=False, id="attendance.none"),
-        Binding("e", "excused", _("Excused"), show=False, id="attendance.excused"),
+        Binding("a", "all_present", N_("All present"), show=False, id="attendance.all"),
+        Binding("n", "none_present", N_("None present"), show=False, id="attendance.none"),
+        Binding("e", "excused", N_("Excused"), show=False, id="attendance.excused"),
     ]
 
     def __init__(self, attendees: Sequence[Attendee], roles: Sequence[Role] = ()) -> None:

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from roundtable.domain.config import Cadence
 from roundtable.domain.dates import next_meeting_date
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.screens.forms.action_form import day_text
 from roundtable.ui.screens.forms.form_base import RoundtableModal, literal
 
@@ -37,8 +37,8 @@ class CadenceModal(RoundtableModal[Cadence | None]):
 
     DEFAULT_CLASSES = "rt-modal cadence"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("w", "pick('weekly')", _("Weekly"), show=False, id="cadence.weekly"),
-        Binding("2", "pick('biweekly')", _("Every two weeks"), show=False, id="cadence.two"),
+        Binding("w", "pick('weekly')", N_("Weekly"), show=False, id="cadence.weekly"),
+        Binding("2", "pick('biweekly')", N_("Every two weeks"), show=False, id="cadence.two"),
     ]
 
     def __init__(self, current: Cadence, started_at: datetime) -> None:

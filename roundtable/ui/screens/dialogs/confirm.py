@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Static
 
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.screens.forms.form_base import RoundtableModal, literal
 
 __all__ = ["ConfirmModal"]
@@ -27,8 +27,9 @@ class ConfirmModal(RoundtableModal[bool]):
     AUTO_FOCUS = "#cancel"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "save", _("Yes"), show=False, id="confirm.yes"),
-        Binding("n", "cancel", _("No"), show=False, id="confirm.no"),
+        # "j" is yes ("ja") on German keyboards' side of the table.
+        Binding("y,j", "save", N_("Yes"), show=False, id="confirm.yes"),
+        Binding("n", "cancel", N_("No"), show=False, id="confirm.no"),
     ]
 
     def __init__(self, title: str, message: str, confirm_label: str) -> None:

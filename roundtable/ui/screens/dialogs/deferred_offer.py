@@ -23,7 +23,7 @@ from roundtable.domain.config import Agenda, Role
 from roundtable.domain.deferred import AgendaPlan, fit_to_box, with_deferred
 from roundtable.domain.meeting import MeetingItem
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import N_, NP_, _
 from roundtable.ui.screens.forms.form_base import ErrorLine, FormModal, literal, safe_line
 
 __all__ = ["DeferredList", "DeferredOffer"]
@@ -33,7 +33,7 @@ class DeferredList(SelectionList[int]):
     """The checklist: space toggles an item, Enter starts the meeting."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "screen.save", _("Start"), show=False),
+        Binding("enter", "screen.save", NP_("key", "Start"), show=False),
     ]
 
 
@@ -43,9 +43,9 @@ class DeferredOffer(FormModal[AgendaPlan | None]):
 
     DEFAULT_CLASSES = "rt-modal deferred-offer"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "fit", _("Fit to the box"), show=False, id="deferred.fit"),
-        Binding("a", "take_all", _("All"), show=False, id="deferred.all"),
-        Binding("n", "take_none", _("None"), show=False, id="deferred.none"),
+        Binding("f", "fit", N_("Fit to the box"), show=False, id="deferred.fit"),
+        Binding("a", "take_all", N_("All"), show=False, id="deferred.all"),
+        Binding("n", "take_none", N_("None"), show=False, id="deferred.none"),
     ]
 
     def __init__(

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable
 
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.screens.forms.form_base import RoundtableModal, literal, safe_line
 from roundtable.ui.widgets.row_table import RowTable
 
@@ -25,7 +25,7 @@ class HelpScreen(RoundtableModal[None]):
     DEFAULT_CLASSES = "rt-modal help"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q,question_mark", "cancel", _("Close"), show=False, id="help.close"),
+        Binding("q,question_mark", "cancel", N_("Close"), show=False, id="help.close"),
     ]
 
     def __init__(self, bindings: Sequence[tuple[str, str]]) -> None:

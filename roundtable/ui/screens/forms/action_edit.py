@@ -28,7 +28,7 @@ from roundtable.domain.dates import accepted_due_forms, due_words, parse_due
 from roundtable.domain.entries import ActionItem
 from roundtable.domain.l10n import typed_date, typed_date_example
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import _, pgettext
 from roundtable.ui.action_changes import ActionChanges
 from roundtable.ui.screens.forms.action_form import (
     OwnerChoice,
@@ -88,7 +88,7 @@ class OwnerModal(FormModal[OwnerChange | None]):
             dialog.border_subtitle = literal(_("enter save · ↓ pick owner · esc cancel"))
             yield Label(literal(_about(self.action)), classes="prompt")
             with Horizontal(classes="row"):
-                yield Label(_("Owner"), classes="field-label")
+                yield Label(pgettext("field", "Owner"), classes="field-label")
                 with Vertical(classes="field-body"):
                     yield OwnerInput(
                         safe_line(self.action.owner or ""),

@@ -30,7 +30,7 @@ from roundtable.domain.entries import ActionDraft
 from roundtable.domain.l10n import format_day, typed_date, typed_date_example
 from roundtable.domain.owners import resolve_owner
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import N_, _, pgettext
 from roundtable.ui.screens.forms.form_base import (
     ErrorLine,
     FormModal,
@@ -145,7 +145,7 @@ class OwnerInput(SafeInput):
     """The owner field: Down moves into the list of roles and people."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "screen.focus_owner_list", _("Choose owner"), show=False),
+        Binding("down", "screen.focus_owner_list", N_("Choose owner"), show=False),
     ]
 
 
@@ -194,7 +194,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                     )
                     yield ErrorLine(id="text-error")
             with Horizontal(classes="row"):
-                yield Label(_("Owner"), classes="field-label")
+                yield Label(pgettext("field", "Owner"), classes="field-label")
                 with Vertical(classes="field-body"):
                     yield OwnerInput(
                         safe_line(initial.owner) if initial and initial.owner else "",

@@ -22,7 +22,7 @@ from roundtable.domain.entries import BudgetDraft, BudgetKind
 from roundtable.domain.l10n import amount_example, format_number
 from roundtable.domain.money import DEFAULT_CURRENCY, parse_amount, parse_currency
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.screens.forms.form_base import (
     ErrorLine,
     FormModal,
@@ -59,9 +59,9 @@ class KindChoice(RadioSet):
     """Allocation, cut or shift: the arrows choose at once, Enter saves the form."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,right", "choose(1)", _("Next kind"), show=False),
-        Binding("up,left", "choose(-1)", _("Previous kind"), show=False),
-        Binding("enter", "screen.save", _("Save"), show=False),
+        Binding("down,right", "choose(1)", N_("Next kind"), show=False),
+        Binding("up,left", "choose(-1)", N_("Previous kind"), show=False),
+        Binding("enter", "screen.save", N_("Save"), show=False),
     ]
 
     def on_mount(self) -> None:
@@ -88,8 +88,8 @@ class FormCheckbox(Checkbox):
     """A checkbox inside a form: space toggles it, Enter saves the form."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_button", _("Toggle"), show=False),
-        Binding("enter", "screen.save", _("Save"), show=False),
+        Binding("space", "toggle_button", N_("Toggle"), show=False),
+        Binding("enter", "screen.save", N_("Save"), show=False),
     ]
 
 

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from roundtable.domain.text import single_line, terminal_safe
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 
 __all__ = [
     "ErrorLine",
@@ -115,7 +115,7 @@ class RoundtableModal(ModalScreen[ResultT]):
     DEFAULT_CLASSES = "rt-modal"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", _("Cancel"), show=False, id="modal.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), show=False, id="modal.cancel"),
     ]
 
     def action_cancel(self) -> None:
@@ -131,7 +131,7 @@ class FormModal(RoundtableModal[ResultT]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", _("Save"), show=False, id="form.save"),
+        Binding("ctrl+s", "save", N_("Save"), show=False, id="form.save"),
     ]
 
     def action_save(self) -> None:

@@ -23,7 +23,7 @@ from roundtable.domain.config import Agenda, Cadence
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text
 from roundtable.ui.keys import key_help
@@ -75,15 +75,15 @@ class HomeScreen(Screen[None]):
     """Start, resume, or open the action items and the past meetings."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "start", _("Start meeting"), id="home-start"),
-        Binding("r", "resume", _("Resume"), id="home-resume"),
-        Binding("o", "open_actions", _("Action items"), id="home-actions"),
-        Binding("m", "past_meetings", _("Past meetings"), id="home-meetings"),
-        Binding("dollar_sign", "app.campaigns", _("Campaigns"), id="home-campaigns"),
-        Binding("w", "roles", _("Roles"), id="home-roles"),
-        Binding("g", "app.statistics", _("Statistics"), id="home-statistics", show=False),
-        Binding("question_mark,f1", "help", _("Help"), id="home-help", key_display="?"),
-        Binding("q", "app.quit", _("Quit"), id="home-quit"),
+        Binding("s", "start", N_("Start meeting"), id="home-start"),
+        Binding("r", "resume", N_("Resume"), id="home-resume"),
+        Binding("o", "open_actions", N_("Action items"), id="home-actions"),
+        Binding("m", "past_meetings", N_("Past meetings"), id="home-meetings"),
+        Binding("dollar_sign", "app.campaigns", N_("Campaigns"), id="home-campaigns"),
+        Binding("w", "roles", N_("Roles"), id="home-roles"),
+        Binding("g", "app.statistics", N_("Statistics"), id="home-statistics", show=False),
+        Binding("question_mark,f1", "help", N_("Help"), id="home-help", key_display="?"),
+        Binding("q", "app.quit", N_("Quit"), id="home-quit"),
     ]
 
     @dataclass

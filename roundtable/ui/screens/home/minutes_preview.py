@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Markdown, Static
 
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.screens.forms.form_base import RoundtableModal, literal
 
 __all__ = ["MinutesPreview"]
@@ -41,8 +41,8 @@ class MinutesPreview(RoundtableModal[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "cancel", _("Close"), show=False, id="minutes.close"),
-        Binding("c", "copy", _("Copy Markdown"), show=False, id="minutes.copy"),
+        Binding("q", "cancel", N_("Close"), show=False, id="minutes.close"),
+        Binding("c", "copy", N_("Copy Markdown"), show=False, id="minutes.copy"),
     ]
 
     def __init__(

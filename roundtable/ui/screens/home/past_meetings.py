@@ -21,7 +21,7 @@ from roundtable.domain.l10n import format_date
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text, date_width
 from roundtable.ui.screens.home.minutes_preview import MinutesPreview
@@ -43,7 +43,7 @@ class _ListScreen(Screen[None]):
     """A header, a table filled from one store read, and a way back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "app.pop_screen", _("Back"), id="list-back"),
+        Binding("escape,q", "app.pop_screen", N_("Back"), id="list-back"),
     ]
 
     def __init__(self, context: AppContext) -> None:
@@ -73,7 +73,7 @@ class PastMeetingsScreen(_ListScreen):
     """Every meeting, newest first; Enter opens a meeting's minutes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "open_minutes", _("Open minutes"), id="list-minutes", key_display="enter"),
+        Binding("o", "open_minutes", N_("Open minutes"), id="list-minutes", key_display="enter"),
     ]
 
     def __init__(self, context: AppContext) -> None:

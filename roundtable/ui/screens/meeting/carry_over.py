@@ -25,6 +25,7 @@ from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext
 from roundtable.ui.action_changes import ActionChanges
 from roundtable.ui.context import AppContext
+from roundtable.ui.keys import key_hint
 from roundtable.ui.screens.forms.action_edit import ask_due, ask_owner
 from roundtable.ui.screens.meeting.log import default_due_date
 from roundtable.ui.widgets.agenda_list import AgendaList
@@ -200,7 +201,7 @@ class CarryOver:
                 self.changed_since,
             ).format(count=self.changed_since)
         table.border_title = Text(title)
-        table.border_subtitle = Text(_("enter done · w owner · u due · del drop"))
+        table.border_subtitle = Text(key_hint(CarryOverTable.BINDINGS, self.screen.app))
 
     def _changed(self, action: ActionItem) -> None:
         if not self.screen.showing:

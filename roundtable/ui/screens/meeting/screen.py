@@ -27,7 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Header
 
 from roundtable.domain.meeting import MeetingState
-from roundtable.i18n import _, pgettext
+from roundtable.i18n import N_, NP_, _
 from roundtable.ui.keys import key_help
 from roundtable.ui.screens.campaigns.scoreboard import BoardData, read_board
 from roundtable.ui.screens.dialogs.confirm import ConfirmModal
@@ -67,44 +67,44 @@ class MeetingScreen(TimingActions):
     """Runs one meeting; dismisses with the ended meeting, or None when left running."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_item", _("Next"), id="next-item"),
-        Binding("p", "previous_item", _("Previous"), id="previous-item", show=False),
+        Binding("n", "next_item", N_("Next"), id="next-item"),
+        Binding("p", "previous_item", N_("Previous"), id="previous-item", show=False),
         # One key, two words: the footer says what space does now (`check_action`).
-        Binding("space", "toggle_pause", _("Pause"), id="pause", key_display="space"),
-        Binding("space", "toggle_pause('resume')", _("Resume"), id="resume", key_display="space"),
-        Binding("plus,e", "extend", _("+5 min"), id="extend", key_display="+"),
-        Binding("r", "rebalance", _("Rebalance"), id="rebalance"),
+        Binding("space", "toggle_pause", N_("Pause"), id="pause"),
+        Binding("space", "toggle_pause('resume')", N_("Resume"), id="resume"),
+        Binding("plus,e", "extend", N_("+5 min"), id="extend", key_display="+"),
+        Binding("r", "rebalance", N_("Rebalance"), id="rebalance"),
         Binding(
             "R",
             "rebalance_by_history",
-            _("Rebalance by history"),
+            N_("Rebalance by history"),
             id="rebalance-history",
             show=False,
         ),
-        Binding("f", "defer", _("Defer"), id="defer"),
-        Binding("o", "restore", _("Restore item"), id="restore", show=False),
-        Binding("d", "capture_decision", _("Decision"), id="capture-decision"),
-        Binding("a", "capture_action", _("Action"), id="capture-action"),
-        Binding("b", "capture_budget", _("Budget"), id="capture-budget"),
-        Binding("c", "carry_over", _("Carry-over"), id="carry-over"),
-        Binding("i", "action_items", _("Action items"), id="action-items", show=False),
-        Binding("dollar_sign", "app.campaigns", _("Campaigns"), id="campaigns", show=False),
-        Binding("k", "change_cadence", _("Change cadence"), id="cadence", show=False),
-        Binding("w", "roles", _("Roles"), id="roles", show=False),
-        Binding("t", "attendance", _("Attendance"), id="attendance", show=False),
-        Binding("g", "review_record", _("Minutes"), id="review-record"),
-        Binding("B", "budget_picture", _("Budget picture"), id="budget-picture", show=False),
-        Binding("enter", "edit_entry", _("Edit entry"), id="edit-entry", show=False),
-        Binding("delete", "delete_entry", _("Delete entry"), id="delete-entry", show=False),
-        Binding("ctrl+z", "undo", _("Undo"), id="undo", show=False),
-        Binding("ctrl+e,x", "end_meeting", pgettext("key", "End"), id="end-meeting"),
-        Binding("v,f5", "present", _("Present"), id="present", key_display="v"),
-        Binding("ctrl+d", "discard_meeting", _("Discard meeting"), id="discard", show=False),
-        Binding("question_mark,f1", "help", _("Help"), id="help", key_display="?"),
-        Binding("h", "leave", _("Home"), id="home", show=False),
+        Binding("f", "defer", N_("Defer"), id="defer"),
+        Binding("o", "restore", N_("Restore item"), id="restore", show=False),
+        Binding("d", "capture_decision", N_("Decision"), id="capture-decision"),
+        Binding("a", "capture_action", N_("Action"), id="capture-action"),
+        Binding("b", "capture_budget", N_("Budget"), id="capture-budget"),
+        Binding("c", "carry_over", N_("Carry-over"), id="carry-over"),
+        Binding("i", "action_items", N_("Action items"), id="action-items", show=False),
+        Binding("dollar_sign", "app.campaigns", N_("Campaigns"), id="campaigns", show=False),
+        Binding("k", "change_cadence", N_("Change cadence"), id="cadence", show=False),
+        Binding("w", "roles", N_("Roles"), id="roles", show=False),
+        Binding("t", "attendance", N_("Attendance"), id="attendance", show=False),
+        Binding("g", "review_record", N_("Minutes"), id="review-record"),
+        Binding("B", "budget_picture", N_("Budget picture"), id="budget-picture", show=False),
+        Binding("enter", "edit_entry", N_("Edit entry"), id="edit-entry", show=False),
+        Binding("delete", "delete_entry", N_("Delete entry"), id="delete-entry", show=False),
+        Binding("ctrl+z", "undo", N_("Undo"), id="undo", show=False),
+        Binding("ctrl+e,x", "end_meeting", NP_("key", "End"), id="end-meeting"),
+        Binding("v,f5", "present", N_("Present"), id="present", key_display="v"),
+        Binding("ctrl+d", "discard_meeting", N_("Discard meeting"), id="discard", show=False),
+        Binding("question_mark,f1", "help", N_("Help"), id="help", key_display="?"),
+        Binding("h", "leave", N_("Home"), id="home", show=False),
         # Escape closes forms; one press too many must not take the clock off the wall.
         Binding("escape", "stay", "", id="stay", show=False),
-        Binding("q", "quit", _("Quit"), id="quit"),
+        Binding("q", "quit", N_("Quit"), id="quit"),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -30,7 +30,7 @@ from roundtable.domain.meeting import Meeting
 from roundtable.domain.roles_committed import record_roles_committed
 from roundtable.domain.text import single_line
 from roundtable.errors import RoundtableError
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 from roundtable.ui.context import AppContext
 from roundtable.ui.widgets.footer import Footer
 
@@ -79,8 +79,8 @@ class RolesScreen(Screen[None]):
     CSS_PATH = Path(__file__).parent / "roles.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,w", "back", _("Back"), id="roles-back"),
-        Binding("c", "commit", _("Record commitment"), id="roles-commit"),
+        Binding("escape,q,w", "back", N_("Back"), id="roles-back"),
+        Binding("c", "commit", N_("Record commitment"), id="roles-commit"),
     ]
 
     def __init__(
