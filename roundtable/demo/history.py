@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal
 
+from roundtable.demo.lead_estimates import lead_estimate
 from roundtable.demo.texts import DemoTexts, demo_texts
 from roundtable.domain.campaigns import Campaign, CampaignStatus, Channel
 from roundtable.domain.clock import Clock
@@ -580,6 +581,7 @@ class _CampaignDesk:
         self.campaigns = 0
         self.snapshots = 0
         self.runs: list[_Run] = []
+        self.first_year = first.year
         for year in range(first.year, last.year + 2):
             for plan in PROGRAMME:
                 start = _first_monday(year, plan.month)
@@ -706,6 +708,9 @@ class _CampaignDesk:
             won=run.won,
             estimated_revenue=_euros(estimate, 500),
             actual_revenue=run.actual,
+            estimated_leads=lead_estimate(
+                run.leads_total, run.leads, progress, final, run.start.year - self.first_year
+            ),
         )
         self.snapshots += 1
 

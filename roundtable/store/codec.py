@@ -447,6 +447,7 @@ _SNAPSHOT = (
     _Field("cost", load_amount, dump_amount),
     _Field("at", load_time, dump_time),
     _Field("correction", _bool, default=False),
+    _Field("estimated_leads", _whole, default=0),
 )
 
 
@@ -468,6 +469,8 @@ def snapshot_doc(snapshot: Snapshot) -> Doc:
     if not doc["correction"]:
         # Only when set: older stores and other readers see the documents they know.
         del doc["correction"]
+    if not doc["estimated_leads"]:
+        del doc["estimated_leads"]
     return doc
 
 

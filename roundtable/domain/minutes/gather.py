@@ -15,6 +15,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any, TypeVar
 
 from roundtable.domain.campaigns.calibration import board_outcomes
+from roundtable.domain.campaigns.lead_calibration import board_lead_outcomes
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.dates import next_meeting_date
 from roundtable.domain.entries import ActionItem, ActionStatus, BudgetAgreement, Decision, Note
@@ -166,7 +167,9 @@ def gather_minutes(
             else []
         )
         campaigns = store.scoreboard(meeting_id, reported_only=True).rows
-        outcomes = board_outcomes(store.scoreboard(meeting_id))
+        board = store.scoreboard(meeting_id)
+        outcomes = board_outcomes(board)
+        leads_outcomes = board_lead_outcomes(board)
     opened_here: list[ActionItem] = []
     closed: list[ActionItem] = []
     still_open: list[ActionItem] = []
@@ -222,6 +225,7 @@ def gather_minutes(
         campaigns=campaigns,
         role_titles={role.id: role.title for role in config.roles},
         estimate_outcomes=outcomes,
+        lead_outcomes=leads_outcomes,
         next_meeting=next_meeting_date(local_start, meeting.cadence),
         timezone=timezone,
         now=None if meeting.ended_at is not None else moment,

@@ -52,7 +52,13 @@ from roundtable.domain.campaigns.calibration import (
     Calibration,
     bias_text,
     board_outcomes,
+    calibrate,
     for_new_estimate,
+)
+from roundtable.domain.campaigns.lead_calibration import (
+    board_lead_outcomes,
+    lead_bias_text,
+    leads_for_new_estimate,
 )
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.money import format_amount
@@ -198,6 +204,9 @@ class ScoreboardScreen(Screen[None]):
                 bias = PlainLabel("", id="trend-bias")
                 bias.styles.width = "1fr"  # wraps in the narrow trend column
                 yield bias
+                lead_bias = PlainLabel("", id="trend-lead-bias")
+                lead_bias.styles.width = "1fr"
+                yield lead_bias
         yield Footer()
 
     def on_mount(self) -> None:
@@ -331,10 +340,15 @@ class ScoreboardScreen(Screen[None]):
         if row.snapshot is None:
             self._fact("leads", "—")
         else:
+            leads = l10n.format_number(row.snapshot.leads)
+            if row.estimated_leads is not None:
+                leads = _("{leads} of {estimated} estimated").format(
+                    leads=leads, estimated=l10n.format_number(row.estimated_leads)
+                )
             self._fact(
                 "leads",
                 _("{leads} · {accepted} accepted · {won} won").format(
-                    leads=l10n.format_number(row.snapshot.leads),
+                    leads=leads,
                     accepted=l10n.format_number(row.snapshot.accepted),
                     won=l10n.format_number(row.snapshot.won),
                 ),
@@ -410,6 +424,22 @@ class ScoreboardScreen(Screen[None]):
         calibration = self._calibration(row)
         bias = "" if calibration is None else bias_text(calibration)
         self.query_one("#trend-bias", PlainLabel).show(f"{ESTIMATE_MARK} {bias}" if bias else "")
+        lead_bias = self._lead_bias(row)
+        self.query_one("#trend-lead-bias", PlainLabel).show(
+            f"{ESTIMATE_MARK} {lead_bias}" if lead_bias else ""
+        )
+
+    def _lead_bias(self, row: CampaignRow) -> str:
+        """How this campaign's and its role's lead estimates turned out (statistics)."""
+        if self.data is None:
+            return ""
+        outcomes = board_lead_outcomes(self.data.board)
+        owner = row.campaign.owner
+        return lead_bias_text(
+            calibrate(outcomes, campaign_id=row.campaign.id),
+            calibrate(outcomes, owner=owner),
+            owner_text(owner, self.config.roles),
+        )
 
     # --- which keys work --------------------------------------------------------------
 
@@ -507,6 +537,10 @@ class ScoreboardScreen(Screen[None]):
                 initial=initial,
                 errors=errors,
                 calibration=self._calibration(row),
+                lead_calibration=leads_for_new_estimate(
+                    board_lead_outcomes(self.data.board) if self.data is not None else (),
+                    row.campaign,
+                ),
             ),
             typed,
         )
@@ -540,6 +574,7 @@ class ScoreboardScreen(Screen[None]):
                     won=figures.won,
                     estimated_revenue=figures.estimated_revenue,
                     actual_revenue=figures.actual_revenue,
+                    estimated_leads=figures.estimated_leads,
                     cost=draft.cost,
                     correction=draft.correction,
                 )
