@@ -363,6 +363,8 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
     def _paint_forecast(self) -> None:
         for line in self.query(ForecastLine):
             line.show_forecast(self.meeting, self.clock())
+            # The agenda's "does not fit" marks follow the usual pace too, not only the plan.
+            self.query_one(AgendaList).show_forecast_late(line.not_fitting)
 
     def action_rebalance_by_history(self) -> None:
         """Plan the items still to come by what they usually take, inside the box."""
