@@ -5,17 +5,45 @@ $ROUNDTABLE_SMTP_PASSWORD."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.cli.test_between_meetings_cli import JANA, KATRIN, config, db, run  # noqa: F401
+from roundtable.store.store import Store
+from tests.cli.test_between_meetings_cli import JANA, KATRIN, run
 from tests.tls_smtp_server import PASSWORD, USER, tls_smtp_server
+from tests.unit.between_data import SHIPPED, fill
 
 # The implicit-TLS server is encrypted from the first byte; aiosmtpd only counts STARTTLS.
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
 
 MODES = [pytest.param(False, id="starttls"), pytest.param(True, id="tls")]
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    """The shipped config, with addresses for Katrin Vogel and Jana Richter."""
+    folder = tmp_path / "team-config"
+    shutil.copytree(SHIPPED, folder)
+    roles = folder / "roles.yaml"
+    text = roles.read_text("utf-8")
+    text = text.replace(
+        "holders: [Katrin Vogel]", f"holders: [{{name: Katrin Vogel, email: {KATRIN}}}]"
+    ).replace(
+        "holders: [Jana Richter, Felix Bauer]",
+        f"holders:\n      - {{name: Jana Richter, email: {JANA}}}\n      - Felix Bauer",
+    )
+    roles.write_text(text, "utf-8")
+    return folder
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "data" / "roundtable.db"
+    with Store.open(path) as store:
+        fill(store)
+    return path
 
 
 def with_tls_mail(config: Path, port: int, implicit: bool, *, extra: str = "") -> None:
@@ -31,8 +59,8 @@ def with_tls_mail(config: Path, port: int, implicit: bool, *, extra: str = "") -
 @pytest.mark.parametrize("implicit", MODES)
 def test_remind_logs_in_and_sends_over_tls(
     tmp_path: Path,
-    db: Path,  # noqa: F811
-    config: Path,  # noqa: F811
+    db: Path,
+    config: Path,
     implicit: bool,
 ) -> None:
     with tls_smtp_server(tmp_path, implicit=implicit) as (mailbox, logins, port, cert):
@@ -60,11 +88,11 @@ def test_remind_logs_in_and_sends_over_tls(
 @pytest.mark.parametrize("implicit", MODES)
 def test_export_mails_the_minutes_over_tls(
     tmp_path: Path,
-    db: Path,  # noqa: F811
-    config: Path,  # noqa: F811
+    db: Path,
+    config: Path,
     implicit: bool,
 ) -> None:
-    with tls_smtp_server(tmp_path, implicit=implicit) as (mailbox, logins, port, cert):
+    with tls_smtp_server(tmp_path, implicit=implicit) as (mailbox, _logins, port, cert):
         with_tls_mail(config, port, implicit)
         result = run(
             tmp_path,
@@ -83,11 +111,11 @@ def test_export_mails_the_minutes_over_tls(
 @pytest.mark.parametrize("implicit", MODES)
 def test_a_wrong_password_is_named_and_nothing_is_sent(
     tmp_path: Path,
-    db: Path,  # noqa: F811
-    config: Path,  # noqa: F811
+    db: Path,
+    config: Path,
     implicit: bool,
 ) -> None:
-    with tls_smtp_server(tmp_path, implicit=implicit) as (mailbox, logins, port, cert):
+    with tls_smtp_server(tmp_path, implicit=implicit) as (mailbox, _logins, port, cert):
         with_tls_mail(config, port, implicit)
         result = run(
             tmp_path,
@@ -118,8 +146,8 @@ def test_a_wrong_password_is_named_and_nothing_is_sent(
 
 def test_no_password_says_where_it_comes_from(
     tmp_path: Path,
-    db: Path,  # noqa: F811
-    config: Path,  # noqa: F811
+    db: Path,
+    config: Path,
 ) -> None:
     with tls_smtp_server(tmp_path, implicit=False) as (mailbox, logins, port, cert):
         with_tls_mail(config, port, False)
@@ -131,8 +159,8 @@ def test_no_password_says_where_it_comes_from(
 
 def test_a_password_in_the_config_is_refused(
     tmp_path: Path,
-    db: Path,  # noqa: F811
-    config: Path,  # noqa: F811
+    db: Path,
+    config: Path,
 ) -> None:
     with_tls_mail(config, 2525, False, extra="  password: geheim\n")
     result = run(tmp_path, db, config, "remind", "--mail", ROUNDTABLE_SMTP_PASSWORD=PASSWORD)
@@ -144,8 +172,8 @@ def test_a_password_in_the_config_is_refused(
 @pytest.mark.parametrize("implicit", MODES)
 def test_a_certificate_nobody_trusts_is_refused_clearly(
     tmp_path: Path,
-    db: Path,  # noqa: F811
-    config: Path,  # noqa: F811
+    db: Path,
+    config: Path,
     implicit: bool,
 ) -> None:
     with tls_smtp_server(tmp_path, implicit=implicit) as (mailbox, logins, port, _cert):
