@@ -9,7 +9,7 @@ from pathlib import Path
 from tinydb.table import Document, Table
 
 from roundtable.domain.entries import ActionItem, ActionStatus
-from roundtable.store import codec
+from roundtable.store import codec, values
 from roundtable.store.journal import JournalStorage
 from roundtable.store.records import ACTIONS, META, SHARD_SIZE
 from roundtable.store.schema import SCHEMA_VERSION
@@ -54,7 +54,7 @@ def fill_actions(path: Path, start: int, count: int, seed: int = 1) -> None:
         at = opened + timedelta(hours=number)
         action = ActionItem(
             id=number,
-            ref=codec.ref_of(number),
+            ref=values.ref_of(number),
             text=f"{rng.choice(TEXTS)} ({number})",
             owner=rng.choice(OWNERS),
             due=date(2024, 1, 16) + timedelta(days=number // 8),

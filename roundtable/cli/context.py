@@ -6,6 +6,7 @@ import argparse
 import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roundtable.domain.config import TeamConfig, peek_store
 from roundtable.domain.locations import (
@@ -19,6 +20,9 @@ from roundtable.domain.locations import (
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _
 
+if TYPE_CHECKING:
+    from roundtable.domain.contacts import Contacts
+
 __all__ = [
     "TODAY_ENV",
     "config_location",
@@ -26,6 +30,7 @@ __all__ = [
     "existing_db_path",
     "store_location",
     "team_config",
+    "team_contacts",
     "today",
 ]
 
@@ -90,3 +95,10 @@ def today() -> date:
                 env=TODAY_ENV, value=override
             )
         ) from None
+
+
+def team_contacts(args: argparse.Namespace) -> Contacts:
+    """The people's addresses, the mail server and the time zone from roles.yaml."""
+    from roundtable.domain.contacts import load_contacts  # YAML: not for `--help`
+
+    return load_contacts(config_location(args).directory)

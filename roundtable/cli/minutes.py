@@ -126,7 +126,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         assert meeting.id is not None  # a stored meeting always has its id
         markdown = render_minutes(gather_minutes(store, meeting.id, config))
     if args.mail or args.dry_run:
-        from roundtable.cli.between import mail_minutes
+        from roundtable.cli.mail import mail_minutes
 
         return mail_minutes(args, meeting, config.team, markdown)
     if args.output is None:
@@ -188,7 +188,7 @@ def register(commands: Commands) -> None:
         default=None,
         help=_("write to FILE (replaced atomically) instead of printing"),
     )
-    from roundtable.cli.between import add_mail_options
+    from roundtable.cli.mail import add_mail_options
 
     add_mail_options(export, _("the minutes to the meeting's attendees"))
     meetings = commands.add(

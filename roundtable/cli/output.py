@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from datetime import date
 from decimal import MAX_PREC, ROUND_HALF_UP, Decimal, localcontext
 
 from roundtable.domain.text import terminal_safe
 
-__all__ = ["clip", "clock_text", "columns", "out", "print_json", "whole"]
+__all__ = ["clip", "clock_text", "columns", "day_text", "out", "print_json", "whole"]
 
 
 def out(text: str = "") -> None:
@@ -65,3 +66,10 @@ def whole(amount: Decimal | None, *, signed: bool = False) -> str:
         sign = "+" if rounded > 0 else "\u2212" if rounded < 0 else "±"
         return sign + format_number(abs(rounded))
     return format_number(rounded)
+
+
+def day_text(day: date) -> str:
+    """`day` as the chosen language writes a date (Babel loads on first use)."""
+    from roundtable.domain.l10n import format_date
+
+    return format_date(day)

@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "roundtable.cli.campaigns",
     "roundtable.cli.store_commands",
     "roundtable.cli.serve",
+    "roundtable.cli.reminders",
     "roundtable.cli.between",
     "roundtable.cli.signoff",
     "roundtable.cli.stats",

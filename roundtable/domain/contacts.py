@@ -29,7 +29,8 @@ from datetime import tzinfo
 from enum import StrEnum
 from pathlib import Path
 
-from roundtable.domain.config.yamlfile import (
+from roundtable.domain.config.yamlfile import read_yaml as _read_yaml
+from roundtable.domain.config.yamlvalues import (
     YamlEntry,
     YamlList,
     YamlMap,
@@ -38,7 +39,6 @@ from roundtable.domain.config.yamlfile import (
     describe,
     quote,
 )
-from roundtable.domain.config.yamlfile import read_yaml as _read_yaml
 from roundtable.errors import ConfigError, Problem
 from roundtable.i18n import _
 

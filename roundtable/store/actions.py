@@ -11,7 +11,7 @@ from datetime import date, datetime
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _
-from roundtable.store import codec
+from roundtable.store import codec, values
 from roundtable.store.records import ACTIONS, Doc, Records, clean_text
 
 __all__ = ["ActionFields", "Actions", "StatusChange", "by_due", "check_due", "clean_owner"]
@@ -106,7 +106,7 @@ class Actions:
         doc = self._records.get(ACTIONS, number)
         if doc is None:
             raise NotFoundError(
-                _("There is no action item {ref}.").format(ref=codec.ref_of(number))
+                _("There is no action item {ref}.").format(ref=values.ref_of(number))
             )
         return self._decode(number, doc)
 
@@ -126,7 +126,7 @@ class Actions:
         number = records.next_id(ACTIONS)
         action = ActionItem(
             id=number,
-            ref=codec.ref_of(number),
+            ref=values.ref_of(number),
             text=text,
             owner=clean_owner(owner),
             due=due,
@@ -143,7 +143,7 @@ class Actions:
         if fields:
             fields = {
                 **fields,
-                "updated_at": codec.dump_time(self._records.now()),
+                "updated_at": values.dump_time(self._records.now()),
                 "updated_in": meeting_id,
             }
             self._records.update(ACTIONS, action.id, fields)
@@ -161,7 +161,7 @@ class Actions:
             action = replace(
                 action, status=status, closed_at=self._records.now(), closed_in=meeting_id
             )
-        closed_at = None if action.closed_at is None else codec.dump_time(action.closed_at)
+        closed_at = None if action.closed_at is None else values.dump_time(action.closed_at)
         self._records.update(
             ACTIONS,
             action.id,
@@ -243,7 +243,7 @@ class Actions:
 
 def check_due(due: date | None) -> None:
     """`UsageError` for a due date the store would not read back (its year is absurd)."""
-    if due is not None and codec.day_problem(due) is not None:
+    if due is not None and values.day_problem(due) is not None:
         raise UsageError(_("The date {date} is too far away.").format(date=due.isoformat()))
 
 
@@ -268,6 +268,6 @@ def _span_of(_doc_id: int, doc: Doc) -> tuple[float, float]:
     """When an action item was opened and closed (infinity while open), as timestamps."""
     closed = doc.get("closed_at")
     return (
-        codec.load_time(doc["opened_at"]).timestamp(),
-        math.inf if closed is None else codec.load_time(closed).timestamp(),
+        values.load_time(doc["opened_at"]).timestamp(),
+        math.inf if closed is None else values.load_time(closed).timestamp(),
     )

@@ -8,7 +8,7 @@ from decimal import Decimal
 from roundtable.domain.entries import BudgetAgreement, BudgetKind
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _
-from roundtable.store import codec
+from roundtable.store import codec, values
 from roundtable.store.records import BUDGETS, Doc, Records
 
 __all__ = ["Budgets", "checked_budget", "too_large_amount"]
@@ -67,7 +67,7 @@ def checked_budget(budget: BudgetAgreement) -> BudgetAgreement:
         raise UsageError(_("A budget agreement needs an area."))
     if not isinstance(budget.amount, Decimal) or not budget.amount.is_finite():
         raise UsageError(_("The amount must be a number."))
-    if codec.amount_problem(budget.amount) is not None:
+    if values.amount_problem(budget.amount) is not None:
         raise UsageError(too_large_amount())
     if budget.amount <= 0:
         raise UsageError(

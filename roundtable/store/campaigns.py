@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from roundtable.errors import NotFoundError
 from roundtable.i18n import _
-from roundtable.store import codec
+from roundtable.store import codec, values
 from roundtable.store.budgets import too_large_amount
 from roundtable.store.records import CAMPAIGNS, SNAPSHOTS, Doc, Records
 
@@ -204,13 +204,13 @@ def _check_keepable(campaign: Campaign, figures: SnapshotFigures | None = None) 
             "estimated_leads": figures.estimated_leads,
         }
     for field, amount in amounts.items():
-        if codec.amount_problem(amount) is not None:
+        if values.amount_problem(amount) is not None:
             raise FieldError(field, too_large_amount())
     for field, count in counts.items():
-        if count >= codec.MAX_WHOLE:
+        if count >= values.MAX_WHOLE:
             raise FieldError(field, _("That number is too large."))
     for field, day in (("start", campaign.start), ("end", campaign.end)):
-        if codec.day_problem(day) is not None:
+        if values.day_problem(day) is not None:
             raise FieldError(
                 field, _("The date {date} is too far away.").format(date=day.isoformat())
             )

@@ -54,9 +54,10 @@ from roundtable.store.files import (
     leftover_temp_files,
     make_folders,
 )
+from roundtable.store.folding import fold_write
 from roundtable.store.migrations import Data, Migration
 from roundtable.store.reader import read_chunks
-from roundtable.store.tracked import NOT_READ, Pending, Tables, TrackedDoc
+from roundtable.store.tracked import Pending, Tables, TrackedDoc
 
 __all__ = [
     "DEFAULT_COMPACT_SLACK",
@@ -313,48 +314,10 @@ class JournalStorage(JournalFile, Storage):
 
     def _absorb(self, data: dict[str, dict[str, Any]], pending: Pending) -> None:
         """Fold one TinyDB write into `pending` and adopt `data` as the new state."""
-        old_tables = self._tables
-        new_tables: dict[str, dict[str, Any]] = {}
-        # Not `data.items()`: on what `read()` handed out, that would track every table.
-        for name, table in dict.items(data):
-            if table is NOT_READ:
-                # Not looked at by this write: as it was (waiting, or read meanwhile).
-                if name in old_tables:
-                    new_tables[name] = old_tables[name]
-                continue
-            if name in self._waiting:
-                # Handed over without being looked up (not by TinyDB): compare it with
-                # what the chunks hold.
-                self._read_table(name)
-            old = old_tables.get(name)
-            new_tables[name] = table
-            if table is old:
-                continue
-            if old is None:
-                pending.created.add(name)
-                old = {}
-            if not table and old:
-                pending.reset(name)
-                continue
-            for doc_id in old.keys() - table.keys():
-                pending.remove(name, doc_id)
-            fresh = [(doc_id, doc) for doc_id, doc in table.items() if type(doc) is not TrackedDoc]
-            for doc_id, doc in fresh:
-                tracked = TrackedDoc(doc, (name, doc_id), self._sink)
-                table[doc_id] = tracked
-                pending.put(name, doc_id, tracked)
-        for name in (old_tables.keys() | self._waiting.keys()) - data.keys():
-            pending.reset(name)
-            self._waiting.pop(name, None)
-        self._tables = new_tables
+        self._tables = fold_write(
+            self._tables, self._waiting, data, pending, self._sink, self._read_table
+        )
         self._generation += 1
-        # Documents changed in place, still where they were: their new content is put.
-        for changed in self._sink:
-            changed._dirty = False
-            name, doc_id = changed._key
-            if new_tables.get(name, {}).get(doc_id) is changed:
-                pending.put(name, doc_id, changed)
-        self._sink.clear()
 
     def _reload(self) -> None:
         """Drop the in-memory state and read it again from the file.

@@ -1,6 +1,6 @@
 """Meetings: the agenda snapshot, attendees, and the clock of every item.
 
-A meeting is kept as several small documents (`codec.MeetingParts`): what it was
+A meeting is kept as several small documents (`meeting_codec.MeetingParts`): what it was
 started from, its running state, and one timing per agenda item. Saving a meeting
 writes only the documents that changed, so a clock step (next item, pause, extend)
 appends a few hundred bytes, not the whole meeting.
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from roundtable.errors import NotFoundError, StoreError
 from roundtable.i18n import _
-from roundtable.store import codec
+from roundtable.store import meeting_codec, values
 from roundtable.store.records import (
     ACTIONS,
     BUDGETS,
@@ -42,7 +42,7 @@ class MeetingCounts:
 
 
 def _item_id(meeting_id: int, index: int) -> int:
-    return meeting_id * codec.MAX_ITEMS + index
+    return meeting_id * values.MAX_ITEMS + index
 
 
 class Meetings:
@@ -57,7 +57,7 @@ class Meetings:
         records = self._records
         clock = records.get(MEETING_CLOCKS, meeting_id)
         agenda = head.get("agenda")
-        count = min(len(agenda), codec.MAX_ITEMS) if isinstance(agenda, list) else 0
+        count = min(len(agenda), values.MAX_ITEMS) if isinstance(agenda, list) else 0
         items = [
             records.get(MEETING_ITEMS, _item_id(meeting_id, index)) or {} for index in range(count)
         ]
@@ -67,7 +67,7 @@ class Meetings:
         clock, items = self._parts(meeting_id, head)
 
         def decode(doc_id: int, head: Doc) -> Meeting:
-            return codec.meeting_from_parts(doc_id, head, clock, items)
+            return meeting_codec.meeting_from_parts(doc_id, head, clock, items)
 
         return self._records.decode(_("meeting"), decode, meeting_id, head)
 
@@ -116,7 +116,7 @@ class Meetings:
             )
         meeting_id = records.next_id(MEETINGS)
         stored = replace(meeting, id=meeting_id)
-        parts = codec.meeting_parts(stored)
+        parts = meeting_codec.meeting_parts(stored)
         records.insert(MEETINGS, meeting_id, parts.head)
         records.insert(MEETING_CLOCKS, meeting_id, parts.clock)
         for index, timing in enumerate(parts.items):
@@ -131,7 +131,7 @@ class Meetings:
         head = records.get(MEETINGS, meeting.id)
         if head is None:
             raise NotFoundError(_("There is no meeting {id}.").format(id=meeting.id))
-        parts = codec.meeting_parts(meeting)
+        parts = meeting_codec.meeting_parts(meeting)
         old_clock, old_items = self._parts(meeting.id, head)
         if parts.head != head:
             records.replace(MEETINGS, meeting.id, parts.head)

@@ -21,8 +21,8 @@ from typing import Any, TypeVar
 from roundtable.domain.clock import Clock
 from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.i18n import _
-from roundtable.store.codec import MAX_ITEMS, MAX_WHOLE, FieldProblem
 from roundtable.store.journal import JournalStorage
+from roundtable.store.values import MAX_ITEMS, MAX_WHOLE, FieldProblem
 
 __all__ = [
     "ACTIONS",
@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 MEETINGS = "meetings"
-"""What each meeting was started from: agenda snapshot and attendees (`codec.MeetingParts`)."""
+"""What each meeting was started from: agenda snapshot, attendees (`MeetingParts`)."""
 MEETING_CLOCKS = "meeting_clocks"
 """Each meeting's running state (current item, pauses, end), under the meeting's id."""
 MEETING_ITEMS = "meeting_items"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from roundtable.store import codec
+from roundtable.store import meeting_codec, values
 from roundtable.store.events import migrate_to_events
 from roundtable.store.journal import Data, Migration
 from roundtable.store.records import (
@@ -17,7 +17,7 @@ __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
 SCHEMA_VERSION = 3
 """1: a meeting is one document. 2: a meeting is a head, a clock and one timing per
-agenda item (`codec.MeetingParts`), so a clock step rewrites only what moved."""
+agenda item (`meeting_codec.MeetingParts`), so a clock step rewrites only what moved."""
 
 
 def split_meetings(data: Data) -> Data:
@@ -36,11 +36,11 @@ def split_meetings(data: Data) -> Data:
             if meeting_id is None or not isinstance(doc, dict):
                 heads[key] = doc
                 continue
-            parts = codec.split_meeting_doc(doc)
+            parts = meeting_codec.split_meeting_doc(doc)
             heads[key] = parts.head
             tables.setdefault(table_of(MEETING_CLOCKS, meeting_id), {})[key] = parts.clock
-            for index, timing in enumerate(parts.items[: codec.MAX_ITEMS]):
-                item_id = meeting_id * codec.MAX_ITEMS + index
+            for index, timing in enumerate(parts.items[: values.MAX_ITEMS]):
+                item_id = meeting_id * values.MAX_ITEMS + index
                 tables.setdefault(table_of(MEETING_ITEMS, item_id), {})[str(item_id)] = timing
     return tables
 

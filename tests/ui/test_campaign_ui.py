@@ -38,16 +38,14 @@ from roundtable.domain.money import format_amount
 from roundtable.errors import UsageError
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
-from roundtable.ui.screens.campaigns.campaign_form import CampaignForm, campaign_owner
+from roundtable.ui.screens.campaigns.campaign_form import CampaignForm
+from roundtable.ui.screens.campaigns.owner_choice import campaign_owner
 from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
 from roundtable.ui.screens.campaigns.snapshot_form import FiguresDraft, SnapshotForm
 from roundtable.ui.screens.forms.form_base import FormModal
-from roundtable.ui.widgets.scoreboard import (
-    CampaignScoreboard,
-    ScoreboardTable,
-    gap_change_text,
-    gap_distances,
-)
+from roundtable.ui.widgets.campaign_texts import gap_change_text, gap_distances
+from roundtable.ui.widgets.scoreboard import CampaignScoreboard
+from roundtable.ui.widgets.scoreboard_table import ScoreboardTable
 from tests.ui.conftest import (
     FakeClock,
     app_for,

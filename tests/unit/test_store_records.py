@@ -20,7 +20,7 @@ from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.domain.meeting import Attendee
 from roundtable.errors import StoreError
-from roundtable.store import codec
+from roundtable.store import codec, meeting_codec
 from roundtable.store.schema import SCHEMA_VERSION
 from roundtable.store.store import Store
 from tests.unit.conftest import START, FakeClock
@@ -248,7 +248,7 @@ def test_a_clock_step_writes_only_the_clock_and_the_items_it_moved(
 ) -> None:
     with Store.open(path, clock=clock) as store:
         meeting = a_meeting_in(store, clock)
-        whole = len(json.dumps(codec.meeting_doc(meeting)))
+        whole = len(json.dumps(meeting_codec.meeting_doc(meeting)))
         steps = [
             lambda m, now: timebox.next_item(m, now),
             lambda m, now: timebox.pause(m, now),
@@ -288,7 +288,7 @@ def test_a_store_of_the_old_layout_is_migrated_with_a_backup(path: Path, clock: 
     )
     clock.advance(20)
     meeting = timebox.next_item(meeting, clock())
-    old_doc = codec.meeting_doc(meeting)
+    old_doc = meeting_codec.meeting_doc(meeting)
     action = ActionItem(1, "A-1", "Leads nachfassen", "sales", None, ActionStatus.OPEN, 1, 0, START)
     original = write_store(
         path,

@@ -18,7 +18,7 @@ from roundtable.domain.config.model import (
     Role,
     is_role_id,
 )
-from roundtable.domain.config.yamlfile import YamlEntry, YamlMap, YamlScalar, quote
+from roundtable.domain.config.yamlvalues import YamlEntry, YamlMap, YamlScalar, quote
 from roundtable.errors import Problem
 from roundtable.i18n import _
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from roundtable.domain.config.model import MAX_PROBLEMS_PER_FILE
-from roundtable.domain.config.yamlfile import (
+from roundtable.domain.config.yamlfile import read_yaml
+from roundtable.domain.config.yamlvalues import (
     YamlEntry,
     YamlList,
     YamlMap,
@@ -20,7 +21,6 @@ from roundtable.domain.config.yamlfile import (
     YamlValue,
     describe,
     quote,
-    read_yaml,
 )
 from roundtable.errors import Problem
 from roundtable.i18n import _

@@ -17,9 +17,7 @@ from roundtable.domain.config.model import (
     Role,
     TeamConfig,
 )
-from roundtable.domain.config.yamlfile import (
-    quote,
-)
+from roundtable.domain.config.yamlvalues import quote
 from roundtable.errors import ConfigError, Problem
 from roundtable.i18n import _
 

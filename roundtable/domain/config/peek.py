@@ -12,7 +12,7 @@ from roundtable.domain.config.model import ROLES_FILE, Language
 from roundtable.errors import ConfigError
 
 if TYPE_CHECKING:
-    from roundtable.domain.config.yamlfile import YamlEntry
+    from roundtable.domain.config.yamlvalues import YamlEntry
 
 __all__ = ["peek_language", "peek_store"]
 
@@ -28,7 +28,8 @@ def _peek(directory: Path, key: str) -> YamlEntry | None:
         return None
     if key.encode() not in head:
         return None
-    from roundtable.domain.config.yamlfile import YamlMap, read_yaml  # YAML only if needed
+    from roundtable.domain.config.yamlfile import read_yaml  # YAML only if needed
+    from roundtable.domain.config.yamlvalues import YamlMap
 
     root, _problems = read_yaml(path)
     return root.get(key) if isinstance(root, YamlMap) else None
@@ -40,7 +41,7 @@ def peek_language(directory: Path) -> str | None:
     entry = _peek(directory, "language")
     if entry is None:
         return None
-    from roundtable.domain.config.yamlfile import YamlScalar  # loaded by _peek already
+    from roundtable.domain.config.yamlvalues import YamlScalar  # loaded by _peek already
 
     if not isinstance(entry.value, YamlScalar):
         return None

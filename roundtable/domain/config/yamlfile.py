@@ -14,35 +14,20 @@ null and dates. Merge keys (`<<: *defaults`) work as in PyYAML's safe loader.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode
 
 from roundtable.domain.config.files import MAX_FILE_BYTES, NotAPlainFile, read_plain_file
+from roundtable.domain.config.yamlbuild import MAX_VALUES, YamlBuilder, node_line
+from roundtable.domain.config.yamlvalues import YamlValue, quote
 from roundtable.domain.text import single_line
 from roundtable.errors import Problem
 from roundtable.i18n import _
 
-__all__ = [
-    "MAX_FILE_BYTES",
-    "MAX_VALUES",
-    "YamlEntry",
-    "YamlList",
-    "YamlMap",
-    "YamlScalar",
-    "YamlValue",
-    "describe",
-    "quote",
-    "read_yaml",
-]
+__all__ = ["MAX_FILE_BYTES", "MAX_VALUES", "read_yaml"]
 
-
-MAX_VALUES = 100_000
-"""Values a document may expand to through aliases (guards against "billion laughs")."""
 
 _TAG = "tag:yaml.org,2002:"
 _BUILT_SCALAR_TAGS = frozenset(_TAG + name for name in ("str", "int", "float", "bool", "null"))
@@ -53,82 +38,11 @@ _MERGE = _TAG + "merge"
 _MAP = _TAG + "map"
 _SEQ = _TAG + "seq"
 
-_QUOTE_LIMIT = 80
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _C_LOADER: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 _C_MAX_NESTING = 1000
 """Text that might nest deeper goes through the pure-Python loader (see `_parse`)."""
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 """What the pure-Python reader refuses (libyaml's limits differ): such text goes to it."""
-
-
-@dataclass(frozen=True)
-class YamlScalar:
-    """A single value: `value` as YAML reads it, `text` as the file wrote it."""
-
-    value: str | int | float | bool | date | datetime | None
-    text: str
-    """The scalar as written (after unquoting): what a person should see in a message."""
-    line: int
-
-
-@dataclass(frozen=True)
-class YamlList:
-    """A sequence; `line` is where it starts."""
-
-    items: tuple[YamlValue, ...]
-    line: int
-
-
-@dataclass(frozen=True)
-class YamlEntry:
-    """One `key: value` pair of a mapping, with the key's own line."""
-
-    key: str
-    """The key as written; a key that is not a single scalar reads as ``""``."""
-    line: int
-    value: YamlValue
-
-
-@dataclass(frozen=True)
-class YamlMap:
-    """A mapping whose keys are unique (a repeated key is reported, the first one kept)."""
-
-    entries: tuple[YamlEntry, ...]
-    line: int
-
-    def get(self, key: str) -> YamlEntry | None:
-        """The entry for `key`, or None."""
-        return next((entry for entry in self.entries if entry.key == key), None)
-
-
-YamlValue = YamlScalar | YamlList | YamlMap
-
-
-def quote(text: str, limit: int = _QUOTE_LIMIT) -> str:
-    """`text` from a file, quoted for a one-line message: control characters made
-    visible, whitespace folded, long text cut to `limit` characters."""
-    safe = single_line(text)
-    if len(safe) > limit:
-        safe = safe[: limit - 1] + "…"
-    return f"'{safe}'"
-
-
-def describe(value: YamlValue) -> str:
-    """What kind of value this is, in words for "must be …, not …" messages."""
-    if isinstance(value, YamlMap):
-        return _("a mapping")
-    if isinstance(value, YamlList):
-        return _("a list")
-    if value.value is None:
-        return _("nothing")
-    if isinstance(value.value, bool):
-        return _("the yes/no value {text}").format(text=quote(value.text))
-    if isinstance(value.value, int | float):
-        return _("the number {text}").format(text=quote(value.text))
-    if isinstance(value.value, date):
-        return _("the date {text}").format(text=quote(value.text))
-    return _("the text {text}").format(text=quote(value.text))
 
 
 def read_yaml(path: Path) -> tuple[YamlValue | None, list[Problem]]:
@@ -141,14 +55,14 @@ def read_yaml(path: Path) -> tuple[YamlValue | None, list[Problem]]:
     node = _compose(path, text, problems)
     if node is None:
         return None, problems
-    builder = _Builder(path, problems)
+    builder = YamlBuilder(path, problems)
     try:
         # What aliases add beyond the values written out; a long plain file is no bomb.
         if builder.size(node) - len(builder.sizes) > MAX_VALUES:
             problems.append(
                 Problem(
                     path,
-                    _line(node),
+                    node_line(node),
                     _("the document expands to more than {limit} values through aliases").format(
                         limit=MAX_VALUES
                     ),
@@ -161,10 +75,6 @@ def read_yaml(path: Path) -> tuple[YamlValue | None, list[Problem]]:
         # parser survived can still end here.
         problems.append(Problem(path, None, _("the YAML is nested too deeply")))
         return None, problems
-
-
-def _line(node: Node) -> int:
-    return int(node.start_mark.line) + 1
 
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
@@ -328,149 +238,3 @@ def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
     if "'\\t'" in (error.problem or ""):
         message += _(" (indent with spaces; YAML does not allow tabs there)")
     return Problem(path, line, message)
-
-
-class _Builder:
-    """Turns composed nodes into located values; each node is built once, so aliases
-    cost nothing extra and problems inside a shared node are reported once."""
-
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
-        self.path = path
-        self.problems = problems
-        self.built: dict[int, YamlValue] = {}
-        self.sizes: dict[int, int] = {}
-        self.building: set[int] = set()
-        self.constructor = yaml.constructor.SafeConstructor()
-
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.path, line, message))
-
-    def size(self, node: Node) -> int:
-        """How many values `node` stands for once every alias is expanded."""
-        known = self.sizes.get(id(node))
-        if known is not None:
-            return known
-        # A node still being sized is an alias to itself; build() reports it.
-        self.sizes[id(node)] = 1
-        total = 1
-        if isinstance(node, SequenceNode):
-            total += sum(self.size(child) for child in node.value)
-        elif isinstance(node, MappingNode):
-            total += sum(self.size(key) + self.size(value) for key, value in node.value)
-        # Capped so a bomb stays a small number; a file has fewer nodes than bytes.
-        self.sizes[id(node)] = min(total, MAX_FILE_BYTES + MAX_VALUES + 1)
-        return self.sizes[id(node)]
-
-    def build(self, node: Node) -> YamlValue:
-        done = self.built.get(id(node))
-        if done is not None:
-            return done
-        if id(node) in self.building:
-            self.problem(_line(node), _("an alias refers to the value that contains it"))
-            return YamlScalar(None, "", _line(node))
-        self.building.add(id(node))
-        try:
-            value = self._build(node)
-        finally:
-            self.building.discard(id(node))
-        self.built[id(node)] = value
-        return value
-
-    def _build(self, node: Node) -> YamlValue:
-        if isinstance(node, MappingNode):
-            self._check_tag(node, (_MAP,))
-            return self._mapping(node)
-        if isinstance(node, SequenceNode):
-            self._check_tag(node, (_SEQ,))
-            return YamlList(tuple(self.build(child) for child in node.value), _line(node))
-        return self._scalar(node)
-
-    def _check_tag(self, node: Node, allowed: tuple[str, ...]) -> None:
-        if node.tag not in allowed:
-            self.problem(
-                _line(node),
-                _("the tag {tag} is not allowed: config files hold plain values only").format(
-                    tag=quote(_short_tag(node.tag))
-                ),
-            )
-
-    def _scalar(self, node: Node) -> YamlScalar:
-        text = str(node.value)
-        line = _line(node)
-        surrogate = _SURROGATE.search(text)
-        if surrogate is not None:
-            # An escape like "\ud800" in quotes: no terminal, file or store can take it.
-            self.problem(
-                line,
-                _(
-                    "the text holds {code}, half of a character pair; write the character itself"
-                ).format(code=f"U+{ord(surrogate.group()):04X}"),
-            )
-            text = _SURROGATE.sub("\ufffd", text)
-            return YamlScalar(text, text, line)
-        if node.tag in _TEXT_SCALAR_TAGS:
-            return YamlScalar(text, text, line)
-        if node.tag not in _BUILT_SCALAR_TAGS and node.tag != _TIMESTAMP:
-            self._check_tag(node, ())
-            return YamlScalar(text, text, line)
-        try:
-            value = self.constructor.construct_object(node)
-        except (ValueError, OverflowError, yaml.YAMLError):
-            # A month 13, a number past int's digit limit, `!!int abc`: keep the text,
-            # so the field's own check says what it expected.
-            return YamlScalar(text, text, line)
-        if isinstance(value, str | int | float | bool | date | datetime) or value is None:
-            return YamlScalar(value, text, line)
-        return YamlScalar(text, text, line)
-
-    def _mapping(self, node: MappingNode) -> YamlMap:
-        entries: dict[str, YamlEntry] = {}
-        merged: list[YamlEntry] = []
-        for key_node, value_node in node.value:
-            if isinstance(key_node, ScalarNode) and key_node.tag == _MERGE:
-                merged.extend(self._merged(value_node))
-                continue
-            key = self._key(key_node)
-            entry = YamlEntry(key, _line(key_node), self.build(value_node))
-            first = entries.get(key)
-            if first is not None:
-                self.problem(
-                    entry.line,
-                    _("the key {key} is written twice: at line {first} and at line {again}").format(
-                        key=quote(key), first=first.line, again=entry.line
-                    ),
-                )
-                continue
-            entries[key] = entry
-        # Keys written out win over merged ones, wherever the `<<` stands.
-        for entry in merged:
-            entries.setdefault(entry.key, entry)
-        return YamlMap(tuple(entries.values()), _line(node))
-
-    def _merged(self, node: Node) -> list[YamlEntry]:
-        value = self.build(node)
-        sources = value.items if isinstance(value, YamlList) else (value,)
-        entries: list[YamlEntry] = []
-        for source in sources:
-            if isinstance(source, YamlMap):
-                entries.extend(source.entries)
-            else:
-                self.problem(
-                    source.line,
-                    _("a merge (<<) takes a mapping or a list of mappings, not {what}").format(
-                        what=describe(source)
-                    ),
-                )
-        return entries
-
-    def _key(self, node: Node) -> str:
-        if isinstance(node, ScalarNode):
-            key = self.build(node)
-            if isinstance(key, YamlScalar):
-                return key.text
-        self.problem(_line(node), _("a key must be a single word, not a list or mapping"))
-        return ""
-
-
-def _short_tag(tag: str) -> str:
-    return "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag

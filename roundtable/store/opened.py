@@ -1,0 +1,226 @@
+"""The store file opened: locked, read and written in transactions, every change to an
+entry kept as an event. `Store` adds the methods per kind of record on top of this.
+
+TinyDB holds the data; `journal.JournalStorage` makes every write atomic, durable and
+safe to share between the facilitator's app and attendees' commands. Every method is
+one transaction: it takes the file lock, catches up with what other processes wrote,
+does its TinyDB work and appends it as one fsynced line (`transaction()` groups several
+calls into one). Reads take no lock. Ids never repeat (see `records`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from copy import deepcopy
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Self, TypeVar
+
+from roundtable.domain.clock import Clock
+from roundtable.domain.entries import ActionItem, BudgetAgreement, Decision, Note
+from roundtable.domain.history import EntryKind, Event, EventKind
+from roundtable.store.actions import Actions
+from roundtable.store.budgets import Budgets
+from roundtable.store.campaigns import Campaigns
+from roundtable.store.decisions import Decisions
+from roundtable.store.events import EventLog, os_user
+from roundtable.store.journal import (
+    JournalStorage,
+)
+from roundtable.store.meetings import MeetingCounts, Meetings
+from roundtable.store.notes import NOTES, Notes
+from roundtable.store.records import ACTIONS, BUDGETS, DECISIONS, Doc, Records
+
+if TYPE_CHECKING:
+    from roundtable.domain.meeting import Meeting
+
+__all__ = ["OpenStore"]
+
+_TABLES = {
+    EntryKind.ACTION: ACTIONS,
+    EntryKind.DECISION: DECISIONS,
+    EntryKind.BUDGET: BUDGETS,
+    EntryKind.NOTE: NOTES,
+}
+
+T = TypeVar("T")
+_E = TypeVar("_E", Decision, ActionItem, BudgetAgreement, Note)
+
+
+class OpenStore:
+    """One store file, opened: its lock, transactions, events and meetings."""
+
+    path: Path
+
+    def __init__(self, path: Path, storage: JournalStorage, clock: Clock) -> None:
+        self.path = path
+        self._storage = storage
+        self._records = Records(path, storage, clock)
+        self._meetings = Meetings(self._records)
+        self._decisions = Decisions(self._records)
+        self._actions = Actions(self._records)
+        self._budgets = Budgets(self._records)
+        self._campaigns = Campaigns(self._records)
+        self._notes = Notes(self._records)
+        self._events = EventLog(storage)
+        self.actor: str | None = None
+        """Who makes the changes (`--by`, the OS user); None: the running meeting's
+        facilitator, else the OS user."""
+
+    @property
+    def clock(self) -> Clock:
+        """Where timestamps come from (settable, e.g. for `roundtable demo`)."""
+        return self._records.clock
+
+    @clock.setter
+    def clock(self, clock: Clock) -> None:
+        self._records.clock = clock
+
+    def close(self) -> None:
+        self._storage.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def version(self) -> object:
+        """A cheap token (no file read when nothing changed) that differs whenever any
+        process has changed the store; the app polls it to refresh live."""
+        return self._storage.version()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several calls into one transaction: one lock, one line, all or nothing."""
+        with self._storage.transaction():
+            yield
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Group several reads so they see the same state of the file: nothing another
+        process writes meanwhile shows up halfway (no lock is taken)."""
+        with self._storage.reading():
+            yield
+
+    def compact(self) -> None:
+        """Rewrite the file with only the live entries (it also happens by itself)."""
+        self._storage.compact()
+
+    # --- history --------------------------------------------------------------------
+
+    def _doc(self, entry: EntryKind, entry_id: int) -> Doc | None:
+        doc = self._records.get(_TABLES[entry], entry_id)
+        return None if doc is None else deepcopy(dict(doc))
+
+    def _log(
+        self,
+        kind: EventKind,
+        entry: EntryKind,
+        entry_id: int,
+        before: Doc | None,
+        after: Doc | None,
+        note: str = "",
+    ) -> Event:
+        """Keep one change as an event (in a transaction): where is the running meeting
+        (None between meetings), who is `actor`, else that meeting's facilitator."""
+        running = self._meetings.running()
+        by = self.actor
+        if by is None and running is not None:
+            by = running.facilitator
+        return self._events.record(
+            kind,
+            entry,
+            entry_id,
+            at=self._records.now(),
+            meeting_id=None if running is None else running.id,
+            by=by if by is not None else os_user(),
+            before=before,
+            after=after,
+            note=note,
+        )
+
+    def _logged(
+        self, kind: EventKind, entry: EntryKind, entry_id: int, change: Callable[[], T]
+    ) -> T:
+        """Run `change` on an existing entry and keep it as an event if it changed."""
+        before = self._doc(entry, entry_id)
+        result = change()
+        after = self._doc(entry, entry_id)
+        if before != after:
+            self._log(kind, entry, entry_id, before, after)
+        return result
+
+    def _added(self, kind: EventKind, entry: EntryKind, added: _E) -> _E:
+        self._log(kind, entry, added.id, None, self._doc(entry, added.id))
+        return added
+
+    def events(self, entry: EntryKind, entry_id: int) -> list[Event]:
+        """What happened to one entry, oldest first."""
+        with self.reading():
+            return self._events.of_entry(entry, entry_id)
+
+    @property
+    def event_log(self) -> EventLog:
+        """The events, for as-of queries (read under `reading()`)."""
+        return self._events
+
+    # --- meetings -----------------------------------------------------------------
+
+    def next_meeting_number(self) -> int:
+        with self.reading():
+            return self._meetings.next_number()
+
+    def meeting_by_number(self, number: int) -> Meeting:
+        """The meeting with this running number (as `roundtable meetings` shows it).
+        Raises `NotFoundError`."""
+        with self.reading():
+            return self._meetings.by_number(number)
+
+    def meeting_numbers(self) -> dict[int, int]:
+        """Meeting id → running number, for every meeting (without reading them whole)."""
+        with self.reading():
+            return self._meetings.numbers()
+
+    def add_meeting(self, meeting: Meeting) -> Meeting:
+        """Save a new meeting (its `id` is None) and return it with its id. Raises
+        `StoreError` if another meeting is still running."""
+        with self.transaction():
+            return self._meetings.add(meeting)
+
+    def save_meeting(self, meeting: Meeting) -> None:
+        """Save the changes to the stored meeting with the same id."""
+        with self.transaction():
+            self._meetings.save(meeting)
+
+    def running_meeting(self) -> Meeting | None:
+        """The meeting that has started and not ended, if any."""
+        with self.reading():
+            return self._meetings.running()
+
+    def meeting(self, meeting_id: int) -> Meeting:
+        """Raises `NotFoundError`."""
+        with self.reading():
+            return self._meetings.get(meeting_id)
+
+    def meetings(self) -> list[Meeting]:
+        """All meetings, oldest first."""
+        with self.reading():
+            return self._meetings.all()
+
+    def meeting_counts(self) -> dict[int, MeetingCounts]:
+        """Per meeting id: decisions taken, action items opened, budgets agreed."""
+        with self.reading():
+            return self._meetings.counts()
+
+    def wipe(self) -> None:
+        """Remove every meeting and entry and reset the counters (`roundtable demo --force`)."""
+        with self.transaction():
+            # What TinyDB's `drop_tables` does: write no tables at all.
+            self._storage.write({})
