@@ -131,6 +131,7 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         """Counts changes made here, so a re-read that was under way cannot undo one."""
         self._carry_ready = False
         """False until the first frame is out (see on_mount)."""
+        self._forecast_line: ForecastLine | None = None
         self._resumed = False
         self._campaigns: BoardData | None = None
         """The campaigns as last read while sales controlling's item runs."""
@@ -359,12 +360,16 @@ class MeetingScreen(MeetingDisplay[Meeting | None]):
         line.show_forecast(self.meeting, self.clock())
         self.mount(line, before="#bottom")
         line.load(self.store, self.store_thread, self.meeting.agenda_id)
+        self._forecast_line = line
 
     def _paint_forecast(self) -> None:
-        for line in self.query(ForecastLine):
-            line.show_forecast(self.meeting, self.clock())
-            # The agenda's "does not fit" marks follow the usual pace too, not only the plan.
-            self.query_one(AgendaList).show_forecast_late(line.not_fitting)
+        # Held, not queried: a query walks the whole screen, every second.
+        line = self._forecast_line
+        if line is None or not line.is_attached:
+            return
+        line.show_forecast(self.meeting, self.clock())
+        # The agenda's "does not fit" marks follow the usual pace too, not only the plan.
+        self.query_one(AgendaList).show_forecast_late(line.not_fitting)
 
     def action_rebalance_by_history(self) -> None:
         """Plan the items still to come by what they usually take, inside the box."""
