@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -25,10 +26,19 @@ from pathlib import Path
 SHIPPED = Path(__file__).resolve().parents[1] / "roundtable" / "defaults"
 
 
+CPU: list[tuple[str, float]] = []
+"""(command, CPU ms) of every timed run: on a busy machine the processor time a run
+used says more than the wall clock, which also counts waiting for a core."""
+
+
 def timed(command: list[str], env: dict[str, str]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, env=env, capture_output=True, check=False)
     elapsed = (time.perf_counter() - started) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    CPU.append((command[-1], used * 1000))
     if done.returncode != 0:
         raise SystemExit(done.stderr.decode())
     return elapsed
@@ -67,6 +77,7 @@ def main() -> None:
         b = [*base, "actions", "--owner", args.owner]
         for command in (a, b):  # warm the bytecode cache and the file cache
             timed(command, env)
+        measured = len(CPU)
         a_times: list[float] = []
         b_times: list[float] = []
         ratios: list[float] = []
@@ -87,6 +98,9 @@ def main() -> None:
             f"B/A over {args.pairs} pairs: median {statistics.median(ratios):.2f}x "
             f"(min {min(ratios):.2f}x, max {max(ratios):.2f}x); target <= 3x"
         )
+        cpu_a = statistics.median(ms for what, ms in CPU[measured:] if what == a[-1])
+        cpu_b = statistics.median(ms for what, ms in CPU[measured:] if what == b[-1])
+        print(f"CPU time: A {cpu_a:.0f} ms, B {cpu_b:.0f} ms, B/A {cpu_b / cpu_a:.2f}x (medians)")
         print("heaviest imports of B (own time, one run):")
         for line in heaviest_imports(b, env, 15):
             print("  " + line)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import TODAY_ENV, config_location, existing_db_path, team_config, today
@@ -19,29 +20,35 @@ from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import RoundtableError, UsageError
 from roundtable.i18n import _
 
+if TYPE_CHECKING:
+    from roundtable.domain.config import Role
+
 __all__ = ["cmd_actions", "cmd_done", "cmd_reopen", "register"]
 
 
-def _owners_for(args: argparse.Namespace, known: Callable[[], set[str]]) -> frozenset[str]:
+def _owners_for(
+    args: argparse.Namespace, known: Callable[[], set[str]]
+) -> tuple[frozenset[str], tuple[Role, ...]]:
     """The owner strings `--owner` stands for: current roles first, then anyone named on
-    a stored item (people who left the roles file still have their items)."""
+    a stored item (people who left the roles file still have their items); and the roles
+    read for it (none when the config did not load), so the listing reads them once."""
     # YAML and the config's checks: only `--owner` reads roles.yaml.
-    from roundtable.domain.config import load_roles
+    from roundtable.domain.config.remembered import remembered_roles
     from roundtable.domain.owners import resolve_owner
 
     try:
         # Only roles.yaml: parsing the agendas too would cost an attendee start time.
-        roles = load_roles(config_location(args).directory)
+        roles = remembered_roles(config_location(args).directory)
     except RoundtableError as error:
         # Without roles there is nothing to resolve against: match what was typed.
         note = _("roundtable: note: matching --owner literally; the config did not load: {error}")
         print(terminal_safe(note.format(error=error.message.splitlines()[0])), file=sys.stderr)
-        return frozenset({args.owner.strip()})
+        return frozenset({args.owner.strip()}), ()
     try:
-        return resolve_owner(args.owner, roles)
+        return resolve_owner(args.owner, roles), roles
     except UsageError:
         # Only now read every owner in the store: the common case stays fast.
-        return resolve_owner(args.owner, roles, known())
+        return resolve_owner(args.owner, roles, known()), roles
 
 
 def cmd_actions(args: argparse.Namespace) -> int:
@@ -49,8 +56,11 @@ def cmd_actions(args: argparse.Namespace) -> int:
     from roundtable.store.store import Store  # TinyDB: not for `check` or `--help`
 
     now = today()
+    owners: frozenset[str] | None = None
+    roles: tuple[Role, ...] | None = None
     with Store.open(existing_db_path(args), read_only=True) as store:
-        owners = None if args.owner is None else _owners_for(args, store.action_owners)
+        if args.owner is not None:
+            owners, roles = _owners_for(args, store.action_owners)
         items = store.actions(owners=owners, include_closed=args.all)
     if args.json:
         print_json(
@@ -91,7 +101,8 @@ def cmd_actions(args: argparse.Namespace) -> int:
     from roundtable.cli.tables import known_roles
     from roundtable.domain.people import owner_title
 
-    roles = known_roles(args)
+    if roles is None:
+        roles = known_roles(args)
     if args.csv:
         from roundtable.cli.tables import print_csv
 

@@ -251,10 +251,12 @@ def cmd_figures(args: argparse.Namespace) -> int:
     # Babel and TinyDB: not for `check` or `--help`.
     from roundtable.domain.campaigns import (
         FieldError,
+        SnapshotFigures,
         find_campaign,
         parse_count,
         parse_money,
     )
+    from roundtable.domain.campaigns.recording import record_figures
     from roundtable.domain.l10n import format_number
     from roundtable.domain.money import format_amount
     from roundtable.store.store import Store
@@ -304,18 +306,17 @@ def cmd_figures(args: argparse.Namespace) -> int:
             from roundtable.cli.stats import refuse_contradictions
 
             refuse_contradictions(store, campaign, last, figures, cost, args.correction)
-            snapshot = store.record_snapshot(
-                campaign.id,
-                running.id,
+            reported = SnapshotFigures(
                 leads=count("leads"),
                 accepted=count("accepted"),
                 won=count("won"),
                 estimated_leads=count("estimated_leads"),
                 estimated_revenue=estimate,
                 actual_revenue=amount("actual_revenue"),
-                cost=cost,
-                correction=args.correction,
             )
+            snapshot = record_figures(
+                store, campaign.id, running.id, reported, cost=cost, correction=args.correction
+            ).snapshot
     except FieldError as error:
         raise UsageError(
             _("{problem} ({option})").format(

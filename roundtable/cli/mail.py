@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from roundtable.cli.context import db_path, team_contacts, today
+from roundtable.cli.mail_options import PASSWORD_ENV
 from roundtable.cli.output import day_text, out
-from roundtable.domain.contacts import PASSWORD_ENV, Contacts
+from roundtable.domain.contacts import Contacts
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import ConfigError, Problem, RoundtableError, UsageError
 from roundtable.i18n import _
@@ -26,34 +27,13 @@ if TYPE_CHECKING:  # the mail modules load only when mail is sent
     from roundtable.domain.mail import Letter
     from roundtable.domain.meeting import Meeting
 
-__all__ = ["MailNotSent", "add_mail_options", "mail_letters", "mail_minutes"]
+__all__ = ["MailNotSent", "mail_letters", "mail_minutes"]
 
 
 class MailNotSent(RoundtableError):
     """Some people did not get their mail; each was named already."""
 
     exit_code = 1
-
-
-def add_mail_options(command: argparse.ArgumentParser, what: str) -> None:
-    """`--mail` and `--dry-run [--eml-dir DIR]` for a command that sends `what`."""
-    command.add_argument(
-        "--mail",
-        action="store_true",
-        help=_("send {what} by mail through the SMTP server in roles.yaml").format(what=what),
-    )
-    command.add_argument(
-        "--dry-run",
-        action="store_true",
-        help=_("write the messages as .eml files instead of sending them"),
-    )
-    command.add_argument(
-        "--eml-dir",
-        type=Path,
-        metavar="DIR",
-        default=Path(),
-        help=_("the folder for the .eml files of --dry-run (default: the current folder)"),
-    )
 
 
 def mail_letters(

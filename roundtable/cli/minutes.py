@@ -11,9 +11,9 @@ from pathlib import Path
 
 from roundtable.cli.commands import Commands, path_option
 from roundtable.cli.context import existing_db_path, team_config
+from roundtable.cli.mail_options import add_mail_options
 from roundtable.cli.output import clock_text, out, print_json
 from roundtable.domain.clock import system_clock
-from roundtable.domain.meeting import MeetingState
 from roundtable.domain.text import single_line
 from roundtable.errors import OutputError
 from roundtable.i18n import _
@@ -58,6 +58,8 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     if not entries:
         out(_("No meetings yet."))
         return 0
+    from roundtable.domain.meeting import MeetingState  # not for building the parser
+
     states = {MeetingState.RUNNING: _("running"), MeetingState.PAUSED: _("paused")}
     if args.csv:
         from roundtable.cli.tables import print_csv
@@ -188,8 +190,6 @@ def register(commands: Commands) -> None:
         default=None,
         help=_("write to FILE (replaced atomically) instead of printing"),
     )
-    from roundtable.cli.mail import add_mail_options
-
     add_mail_options(export, _("the minutes to the meeting's attendees"))
     meetings = commands.add(
         "meetings", _("list past and running meetings with time used and outcomes"), cmd_meetings

@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     # One line per module; `--help` lists the commands in this order.
     "roundtable.cli.setup",
     "roundtable.cli.meeting",
+    "roundtable.cli.discard",
     "roundtable.cli.minutes",
     "roundtable.cli.actions",
     "roundtable.cli.campaigns",

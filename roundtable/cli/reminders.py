@@ -11,10 +11,9 @@ from pathlib import Path
 
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import existing_db_path, team_config, team_contacts, today
-from roundtable.cli.mail import add_mail_options, mail_letters
+from roundtable.cli.mail_options import PASSWORD_ENV, add_mail_options
 from roundtable.cli.output import day_text, out
 from roundtable.domain.config import Role
-from roundtable.domain.contacts import PASSWORD_ENV
 from roundtable.domain.text import single_line
 from roundtable.errors import UsageError
 from roundtable.i18n import _, ngettext
@@ -129,6 +128,8 @@ def cmd_remind(args: argparse.Namespace) -> int:
         )
         for reminder in reminders
     ]
+    from roundtable.cli.mail import mail_letters  # SMTP: only when mail is sent
+
     return mail_letters(args, contacts, letters, "remind", f"remind-{day.isoformat()}")
 
 

@@ -15,6 +15,7 @@ from roundtable.cli.commands import Commands
 from roundtable.cli.context import config_location, db_path, team_config
 from roundtable.errors import UsageError
 from roundtable.i18n import _, current_language
+from roundtable.serve.limits import DEFAULT_MAX_VIEWERS
 
 __all__ = ["cmd_serve", "register"]
 
@@ -48,9 +49,6 @@ def _viewers(text: str) -> int:
 
 def register(commands: Commands) -> None:
     """Add `serve`."""
-    # Only the constant: building the parser must not import the web server.
-    from roundtable.serve.access import DEFAULT_MAX_VIEWERS
-
     serve = commands.add(
         "serve",
         _(

@@ -7,7 +7,6 @@ other attendee commands.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -17,13 +16,13 @@ from typing import TYPE_CHECKING
 
 from roundtable.cli.parser import Commands
 from roundtable.domain.locations import default_db_path
-from roundtable.domain.statistics.timing import ItemStats, TimingReport
 from roundtable.domain.text import terminal_safe
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from roundtable.domain.campaigns import Campaign, Snapshot
+    from roundtable.domain.statistics.timing import ItemStats, TimingReport
     from roundtable.store.store import Store
 
 __all__ = [
@@ -132,6 +131,8 @@ def _as_json(report: TimingReport, suggestions: Sequence[str]) -> str:
         "items": [_item_json(stats) for stats in report.items],
         "suggestions": list(suggestions),
     }
+    import json  # only `stats --json` needs it
+
     text = json.dumps(value, ensure_ascii=False, indent=2)
     # json escapes C0 controls but not DEL and the C1 range (which holds CSI).
     return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)

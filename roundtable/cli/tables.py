@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 
 from roundtable.cli.context import config_location
 from roundtable.cli.output import out
-from roundtable.domain.config import Role, load_roles
+from roundtable.domain.config import Role
+from roundtable.domain.config.remembered import remembered_roles
 from roundtable.errors import RoundtableError
 
 __all__ = ["known_roles", "print_csv", "print_table", "terminal_width"]
@@ -26,7 +26,13 @@ def terminal_width() -> int:
     if columns.isascii() and columns.isdigit():
         return max(int(columns), _NARROWEST)
     if sys.stdout.isatty():
-        return max(shutil.get_terminal_size().columns, _NARROWEST)
+        # What shutil.get_terminal_size does once $COLUMNS is ruled out, without
+        # importing shutil (and with it bz2 and lzma) for every listing.
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            width = 0
+        return max(width or 80, _NARROWEST)
     return _UNLIMITED
 
 
@@ -53,6 +59,6 @@ def known_roles(args: argparse.Namespace) -> tuple[Role, ...]:
     the config does not load (the ids are shown then: a listing should not fail over a
     broken config, `roundtable check` is there for that)."""
     try:
-        return load_roles(config_location(args).directory)
+        return remembered_roles(config_location(args).directory)
     except RoundtableError:
         return ()

@@ -44,7 +44,6 @@ from roundtable.i18n import _
 
 __all__ = [
     "MAIL_KEYS",
-    "PASSWORD_ENV",
     "Contacts",
     "MailSettings",
     "Security",
@@ -54,7 +53,6 @@ __all__ = [
     "local_zone",
 ]
 
-PASSWORD_ENV = "ROUNDTABLE_SMTP_PASSWORD"
 MAIL_KEYS = ("host", "port", "sender", "security", "starttls", "tls", "user")
 _HOLDER_KEYS = ("name", "email")
 # Deliberately loose: the server is the judge of an address; this only catches typos

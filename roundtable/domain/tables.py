@@ -12,7 +12,6 @@ quotes (the csv module quotes them).
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import textwrap
@@ -157,6 +156,8 @@ def csv_text(
     """The rows as CSV text with a header line; control characters in cells are made
     visible (line breaks and tabs stay: they are quoted)."""
     buffer = io.StringIO()
+    import csv  # only CSV output needs it
+
     writer = csv.writer(buffer, delimiter=csv_delimiter(language), lineterminator="\r\n")
     writer.writerow(header)
     for row in rows:

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from roundtable.errors import ConfigError, Problem
 from roundtable.i18n import _
+from roundtable.serve.limits import DEFAULT_MAX_VIEWERS
 
 __all__ = [
     "DEFAULT_MAX_VIEWERS",
@@ -26,8 +27,6 @@ __all__ = [
     "token_matches",
 ]
 
-DEFAULT_MAX_VIEWERS = 20
-"""Each viewer is a `roundtable follow` process of about 70 MB resident."""
 
 MIN_TOKEN_LENGTH = 16
 """A fixed token shorter than this is refused: it could be guessed."""

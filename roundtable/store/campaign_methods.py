@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from roundtable.store.opened import OpenStore
+from roundtable.store.opened import OpenStore, with_given
 
 if TYPE_CHECKING:
     from roundtable.domain.campaigns import (
@@ -93,18 +93,18 @@ class CampaignMethods(OpenStore):
         with self.transaction():
             old = self._campaigns.get(campaign_id)
             campaign = check_campaign(
-                replace(
+                with_given(
                     old,
-                    name=old.name if name is None else name,
-                    owner=old.owner if owner is None else owner,
-                    channel=old.channel if channel is None else channel,
-                    start=old.start if start is None else start,
-                    end=old.end if end is None else end,
-                    budget=old.budget if budget is None else budget,
-                    cost=old.cost if cost is None else cost,
-                    currency=old.currency if currency is None else currency,
-                    status=old.status if status is None else status,
-                    note=old.note if note is None else note,
+                    name=name,
+                    owner=owner,
+                    channel=channel,
+                    start=start,
+                    end=end,
+                    budget=budget,
+                    cost=cost,
+                    currency=currency,
+                    status=status,
+                    note=note,
                 )
             )
             if campaign == old:

@@ -176,6 +176,10 @@ class EventLog:
         """Every entry ever recorded under the meeting (also ones deleted since)."""
         return sorted(self._indexed().by_meeting.get(meeting_id, ()))
 
+    def in_meeting(self, meeting_id: int) -> list[Event]:
+        """The events recorded while the meeting ran (a change made there), oldest first."""
+        return [event for event in self._indexed().ordered if event.meeting_id == meeting_id]
+
     def entries(self, entry: EntryKind) -> list[int]:
         """The ids of every entry of this kind that has events."""
         return sorted(i for kind, i in self._indexed().by_entry if kind is entry)

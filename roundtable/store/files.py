@@ -17,7 +17,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
@@ -133,6 +132,8 @@ def _write_all(fd: int, data: bytes) -> None:
 def _filled_temp(target: Path, data: bytes, mode: int, group: int | None) -> tuple[int, Path]:
     """A new temporary file beside `target` holding `data`, fsynced, with `mode` and
     `group`; returns its open descriptor and path."""
+    import tempfile  # only writers make temp files; a listing never loads it
+
     fd, name = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=_TEMP_SUFFIX, dir=target.parent)
     temp = Path(name)
     try:

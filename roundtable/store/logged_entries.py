@@ -11,7 +11,7 @@ from roundtable.domain.history import EntryKind, EventKind
 from roundtable.errors import UsageError
 from roundtable.i18n import _
 from roundtable.store.budgets import checked_budget
-from roundtable.store.opened import OpenStore
+from roundtable.store.opened import OpenStore, with_given
 
 __all__ = ["LoggedEntries"]
 
@@ -111,16 +111,16 @@ class LoggedEntries(OpenStore):
         with self.transaction():
             old = self._budgets.get(budget_id)
             budget = checked_budget(
-                replace(
+                with_given(
                     old,
-                    area=old.area if area is None else area,
-                    amount=old.amount if amount is None else amount,
-                    currency=old.currency if currency is None else currency,
-                    period=old.period if period is None else period,
-                    kind=old.kind if kind is None else kind,
-                    from_area=old.from_area if from_area is None else from_area,
-                    note=old.note if note is None else note,
-                    needs_signoff=old.needs_signoff if needs_signoff is None else needs_signoff,
+                    area=area,
+                    amount=amount,
+                    currency=currency,
+                    period=period,
+                    kind=kind,
+                    from_area=from_area,
+                    note=note,
+                    needs_signoff=needs_signoff,
                 )
             )
             if budget == old:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from copy import deepcopy
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Self, TypeVar
@@ -24,6 +25,7 @@ from roundtable.store.actions import Actions
 from roundtable.store.budgets import Budgets
 from roundtable.store.campaigns import Campaigns
 from roundtable.store.decisions import Decisions
+from roundtable.store.discard import discard_meeting, discard_refusal
 from roundtable.store.events import EventLog, os_user
 from roundtable.store.journal import (
     JournalStorage,
@@ -33,9 +35,11 @@ from roundtable.store.notes import NOTES, Notes
 from roundtable.store.records import ACTIONS, BUDGETS, DECISIONS, Doc, Records
 
 if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
     from roundtable.domain.meeting import Meeting
 
-__all__ = ["OpenStore"]
+__all__ = ["OpenStore", "with_given"]
 
 _TABLES = {
     EntryKind.ACTION: ACTIONS,
@@ -45,7 +49,14 @@ _TABLES = {
 }
 
 T = TypeVar("T")
+_R = TypeVar("_R", bound="DataclassInstance")
 _E = TypeVar("_E", Decision, ActionItem, BudgetAgreement, Note)
+
+
+def with_given(record: _R, **fields: object) -> _R:
+    """`record` with the fields that are given (not None) changed: what every
+    `update_…` method means by "None leaves a field as it is"."""
+    return replace(record, **{name: value for name, value in fields.items() if value is not None})
 
 
 class OpenStore:
@@ -224,6 +235,19 @@ class OpenStore:
         """Per meeting id: decisions taken, action items opened, budgets agreed."""
         with self.reading():
             return self._meetings.counts()
+
+    def discard_refusal(self, meeting_id: int) -> str | None:
+        """Why the meeting cannot be discarded (`discard_meeting`), in words; None if it
+        can. Raises `NotFoundError`."""
+        with self.reading():
+            return discard_refusal(self._records, self._meetings, self._events, meeting_id)
+
+    def discard_meeting(self, meeting_id: int) -> Meeting:
+        """Remove a running meeting in which nothing was logged, as if never started
+        (`store.discard`); the next meeting reuses its number. Returns it as it was.
+        Raises `DiscardRefused` (a `UsageError`) saying why not, `NotFoundError`."""
+        with self.transaction():
+            return discard_meeting(self._records, self._meetings, self._events, meeting_id)
 
     def wipe(self) -> None:
         """Remove every meeting and entry and reset the counters (`roundtable demo --force`)."""

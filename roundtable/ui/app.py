@@ -31,8 +31,14 @@ from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _
 from roundtable.store.store import Store
 from roundtable.ui.live import POLL_SECONDS
+
+# Every screen a key of the meeting opens is loaded with the app, not at the first key
+# press: a reinstall while the meeting runs must not break a key (tests/ui/test_reinstall).
+from roundtable.ui.screens.actions.action_items import ActionItemsScreen
+from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
 from roundtable.ui.screens.meeting.display import Entries, read_entries
 from roundtable.ui.screens.meeting.screen import MeetingScreen
+from roundtable.ui.screens.statistics import StatisticsScreen
 from roundtable.ui.store_app import DARK_THEME, LIGHT_THEME, StoreApp
 
 if TYPE_CHECKING:
@@ -255,8 +261,6 @@ class RoundtableApp(StoreApp):
 
     def action_action_items(self) -> None:
         """Every action item, to filter, search and change."""
-        from roundtable.ui.screens.actions.action_items import ActionItemsScreen
-
         running = next(
             (s.meeting for s in reversed(self.screen_stack) if isinstance(s, MeetingScreen)),
             None,
@@ -266,8 +270,6 @@ class RoundtableApp(StoreApp):
     def action_campaigns(self) -> None:
         """The campaign scoreboard: what each campaign cost and brought, and the trend.
         From the meeting, figures recorded there go on the meeting's undo stack."""
-        from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
-
         if isinstance(self.screen, ScoreboardScreen):
             return
         meeting_screen = next(
@@ -282,8 +284,6 @@ class RoundtableApp(StoreApp):
 
     def action_statistics(self) -> None:
         """How long the agenda items really take, and what to plan instead."""
-        from roundtable.ui.screens.statistics import StatisticsScreen
-
         if not isinstance(self.screen, StatisticsScreen):
             self.push_screen(StatisticsScreen(store=self.store, store_thread=self.store_thread))
 
@@ -296,16 +296,12 @@ class RoundtableApp(StoreApp):
             _("Switch between the dark and the light theme (ctrl+t)"),
             self.action_toggle_theme,
         )
-        from roundtable.ui.screens.actions.action_items import ActionItemsScreen
-
         if not isinstance(screen, ActionItemsScreen):
             yield SystemCommand(
                 _("Action items"),
                 _("Every action item: filter, search, close, re-assign, re-date"),
                 self.action_action_items,
             )
-        from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
-
         if not isinstance(screen, ScoreboardScreen):
             yield SystemCommand(
                 _("Campaigns"),

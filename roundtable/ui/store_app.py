@@ -11,7 +11,7 @@ is up.
 from __future__ import annotations
 
 from datetime import tzinfo
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual.app import App
@@ -32,11 +32,23 @@ DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 
 
+_UI = Path(__file__).parent
+
+
 class StoreApp(App[None]):
     """An app around one open store: its thread, its watcher and the theme key."""
 
-    # Absolute, so subclasses defined elsewhere (benches, tests) find it too.
-    CSS_PATH = Path(__file__).parent / "roundtable.tcss"
+    # Absolute, so subclasses defined elsewhere (benches, tests) find them too. Each
+    # screen's styles sit beside it; the app loads them all, in this order, because a
+    # screen shown as the app's first one never has its own CSS_PATH loaded.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        _UI / "app.tcss",
+        _UI / "screens" / "home" / "home.tcss",
+        _UI / "screens" / "meeting" / "display.tcss",
+        _UI / "screens" / "meeting" / "meeting.tcss",
+        _UI / "screens" / "actions" / "action_items.tcss",
+        _UI / "screens" / "dialogs" / "dialogs.tcss",
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not in the footer: the meeting keys need its room; help and the palette list it.
         Binding("ctrl+t", "toggle_theme", _("Light/dark"), id="toggle-theme", show=False),

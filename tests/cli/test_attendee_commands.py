@@ -19,10 +19,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from roundtable.domain.config import Cadence, ItemKind
 from roundtable.domain.entries import ActionStatus
-from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
+from roundtable.domain.meeting import Attendee, Meeting
 from roundtable.store.store import Store
+from tests.helpers.cli import run_roundtable
+from tests.helpers.meetings import campaign_results_meeting
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 TODAY = "2026-03-20"
@@ -45,56 +46,21 @@ def db(tmp_path: Path) -> Path:
 def run(
     tmp_path: Path, db: Path, config: Path, *args: str, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
-    }
-    environment.update(
-        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        ROUNDTABLE_DB=str(db),
-        ROUNDTABLE_CONFIG=str(config),
-        ROUNDTABLE_TODAY=TODAY,
+    return run_roundtable(
+        tmp_path,
+        *args,
+        env={
+            "ROUNDTABLE_DB": str(db),
+            "ROUNDTABLE_CONFIG": str(config),
+            "ROUNDTABLE_TODAY": TODAY,
+            **env,
+        },
     )
-    environment.update(env)
-    result = subprocess.run(
-        [sys.executable, "-m", "roundtable", *args],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 def a_meeting(number: int, started: datetime, minutes: float | None) -> Meeting:
-    end = None if minutes is None else started + timedelta(minutes=minutes)
-    return Meeting(
-        id=None,
-        number=number,
-        agenda_id="round-table",
-        title="Marketing & Sales Round Table",
-        timebox_minutes=180,
-        cadence=Cadence.BIWEEKLY,
-        items=(
-            MeetingItem(
-                title="Campaign results to date",
-                role="sales-controlling",
-                kind=ItemKind.REPORT,
-                planned_minutes=30,
-                original_minutes=30,
-                state=ItemState.DONE if end else ItemState.RUNNING,
-                segments=(Segment(started, end),),
-            ),
-        ),
-        attendees=(Attendee("Katrin Vogel", "sales-marketing"),),
-        facilitator="Katrin Vogel",
-        started_at=started,
-        ended_at=end,
-        current=None if end else 0,
+    return campaign_results_meeting(
+        number, started, minutes=minutes, attendees=(Attendee("Katrin Vogel", "sales-marketing"),)
     )
 
 
@@ -297,6 +263,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from roundtable.store.store import Store
 sys.path.insert(0, sys.argv[2])
+sys.path.insert(0, str(Path(sys.argv[2]).parents[1]))  # the repository, for tests.helpers
 from test_attendee_commands import a_meeting
 with Store.open(Path(sys.argv[1])) as store:
     running = store.add_meeting(a_meeting(3, datetime.now(timezone.utc), None))

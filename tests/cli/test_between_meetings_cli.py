@@ -9,10 +9,8 @@ import email
 import email.policy
 import io
 import json
-import os
 import shutil
 import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -20,6 +18,7 @@ import icalendar
 import pytest
 
 from roundtable.store.store import Store
+from tests.helpers.cli import run_roundtable
 from tests.smtp_server import free_port, smtp_server
 from tests.unit.between_data import BERLIN, SHIPPED, fill
 
@@ -65,30 +64,17 @@ def db(tmp_path: Path) -> Path:
 def run(
     tmp_path: Path, db: Path, config: Path, *args: str, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
-    }
-    environment.update(
-        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        ROUNDTABLE_DB=str(db),
-        ROUNDTABLE_CONFIG=str(config),
-        ROUNDTABLE_TODAY=TODAY,
-        COLUMNS="200",
+    return run_roundtable(
+        tmp_path,
+        *args,
+        env={
+            "ROUNDTABLE_DB": str(db),
+            "ROUNDTABLE_CONFIG": str(config),
+            "ROUNDTABLE_TODAY": TODAY,
+            "COLUMNS": "200",
+            **env,
+        },
     )
-    environment.update(env)
-    result = subprocess.run(
-        [sys.executable, "-m", "roundtable", *args],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 # --- calendar -------------------------------------------------------------------------

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -15,9 +13,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from roundtable.domain.campaigns import CampaignStatus, Channel
-from roundtable.domain.config import Cadence, ItemKind
-from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
+from roundtable.domain.meeting import Meeting
 from roundtable.store.store import Store
+from tests.helpers.cli import run_roundtable
+from tests.helpers.meetings import campaign_results_meeting
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -25,55 +24,14 @@ START = datetime(2026, 3, 3, 9, 0, tzinfo=BERLIN)
 
 
 def run(tmp_path: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
-    }
-    environment.update(
-        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        ROUNDTABLE_DB=str(db),
-        ROUNDTABLE_CONFIG=str(SHIPPED),
+    return run_roundtable(
+        tmp_path, *args, env={"ROUNDTABLE_DB": str(db), "ROUNDTABLE_CONFIG": str(SHIPPED)}
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "roundtable", *args],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 def meeting(number: int) -> Meeting:
     started = START + timedelta(days=14 * (number - 1))
-    return Meeting(
-        id=None,
-        number=number,
-        agenda_id="round-table",
-        title="Marketing & Sales Round Table",
-        timebox_minutes=180,
-        cadence=Cadence.BIWEEKLY,
-        items=(
-            MeetingItem(
-                title="Campaign results to date",
-                role="sales-controlling",
-                kind=ItemKind.REPORT,
-                planned_minutes=30,
-                original_minutes=30,
-                state=ItemState.DONE,
-                segments=(Segment(started, started + timedelta(minutes=30)),),
-            ),
-        ),
-        attendees=(Attendee("Monika Schneider", "sales-controlling"),),
-        facilitator="Monika Schneider",
-        started_at=started,
-        ended_at=started + timedelta(minutes=160),
-        current=None,
-    )
+    return campaign_results_meeting(number, started, minutes=160, item_minutes=30)
 
 
 @pytest.fixture
@@ -367,6 +325,20 @@ def test_a_lead_estimate_is_kept_with_the_figures_and_listed(tmp_path: Path, db:
     refused = run(tmp_path, db, "figures", "webinar", "--estimated-leads", "-5")
     assert refused.returncode == 2
     assert "must not be negative. (--estimated-leads)" in refused.stderr
+
+
+def test_figures_cost_becomes_the_campaign_s_cost_to_date(tmp_path: Path, db: Path) -> None:
+    # The same use case as the scoreboard's figures form: the cost reported is the
+    # campaign's cost to date from then on, so the next report without --cost keeps it.
+    meeting_id = running(db)
+    first = run(tmp_path, db, "figures", "webinar", "--cost", "7,100")
+    assert first.returncode == 0, first.stderr
+    again = run(tmp_path, db, "figures", "webinar", "--revenue", "101,000")
+    assert again.returncode == 0, again.stderr
+    with Store.open(db, read_only=True) as store:
+        [report] = store.snapshots_for_meeting(meeting_id)
+        campaign = store.campaign(report.campaign_id)
+    assert report.cost == campaign.cost == Decimal("7100")
 
 
 def test_figures_start_from_those_last_reported_and_read_german_numbers(

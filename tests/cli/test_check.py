@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.helpers.cli import run_roundtable
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 
@@ -17,22 +17,7 @@ def run_check(
     cwd: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """`python -m roundtable check ARGS` in `cwd`, isolated from the user's own config."""
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
-    }
-    environment["XDG_CONFIG_HOME"] = str(cwd / "xdg-config")
-    environment["XDG_DATA_HOME"] = str(cwd / "xdg-data")
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "roundtable", "check", *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
+    return run_roundtable(cwd, "check", *args, env=env, traceback_allowed=True)
 
 
 def copy_shipped(tmp_path: Path) -> Path:

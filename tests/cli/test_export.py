@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import stat
 import subprocess
-import sys
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +16,7 @@ from roundtable.domain.entries import ActionStatus, BudgetKind
 from roundtable.domain.meeting import Attendee
 from roundtable.domain.timebox import end, new_meeting, next_item
 from roundtable.store.store import Store
+from tests.helpers.cli import run_roundtable
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 T0 = datetime(2026, 2, 12, 8, 0, tzinfo=UTC)  # 09:00 in Berlin
@@ -26,31 +25,16 @@ HOSTILE = "| Budget | \x1b[31m*rot*\x1b[0m <script>alert(1)</script>\n# Übersch
 
 def export(tmp_path: Path, *args: str, db: Path | None = None) -> subprocess.CompletedProcess[str]:
     """`python -m roundtable --config SHIPPED --db DB export ARGS` in Berlin time."""
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
-    }
-    environment["XDG_CONFIG_HOME"] = str(tmp_path / "xdg-config")
-    environment["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
-    environment["TZ"] = "Europe/Berlin"
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "roundtable",
-            "--config",
-            str(SHIPPED),
-            "--db",
-            str(db or tmp_path / "roundtable.db"),
-            "export",
-            *args,
-        ],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
+    return run_roundtable(
+        tmp_path,
+        "--config",
+        str(SHIPPED),
+        "--db",
+        str(db or tmp_path / "roundtable.db"),
+        "export",
+        *args,
+        env={"TZ": "Europe/Berlin"},
+        traceback_allowed=True,
     )
 
 

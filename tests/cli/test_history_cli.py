@@ -3,10 +3,8 @@ needs its reason, `signoff`, and minutes that stay as they were exported."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -19,6 +17,7 @@ from roundtable.domain.history import EntryKind, EventKind
 from roundtable.domain.meeting import Attendee
 from roundtable.domain.timebox import end, new_meeting, next_item
 from roundtable.store.store import Store
+from tests.helpers.cli import run_roundtable
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 T0 = datetime(2026, 3, 3, 8, 0, tzinfo=UTC)
@@ -66,28 +65,11 @@ def db(tmp_path: Path, config: Path) -> Path:
 
 
 def run(tmp_path: Path, db: Path, config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
-    }
-    environment.update(
-        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        ROUNDTABLE_DB=str(db),
-        ROUNDTABLE_CONFIG=str(config),
-        ROUNDTABLE_LANG="en",
+    return run_roundtable(
+        tmp_path,
+        *args,
+        env={"ROUNDTABLE_DB": str(db), "ROUNDTABLE_CONFIG": str(config), "ROUNDTABLE_LANG": "en"},
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "roundtable", *args],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 def test_reopening_an_item_closed_in_an_earlier_meeting_needs_a_reason(

@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -16,35 +15,20 @@ import pytest
 
 from roundtable.domain.campaigns import Channel
 from roundtable.store.store import Store
+from tests.helpers.cli import run_roundtable
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
 
 def run(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
-    }
-    environment.update(
-        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        ROUNDTABLE_TODAY="2026-03-20",
-    )
-    environment.update(env)
-    result = subprocess.run(
-        [sys.executable, "-m", "roundtable", *args],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
+    return run_roundtable(
+        tmp_path,
+        *args,
+        env={"ROUNDTABLE_TODAY": "2026-03-20", **env},
         stdin=subprocess.DEVNULL,
-        text=True,
-        encoding="utf-8",
         errors="strict",
-        timeout=60,
-        check=False,
     )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -15,34 +13,18 @@ from roundtable.domain.campaigns import CampaignStatus, Channel
 from roundtable.domain.config import Cadence, ItemKind
 from roundtable.domain.meeting import ItemState, Meeting, MeetingItem, Segment
 from roundtable.store.store import Store
+from tests.helpers.cli import run_roundtable
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def run(tmp_path: Path, db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
-    }
-    environment.update(
-        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        ROUNDTABLE_DB=str(db),
-        ROUNDTABLE_CONFIG=str(SHIPPED),
-        ROUNDTABLE_LANG="en",
+    return run_roundtable(
+        tmp_path,
+        *args,
+        env={"ROUNDTABLE_DB": str(db), "ROUNDTABLE_CONFIG": str(SHIPPED), "ROUNDTABLE_LANG": "en"},
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "roundtable", *args],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 def held(number: int, took: tuple[float, float], agenda: str = "round-table") -> Meeting:

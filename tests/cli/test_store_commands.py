@@ -6,16 +6,15 @@ Real processes on real files: the demo store is made by `roundtable demo`.
 
 from __future__ import annotations
 
-import os
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from roundtable.store.schema import SCHEMA_VERSION
+from tests.helpers.cli import run_roundtable
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 
@@ -23,30 +22,18 @@ SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 def run(
     tmp_path: Path, db: Path, *args: str, umask: int = 0o022
 ) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
-    }
-    environment.update(
-        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        ROUNDTABLE_DB=str(db),
-        ROUNDTABLE_CONFIG=str(tmp_path / "team-config"),
-        ROUNDTABLE_TODAY="2026-03-20",
-        ROUNDTABLE_LANG="en",
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "roundtable", *args],
-        cwd=tmp_path,
-        env=environment,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
+    return run_roundtable(
+        tmp_path,
+        *args,
+        env={
+            "ROUNDTABLE_DB": str(db),
+            "ROUNDTABLE_CONFIG": str(tmp_path / "team-config"),
+            "ROUNDTABLE_TODAY": "2026-03-20",
+            "ROUNDTABLE_LANG": "en",
+        },
         timeout=120,
-        check=False,
         umask=umask,
     )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.helpers.cli import run_roundtable
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 
@@ -19,30 +20,13 @@ SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 def run(
     tmp_path: Path, *args: str, stdout: int | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    environment = {
-        key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")
-    }
-    environment.update(
-        XDG_CONFIG_HOME=str(tmp_path / "xdg-config"),
-        XDG_DATA_HOME=str(tmp_path / "xdg-data"),
-        ROUNDTABLE_CONFIG=str(SHIPPED),
-        ROUNDTABLE_TODAY="2026-03-20",
-    )
-    environment.update(env)
-    result = subprocess.run(
-        [sys.executable, "-m", "roundtable", *args],
-        cwd=tmp_path,
-        env=environment,
+    return run_roundtable(
+        tmp_path,
+        *args,
+        env={"ROUNDTABLE_CONFIG": str(SHIPPED), "ROUNDTABLE_TODAY": "2026-03-20", **env},
         stdout=subprocess.PIPE if stdout is None else stdout,
-        stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
     )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
 
 
 @pytest.fixture

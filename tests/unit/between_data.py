@@ -8,10 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from roundtable.domain.config import Cadence, ItemKind, TeamConfig, load_config
+from roundtable.domain.config import TeamConfig, load_config
 from roundtable.domain.entries import ActionStatus, BudgetKind
-from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
+from roundtable.domain.meeting import Attendee, Meeting
 from roundtable.store.store import Store
+from tests.helpers.meetings import campaign_results_meeting
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -25,34 +26,14 @@ def shipped_config() -> TeamConfig:
 
 
 def a_meeting(number: int, started: datetime, notes: str = "") -> Meeting:
-    end = started + timedelta(minutes=170)
-    return Meeting(
-        id=None,
-        number=number,
-        agenda_id="round-table",
-        title="Marketing & Sales Round Table",
-        timebox_minutes=180,
-        cadence=Cadence.BIWEEKLY,
-        items=(
-            MeetingItem(
-                title="Campaign results to date",
-                role="sales-controlling",
-                kind=ItemKind.REPORT,
-                planned_minutes=30,
-                original_minutes=30,
-                notes=notes,
-                state=ItemState.DONE,
-                segments=(Segment(started, end),),
-            ),
-        ),
+    return campaign_results_meeting(
+        number,
+        started,
+        notes=notes,
         attendees=(
             Attendee("Katrin Vogel", "sales-marketing"),
             Attendee("Jana Richter", "product-marketing"),
         ),
-        facilitator="Katrin Vogel",
-        started_at=started,
-        ended_at=end,
-        current=None,
     )
 
 

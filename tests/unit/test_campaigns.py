@@ -33,11 +33,11 @@ from roundtable.domain.campaigns import (
     percent,
     totals,
 )
-from roundtable.domain.config import Cadence, ItemKind
-from roundtable.domain.meeting import Attendee, ItemState, Meeting, MeetingItem, Segment
+from roundtable.domain.meeting import Meeting
 from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.i18n import set_language
 from roundtable.store.store import Store
+from tests.helpers.meetings import campaign_results_meeting
 from tests.unit.conftest import START, FakeClock
 
 D = Decimal
@@ -417,31 +417,7 @@ def test_german_days_and_counts(german: None) -> None:
 
 
 def meeting(number: int, days: int = 0) -> Meeting:
-    started = START + timedelta(days=days)
-    return Meeting(
-        id=None,
-        number=number,
-        agenda_id="round-table",
-        title="Marketing & Sales Round Table",
-        timebox_minutes=180,
-        cadence=Cadence.BIWEEKLY,
-        items=(
-            MeetingItem(
-                title="Campaign results to date",
-                role="sales-controlling",
-                kind=ItemKind.REPORT,
-                planned_minutes=30,
-                original_minutes=30,
-                state=ItemState.DONE,
-                segments=(Segment(started, started + timedelta(minutes=30)),),
-            ),
-        ),
-        attendees=(Attendee("Monika Schneider", "sales-controlling"),),
-        facilitator="Monika Schneider",
-        started_at=started,
-        ended_at=started + timedelta(minutes=170),
-        current=None,
-    )
+    return campaign_results_meeting(number, START + timedelta(days=days), item_minutes=30)
 
 
 def add_webinar(store: Store, **change: Any) -> Campaign:

@@ -89,20 +89,14 @@ def test_impossible_calendar_dates_are_refused(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "01.12.2026",  # the German way; read only when the language is German
         "12/01/2026",  # month or day first? Not guessed in any language
-        "2026-12-1",
         "20261201",
         "2026-W49-1",
-        "+7",
         "7d",
         "-3d",
         "+2m",
         "+1.5w",
-        "+ 7d",
         "+٣d",  # digits from another script are not ours to guess
-        "nächste Woche",
-        "next week",
         "yesterday",
         "todayy",
     ],
@@ -112,7 +106,8 @@ def test_unreadable_text_names_the_accepted_forms(text: str) -> None:
         due(text)
     message = caught.value.message
     assert message.startswith(f'Cannot read the due date "{text}"')
-    for form in ("2026-12-01", "+7d", "+2w", "today", "tomorrow", "next meeting"):
+    assert accepted_due_forms() in message
+    for form in ("2026-12-01", "9.12.", "+7", "+2w", "friday", "next week", "next meeting"):
         assert form in message
     assert caught.value.exit_code == 2
 
@@ -191,9 +186,9 @@ def test_german_date_forms_are_read_in_german(german: None, text: str, expected:
 
 
 def test_the_accepted_forms_show_the_german_date_in_german(german: None) -> None:
-    assert accepted_due_forms() == (
-        "ein Datum wie 01.12.2026, +7d, +2w, heute, morgen oder nächstes Meeting"
-    )
+    forms = accepted_due_forms()
+    for form in ("01.12.2026", "9.12.", "+7", "+2W", "Freitag", "heute", "nächste Woche"):
+        assert form in forms
     with pytest.raises(UsageError) as caught:
         due("31.02.2026")
     assert caught.value.message.startswith("Das Datum „31.02.2026“ gibt es im Kalender nicht")
@@ -205,4 +200,4 @@ def test_the_accepted_forms_show_the_german_date_in_german(german: None) -> None
 
 def test_english_reads_the_date_as_it_is_shown() -> None:
     assert due("Dec 1, 2026") == date(2026, 12, 1)
-    assert accepted_due_forms().startswith("a date like 2026-12-01, +7d")
+    assert accepted_due_forms().startswith("a date like 2026-12-01 or 9.12., +7 (days)")

@@ -5,9 +5,7 @@ a store of the old layout is migrated."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from roundtable.errors import StoreError
 from roundtable.store import codec, meeting_codec
 from roundtable.store.schema import SCHEMA_VERSION
 from roundtable.store.store import Store
+from tests.helpers.cli import run_roundtable
 from tests.unit.conftest import START, FakeClock
 
 ACTION = {
@@ -197,19 +196,16 @@ def test_amounts_the_store_could_not_read_back_are_not_written(
 
 
 def roundtable(path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("ROUNDTABLE_")}
-    env.update(
-        ROUNDTABLE_DB=str(path), ROUNDTABLE_LANG="en", ROUNDTABLE_CONFIG=str(shipped_defaults_dir())
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "roundtable", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
+    return run_roundtable(
+        path.parent,
+        *args,
+        env={
+            "ROUNDTABLE_DB": str(path),
+            "ROUNDTABLE_LANG": "en",
+            "ROUNDTABLE_CONFIG": str(shipped_defaults_dir()),
+        },
         errors="replace",
-        timeout=60,
-        check=False,
+        traceback_allowed=True,
     )
 
 

@@ -22,6 +22,7 @@ from roundtable.domain.campaigns.model import (
     FieldError,
     SnapshotFigures,
 )
+from roundtable.domain.date_input import accepted_date_words, read_typed_date
 from roundtable.domain.money import DEFAULT_CURRENCY, parse_amount
 from roundtable.errors import UsageError
 from roundtable.i18n import _, current_language, pgettext
@@ -261,10 +262,25 @@ def parse_money(text: str, field: str) -> Decimal:
         raise _error(field, error.message) from None
 
 
-def parse_day(text: str, field: str) -> date:
+def parse_day(text: str, field: str, today: date | None = None) -> date:
     """A date typed as ISO `2026-03-12` or the current language's form (German
-    `12.03.2026`; see `l10n.read_date`), or `FieldError` naming `field`."""
+    `12.03.2026`; see `l10n.read_date`), or `FieldError` naming `field`. Given `today`,
+    every form people type is read too (`9.12.`, `+2w`, `Freitag`, `Dec 9`; see
+    `date_input.read_typed_date`)."""
+    if today is None:
+        try:
+            return l10n.parse_date(text.strip())
+        except UsageError as error:
+            raise _error(field, error.message) from None
     try:
-        return l10n.parse_date(text.strip())
+        found = read_typed_date(text, today) or l10n.read_date(text.strip())
     except UsageError as error:
         raise _error(field, error.message) from None
+    if found is None:
+        raise _error(
+            field,
+            _("Cannot read the date “{text}”; write it like {forms}.").format(
+                text=" ".join(text.split())[:40], forms=accepted_date_words()
+            ),
+        )
+    return found

@@ -8,9 +8,9 @@ with are saved together or not at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from roundtable.domain.campaigns.input import CampaignDraft
 from roundtable.domain.campaigns.model import Campaign, Snapshot, SnapshotFigures
@@ -87,35 +87,18 @@ def take_back_figures(store: Store, recorded: RecordedFigures) -> None:
             store.update_campaign(snapshot.campaign_id, cost=recorded.old_cost)
 
 
+def _typed(draft: CampaignDraft) -> dict[str, Any]:
+    """Every field of `draft` but the name, as the store's keyword arguments."""
+    values = {field.name: getattr(draft, field.name) for field in fields(draft)}
+    del values["name"]
+    return values
+
+
 def plan_campaign(store: Store, draft: CampaignDraft, meeting_id: int | None) -> Campaign:
     """Save a new campaign as typed, planned in meeting `meeting_id`."""
-    return store.add_campaign(
-        draft.name,
-        owner=draft.owner,
-        channel=draft.channel,
-        start=draft.start,
-        end=draft.end,
-        budget=draft.budget,
-        cost=draft.cost,
-        currency=draft.currency,
-        status=draft.status,
-        note=draft.note,
-        meeting_id=meeting_id,
-    )
+    return store.add_campaign(draft.name, **_typed(draft), meeting_id=meeting_id)
 
 
 def change_campaign(store: Store, campaign_id: int, draft: CampaignDraft) -> Campaign:
     """Give the stored campaign every field of `draft`."""
-    return store.update_campaign(
-        campaign_id,
-        name=draft.name,
-        owner=draft.owner,
-        channel=draft.channel,
-        start=draft.start,
-        end=draft.end,
-        budget=draft.budget,
-        cost=draft.cost,
-        currency=draft.currency,
-        status=draft.status,
-        note=draft.note,
-    )
+    return store.update_campaign(campaign_id, name=draft.name, **_typed(draft))

@@ -4,8 +4,8 @@ in one pass."""
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -95,7 +95,7 @@ class Checker:
             # A key that is no single word ("") was reported while reading.
             if entry.key in allowed or not entry.key:
                 continue
-            close = difflib.get_close_matches(entry.key, allowed, n=1)
+            close = _close_matches(entry.key, allowed, n=1)
             if close:
                 message = _("unknown key {key} in {what}; did you mean {suggestion}?").format(
                     key=quote(entry.key), what=what, suggestion=quote(close[0])
@@ -249,7 +249,7 @@ class Checker:
         """`role_id` if roles.yaml has it (or could not be read, so nothing is known)."""
         if role_ids is None or role_id in role_ids or entry is None:
             return role_id
-        close = difflib.get_close_matches(role_id, sorted(role_ids), n=1)
+        close = _close_matches(role_id, sorted(role_ids), n=1)
         if close:
             message = _("unknown role {id} in {key}; did you mean {suggestion}?").format(
                 id=quote(role_id), key=quote(entry.key), suggestion=quote(close[0])
@@ -270,3 +270,10 @@ def parse_date(text: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         return None
+
+
+def _close_matches(word: str, possibilities: Iterable[str], n: int) -> list[str]:
+    """`difflib.get_close_matches`; difflib loads only when a key is wrong."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n)

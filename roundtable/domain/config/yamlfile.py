@@ -30,13 +30,6 @@ __all__ = ["MAX_FILE_BYTES", "MAX_VALUES", "read_yaml"]
 
 
 _TAG = "tag:yaml.org,2002:"
-_BUILT_SCALAR_TAGS = frozenset(_TAG + name for name in ("str", "int", "float", "bool", "null"))
-_TIMESTAMP = _TAG + "timestamp"
-# The resolver gives these to the plain scalars `<<` and `=`; outside a key they are text.
-_TEXT_SCALAR_TAGS = frozenset((_TAG + "merge", _TAG + "value"))
-_MERGE = _TAG + "merge"
-_MAP = _TAG + "map"
-_SEQ = _TAG + "seq"
 
 _C_LOADER: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 _C_MAX_NESTING = 1000

@@ -30,6 +30,7 @@ from roundtable.store.store import Store
 from roundtable.ui.store_thread import StoreThread
 from roundtable.ui.widgets.footer import Footer
 from roundtable.ui.widgets.plain import PlainLabel
+from roundtable.ui.widgets.row_table import RowTable
 
 __all__ = ["RECENT_MEETINGS", "StatisticsScreen", "TimingData", "read_timing"]
 
@@ -87,7 +88,7 @@ class StatisticsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="◷")
         yield PlainLabel(_("Reading the meetings …"), id="stats-summary")
-        yield DataTable(id="stats-items", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="stats-items", cursor_type="row", zebra_stripes=True)
         with Horizontal(id="stats-trends"):
             with Vertical(classes="stats-trend"):
                 yield PlainLabel("", id="stats-item-caption", classes="stats-caption")

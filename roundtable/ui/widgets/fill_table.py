@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual.events import Resize
-from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
+
+from roundtable.ui.widgets.row_table import RowTable
 
 __all__ = ["FillTable"]
 
 
-class FillTable(DataTable[Any]):
+class FillTable(RowTable):
     """A `DataTable` that widens `FILL_COLUMN` to the table's width on every resize, so a
     title column neither wastes the projector's width nor scrolls at 80 columns.
 

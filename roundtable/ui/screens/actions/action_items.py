@@ -14,7 +14,7 @@ changed here stays listed until a filter changes, so its new state can be seen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import ClassVar
 
@@ -41,11 +41,12 @@ from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.meeting import Meeting
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext
-from roundtable.store.store import Store
 from roundtable.ui.action_changes import ActionChanges, status_text
 from roundtable.ui.context import AppContext
 from roundtable.ui.live import StoreChanged
 from roundtable.ui.screens.actions.record_hits import RecordHits
+from roundtable.ui.screens.actions.loading import Loaded, load_actions
+from roundtable.ui.screens.forms.action_edit import ask_due, ask_owner
 from roundtable.ui.undo import Place, UndoStep
 from roundtable.ui.widgets.action_table import ActionRow, ActionTable
 from roundtable.ui.widgets.footer import Footer
@@ -57,29 +58,6 @@ SEARCH_DEBOUNCE_SECONDS = 0.15
 """Typing pauses this long before the list narrows: a fast typist costs one filter."""
 
 _EVERYONE = "everyone"
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """What one read of the store gives the screen."""
-
-    actions: list[ActionItem]
-    meeting_numbers: dict[int, int]
-    """Meeting id → number."""
-    running: Meeting | None
-    latest: Meeting | None
-    """The latest meeting (running or not), for when the next one is."""
-
-
-def _load(store: Store) -> Loaded:
-    with store.reading():
-        actions = store.actions(include_closed=True)
-        numbers = store.meeting_numbers()
-        running = store.running_meeting()
-        latest = running
-        if latest is None and numbers:
-            latest = store.meeting_by_number(max(numbers.values()))
-    return Loaded(actions, numbers, running, latest)
 
 
 class ActionItemsScreen(Screen[None]):
@@ -181,7 +159,9 @@ class ActionItemsScreen(Screen[None]):
         def failed(error: RoundtableError) -> None:
             self.query_one("#action-summary", PlainLabel).show(error.message)
 
-        self.store_thread.submit(lambda: _load(self.store), done=self._loaded_now, failed=failed)
+        self.store_thread.submit(
+            lambda: load_actions(self.store), done=self._loaded_now, failed=failed
+        )
 
     @on(StoreChanged)
     def _store_changed(self) -> None:
@@ -354,17 +334,9 @@ class ActionItemsScreen(Screen[None]):
 
     def action_reassign(self) -> None:
         """Give the selected item to someone else."""
-        from roundtable.ui.screens.forms.action_edit import OwnerChange, OwnerModal
-
         action = self._selected()
-        if action is None:
-            return
-
-        def chosen(change: OwnerChange | None) -> None:
-            if change is not None:
-                self.changes.reassign(action, change.owner)
-
-        self.app.push_screen(OwnerModal(action, self.config.roles), chosen)
+        if action is not None:
+            ask_owner(self.app, action, self.config.roles, self.changes)
 
     def _next_meeting(self) -> date:
         today = self._today()
@@ -380,17 +352,9 @@ class ActionItemsScreen(Screen[None]):
 
     def action_redate(self) -> None:
         """Give the selected item another due date."""
-        from roundtable.ui.screens.forms.action_edit import DueChange, DueModal
-
         action = self._selected()
-        if action is None:
-            return
-
-        def chosen(change: DueChange | None) -> None:
-            if change is not None:
-                self.changes.redate(action, change.due)
-
-        self.app.push_screen(DueModal(action, self._today(), self._next_meeting()), chosen)
+        if action is not None:
+            ask_due(self.app, action, self._today(), self._next_meeting(), self.changes)
 
     def _remember(self, step: UndoStep) -> None:
         self.context.undo.push(replace(step, place=Place.ACTION_ITEMS))

@@ -297,6 +297,9 @@ class CampaignForm(FormModal[CampaignDraft | None]):
     def _choice(self, field_id: str) -> Any:
         return self.query_one(f"#{field_id}", Select).value
 
+    def _day(self, text: str, field_id: str) -> date:
+        return parse_day(text, field_id, self.today)
+
     def read_draft(self) -> tuple[CampaignDraft | None, dict[str, str]]:
         """The campaign as typed, checked, or None and a message per field that is wrong."""
         errors: dict[str, str] = {}
@@ -311,8 +314,8 @@ class CampaignForm(FormModal[CampaignDraft | None]):
             errors["owner"] = error.message
         values: dict[str, Any] = {}
         for field_id, parse in (
-            ("start", parse_day),
-            ("end", parse_day),
+            ("start", self._day),
+            ("end", self._day),
             ("budget", parse_money),
             ("cost", parse_money),
         ):

@@ -120,8 +120,6 @@ class ScoreboardScreen(Screen[None]):
         self.config = context.config
         self.store = context.store
         self.store_thread = context.store_thread
-        self.clock = context.clock
-        self.timezone = context.timezone
         self.running = meeting if meeting is not None and meeting.ended_at is None else None
         self.data: BoardData | None = None
         """The last read of the store; None until the first arrives."""

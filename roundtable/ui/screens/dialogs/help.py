@@ -14,6 +14,7 @@ from textual.widgets import Button, DataTable
 
 from roundtable.i18n import _
 from roundtable.ui.screens.forms.form_base import RoundtableModal, literal, safe_line
+from roundtable.ui.widgets.row_table import RowTable
 
 __all__ = ["HelpScreen"]
 
@@ -36,9 +37,7 @@ class HelpScreen(RoundtableModal[None]):
         with VerticalScroll(id="dialog") as dialog:
             dialog.border_title = literal(_("Keys"))
             dialog.border_subtitle = literal(_("↑↓ scroll · esc/q/? close"))
-            table: DataTable[Text] = DataTable(
-                id="keys", cursor_type="none", zebra_stripes=True, show_cursor=False
-            )
+            table = RowTable(id="keys", cursor_type="none", zebra_stripes=True, show_cursor=False)
             table.add_column(Text(_("Key")), key="key")
             table.add_column(Text(_("What it does")), key="what")
             for key, description in self.key_rows:

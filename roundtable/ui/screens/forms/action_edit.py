@@ -4,6 +4,10 @@ The owner is picked as in the action item form (type-ahead over roles and holder
 list to choose from); the due date is typed as there (`+7d`, `next meeting`) with the
 date it means shown while typing. Each dismisses with a small value saying what was
 chosen, or None when cancelled (so "nobody" and "no date" stay distinct from cancel).
+The re-date field opens with the old date selected, so what is typed replaces it.
+
+`ask_owner` and `ask_due` open them for an item and hand the answer to `ActionChanges`:
+the action-items screen and the meeting's carry-over change items the same way.
 """
 
 from __future__ import annotations
@@ -13,18 +17,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from roundtable.domain.config import Role
-from roundtable.domain.dates import accepted_due_forms, parse_due
+from roundtable.domain.dates import accepted_due_forms, due_words, parse_due
 from roundtable.domain.entries import ActionItem
 from roundtable.domain.l10n import typed_date, typed_date_example
 from roundtable.errors import UsageError
 from roundtable.i18n import _
+from roundtable.ui.action_changes import ActionChanges
 from roundtable.ui.screens.forms.action_form import (
     OwnerChoice,
     OwnerInput,
@@ -39,8 +44,9 @@ from roundtable.ui.screens.forms.form_base import (
     literal,
     safe_line,
 )
+from roundtable.ui.screens.forms.unsaved import due_field_width
 
-__all__ = ["DueChange", "DueModal", "OwnerChange", "OwnerModal"]
+__all__ = ["DueChange", "DueModal", "OwnerChange", "OwnerModal", "ask_due", "ask_owner"]
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,7 @@ class DueModal(FormModal[DueChange | None]):
                         yield SafeInput(
                             due,
                             placeholder=_("+7d or {date}").format(date=typed_date_example()),
+                            suggester=SuggestFromList(due_words(), case_sensitive=False),
                             id="due",
                         )
                         yield Label("", id="due-resolved", markup=False)
@@ -169,8 +176,12 @@ class DueModal(FormModal[DueChange | None]):
                 yield from self.save_cancel_buttons()
 
     def on_mount(self) -> None:
-        self._show_resolved(self.query_one("#due", Input).value)
-        self.focus_keeping_text(self.query_one("#due", Input))
+        due = self.query_one("#due", Input)
+        due.styles.width = due_field_width(due.placeholder)
+        self._show_resolved(due.value)
+        # Selected, not kept: a new date typed replaces the old one ("+3w", not
+        # "2026-12-16+3w"); the arrows keep and edit it.
+        due.focus()
 
     def _resolve(self, text: str) -> date | None:
         if not text.strip():
@@ -206,3 +217,32 @@ class DueModal(FormModal[DueChange | None]):
             self.show_errors({"due": error.message})
             return
         self.dismiss(DueChange(due))
+
+
+def ask_owner(
+    app: App[object], action: ActionItem, roles: Sequence[Role], changes: ActionChanges
+) -> None:
+    """Ask who gets `action` now, and re-assign it through `changes` unless cancelled."""
+
+    def chosen(change: OwnerChange | None) -> None:
+        if change is not None:
+            changes.reassign(action, change.owner)
+
+    app.push_screen(OwnerModal(action, roles), chosen)
+
+
+def ask_due(
+    app: App[object],
+    action: ActionItem,
+    today: date,
+    next_meeting: date,
+    changes: ActionChanges,
+) -> None:
+    """Ask for `action`'s new due date, and re-date it through `changes` unless
+    cancelled."""
+
+    def chosen(change: DueChange | None) -> None:
+        if change is not None:
+            changes.redate(action, change.due)
+
+    app.push_screen(DueModal(action, today, next_meeting), chosen)

@@ -2,8 +2,9 @@
 
 The owner is picked from the roles the managers committed: a role id, a role's title
 or a holder's name, with type-ahead and a list to choose from. The due date is typed
-the way people say it (`2026-12-01`, `+7d`, `next meeting`) and the date it means is
-shown next to the field while typing.
+the way people say it (`9.12.`, `+7t`, `Freitag`, `next meeting`) and the date it means
+is shown next to the field while typing. Tab takes the grey suggestion in either field;
+Escape asks before throwing typed text away.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from roundtable.domain.config import Role
-from roundtable.domain.dates import parse_due
+from roundtable.domain.dates import due_words, parse_due
 from roundtable.domain.entries import ActionDraft
 from roundtable.domain.l10n import format_day, typed_date, typed_date_example
 from roundtable.domain.owners import resolve_owner
@@ -37,6 +38,7 @@ from roundtable.ui.screens.forms.form_base import (
     literal,
     safe_line,
 )
+from roundtable.ui.screens.forms.unsaved import ask_before_discarding, due_field_width
 
 __all__ = ["ActionForm", "OwnerChoice", "day_text", "owner_choices", "stored_owner"]
 
@@ -164,6 +166,7 @@ class ActionForm(FormModal[ActionDraft | None]):
         self.initial = initial
         self.choices = owner_choices(self.roles)
         self._shown: list[OwnerChoice] = []
+        self._opened_with: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         initial = self.initial
@@ -208,6 +211,7 @@ class ActionForm(FormModal[ActionDraft | None]):
                         yield SafeInput(
                             due_text,
                             placeholder=_("+7d or {date}").format(date=typed_date_example()),
+                            suggester=SuggestFromList(due_words(), case_sensitive=False),
                             id="due",
                         )
                         yield Label("", id="due-resolved", markup=False)
@@ -217,8 +221,22 @@ class ActionForm(FormModal[ActionDraft | None]):
 
     def on_mount(self) -> None:
         self._filter_owners(self.query_one("#owner", Input).value)
-        self._show_resolved_due(self.query_one("#due", Input).value)
+        due = self.query_one("#due", Input)
+        due.styles.width = due_field_width(due.placeholder)
+        self._show_resolved_due(due.value)
         self.focus_keeping_text(self.query_one("#text", Input))
+        self._opened_with = self._typed()
+
+    def _typed(self) -> tuple[str, ...]:
+        return tuple(field.value for field in self.query(Input))
+
+    def action_cancel(self) -> None:
+        """Close without saving; if something was typed, ask first (No keeps the form
+        open with everything as typed)."""
+        if self._typed() == self._opened_with:
+            self.dismiss(None)
+            return
+        ask_before_discarding(self, _("Discard this action item?"))
 
     # --- owner ----------------------------------------------------------------------
 

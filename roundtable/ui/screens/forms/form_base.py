@@ -52,7 +52,28 @@ def literal(text: str) -> Text:
 
 
 class SafeInput(Input):
-    """An `Input` whose pasted text cannot send control sequences to the terminal."""
+    """An `Input` whose pasted text cannot send control sequences to the terminal, and
+    where Tab takes the grey suggestion shown after the cursor (as a shell completes a
+    name) before it moves on to the next field."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "accept_or_next", show=False),
+    ]
+
+    @property
+    def suggestion(self) -> str:
+        """The completion shown in grey after what was typed; "" when none is shown."""
+        shown = self._suggestion
+        return shown if len(shown) > len(self.value) else ""
+
+    def action_accept_or_next(self) -> None:
+        """Take the grey suggestion if one is shown at the cursor, else go to the next
+        field."""
+        if self.cursor_at_end and self.suggestion:
+            self.value = self.suggestion
+            self.cursor_position = len(self.value)
+            return
+        self.screen.focus_next()
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual would also run Input's own handler with the raw text; prevent that and

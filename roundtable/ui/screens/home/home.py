@@ -80,6 +80,7 @@ class HomeScreen(Screen[None]):
         Binding("o", "open_actions", _("Action items"), id="home-actions"),
         Binding("m", "past_meetings", _("Past meetings"), id="home-meetings"),
         Binding("dollar_sign", "app.campaigns", _("Campaigns"), id="home-campaigns"),
+        Binding("w", "roles", _("Roles"), id="home-roles"),
         Binding("g", "app.statistics", _("Statistics"), id="home-statistics", show=False),
         Binding("question_mark,f1", "help", _("Help"), id="home-help", key_display="?"),
         Binding("q", "app.quit", _("Quit"), id="home-quit"),
@@ -224,6 +225,12 @@ class HomeScreen(Screen[None]):
         from roundtable.ui.screens.home.past_meetings import PastMeetingsScreen
 
         self.app.push_screen(PastMeetingsScreen(self.context))
+
+    def action_roles(self) -> None:
+        """Roles and players: who is responsible for what."""
+        from roundtable.ui.screens.roles.roles import RolesScreen
+
+        self.app.push_screen(RolesScreen(self.context))
 
     def action_help(self) -> None:
         """Show every key."""

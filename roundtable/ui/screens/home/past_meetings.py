@@ -1,7 +1,8 @@
 """Read-only lists reached from the home screen: the past meetings.
 
 (The action items have their own screen, `actions.py`.) A list reads the store on its
-thread and shows a table, nothing more.
+thread and shows a table; Enter on a meeting opens its minutes, read-only (as of its
+end, or of now while it runs) and written nowhere.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Header
+from textual.widgets import DataTable, Header
 
 from roundtable.domain.l10n import format_date
 from roundtable.domain.meeting import Meeting
@@ -22,6 +24,8 @@ from roundtable.errors import RoundtableError
 from roundtable.i18n import _
 from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text, date_width
+from roundtable.ui.screens.home.minutes_preview import MinutesPreview
+from roundtable.ui.screens.meeting.ending import Ended, meeting_minutes
 from roundtable.ui.widgets.fill_table import FillTable
 from roundtable.ui.widgets.footer import Footer
 from roundtable.ui.widgets.plain import PlainLabel
@@ -66,7 +70,11 @@ class _ListScreen(Screen[None]):
 
 
 class PastMeetingsScreen(_ListScreen):
-    """Every meeting, newest first."""
+    """Every meeting, newest first; Enter opens a meeting's minutes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "open_minutes", _("Open minutes"), id="list-minutes", key_display="enter"),
+    ]
 
     def __init__(self, context: AppContext) -> None:
         super().__init__(context)
@@ -95,3 +103,36 @@ class PastMeetingsScreen(_ListScreen):
         table.fit_columns()
         self._empty("" if meetings else _("No meetings yet."))
         table.focus()
+
+    @on(DataTable.RowSelected, "#list")
+    def _meeting_chosen(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_minutes()
+
+    def action_open_minutes(self) -> None:
+        """The minutes of the meeting under the cursor, read-only."""
+        table = self.query_one(_ListTable)
+        if not table.row_count:
+            return
+        row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
+        if row_key.value is None:
+            return
+        meeting_id = int(row_key.value)
+        store, config, timezone = self.store, self.context.config, self.timezone
+
+        def show(minutes: Ended) -> None:
+            self.call_later(
+                self.app.push_screen,
+                MinutesPreview(
+                    minutes.markdown,
+                    None,
+                    title=_("Minutes of meeting {number}").format(number=minutes.number),
+                ),
+            )
+
+        def failed(error: RoundtableError) -> None:
+            self.notify(error.message, title=_("Minutes"), severity="error", markup=False)
+
+        self.store_thread.submit(
+            lambda: meeting_minutes(store, meeting_id, config, timezone), done=show, failed=failed
+        )

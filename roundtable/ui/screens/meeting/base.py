@@ -26,6 +26,7 @@ from roundtable.ui.screens.campaigns.scoreboard import BoardData
 from roundtable.ui.screens.meeting.carry_over import CarryOver
 from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, read_entries
 from roundtable.ui.screens.meeting.log import MeetingLog
+from roundtable.ui.screens.roles.offer import offer_roles
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.forecast import ForecastLine
@@ -87,6 +88,7 @@ class MeetingBase(MeetingDisplay[Meeting | None]):
         moved = meeting.current != old_current
         if moved:
             self.carry_over.choice = None  # the carry-over follows the review item again
+            offer_roles(self, meeting)
         self.paint_meeting(meeting, move_cursor=follow or moved)
         self.paint_forecast()
         if self._carry_ready and (moved or follow):

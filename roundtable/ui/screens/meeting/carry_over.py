@@ -9,7 +9,6 @@ the keys; every change goes through `ActionChanges` onto the app's undo stack.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Protocol
 
 from rich.text import Text
@@ -25,7 +24,7 @@ from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext
 from roundtable.ui.action_changes import ActionChanges
 from roundtable.ui.context import AppContext
-from roundtable.ui.screens.forms.action_edit import DueChange, DueModal, OwnerChange, OwnerModal
+from roundtable.ui.screens.forms.action_edit import ask_due, ask_owner
 from roundtable.ui.screens.meeting.log import default_due_date
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.carry_over import CarryOverTable
@@ -221,25 +220,12 @@ class CarryOver:
     def change_owner(self) -> None:
         """Give the selected item to someone else."""
         action = self._selected()
-        if action is None:
-            return
-
-        def chosen(change: OwnerChange | None) -> None:
-            if change is not None:
-                self.changes.reassign(action, change.owner)
-
-        self.screen.app.push_screen(OwnerModal(action, self.context.config.roles), chosen)
+        if action is not None:
+            ask_owner(self.screen.app, action, self.context.config.roles, self.changes)
 
     def change_due(self) -> None:
         """Give the selected item another due date."""
         action = self._selected()
-        if action is None:
-            return
-
-        def chosen(change: DueChange | None) -> None:
-            if change is not None:
-                self.changes.redate(action, change.due)
-
-        today: date = self.context.today()
-        next_meeting = default_due_date(self.screen.meeting, self.context.timezone)
-        self.screen.app.push_screen(DueModal(action, today, next_meeting), chosen)
+        if action is not None:
+            next_meeting = default_due_date(self.screen.meeting, self.context.timezone)
+            ask_due(self.screen.app, action, self.context.today(), next_meeting, self.changes)

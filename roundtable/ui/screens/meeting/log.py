@@ -17,6 +17,7 @@ from roundtable.domain.meeting import Meeting
 from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _
 from roundtable.ui.context import AppContext
+from roundtable.ui.screens.meeting.deleted_notice import deleted_notice
 from roundtable.ui.screens.meeting.display import log_index
 from roundtable.ui.screens.meeting.log_kinds import (
     D,
@@ -216,6 +217,7 @@ class MeetingLog:
             self._drop(gone)
             if undoable:
                 self.remember(UndoStep(kind.deleted, lambda: self._restore(kind, gone)))
+                self.screen.notify(deleted_notice(gone), title=kind.deleted, markup=False)
 
         self.store_thread.submit(
             lambda: kind.delete(entry),

@@ -31,8 +31,11 @@ from roundtable.ui.keys import key_help
 from roundtable.ui.screens.campaigns.scoreboard import BoardData, read_board
 from roundtable.ui.screens.dialogs.confirm import ConfirmModal
 from roundtable.ui.screens.dialogs.help import HelpScreen
+from roundtable.ui.screens.meeting.discard import ask_to_discard
+from roundtable.ui.screens.meeting.display import log_index
 from roundtable.ui.screens.meeting.log import default_due_date
 from roundtable.ui.screens.meeting.timing import EXTEND_MINUTES, TimingActions
+from roundtable.ui.screens.roles.roles import RolesScreen
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.carry_over import CarryOverTable
@@ -81,11 +84,13 @@ class MeetingScreen(TimingActions):
         Binding("i", "action_items", _("Action items"), id="action-items", show=False),
         Binding("dollar_sign", "app.campaigns", _("Campaigns"), id="campaigns", show=False),
         Binding("k", "change_cadence", _("Change cadence"), id="cadence", show=False),
+        Binding("w", "roles", _("Roles"), id="roles", show=False),
         Binding("t", "attendance", _("Attendance"), id="attendance", show=False),
         Binding("enter", "edit_entry", _("Edit entry"), id="edit-entry", show=False),
         Binding("delete", "delete_entry", _("Delete entry"), id="delete-entry", show=False),
         Binding("ctrl+z", "undo", _("Undo"), id="undo", show=False),
         Binding("ctrl+e,x", "end_meeting", pgettext("key", "End"), id="end-meeting"),
+        Binding("ctrl+d", "discard_meeting", _("Discard meeting"), id="discard", show=False),
         Binding("question_mark,f1", "help", _("Help"), id="help", key_display="?"),
         Binding("h", "leave", _("Home"), id="home", show=False),
         # Escape closes forms; one press too many must not take the clock off the wall.
@@ -184,6 +189,16 @@ class MeetingScreen(TimingActions):
             *carry_over,
             *key_help(self.app.BINDINGS, self.app),
         ]
+
+    def action_roles(self) -> None:
+        """Roles and players; `c` there records that the managers committed them."""
+        self.app.push_screen(
+            RolesScreen(self.context, meeting=self.meeting, item_index=log_index(self.meeting))
+        )
+
+    def action_discard_meeting(self) -> None:
+        """Discard a meeting started by mistake, while nothing is logged in it."""
+        ask_to_discard(self.app, self.context, self.meeting, lambda: self.dismiss(None))
 
     def action_help(self) -> None:
         """Show every key."""

@@ -1,0 +1,137 @@
+"""The roles as last read from a roles.yaml, remembered for the commands attendees run
+often (`roundtable actions --owner …`): reading YAML and checking every field costs
+more than the listing itself, and the file changes a few times a year.
+
+A remembered reading is used only when the file's bytes are exactly those it was read
+from, by exactly this code: the cache holds the whole file and a fingerprint of the
+config package, so an edited file or an upgraded roundtable is always read afresh.
+Only a roles.yaml that loaded without problems is remembered; problems are reported by
+`load_roles` as always. The cache lives in `$XDG_CACHE_HOME/roundtable` (else
+`~/.cache/roundtable`); when it cannot be read or written, the file is simply read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from contextlib import suppress
+from datetime import date
+from pathlib import Path
+
+from roundtable import __version__
+from roundtable.domain.config.files import MAX_FILE_BYTES, read_plain_file
+from roundtable.domain.config.model import ROLES_FILE, Role
+
+__all__ = ["CACHE_ENV", "remembered_roles"]
+
+CACHE_ENV = "XDG_CACHE_HOME"
+_FORMAT = 1
+
+
+def remembered_roles(directory: Path) -> tuple[Role, ...]:
+    """What `load_roles(directory)` returns (and raises), from the cache when roles.yaml
+    is unchanged since it was last read."""
+    try:
+        content = read_plain_file(directory / ROLES_FILE, MAX_FILE_BYTES + 1)
+    except (OSError, ValueError):
+        return _load(directory)  # it says what is wrong
+    text = content.decode("latin-1")  # every byte as itself: compared, never parsed
+    cache = _cache_file(directory)
+    code = _code_fingerprint()
+    if cache is not None:
+        found = _read(cache, text, code)
+        if found is not None:
+            return found
+    roles = _load(directory)
+    if cache is not None:
+        _write(cache, text, code, roles)
+    return roles
+
+
+def _load(directory: Path) -> tuple[Role, ...]:
+    # YAML and the field checks load only when the file has to be read.
+    from roundtable.domain.config.load import load_roles
+
+    return load_roles(directory)
+
+
+def _cache_file(directory: Path) -> Path | None:
+    base = os.environ.get(CACHE_ENV, "").strip()
+    try:
+        folder = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
+        where = os.path.realpath(directory).encode("utf-8", "surrogateescape")
+    except (RuntimeError, OSError, ValueError):
+        return None  # no home to keep it in
+    return folder / "roundtable" / f"roles-{zlib.crc32(where):08x}.json"
+
+
+def _code_fingerprint() -> list[object]:
+    """This roundtable's version and when the modules that read roles.yaml last changed
+    (an editable install changes code without a new version)."""
+    here = Path(__file__).parent
+    modules = [*sorted(here.glob("*.py")), here.parent / "contacts.py"]
+    stamps: list[object] = [__version__]
+    for module in modules:
+        try:
+            stamps.append(os.stat(module).st_mtime_ns)
+        except OSError:
+            stamps.append(None)
+    return stamps
+
+
+def _read(cache: Path, text: str, code: list[object]) -> tuple[Role, ...] | None:
+    try:
+        kept = json.loads(cache.read_bytes())
+        if kept.get("format") != _FORMAT or kept.get("code") != code or kept.get("file") != text:
+            return None
+        return tuple(
+            Role(
+                id=role["id"],
+                title=role["title"],
+                department=role["department"],
+                holders=tuple(role["holders"]),
+                responsibilities=tuple(role["responsibilities"]),
+                committed_by=role["committed_by"],
+                committed_on=(
+                    None
+                    if role["committed_on"] is None
+                    else date.fromisoformat(role["committed_on"])
+                ),
+                signs_off=role["signs_off"],
+            )
+            for role in kept["roles"]
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # not there, or not ours: read the file
+
+
+def _write(cache: Path, text: str, code: list[object], roles: tuple[Role, ...]) -> None:
+    kept = {
+        "format": _FORMAT,
+        "code": code,
+        "file": text,
+        "roles": [
+            {
+                "id": role.id,
+                "title": role.title,
+                "department": role.department,
+                "holders": list(role.holders),
+                "responsibilities": list(role.responsibilities),
+                "committed_by": role.committed_by,
+                "committed_on": None
+                if role.committed_on is None
+                else role.committed_on.isoformat(),
+                "signs_off": role.signs_off,
+            }
+            for role in roles
+        ],
+    }
+    temp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        temp.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
+        os.replace(temp, cache)  # whole or not at all, whoever reads it meanwhile
+    except (OSError, ValueError):
+        with suppress(OSError):
+            temp.unlink(missing_ok=True)

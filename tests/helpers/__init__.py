@@ -1,0 +1,1 @@
+"""What several test folders share: running the CLI as a subprocess, building stores."""
