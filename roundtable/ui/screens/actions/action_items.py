@@ -44,8 +44,8 @@ from roundtable.i18n import _, ngettext
 from roundtable.ui.action_changes import ActionChanges, status_text
 from roundtable.ui.context import AppContext
 from roundtable.ui.live import StoreChanged
-from roundtable.ui.screens.actions.record_hits import RecordHits
 from roundtable.ui.screens.actions.loading import Loaded, load_actions
+from roundtable.ui.screens.actions.record_hits import RecordHits
 from roundtable.ui.screens.forms.action_edit import ask_due, ask_owner
 from roundtable.ui.undo import Place, UndoStep
 from roundtable.ui.widgets.action_table import ActionRow, ActionTable
