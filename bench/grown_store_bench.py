@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _grow import TODAY, grow, record_demo, replay_at_once
-from startup_bench import MEETING_APP, _start_meeting, time_to_paint
+from startup_bench import MEETING_APP, _start_meeting, grown_store, time_to_paint
 
 from roundtable.demo.history import fill_demo
 from roundtable.domain.config import load_config
@@ -97,7 +97,16 @@ def _run(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
+STORES: Path | None = None
+"""`--stores DIR`: grown stores kept there and reused (growing takes minutes)."""
+
+
 def _grown(folder: Path, meetings: int) -> Path:
+    if STORES is not None:
+        kept = grown_store(STORES, meetings)
+        grown = folder / "grown.db"
+        shutil.copyfile(kept, grown)
+        return grown
     grown = folder / "grown.db"
     calls = record_demo(folder / "recorded.db", meetings)
     started = time.perf_counter()
@@ -133,10 +142,14 @@ def bench_grown(meetings: int, runs: int, folder: Path) -> None:
     for what, times in results.items():
         grown_median = statistics.median(times["grown"])
         compacted_median = statistics.median(times["compacted"])
+        paired = statistics.median(
+            g / c for g, c in zip(times["grown"], times["compacted"], strict=True)
+        )
         print(
             f"{what}: grown {grown_median * 1000:.0f} ms, compacted "
-            f"{compacted_median * 1000:.0f} ms, ratio {grown_median / compacted_median:.2f}x "
-            f"(target <= 1.3x; median of {runs})"
+            f"{compacted_median * 1000:.0f} ms, median paired ratio {paired:.2f}x "
+            f"(target <= 1.3x; {runs} pairs; "
+            "load {:.1f} {:.1f} {:.1f})".format(*os.getloadavg())
         )
 
 
@@ -183,7 +196,11 @@ def main() -> None:
     parser.add_argument("what", choices=("demo", "grown", "memory"))
     parser.add_argument("--meetings", type=int, nargs="+")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--stores", type=Path, help="keep and reuse the grown stores here")
     args = parser.parse_args()
+    global STORES
+    STORES = args.stores
+    print("load {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory(prefix="roundtable-bench-") as name:
         folder = Path(name)
         if args.what == "demo":

@@ -3,9 +3,10 @@
 Run: .venv/bin/python bench/stats_bench.py [--meetings N] [--runs N]
 
 Both commands run as fresh processes on the same store, alternately (A B A B …), so a
-busy machine slows both alike. Each reads the whole store; `stats` also walks every
-meeting's items and their segments. Target: stats within 1.5x of actions (median of
-the paired ratios).
+busy machine slows both alike. The store is grown the way meetings grow it (`_grow.py`;
+`--stores DIR` keeps and reuses it). `stats` reads every meeting and walks its items
+and their segments. Target: stats within 1.5x of actions (median of the paired ratios).
+The load average is printed with the figure: the machine may be shared.
 """
 
 from __future__ import annotations
@@ -17,12 +18,12 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
-from roundtable.demo.history import fill_demo
-from roundtable.domain.config import load_config
-from roundtable.domain.locations import find_config_dir
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from startup_bench import grown_store
+
 from roundtable.store.store import Store
 
 TARGET = 1.5
@@ -41,14 +42,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meetings", type=int, default=500)
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--stores", type=Path, help="keep and reuse the grown stores here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="roundtable-bench-") as folder:
-        path = Path(folder) / "decade.db"
-        location = find_config_dir(None, {}, Path(folder))
-        config = load_config(location.directory, location.source)
-        with Store.open(path) as store:
-            summary = fill_demo(store, config, today=date(2026, 12, 1), meetings=args.meetings)
-            store.compact()
+        stores = args.stores or Path(folder)
+        stores.mkdir(parents=True, exist_ok=True)
+        path = grown_store(stores, args.meetings)
+        with Store.open(path, read_only=True) as store:
+            held = len(store.meetings())
+            open_items = len(store.actions(include_closed=True))
         env = dict(os.environ, ROUNDTABLE_DB=str(path), ROUNDTABLE_LANG="en")
         env["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "pycache")
         env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -57,11 +59,13 @@ def main() -> None:
         actions, stats = [*base, "actions"], [*base, "stats"]
         run_once(actions, env)  # warm the page cache and the bytecode cache
         run_once(stats, env)
+        load = "load {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
         pairs = [(run_once(actions, env), run_once(stats, env)) for _run in range(args.runs)]
         size = path.stat().st_size / 1e6
         print(
-            f"{summary.meetings} meetings, {summary.actions} action items, {size:.1f} MB, "
-            f"{args.runs} paired runs"
+            f"{held} meetings, {open_items} action items, {size:.1f} MB (grown), "
+            f"{args.runs} paired runs; {load} -> "
+            "load {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
         )
         for name, times in (("actions", [a for a, _s in pairs]), ("stats", [s for _a, s in pairs])):
             print(

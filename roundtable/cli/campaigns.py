@@ -36,6 +36,7 @@ class ReportedFigures:
 
     meeting: int
     leads: int
+    estimated_leads: int | None
     cost: Decimal
     estimated_revenue: Decimal
     actual_revenue: Decimal
@@ -57,6 +58,7 @@ class CampaignListing:
     budget: Decimal
     cost: Decimal | None
     leads: int | None
+    estimated_leads: int | None
     accepted: int | None
     won: int | None
     cost_per_lead: Decimal | None
@@ -86,6 +88,7 @@ class CampaignListing:
             budget=campaign.budget,
             cost=row.cost,
             leads=row.leads,
+            estimated_leads=row.estimated_leads,
             accepted=row.accepted,
             won=row.won,
             cost_per_lead=row.cost_per_lead,
@@ -100,7 +103,12 @@ class CampaignListing:
             previous_meeting=row.previous_meeting_number,
             series=tuple(
                 ReportedFigures(
-                    point.meeting_number, point.leads, point.cost, point.estimate, point.actual
+                    point.meeting_number,
+                    point.leads,
+                    point.estimated_leads or None,
+                    point.cost,
+                    point.estimate,
+                    point.actual,
                 )
                 for point in row.series
             ),
@@ -229,6 +237,7 @@ FIGURE_OPTIONS = {
     "leads": "--leads",
     "accepted": "--accepted",
     "won": "--won",
+    "estimated_leads": "--estimated-leads",
     "estimated_revenue": "--estimate",
     "actual_revenue": "--revenue",
     "cost": "--cost",
@@ -287,6 +296,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
             figures: dict[str, Decimal | int] = {
                 "leads": count("leads"),
+                "estimated_leads": count("estimated_leads"),
                 "accepted": count("accepted"),
                 "won": count("won"),
                 "actual_revenue": amount("actual_revenue"),
@@ -300,6 +310,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
                 leads=count("leads"),
                 accepted=count("accepted"),
                 won=count("won"),
+                estimated_leads=count("estimated_leads"),
                 estimated_revenue=estimate,
                 actual_revenue=amount("actual_revenue"),
             )
@@ -354,6 +365,11 @@ def register(commands: Commands) -> None:
     )
     for field, metavar, help_text in (
         ("leads", pgettext("metavar", "N"), _("pre-qualified leads so far")),
+        (
+            "estimated_leads",
+            pgettext("metavar", "N"),
+            _("leads the campaign is estimated to bring in all"),
+        ),
         ("accepted", pgettext("metavar", "N"), _("of those, accepted by sales")),
         ("won", pgettext("metavar", "N"), _("deals won")),
         (

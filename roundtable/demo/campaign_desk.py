@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from roundtable.demo.lead_estimates import lead_estimate
 from roundtable.demo.meetings import DemoClock, during
 from roundtable.demo.programme import PROGRAMME, Plan
 from roundtable.demo.texts import DemoTexts
@@ -88,6 +89,7 @@ class CampaignDesk:
         self.campaigns = 0
         self.snapshots = 0
         self.runs: list[_Run] = []
+        self.first_year = first.year
         for year in range(first.year, last.year + 2):
             for plan in PROGRAMME:
                 start = _first_monday(year, plan.month)
@@ -214,6 +216,9 @@ class CampaignDesk:
             won=run.won,
             estimated_revenue=_euros(estimate, 500),
             actual_revenue=run.actual,
+            estimated_leads=lead_estimate(
+                run.leads_total, run.leads, progress, final, run.start.year - self.first_year
+            ),
         )
         self.snapshots += 1
 

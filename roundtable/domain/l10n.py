@@ -105,7 +105,9 @@ def format_time(moment: time | datetime, *, language: str | None = None) -> str:
     """A clock time as `HH:MM` in both languages (`09:05`, `14:30`); a datetime is shown
     in the time zone it carries (convert it to local time first)."""
     clock = moment.time() if isinstance(moment, datetime) else moment.replace(tzinfo=None)
-    return babel_dates.format_time(clock, format="HH:mm", locale=_locale(language))
+    # What Babel writes for "HH:mm" in both languages, without its pattern machinery:
+    # the meeting screen shows several clock times every second.
+    return f"{clock.hour:02d}:{clock.minute:02d}"
 
 
 def format_number(

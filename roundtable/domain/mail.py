@@ -11,6 +11,7 @@ go out.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import json
@@ -230,7 +231,7 @@ def _deliver(
                     index: Outcome(letter, Delivery.FAILED, reason) for index, letter, _k in pending
                 }
             try:
-                session.login(settings.user, password)
+                _login(session, settings.user, password)
             except (OSError, smtplib.SMTPException) as error:
                 reason = _("the mail server {server} did not accept the login: {reason}").format(
                     server=where, reason=_reason(error)
@@ -264,6 +265,19 @@ def _deliver(
         with contextlib.suppress(OSError, smtplib.SMTPException):
             session.quit()
     return outcomes
+
+
+def _login(session: smtplib.SMTP, user: str, password: str) -> None:
+    """Log in; a user or password beyond ASCII goes as UTF-8 with AUTH PLAIN (RFC 4616),
+    which `smtplib` cannot send (it encodes the login as ASCII)."""
+    if (user + password).isascii():
+        session.login(user, password)
+        return
+    session.ehlo_or_helo_if_needed()
+    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
+    code, reply = session.docmd("AUTH", "PLAIN " + token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _reason(error: BaseException) -> str:

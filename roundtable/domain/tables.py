@@ -13,6 +13,7 @@ quotes (the csv module quotes them).
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from collections.abc import Collection, Sequence
 from decimal import Decimal
@@ -164,6 +165,16 @@ def csv_text(
     return buffer.getvalue()
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+"""What makes a spreadsheet read a cell as a formula (or hide one behind a line end)."""
+_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?")
+
+
 def _cell(text: str) -> str:
     # A lone CR would read back as a line end; keep it as a plain line break.
-    return terminal_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
+    cell = terminal_safe(text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Typed text such as "=HYPERLINK(…)" or "@SUM(…)" must stay text in a spreadsheet:
+    # a leading apostrophe makes it so. A plain number (-12.5) cannot run anything.
+    if cell.startswith(_FORMULA_STARTS) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell

@@ -146,11 +146,13 @@ class CampaignMethods(OpenStore):
         actual_revenue: Decimal,
         cost: Decimal | None = None,
         correction: bool = False,
+        estimated_leads: int = 0,
     ) -> Snapshot:
         """Record a campaign's figures to date as reported in a meeting; recording again
         in the same meeting replaces them (keeping the snapshot's id). `cost` is the cost
         to date it is kept with (default: the campaign's cost to date now); `correction`
-        records them as a correction of the last report (see `campaigns.corrections`).
+        records them as a correction of the last report (see `campaigns.corrections`);
+        `estimated_leads` the leads the campaign is estimated to bring in all (0: none).
 
         One transaction: nothing is saved unless everything is right. Raises
         `FieldError` (a `UsageError`) naming the field for negative counts or amounts,
@@ -166,6 +168,7 @@ class CampaignMethods(OpenStore):
                 won=won,
                 estimated_revenue=estimated_revenue,
                 actual_revenue=actual_revenue,
+                estimated_leads=estimated_leads,
             )
         )
         with self.transaction():

@@ -121,6 +121,7 @@ class Campaigns:
             cost=campaign.cost,
             at=records.now(),
             correction=correction,
+            estimated_leads=figures.estimated_leads,
         )
         if existing:
             records.replace(SNAPSHOTS, snapshot.id, codec.snapshot_doc(snapshot))
@@ -196,7 +197,12 @@ def _check_keepable(campaign: Campaign, figures: SnapshotFigures | None = None) 
         amounts.update(
             estimated_revenue=figures.estimated_revenue, actual_revenue=figures.actual_revenue
         )
-        counts = {"leads": figures.leads, "accepted": figures.accepted, "won": figures.won}
+        counts = {
+            "leads": figures.leads,
+            "accepted": figures.accepted,
+            "won": figures.won,
+            "estimated_leads": figures.estimated_leads,
+        }
     for field, amount in amounts.items():
         if values.amount_problem(amount) is not None:
             raise FieldError(field, too_large_amount())

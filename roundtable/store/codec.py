@@ -189,6 +189,7 @@ _SNAPSHOT = (
     Field("cost", load_amount, dump_amount),
     Field("at", load_time, dump_time),
     Field("correction", load_bool, default=False),
+    Field("estimated_leads", load_whole, default=0),
 )
 
 
@@ -210,6 +211,8 @@ def snapshot_doc(snapshot: Snapshot) -> Doc:
     if not doc["correction"]:
         # Only when set: older stores and other readers see the documents they know.
         del doc["correction"]
+    if not doc["estimated_leads"]:
+        del doc["estimated_leads"]
     return doc
 
 

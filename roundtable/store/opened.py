@@ -225,6 +225,12 @@ class OpenStore:
         with self.reading():
             return self._meetings.all()
 
+    def latest_meetings(self, agenda_id: str | None, count: int) -> list[Meeting]:
+        """The `count` latest meetings by number (of `agenda_id`; None: of any agenda),
+        oldest first, running or ended: what recent history needs, without reading all."""
+        with self.reading():
+            return self._meetings.latest(agenda_id, count)
+
     def meeting_counts(self) -> dict[int, MeetingCounts]:
         """Per meeting id: decisions taken, action items opened, budgets agreed."""
         with self.reading():

@@ -18,9 +18,9 @@ from typing import ClassVar, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.theme import Theme
 from textual.command import CommandPalette
 from textual.screen import Screen
+from textual.theme import Theme
 
 from roundtable import collector
 from roundtable.domain.clock import Clock, system_clock

@@ -177,6 +177,7 @@ def test_campaigns_json_has_stable_keys_and_exact_amounts(tmp_path: Path, db: Pa
         "budget",
         "cost",
         "leads",
+        "estimated_leads",
         "accepted",
         "won",
         "cost_per_lead",
@@ -200,6 +201,7 @@ def test_campaigns_json_has_stable_keys_and_exact_amounts(tmp_path: Path, db: Pa
         {
             "meeting": 1,
             "leads": 28,
+            "estimated_leads": None,
             "cost": "5464.91",
             "estimated_revenue": "900000.00",
             "actual_revenue": "17080.00",
@@ -207,6 +209,7 @@ def test_campaigns_json_has_stable_keys_and_exact_amounts(tmp_path: Path, db: Pa
         {
             "meeting": 2,
             "leads": 49,
+            "estimated_leads": None,
             "cost": "5464.91",
             "estimated_revenue": "650000.00",
             "actual_revenue": "69580.50",
@@ -304,6 +307,26 @@ def test_figures_are_recorded_in_the_running_meeting(tmp_path: Path, db: Path) -
     assert (report.leads, report.actual_revenue) == (61, Decimal("101000"))
 
 
+def test_a_lead_estimate_is_kept_with_the_figures_and_listed(tmp_path: Path, db: Path) -> None:
+    meeting_id = running(db)
+    result = run(tmp_path, db, "figures", "webinar", "--estimated-leads", "1,200")
+    assert result.returncode == 0, result.stderr
+    with Store.open(db, read_only=True) as store:
+        [report] = store.snapshots_for_meeting(meeting_id)
+    # Only the lead estimate was given: the other figures stay as last reported.
+    assert (report.estimated_leads, report.leads, report.accepted) == (1200, 49, 35)
+    # Given again without it, the estimate stays too.
+    again = run(tmp_path, db, "figures", "webinar", "--leads", "70")
+    assert again.returncode == 0, again.stderr
+    listed = json.loads(run(tmp_path, db, "campaigns", "--json").stdout)
+    webinar = listed[0]
+    assert (webinar["leads"], webinar["estimated_leads"]) == (70, 1200)
+    assert [p["estimated_leads"] for p in webinar["series"]] == [None, None, 1200]
+    refused = run(tmp_path, db, "figures", "webinar", "--estimated-leads", "-5")
+    assert refused.returncode == 2
+    assert "must not be negative. (--estimated-leads)" in refused.stderr
+
+
 def test_figures_cost_becomes_the_campaign_s_cost_to_date(tmp_path: Path, db: Path) -> None:
     # The same use case as the scoreboard's figures form: the cost reported is the
     # campaign's cost to date from then on, so the next report without --cost keeps it.
@@ -367,3 +390,24 @@ def test_figures_need_a_running_meeting(tmp_path: Path, db: Path) -> None:
     assert result.returncode == 2
     assert "No meeting is running" in result.stderr
     assert db.read_bytes() == before
+
+
+def test_the_demo_lead_estimates_converge_and_the_minutes_say_how_they_turned_out(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "demo.db"
+    demo = run(tmp_path, db, "demo", "--meetings", "40", "--seed", "5")
+    assert demo.returncode == 0, demo.stderr
+    campaigns = json.loads(run(tmp_path, db, "campaigns", "--json").stdout)
+    finished = [c for c in campaigns if c["status"] == "finished" and len(c["series"]) > 2]
+    assert finished
+    for campaign in finished:
+        estimates = [p["estimated_leads"] for p in campaign["series"]]
+        # Optimistic at first, down to what came in by the final report.
+        assert estimates[0] > campaign["leads"]
+        assert estimates == sorted(estimates, reverse=True)
+        assert estimates[-1] == campaign["leads"]
+    exported = run(tmp_path, db, "export", "40", "-o", "minutes.md")
+    assert exported.returncode == 0, exported.stderr
+    minutes = (tmp_path / "minutes.md").read_text(encoding="utf-8")
+    assert "lead estimates ran" in minutes

@@ -14,6 +14,7 @@ from roundtable.domain.config import TeamConfig
 from roundtable.store.store import Store
 from roundtable.ui.app import default_attendees
 from roundtable.ui.screens.campaigns.snapshot_form import FiguresDraft, SnapshotForm
+from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.forecast import ForecastLine
 from roundtable.ui.widgets.plain import PlainLabel
 from tests.ui.conftest import (
@@ -227,3 +228,35 @@ async def test_budget_cut_shows_what_it_touches_on_the_other_side(
             "Mailing Frühjahr: 40 leads, cost per lead €150.00"
         )
         assert "100 leads at stake" in shown_text(app)
+
+
+async def test_agenda_marks_what_will_not_fit_at_the_usual_pace(
+    config: TeamConfig, store: Store, clock: FakeClock
+) -> None:
+    """The plan fits, but at the usual pace Budgets and Wrap-up do not: the agenda marks
+    them from the first minute, before anything has overrun."""
+    held_meetings(store, config, clock)
+    running_meeting(store, config, clock)
+    app = app_for(config, store, clock, start=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        clock.advance(minutes=1)
+        tick(app)
+        await pilot.pause()
+        rows = app.screen.query_one(AgendaList).rows_shown
+        assert [row.number for row in rows if row.late] == [6, 7]
+        # The plan alone marks nothing: the marks are the forecast's.
+        assert not timebox.box_view(meeting_screen(app).meeting, clock()).not_fitting
+
+
+async def test_agenda_marks_only_the_plan_without_history(
+    config: TeamConfig, store: Store, clock: FakeClock
+) -> None:
+    running_meeting(store, config, clock)
+    app = app_for(config, store, clock, start=True)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        clock.advance(minutes=1)
+        tick(app)
+        await pilot.pause()
+        assert not any(row.late for row in app.screen.query_one(AgendaList).rows_shown)

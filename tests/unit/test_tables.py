@@ -55,3 +55,21 @@ def test_csv_reads_back_with_quotes_semicolons_and_line_breaks() -> None:
 def test_csv_shows_control_characters_instead_of_sending_them() -> None:
     text = csv_text(["TEXT"], [["rot \x1b[31m"]], "en")
     assert "\x1b" not in text and "\\x1b[31m" in text
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_stay_text() -> None:
+    cells = ["=1+1", "+A1", "-A1", "@SUM(A1)", "\t=1", "\r=1", "-12.5", "+3", "-1,5", "a=b"]
+    text = csv_text(["X"] * len(cells), [cells], "en")
+    [_header, row] = list(csv.reader(io.StringIO(text, newline="")))
+    assert row == [
+        "'=1+1",
+        "'+A1",
+        "'-A1",
+        "'@SUM(A1)",
+        "'\t=1",
+        "'\n=1",
+        "-12.5",
+        "+3",
+        "-1,5",
+        "a=b",
+    ]

@@ -110,6 +110,7 @@ def _field_labels() -> dict[str, str]:
         "accepted": _("Leads accepted by sales"),
         "won": _("Deals won"),
         "estimated_revenue": _("Estimated revenue"),
+        "estimated_leads": _("Estimated leads"),
         "actual_revenue": _("Actual revenue to date"),
     }
 
@@ -231,6 +232,7 @@ def check_figures(figures: SnapshotFigures) -> SnapshotFigures:
         won=won,
         estimated_revenue=_money(figures.estimated_revenue, "estimated_revenue"),
         actual_revenue=_money(figures.actual_revenue, "actual_revenue"),
+        estimated_leads=_count(figures.estimated_leads, "estimated_leads"),
     )
 
 

@@ -98,6 +98,9 @@ class SnapshotFigures:
     """Sales marketing's estimate of the revenue the campaign brings in all."""
     actual_revenue: Decimal
     """Controlling's revenue from the campaign so far."""
+    estimated_leads: int = 0
+    """The running role's estimate of the pre-qualified leads the campaign brings in
+    all (0: none given)."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,8 @@ class Snapshot:
     correction: bool = False
     """Confirmed although a running total fell far below the report before (see
     `corrections`)."""
+    estimated_leads: int = 0
+    """The leads the campaign is estimated to bring in all; 0: no estimate given."""
 
     @property
     def gap(self) -> Decimal:

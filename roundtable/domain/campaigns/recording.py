@@ -67,6 +67,7 @@ def record_figures(
             won=figures.won,
             estimated_revenue=figures.estimated_revenue,
             actual_revenue=figures.actual_revenue,
+            estimated_leads=figures.estimated_leads,
             cost=cost,
             correction=correction,
         )

@@ -31,6 +31,7 @@ class SeriesPoint:
     actual: Decimal
     cost: Decimal
     leads: int
+    estimated_leads: int = 0
 
     @property
     def gap(self) -> Decimal:
@@ -76,6 +77,13 @@ class CampaignRow:
     @property
     def leads(self) -> int | None:
         return None if self.snapshot is None else self.snapshot.leads
+
+    @property
+    def estimated_leads(self) -> int | None:
+        """The leads the campaign is estimated to bring in all; None: no estimate given."""
+        if self.snapshot is None or not self.snapshot.estimated_leads:
+            return None
+        return self.snapshot.estimated_leads
 
     @property
     def accepted(self) -> int | None:
@@ -210,6 +218,7 @@ def _row(
             actual=s.actual_revenue,
             cost=s.cost,
             leads=s.leads,
+            estimated_leads=s.estimated_leads,
         )
         for number, s in history
     )

@@ -15,6 +15,10 @@ from roundtable.domain.campaigns import (
     totals,
 )
 from roundtable.domain.campaigns.calibration import calibration_lines
+from roundtable.domain.campaigns.lead_calibration import (
+    campaign_lead_lines,
+    lead_calibration_lines,
+)
 from roundtable.domain.markdown import inline
 from roundtable.domain.minutes.text import NOTHING, amount_text, cell_or_dash, md_table
 from roundtable.i18n import _
@@ -153,8 +157,14 @@ def campaign_section(m: Minutes) -> str:
 
 
 def _estimates_against_outcome(m: Minutes) -> list[str]:
-    """How the estimates of finished campaigns turned out, per role (statistics)."""
+    """How the estimates of finished campaigns turned out, per role (statistics), and
+    the lead estimates of the campaigns reported here."""
     lines = calibration_lines(m.data.estimate_outcomes, m.data.role_titles)
+    lines.extend(lead_calibration_lines(m.data.lead_outcomes, m.data.role_titles))
+    reported = {row.campaign.id for row in m.data.campaigns}
+    lines.extend(
+        campaign_lead_lines([o for o in m.data.lead_outcomes if o.campaign_id in reported])
+    )
     if not lines:
         return []
     return [

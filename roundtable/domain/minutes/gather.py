@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from roundtable.domain.approval import approval_in
 from roundtable.domain.budget_picture import budget_picture, cuts_touching
 from roundtable.domain.campaigns.calibration import board_outcomes
+from roundtable.domain.campaigns.lead_calibration import board_lead_outcomes
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.dates import next_meeting_date
 from roundtable.domain.entries import ActionItem, ActionStatus, BudgetAgreement, Decision, Note
@@ -225,7 +226,9 @@ def gather_minutes(
         )
         approval = approval_in(own_events, meeting_id, as_of.moment)
         campaigns = store.scoreboard(meeting_id, reported_only=True).rows
-        outcomes = board_outcomes(store.scoreboard(meeting_id))
+        board = store.scoreboard(meeting_id)
+        outcomes = board_outcomes(board)
+        leads_outcomes = board_lead_outcomes(board)
     opened_here: list[ActionItem] = []
     closed: list[ActionItem] = []
     still_open: list[ActionItem] = []
@@ -281,6 +284,7 @@ def gather_minutes(
         campaigns=campaigns,
         role_titles={role.id: role.title for role in config.roles},
         estimate_outcomes=outcomes,
+        lead_outcomes=leads_outcomes,
         next_meeting=next_meeting_date(local_start, meeting.cadence),
         timezone=timezone,
         now=None if meeting.ended_at is not None else moment,

@@ -54,6 +54,9 @@ class MinutesInput:
     estimate_outcomes: Sequence[EstimateOutcome] = ()
     """Every estimate of a campaign finished by this meeting against what it brought
     (`campaigns.calibration.board_outcomes`)."""
+    lead_outcomes: Sequence[EstimateOutcome] = ()
+    """Every lead estimate of a campaign finished by this meeting against the leads it
+    brought (`campaigns.lead_calibration.board_lead_outcomes`)."""
     next_meeting: date | None = None
     timezone: tzinfo | None = None
     """The room's time zone for clock times and dates; None: the machine's local time."""

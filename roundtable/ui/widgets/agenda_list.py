@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -37,8 +38,12 @@ class AgendaRow:
     """The item no longer fits before the box ends."""
 
 
-def agenda_rows(meeting: Meeting, view: BoxView | None) -> list[AgendaRow]:
-    """The rows for `meeting` as `view` sees it."""
+def agenda_rows(
+    meeting: Meeting, view: BoxView | None, forecast_late: Collection[int] = ()
+) -> list[AgendaRow]:
+    """The rows for `meeting` as `view` sees it; `forecast_late` are the items that do
+    not fit at the usual pace (`statistics.forecast`), marked like those the plan no
+    longer fits."""
     current = meeting.current
     upcoming = running_order(meeting)
     next_index = upcoming[0] if upcoming and current is not None else None
@@ -57,7 +62,7 @@ def agenda_rows(meeting: Meeting, view: BoxView | None) -> list[AgendaRow]:
                 state=item.state,
                 is_next=index == next_index,
                 is_current=index == current,
-                late=view is not None and index in view.not_fitting,
+                late=(view is not None and index in view.not_fitting) or index in forecast_late,
             )
         )
     return rows
@@ -84,6 +89,8 @@ class AgendaList(FillTable):
             id=id, classes=classes, cursor_type="row", zebra_stripes=False, show_cursor=True
         )
         self._rows: list[AgendaRow] = []
+        self._forecast_late: frozenset[int] = frozenset()
+        self._shown: tuple[Meeting, BoxView | None] | None = None
 
     def on_mount(self) -> None:
         labels = (_("#"), _("Item"), _("Plan"), _("Used"), _("State"))
@@ -117,7 +124,8 @@ class AgendaList(FillTable):
 
     def show_meeting(self, meeting: Meeting, view: BoxView | None) -> None:
         """Show `meeting`'s items; redraw only the rows that changed."""
-        rows = agenda_rows(meeting, view)
+        self._shown = (meeting, view)
+        rows = agenda_rows(meeting, view, self._forecast_late)
         if len(rows) != len(self._rows):
             self.clear()
             for row in rows:
@@ -128,6 +136,16 @@ class AgendaList(FillTable):
                     for column, cell in zip(_COLUMNS, self._cells(new), strict=True):
                         self.update_cell(str(new.number - 1), column, cell)
         self._rows = rows
+
+    def show_forecast_late(self, indexes: Collection[int]) -> None:
+        """Mark `indexes` as not fitting at the usual pace (the forecast), besides those
+        the plan no longer fits; rows are redrawn only when that changes."""
+        late = frozenset(indexes)
+        if late == self._forecast_late:
+            return
+        self._forecast_late = late
+        if self._shown is not None:
+            self.show_meeting(*self._shown)
 
     def _on_theme_changed(self, _theme: Theme) -> None:
         # Cell styles come from the stylesheet's component classes, which follow the theme.

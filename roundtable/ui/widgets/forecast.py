@@ -31,8 +31,9 @@ HISTORY_MEETINGS = 30
 
 def read_usual_minutes(store: Store, agenda_id: str) -> dict[str, float]:
     """What each item of `agenda_id` usually takes, from its latest ended meetings."""
-    with store.reading():
-        meetings = store.meetings()
+    # The running meeting (and one discarded, if any) may be among the latest: a little
+    # more than the history needed, and no decade of meetings decoded.
+    meetings = store.latest_meetings(agenda_id, HISTORY_MEETINGS + 2)
     report = timing_report(meetings, agenda_id=agenda_id, last=HISTORY_MEETINGS)
     return usual_minutes(report)
 
@@ -68,6 +69,9 @@ class ForecastLine(PlainLabel):
         super().__init__("", id=id)
         self.timezone = timezone
         self._last: tuple[Meeting, datetime] | None = None
+        self.not_fitting: tuple[int, ...] = ()
+        """The items that do not fit at the usual pace, as last computed (none while
+        the line is hidden)."""
 
     def load(self, store: Store, store_thread: StoreThread, agenda_id: str) -> None:
         """Read the history on the store thread; a store that cannot be read leaves the
@@ -87,6 +91,7 @@ class ForecastLine(PlainLabel):
     def show_forecast(self, meeting: Meeting, now: datetime) -> None:
         """Recompute for `meeting` as of `now`."""
         self._last = (meeting, now)
+        self.not_fitting = ()
         usual = self.usual
         if not usual or meeting.ended_at is not None:
             self.set_class(False, "-known")
@@ -95,6 +100,7 @@ class ForecastLine(PlainLabel):
         if not result.from_history:
             self.set_class(False, "-known")
             return
+        self.not_fitting = result.not_fitting
         plan = _("Plan: ends {plan} · usual pace: {usual}").format(
             plan=clock_text(result.plan_end, self.timezone),
             usual=clock_text(result.usual_end, self.timezone),

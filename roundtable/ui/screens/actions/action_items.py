@@ -45,6 +45,7 @@ from roundtable.ui.action_changes import ActionChanges, status_text
 from roundtable.ui.context import AppContext
 from roundtable.ui.live import StoreChanged
 from roundtable.ui.screens.actions.loading import Loaded, load_actions
+from roundtable.ui.screens.actions.record_hits import RecordHits
 from roundtable.ui.screens.forms.action_edit import ask_due, ask_owner
 from roundtable.ui.undo import Place, UndoStep
 from roundtable.ui.widgets.action_table import ActionRow, ActionTable
@@ -138,6 +139,7 @@ class ActionItemsScreen(Screen[None]):
             yield Input(placeholder=_("Meeting no."), id="meeting", type="integer", compact=True)
         yield PlainLabel(_("Reading the action items …"), id="action-summary")
         yield ActionTable(id="action-table")
+        yield RecordHits(timezone=self.timezone, id="record-hits")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -164,6 +166,7 @@ class ActionItemsScreen(Screen[None]):
     @on(StoreChanged)
     def _store_changed(self) -> None:
         self.reload()
+        self.query_one(RecordHits).forget(self.store, self.store_thread)
 
     def _loaded_now(self, loaded: Loaded) -> None:
         if not (self.is_attached and self.is_mounted):
@@ -256,6 +259,8 @@ class ActionItemsScreen(Screen[None]):
     def _search_now(self) -> None:
         self._search_timer = None
         text = self.query_one("#search", Input).value
+        # The search reaches decisions, notes and budget agreements too (below the table).
+        self.query_one(RecordHits).search(text, self.store, self.store_thread)
         if text != self.query_now.text:
             self._refilter(replace(self.query_now, text=text))
 

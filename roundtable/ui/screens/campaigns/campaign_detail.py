@@ -83,6 +83,9 @@ class CampaignDetail(Horizontal):
             bias = PlainLabel("", id="trend-bias")
             bias.styles.width = "1fr"  # wraps in the narrow trend column
             yield bias
+            lead_bias = PlainLabel("", id="trend-lead-bias")
+            lead_bias.styles.width = "1fr"
+            yield lead_bias
 
     def _fact(self, key: str, text: str | Text) -> None:
         self.query_one(f"#fact-{key}", PlainLabel).show(text)
@@ -137,10 +140,15 @@ class CampaignDetail(Horizontal):
         if row.snapshot is None:
             self._fact("leads", "—")
         else:
+            leads = l10n.format_number(row.snapshot.leads)
+            if row.estimated_leads is not None:
+                leads = _("{leads} of {estimated} estimated").format(
+                    leads=leads, estimated=l10n.format_number(row.estimated_leads)
+                )
             self._fact(
                 "leads",
                 _("{leads} · {accepted} accepted · {won} won").format(
-                    leads=l10n.format_number(row.snapshot.leads),
+                    leads=leads,
                     accepted=l10n.format_number(row.snapshot.accepted),
                     won=l10n.format_number(row.snapshot.won),
                 ),
@@ -149,6 +157,13 @@ class CampaignDetail(Horizontal):
         self._fact("actual", money(row.actual))
         self._show_gap(row, numbers)
         self._show_trends(row, calibration)
+
+    def show_lead_bias(self, text: str | None) -> None:
+        """How the lead estimates of the campaign and its role turned out ("" or None:
+        nothing to say)."""
+        self.query_one("#trend-lead-bias", PlainLabel).show(
+            f"{ESTIMATE_MARK} {text}" if text else ""
+        )
 
     def _show_gap(self, row: CampaignRow, numbers: dict[int, int]) -> None:
         if row.gap is None:

@@ -114,6 +114,7 @@ class CampaignEditing:
                 initial=initial,
                 errors=errors,
                 calibration=self.board.calibration(row),
+                lead_calibration=self.board.lead_calibration(row),
             ),
             typed,
         )

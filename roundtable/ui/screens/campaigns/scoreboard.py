@@ -36,13 +36,20 @@ from roundtable.domain.campaigns import (
 from roundtable.domain.campaigns.calibration import (
     Calibration,
     board_outcomes,
+    calibrate,
     for_new_estimate,
+)
+from roundtable.domain.campaigns.lead_calibration import (
+    board_lead_outcomes,
+    lead_bias_text,
+    leads_for_new_estimate,
 )
 from roundtable.domain.meeting import Meeting
 from roundtable.errors import RoundtableError
 from roundtable.i18n import N_, _, ngettext
 from roundtable.store.store import Store
 from roundtable.ui.context import AppContext
+from roundtable.ui.format import owner_text
 from roundtable.ui.live import StoreChanged
 from roundtable.ui.screens.campaigns.campaign_detail import CampaignDetail
 from roundtable.ui.screens.campaigns.campaign_editing import CampaignEditing
@@ -223,6 +230,7 @@ class ScoreboardScreen(Screen[None]):
         self.query_one(CampaignDetail).show(
             row, numbers, self.meeting_id(), self.config.roles, calibration
         )
+        self.query_one(CampaignDetail).show_lead_bias(None if row is None else self.lead_bias(row))
 
     # --- which keys work --------------------------------------------------------------
 
@@ -251,6 +259,24 @@ class ScoreboardScreen(Screen[None]):
         if self.data is None:
             return None
         return for_new_estimate(board_outcomes(self.data.board), row.campaign)
+
+    def lead_calibration(self, row: CampaignRow) -> Calibration | None:
+        """How earlier lead estimates turned out, for the figures form."""
+        if self.data is None:
+            return None
+        return leads_for_new_estimate(board_lead_outcomes(self.data.board), row.campaign)
+
+    def lead_bias(self, row: CampaignRow) -> str:
+        """How this campaign's and its role's lead estimates turned out (statistics)."""
+        if self.data is None:
+            return ""
+        outcomes = board_lead_outcomes(self.data.board)
+        owner = row.campaign.owner
+        return lead_bias_text(
+            calibrate(outcomes, campaign_id=row.campaign.id),
+            calibrate(outcomes, owner=owner),
+            owner_text(owner, self.config.roles),
+        )
 
     # --- changing (see `campaign_editing`) --------------------------------------------
 

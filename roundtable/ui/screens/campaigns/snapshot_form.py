@@ -41,6 +41,7 @@ from roundtable.domain.campaigns import (
     status_label,
 )
 from roundtable.domain.campaigns.corrections import contradiction_text, contradictions
+from roundtable.domain.campaigns.lead_calibration import lead_calibration_text
 from roundtable.domain.money import format_amount
 from roundtable.i18n import _
 from roundtable.ui.screens.campaigns.campaign_form import CAMPAIGNS_CSS, amount_field_text
@@ -55,10 +56,12 @@ from roundtable.ui.widgets.plain import PlainLabel, sized_label
 
 __all__ = ["FIGURE_FIELDS", "FiguresDraft", "SnapshotForm", "figure_labels"]
 
-COUNTS = ("leads", "accepted", "won")
+COUNTS = ("leads", "accepted", "won", "estimated_leads")
 AMOUNTS = ("estimated_revenue", "actual_revenue", "cost")
 FIGURE_FIELDS = (*COUNTS, *AMOUNTS)
 """The form's fields in order; each id is the `Snapshot` attribute it fills."""
+OPTIONAL = ("estimated_leads",)
+"""Fields that may stay empty: nothing estimated (0)."""
 
 
 def figure_labels() -> dict[str, str]:
@@ -67,6 +70,7 @@ def figure_labels() -> dict[str, str]:
         "leads": _("Pre-qualified leads"),
         "accepted": _("Accepted by sales"),
         "won": _("Deals won"),
+        "estimated_leads": _("Estimated leads"),
         "estimated_revenue": _("Estimated revenue"),
         "actual_revenue": _("Actual revenue"),
         "cost": _("Cost to date"),
@@ -106,6 +110,7 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         initial: FiguresDraft | None = None,
         errors: Mapping[str, str] | None = None,
         calibration: Calibration | None = None,
+        lead_calibration: Calibration | None = None,
     ) -> None:
         """`current` are the figures already recorded in this meeting (saving replaces
         them), `previous` the last ones reported before it, in meeting
@@ -124,6 +129,8 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         self.errors = dict(errors or {})
         self.calibration = calibration
         """How earlier estimates turned out: the estimate is shown calibrated by it."""
+        self.lead_calibration = lead_calibration
+        """How earlier lead estimates turned out: the lead estimate is shown calibrated."""
         self._refused: dict[str, str] = {}
         self._confirming = False
         """The contradiction with the last report was shown: the next save confirms it."""
@@ -145,6 +152,8 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
             source = _value(snapshot, field_id)
         if isinstance(source, Decimal):
             return amount_field_text(source)
+        if field_id in OPTIONAL and not source:
+            return ""
         return str(source)
 
     def _last_text(self, field_id: str) -> str:
@@ -153,6 +162,8 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         return self._shown(field_id, _value(self.previous, field_id))
 
     def _shown(self, field_id: str, value: int | Decimal) -> str:
+        if field_id in OPTIONAL and not value:
+            return "—"
         if field_id in AMOUNTS:
             return format_amount(Decimal(value), self.campaign.currency)
         return l10n.format_number(value)
@@ -216,6 +227,7 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
             yield PlainLabel("", id="figures-outcome")
             yield PlainLabel("", id="figures-gap")
             yield PlainLabel("", id="figures-calibrated")
+            yield PlainLabel("", id="figures-leads-calibrated")
             contradiction = PlainLabel("", id="figures-contradiction")
             contradiction.display = False
             yield contradiction
@@ -261,7 +273,7 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
     def _show_outcome(self) -> None:
         """Cost per lead, acceptance, conversion and the gap, from what is typed now."""
         currency = self.campaign.currency
-        leads, accepted, won = (self._typed(field_id) for field_id in COUNTS)
+        leads, accepted, won = (self._typed(field_id) for field_id in ("leads", "accepted", "won"))
         estimate, actual, cost = (self._typed(field_id) for field_id in AMOUNTS)
         parts = []
         if isinstance(leads, int) and isinstance(cost, Decimal):
@@ -314,6 +326,14 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
             text = calibration_text(self.calibration, estimate, self.campaign.currency)
         label.display = bool(text)
         label.show("→ " + text if text else "")
+        leads_label = self.query_one("#figures-leads-calibrated", PlainLabel)
+        estimated_leads = self._typed("estimated_leads")
+        text = ""
+        calibration = self.lead_calibration
+        if calibration is not None and isinstance(estimated_leads, int) and estimated_leads > 0:
+            text = lead_calibration_text(calibration, estimated_leads)
+        leads_label.display = bool(text)
+        leads_label.show("→ " + text if text else "")
 
     def show_errors(self, errors: Mapping[str, str]) -> None:
         super().show_errors(errors)
@@ -344,6 +364,9 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         amounts: dict[str, Decimal] = {}
         for field_id in FIGURE_FIELDS:
             text = self.query_one(f"#{field_id}", Input).value
+            if field_id in OPTIONAL and not text.strip():
+                counts[field_id] = 0
+                continue
             try:
                 if field_id in COUNTS:
                     counts[field_id] = parse_count(text, field_id)
@@ -361,6 +384,7 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
                     won=counts["won"],
                     estimated_revenue=amounts["estimated_revenue"],
                     actual_revenue=amounts["actual_revenue"],
+                    estimated_leads=counts["estimated_leads"],
                 )
             )
         except FieldError as error:

@@ -55,6 +55,9 @@ class MeetingBase(MeetingDisplay[Meeting | None]):
         """Counts changes made here, so a re-read that was under way cannot undo one."""
         self._carry_ready = False
         """False until the first frame is out (see `MeetingScreen.on_mount`)."""
+        self.forecast_line: ForecastLine | None = None
+        """The forecast at the usual pace, once mounted (held: a query walks the whole
+        screen, every second)."""
         self._resumed = False
         self._campaigns: BoardData | None = None
         """The campaigns as last read while sales controlling's item runs."""
@@ -96,8 +99,12 @@ class MeetingBase(MeetingDisplay[Meeting | None]):
 
     def paint_forecast(self) -> None:
         """Say which items will not fit at the usual pace (statistics)."""
-        for line in self.query(ForecastLine):
-            line.show_forecast(self.meeting, self.clock())
+        line = self.forecast_line
+        if line is None or not line.is_attached:
+            return
+        line.show_forecast(self.meeting, self.clock())
+        # The agenda's "does not fit" marks follow the usual pace too, not only the plan.
+        self.query_one(AgendaList).show_forecast_late(line.not_fitting)
 
     def sync_campaigns(self) -> None:
         """Show the campaign results where they belong (the screen knows where)."""

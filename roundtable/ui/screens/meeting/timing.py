@@ -76,6 +76,7 @@ class TimingActions(CaptureActions):
         line.show_forecast(self.meeting, self.clock())
         self.mount(line, before="#bottom")
         line.load(self.store, self.store_thread, self.meeting.agenda_id)
+        self.forecast_line = line
 
     def action_rebalance_by_history(self) -> None:
         """Plan the items still to come by what they usually take, inside the box."""

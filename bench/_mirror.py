@@ -1,0 +1,188 @@
+"""The reference for the meeting screen's startup: the same widget tree with static
+content and no store.
+
+`dump(screen)` (run inside the real app, once the screen has settled) describes the
+screen's widget tree: per widget its class name, the Textual class it is built on, its
+id and classes, its static content (a label's text, a table's cells, a sparkline's data,
+the digits of a clock) and the DEFAULT_CSS of roundtable's own classes. `REFERENCE_APP`
+builds that tree again from the description with plain Textual widgets under classes of
+the same names (so the app's stylesheet and the widgets' default CSS apply alike), with
+the collector paused and resumed as `roundtable start` does it, and prints the moment of
+its first frame. What it does not do is everything roundtable adds: reading the store,
+computing the clocks and the forecast, the carry-over, the timers.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from textual.widget import Widget
+
+__all__ = ["REFERENCE_APP", "dump"]
+
+_BUILT_IN = "textual."
+_LEAF_BASES = ("DataTable", "Digits", "Sparkline", "Label", "Static", "Input", "Header", "Footer")
+
+
+def _base(widget: Widget) -> type[Widget]:
+    """The Textual class `widget` is built on (itself if it is one)."""
+    for cls in type(widget).__mro__:
+        if cls.__module__.startswith(_BUILT_IN) and issubclass(cls, Widget):
+            return cls
+    return Widget
+
+
+def _text(widget: Widget) -> str:
+    try:
+        rendered = widget.render()
+    except Exception:
+        return ""
+    plain = getattr(rendered, "plain", None)
+    return plain if isinstance(plain, str) else str(rendered) if isinstance(rendered, str) else ""
+
+
+def _node(widget: Widget, css: dict[str, str]) -> dict[str, Any]:
+    base = _base(widget)
+    name = type(widget).__name__
+    if base is Widget and not widget.children:
+        # Drawn by its own render (the big countdown figures): the reference shows the
+        # same text as a Static.
+        node = {"name": name, "base": "Static", "id": widget.id, "text": _text(widget)}
+        node.update(classes=sorted(widget.classes), display=widget.display)
+        return node
+    if not type(widget).__module__.startswith(_BUILT_IN):
+        css.setdefault(name, type(widget).DEFAULT_CSS)
+    node: dict[str, Any] = {
+        "name": name,
+        "base": base.__name__,
+        "id": widget.id,
+        "classes": sorted(widget.classes),
+        "display": widget.display,
+    }
+    kind = base.__name__
+    if kind in ("DataTable",):
+        table: Any = widget
+        node["columns"] = [str(column.label.plain) for column in table.ordered_columns]
+        node["rows"] = [
+            [str(getattr(cell, "plain", cell)) for cell in table.get_row_at(index)]
+            for index in range(table.row_count)
+        ]
+    elif kind == "Digits":
+        node["value"] = getattr(widget, "value", "")
+    elif kind == "Sparkline":
+        node["data"] = list(getattr(widget, "data", None) or [])
+    elif kind in ("Label", "Static"):
+        node["text"] = _text(widget)
+    elif kind == "Input":
+        node["text"] = getattr(widget, "value", "")
+    if kind not in _LEAF_BASES:
+        node["children"] = [_node(child, css) for child in widget.children]
+    return node
+
+
+def dump(screen: Widget) -> str:
+    """The screen's widget tree, its title and the CSS of roundtable's classes, as JSON."""
+    css: dict[str, str] = {}
+    # The screen's toast rack and tooltip are Textual's own, made for any screen.
+    tree = [
+        _node(child, css)
+        for child in screen.children
+        if not (child.id or "").startswith("textual-")
+    ]
+    return json.dumps(
+        {
+            "screen": type(screen).__name__,
+            "title": getattr(screen, "title", "") or "",
+            "sub_title": getattr(screen, "sub_title", "") or "",
+            "css": css,
+            "tree": tree,
+        }
+    )
+
+
+REFERENCE_APP = """
+from roundtable import collector
+collector.pause()
+import json, sys, time
+from pathlib import Path
+from textual import widgets, containers
+from textual.app import App
+from textual.screen import Screen
+from textual.widget import Widget
+
+spec = json.loads(Path(sys.argv[1]).read_text())
+CSS_PATH = Path(sys.argv[2])
+BASES = {name: getattr(widgets, name, None) or getattr(containers, name, None) or Widget
+         for name in {"Widget"}}
+_made = {}
+
+def cls_for(node):
+    base_name = node["base"]
+    base = getattr(widgets, base_name, None) or getattr(containers, base_name, None)
+    if base is None:
+        import textual.widget as w
+        base = getattr(w, base_name, Widget)
+    name = node["name"]
+    if name == base_name:
+        return base
+    key = (name, base_name)
+    if key not in _made:
+        _made[key] = type(name, (base,), {"DEFAULT_CSS": spec["css"].get(name, "")})
+    return _made[key]
+
+def build(node):
+    cls = cls_for(node)
+    kind = node["base"]
+    common = {"id": node["id"], "classes": " ".join(node["classes"]) or None}
+    if kind in ("Label", "Static"):
+        made = cls(node.get("text", ""), markup=False, **common)
+    elif kind == "Digits":
+        made = cls(node.get("value", ""), **common)
+    elif kind == "Sparkline":
+        made = cls(node.get("data", []), **common)
+    elif kind == "Input":
+        made = cls(node.get("text", ""), **common)
+    elif kind == "DataTable":
+        made = cls(**common)
+        made._static = (node.get("columns", []), node.get("rows", []))
+    elif kind in ("Header", "Footer"):
+        made = cls(**{k: v for k, v in common.items() if k == "id"})
+    else:
+        made = cls(*[build(child) for child in node.get("children", [])], **common)
+    made.display = node["display"]
+    return made
+
+class Reference(Screen):
+    def compose(self):
+        for node in spec["tree"]:
+            yield build(node)
+
+    def on_mount(self):
+        self.title = spec["title"]
+        self.sub_title = spec["sub_title"]
+        for table in self.query("*"):
+            static = getattr(table, "_static", None)
+            if static is not None:
+                columns, rows = static
+                table.add_columns(*columns)
+                table.add_rows(rows)
+
+Reference.__name__ = spec["screen"]
+Reference = type(spec["screen"], (Reference,), {})
+
+class ReferenceApp(App):
+    CSS = CSS_PATH.read_text()  # the app's stylesheet (CSS_PATH wants a module file)
+
+    def on_mount(self):
+        self.set_timer(collector.RESUME_AFTER_SECONDS, collector.resume)
+        self.push_screen(Reference())
+        self.call_after_refresh(self.painted)
+
+    def painted(self):
+        print(time.time(), flush=True)
+        print(time.time(), flush=True)  # its first frame is its settled screen
+        self.exit()
+
+ReferenceApp().run(headless=True, size=(160, 48))
+"""
