@@ -91,7 +91,8 @@ def english_words_in(text: str, names: Iterable[str] = ()) -> list[str]:
     own words) and command-line syntax are taken out.
 
     A word of the team's own texts is never counted, even alone: a table cuts a long
-    text ("Messe-Leads nachf…"). Nor is a word of two letters: beside a dialog the
+    text ("Messe-Leads nachf…"), nor the start of one that a dialog cuts ("Lead" of
+    "Leadliste"). Nor is a word of two letters: beside a dialog the
     screen shows the ends of cut words ("no" of "noch").
     """
     names = [name for name in names if name.strip()]
@@ -104,6 +105,13 @@ def english_words_in(text: str, names: Iterable[str] = ()) -> list[str]:
     english = english_only_words()
     for word in _WORD.findall(text):
         folded = word.casefold()
-        if len(folded) > 2 and folded in english and folded not in theirs | set(found):
+        # A dialog over a table may cut a team word anywhere ("Leadliste" → "Lead").
+        cut_from_theirs = any(whole.startswith(folded) for whole in theirs)
+        if (
+            len(folded) > 2
+            and folded in english
+            and folded not in theirs | set(found)
+            and not cut_from_theirs
+        ):
             found.append(folded)
     return found

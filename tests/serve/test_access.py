@@ -153,7 +153,7 @@ async def test_the_viewer_limit_turns_the_next_one_away_with_a_plain_page(
             await first.wait_for(lambda screen: b"Open action items" in screen)
             status, body, _headers = get(server.url)
             assert status == 503
-            assert "already has 1 viewers" in body
+            assert "already has 1 viewer," in body
             assert "textual.js" not in body
             assert await upgrade_status(server.websocket_url(server.token), server.origin) == 503
             await first.close()

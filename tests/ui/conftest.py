@@ -13,12 +13,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from rich.cells import cell_len
 from textual.app import App
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from roundtable.domain import timebox
 from roundtable.domain.config import Agenda, AgendaItem, Cadence, ItemKind, Role, TeamConfig
@@ -262,3 +264,24 @@ def tick(app: App[None]) -> MeetingScreen:
     screen = meeting_screen(app)
     screen.refresh_clocks()
     return screen
+
+
+async def table_settled(pilot: Pilot[None], table: DataTable[Any]) -> None:
+    """Let a table that fits its columns to its width (and measures wrapped rows when
+    idle) run until its layout stops changing: a snapshot taken mid-way shows a column
+    a few cells narrower than the settled screen."""
+
+    def layout() -> tuple[object, ...]:
+        widths = tuple(column.width for column in table.columns.values())
+        return (widths, table.show_vertical_scrollbar, table.virtual_size, table.size)
+
+    before = layout()
+    steady = 0
+    for _turn in range(100):
+        await pilot.pause(0.02)
+        await settle(pilot)
+        now = layout()
+        steady = steady + 1 if now == before else 0
+        if steady >= 3:
+            return
+        before = now

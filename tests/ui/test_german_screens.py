@@ -18,9 +18,19 @@ from textual.pilot import Pilot
 
 from roundtable.domain.config import TeamConfig
 from roundtable.store.store import Store
+from roundtable.ui.screens.meeting.screen import MeetingScreen
+from roundtable.ui.widgets.carry_over import CarryOverTable
 from tests.cli.test_german_words_cli import config_words, store_words
 from tests.german_words import english_words_in
-from tests.ui.conftest import FakeClock, app_for, nordwerk_history, settle, shown_text
+from tests.ui.conftest import (
+    FakeClock,
+    app_for,
+    nordwerk_history,
+    settle,
+    shown_text,
+    table_settled,
+    wait_until,
+)
 from tests.ui.test_german_snapshots import de_config, german  # noqa: F401  (fixtures)
 
 JOURNEYS: dict[str, tuple[bool, tuple[str, ...]]] = {
@@ -46,8 +56,22 @@ JOURNEYS: dict[str, tuple[bool, tuple[str, ...]]] = {
 }
 
 
+async def _carry_over_built(pilot: Pilot[Any]) -> None:
+    """On the meeting screen, wait until the review item's carry-over list stands in
+    the agenda's place with its columns fitted: it is built a moment after the first
+    frame, and a dialog opened before that would show a half-built list behind it."""
+    app = pilot.app
+    if not isinstance(app.screen, MeetingScreen):
+        return
+    await wait_until(pilot, lambda: bool(app.screen.query(CarryOverTable)))
+    table = app.screen.query_one(CarryOverTable)
+    await wait_until(pilot, lambda: bool(table.groups))
+    await table_settled(pilot, table)
+
+
 async def _press(pilot: Pilot[Any], keys: tuple[str, ...]) -> None:
     await settle(pilot)
+    await _carry_over_built(pilot)
     for key in keys:
         await pilot.press(key)
         await settle(pilot)

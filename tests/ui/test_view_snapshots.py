@@ -20,7 +20,15 @@ from roundtable.domain.config import TeamConfig
 from roundtable.store.store import Store
 from roundtable.ui.follow import make_follow_app
 from roundtable.ui.widgets.carry_over import CarryOverTable
-from tests.ui.conftest import BERLIN, FakeClock, app_for, nordwerk_history, settle, wait_until
+from tests.ui.conftest import (
+    BERLIN,
+    FakeClock,
+    app_for,
+    nordwerk_history,
+    settle,
+    table_settled,
+    wait_until,
+)
 
 SnapCompare = Callable[..., bool]
 
@@ -86,6 +94,6 @@ def test_carry_over_in_the_review_item(
             await wait_until(pilot, lambda: bool(pilot.app.screen.query(CarryOverTable)))
             table = pilot.app.screen.query_one(CarryOverTable)
             await wait_until(pilot, lambda: bool(table.groups))
-            await settle(pilot)
+            await table_settled(pilot, table)
 
         assert snap_compare(app, terminal_size=(80, 24), run_before=read)

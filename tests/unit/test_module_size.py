@@ -8,11 +8,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "roundtable"
 LIMIT = 400
 
-# Being split right now by other engineers; the lead empties this list once they land.
-BEING_SPLIT = {
-    "ui/screens/actions/action_items.py",
-    "demo/history.py",
-}
+# Modules allowed over the limit while they are being split; empty when none is.
+BEING_SPLIT: set[str] = set()
 
 
 def _lines(path: Path) -> int:

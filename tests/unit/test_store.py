@@ -732,7 +732,7 @@ def test_the_demo_refuses_a_store_with_meetings_unless_forced(tmp_path: Path) ->
     with Store.open(path) as target:
         target.add_meeting(meeting(ended=True))
         content = path.read_bytes()
-        with pytest.raises(UsageError, match="already has 1 meetings"):
+        with pytest.raises(UsageError, match="already has 1 meeting;"):
             fill_demo(target, config, today=date(2026, 11, 22), meetings=3)
         assert path.read_bytes() == content
         summary = fill_demo(target, config, today=date(2026, 11, 22), meetings=3, force=True)

@@ -12,7 +12,7 @@ counts, no more accepted leads than leads, no more deals than accepted leads.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from decimal import Decimal
 
 from rich.cells import cell_len
@@ -45,6 +45,14 @@ from roundtable.domain.campaigns.lead_calibration import lead_calibration_text
 from roundtable.domain.money import format_amount
 from roundtable.i18n import _
 from roundtable.ui.screens.campaigns.campaign_form import CAMPAIGNS_CSS, amount_field_text
+from roundtable.ui.screens.campaigns.figure_fields import (
+    AMOUNTS,
+    COUNTS,
+    FIGURE_FIELDS,
+    OPTIONAL,
+    FiguresDraft,
+    figure_labels,
+)
 from roundtable.ui.screens.forms.form_base import (
     ErrorLine,
     FormModal,
@@ -55,37 +63,6 @@ from roundtable.ui.screens.forms.form_base import (
 from roundtable.ui.widgets.plain import PlainLabel, sized_label
 
 __all__ = ["FIGURE_FIELDS", "FiguresDraft", "SnapshotForm", "figure_labels"]
-
-COUNTS = ("leads", "accepted", "won", "estimated_leads")
-AMOUNTS = ("estimated_revenue", "actual_revenue", "cost")
-FIGURE_FIELDS = (*COUNTS, *AMOUNTS)
-"""The form's fields in order; each id is the `Snapshot` attribute it fills."""
-OPTIONAL = ("estimated_leads",)
-"""Fields that may stay empty: nothing estimated (0)."""
-
-
-def figure_labels() -> dict[str, str]:
-    """Each figure's label in the form."""
-    return {
-        "leads": _("Pre-qualified leads"),
-        "accepted": _("Accepted by sales"),
-        "won": _("Deals won"),
-        "estimated_leads": _("Estimated leads"),
-        "estimated_revenue": _("Estimated revenue"),
-        "actual_revenue": _("Actual revenue"),
-        "cost": _("Cost to date"),
-    }
-
-
-@dataclass(frozen=True)
-class FiguresDraft:
-    """What the figures form gives back: the checked figures, and the campaign's cost
-    to date (recorded with them, and kept as the campaign's cost)."""
-
-    figures: SnapshotFigures
-    cost: Decimal
-    correction: bool = False
-    """Confirmed although a running total fell far below the last report."""
 
 
 def _value(snapshot: Snapshot, field_id: str) -> int | Decimal:

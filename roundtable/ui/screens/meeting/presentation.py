@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from roundtable.domain import timebox
 from roundtable.domain.meeting import Meeting, MeetingState
-from roundtable.i18n import _
+from roundtable.i18n import N_
 from roundtable.ui.context import AppContext
 from roundtable.ui.screens.meeting.banner_text import banner_text
 from roundtable.ui.widgets.banner import Banner
@@ -39,11 +39,11 @@ class PresentationScreen(Screen[None]):
 
     CSS_PATH = Path(__file__).parent / "presentation.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("v,f5,escape", "back", _("Back to the board"), id="present-back", key_display="v"),
-        Binding("n", "act('next_item')", _("Next"), id="present-next"),
-        Binding("space", "act('toggle_pause')", _("Pause"), id="present-pause"),
-        Binding("space", "act('toggle_pause', 'resume')", _("Resume"), id="present-resume"),
-        Binding("plus,e", "act('extend')", _("+5 min"), id="present-extend", key_display="+"),
+        Binding("v,f5,escape", "back", N_("Back to the board"), id="present-back", key_display="v"),
+        Binding("n", "act('next_item')", N_("Next"), id="present-next"),
+        Binding("space", "act('toggle_pause')", N_("Pause"), id="present-pause"),
+        Binding("space", "act('toggle_pause', 'resume')", N_("Resume"), id="present-resume"),
+        Binding("plus,e", "act('extend')", N_("+5 min"), id="present-extend", key_display="+"),
     ]
 
     def __init__(

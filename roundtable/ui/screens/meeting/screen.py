@@ -26,6 +26,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Header
 
+from roundtable.domain.carry_over import review_index
 from roundtable.domain.meeting import MeetingState
 from roundtable.i18n import N_, NP_, _
 from roundtable.ui.keys import key_help
@@ -73,7 +74,10 @@ class MeetingScreen(TimingActions):
         Binding("space", "toggle_pause", N_("Pause"), id="pause"),
         Binding("space", "toggle_pause('resume')", N_("Resume"), id="resume"),
         Binding("plus,e", "extend", N_("+5 min"), id="extend", key_display="+"),
-        Binding("r", "rebalance", N_("Rebalance"), id="rebalance"),
+        # Rebalance and defer are offered beside the box warning when they are needed
+        # (the banner's key chips); the footer keeps room for every other key, even in
+        # German at 160 columns.
+        Binding("r", "rebalance", N_("Rebalance"), id="rebalance", show=False),
         Binding(
             "R",
             "rebalance_by_history",
@@ -81,7 +85,7 @@ class MeetingScreen(TimingActions):
             id="rebalance-history",
             show=False,
         ),
-        Binding("f", "defer", N_("Defer"), id="defer"),
+        Binding("f", "defer", N_("Defer"), id="defer", show=False),
         Binding("o", "restore", N_("Restore item"), id="restore", show=False),
         Binding("d", "capture_decision", N_("Decision"), id="capture-decision"),
         Binding("a", "capture_action", N_("Action"), id="capture-action"),
@@ -112,6 +116,11 @@ class MeetingScreen(TimingActions):
             # The footer shows "Pause" while the clocks run and "Resume" during a break.
             paused = self.meeting.state is MeetingState.PAUSED
             return paused == (parameters == ("resume",))
+        if action == "review_record":
+            # Approving the last minutes belongs to the review item; elsewhere the key
+            # would only crowd the footer (the German one fills 160 columns).
+            current = self.meeting.current
+            return current is not None and current == review_index(self.meeting)
         return super().check_action(action, parameters)
 
     # --- layout -----------------------------------------------------------------------
