@@ -26,6 +26,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
+from email.utils import parseaddr
 from enum import StrEnum
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from roundtable.domain.config.yamlvalues import (
     describe,
     quote,
 )
+from roundtable.domain.mail_address import not_plain, plain_address
 from roundtable.errors import ConfigError, Problem
 from roundtable.i18n import _
 
@@ -263,6 +265,11 @@ class _Reader:
                 _line(section, "sender"),
                 _("the sender {sender} holds no mail address").format(sender=quote(sender)),
             )
+        elif sender is not None and plain_address(parseaddr(sender)[1]) is None:
+            self.problem(
+                _line(section, "sender"),
+                not_plain(quote(sender)),
+            )
         security = self.security(section)
         port = self.port(section.get("port"))
         user_entry = section.get("user")
@@ -372,6 +379,16 @@ class _Reader:
                 ),
             )
             return
+        if address is not None:
+            plain = plain_address(address)
+            if plain is None:
+                assert mail_entry is not None
+                self.problem(
+                    mail_entry.line,
+                    not_plain(quote(address)),
+                )
+                return
+            address = plain
         if name is not None and address is not None:
             found[" ".join(name.split())] = address
 

@@ -42,6 +42,12 @@ def test_reads_mail_addresses_and_zone(tmp_path: Path) -> None:
     assert contacts.zone() == ZoneInfo("Europe/Berlin")
 
 
+def test_an_umlaut_domain_is_written_the_way_mail_servers_take_it(tmp_path: Path) -> None:
+    text = ROLES.replace("katrin.vogel@example.com", "katrin.vogel@müller.de")
+    contacts = load_contacts(folder(tmp_path, text))
+    assert contacts.address("Katrin Vogel") == "katrin.vogel@xn--mller-kva.de"
+
+
 def test_tls_flag_and_its_port(tmp_path: Path) -> None:
     text = ROLES.replace("  user: runde\n", "  tls: true\n")
     mail = load_contacts(folder(tmp_path, text)).mail
@@ -64,6 +70,10 @@ def test_without_mail_and_zone_the_machine_zone(tmp_path: Path) -> None:
         ("  user: runde\n", "  security: ssl\n", 6, "starttls, tls, none"),
         ("katrin.vogel@example.com", "katrin vogel", 12, "no mail address"),
         ("{name: Katrin Vogel, email:", "{nam: Katrin Vogel, email:", 12, "unknown key 'nam'"),
+        # Mail headers cannot carry an umlaut before the @: refused here, not a traceback
+        # when the first reminder goes out.
+        ("katrin.vogel@example.com", "krüger@example.com", 12, "plain ASCII"),
+        ("<runde@example.com>", "<ründe@example.com>", 5, "plain ASCII"),
     ],
 )
 def test_problems_name_file_and_line(
