@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rich.align import Align
+from rich.text import Text
 from textual.command import CommandList, CommandPalette
 from textual.widgets._footer import FooterKey
 
@@ -73,3 +75,31 @@ async def test_the_language_switches_after_the_screens_were_imported(
         lines = palette.splitlines()
         for text in command:
             assert text in lines, palette
+
+
+async def no_matches_prompt(app: RoundtableApp) -> object:
+    """What the command palette shows for a search that matches no command."""
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"qxqxqx")
+        commands = app.screen.query_one(CommandList)
+        await wait_until(
+            pilot,
+            lambda: commands.option_count == 1 and commands.get_option_at_index(0).disabled,
+        )
+        return commands.get_option_at_index(0).prompt
+
+
+async def test_a_search_without_matches_says_so_in_the_reader_s_language(
+    config: TeamConfig, db_file: Path, clock: FakeClock, english_afterwards: None
+) -> None:
+    with Store.open(db_file, clock=clock) as store:
+        running_meeting(store, config, clock)
+    for language, words in (("de", "Keine Treffer"), ("en", "No matches found")):
+        set_language(language)
+        with Store.open(db_file, clock=clock) as store:
+            prompt = await no_matches_prompt(app_for(config, store, clock, start=True))
+        assert isinstance(prompt, Align) and isinstance(prompt.renderable, Text)
+        assert prompt.renderable.plain == words
