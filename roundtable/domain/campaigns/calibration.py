@@ -37,6 +37,7 @@ __all__ = [
     "calibrate",
     "calibration_lines",
     "calibration_text",
+    "ended_histories",
     "estimate_outcomes",
     "for_new_estimate",
 ]
@@ -78,19 +79,31 @@ def estimate_outcomes(
     """Every estimate of a finished or stopped campaign with its outcome, in the order
     of the meetings they were entered in. An estimate of zero says nothing and is left
     out, as are snapshots of meetings not in `meeting_numbers`."""
+    outcomes: list[EstimateOutcome] = []
+    for campaign, pairs in ended_histories(campaigns, snapshots, meeting_numbers):
+        points = [(n, s.estimated_revenue, s.actual_revenue) for n, s in pairs]
+        outcomes.extend(_judged(campaign, points))
+    outcomes.sort(key=lambda o: (o.meeting_number, o.campaign_id))
+    return tuple(outcomes)
+
+
+def ended_histories(
+    campaigns: Iterable[Campaign],
+    snapshots: Iterable[Snapshot],
+    meeting_numbers: Mapping[int, int],
+) -> list[tuple[Campaign, list[tuple[int, Snapshot]]]]:
+    """Each finished or stopped campaign with its reports (meeting number, snapshot),
+    oldest first: what its estimates are judged against. Snapshots of meetings not in
+    `meeting_numbers` are left out."""
     ended = {c.id: c for c in campaigns if c.status in _ENDED}
     history: dict[int, list[tuple[int, Snapshot]]] = {}
     for snapshot in snapshots:
         number = meeting_numbers.get(snapshot.meeting_id)
         if snapshot.campaign_id in ended and number is not None:
             history.setdefault(snapshot.campaign_id, []).append((number, snapshot))
-    outcomes: list[EstimateOutcome] = []
-    for campaign_id, pairs in history.items():
+    for pairs in history.values():
         pairs.sort(key=lambda pair: (pair[0], pair[1].id))
-        points = [(n, s.estimated_revenue, s.actual_revenue) for n, s in pairs]
-        outcomes.extend(_judged(ended[campaign_id], points))
-    outcomes.sort(key=lambda o: (o.meeting_number, o.campaign_id))
-    return tuple(outcomes)
+    return [(ended[campaign_id], pairs) for campaign_id, pairs in history.items()]
 
 
 def _judged(

@@ -20,6 +20,7 @@ from roundtable.domain.campaigns.calibration import (
     Calibration,
     EstimateOutcome,
     calibrate,
+    ended_histories,
 )
 from roundtable.domain.campaigns.model import Campaign, CampaignStatus, Snapshot
 from roundtable.domain.campaigns.scoreboard import CampaignRow, Scoreboard
@@ -70,17 +71,10 @@ def lead_outcomes(
 ) -> tuple[EstimateOutcome, ...]:
     """Every lead estimate of a finished or stopped campaign with the leads it brought,
     in the order of the meetings they were given in."""
-    ended = {c.id: c for c in campaigns if c.status in _ENDED}
-    history: dict[int, list[tuple[int, Snapshot]]] = {}
-    for snapshot in snapshots:
-        number = meeting_numbers.get(snapshot.meeting_id)
-        if snapshot.campaign_id in ended and number is not None:
-            history.setdefault(snapshot.campaign_id, []).append((number, snapshot))
     outcomes: list[EstimateOutcome] = []
-    for campaign_id, pairs in history.items():
-        pairs.sort(key=lambda pair: (pair[0], pair[1].id))
+    for campaign, pairs in ended_histories(campaigns, snapshots, meeting_numbers):
         points = [(n, s.estimated_leads, s.leads) for n, s in pairs]
-        outcomes.extend(_judged(ended[campaign_id], points))
+        outcomes.extend(_judged(campaign, points))
     outcomes.sort(key=lambda o: (o.meeting_number, o.campaign_id))
     return tuple(outcomes)
 
