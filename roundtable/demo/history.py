@@ -116,10 +116,10 @@ class _History:
             s=rng.choice(self.texts.segments),
             n=leads,
             r=rate,
-            v=f"{revenue:,}".replace(",", "."),
+            v=f"{revenue:,}".replace(",", self.texts.thousands),
             w=rng.choice((2, 3, 4)),
             o=max(1, leads // rng.choice((4, 6, 9))),
-            d=start.strftime("%d.%m."),
+            d=start.strftime(self.texts.day_format),
             x=site_a,
             y=site_b,
         )

@@ -41,6 +41,10 @@ class DemoTexts:
     reopen_note: str = ""
     signoff_note: str = ""
     reject_note: str = ""
+    day_format: str = "%d.%m."
+    """A day without its year in a text (`strftime`): `13.05.` in German, `May 13`."""
+    thousands: str = "."
+    """The thousands separator of an amount typed in a text."""
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -69,4 +73,6 @@ def demo_texts(language: str) -> DemoTexts:
         reopen_note=str(data["reopen_note"]),
         signoff_note=str(data["signoff_note"]),
         reject_note=str(data["reject_note"]),
+        day_format=str(data["day_format"]),
+        thousands=str(data["thousands"]),
     )
