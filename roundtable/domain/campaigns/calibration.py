@@ -17,7 +17,7 @@ error is the mean of their sizes, whichever way they went. Every figure is an ex
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -33,6 +33,7 @@ __all__ = [
     "Calibration",
     "EstimateOutcome",
     "bias_text",
+    "bias_words",
     "board_outcomes",
     "calibrate",
     "calibration_lines",
@@ -40,6 +41,8 @@ __all__ = [
     "ended_histories",
     "estimate_outcomes",
     "for_new_estimate",
+    "percent_words",
+    "role_lines",
 ]
 
 RECENT = 6
@@ -197,7 +200,8 @@ def calibrate(
     return Calibration(outcomes=chosen, recent=recent)
 
 
-def _percent(value: Decimal) -> str:
+def percent_words(value: Decimal) -> str:
+    """A share as a whole percentage without its sign: "21 %"."""
     return l10n.format_percent(abs(value), decimals=0)
 
 
@@ -228,15 +232,16 @@ def calibration_text(calibration: Calibration, estimate: Decimal, currency: str)
             count,
         )
     return text.format(
-        count=count, percent=_percent(bias), amount=format_amount(calibrated, currency)
+        count=count, percent=percent_words(bias), amount=format_amount(calibrated, currency)
     )
 
 
-def _bias_words(value: Decimal) -> str:
+def bias_words(value: Decimal) -> str:
+    """How far estimates ran off, in words: "21 % high", "8 % low", "right on"."""
     if value > 0:
-        return _("{percent} high").format(percent=_percent(value))
+        return _("{percent} high").format(percent=percent_words(value))
     if value < 0:
-        return _("{percent} low").format(percent=_percent(value))
+        return _("{percent} low").format(percent=percent_words(value))
     return _("right on")
 
 
@@ -246,6 +251,27 @@ def calibration_lines(
     """One line per role whose campaigns have finished, for the minutes' campaign
     section: "Dialog Marketing: 9 estimates ran 21 % high on average, 8 % high lately;
     off by 24 % on average." Empty without finished campaigns."""
+    return role_lines(
+        outcomes,
+        role_titles,
+        lambda count: ngettext(
+            "{role}: {count} estimate ran {bias} on average, {recent} lately; "
+            "off by {error} on average.",
+            "{role}: {count} estimates ran {bias} on average, {recent} lately; "
+            "off by {error} on average.",
+            count,
+        ),
+    )
+
+
+def role_lines(
+    outcomes: Sequence[EstimateOutcome],
+    role_titles: Mapping[str, str],
+    sentence: Callable[[int], str],
+) -> list[str]:
+    """One line per role that estimated, in the order of the role titles: `sentence`
+    gives, for the number of estimates, the line with {role}, {count}, {bias},
+    {recent} and {error} to fill in. Roles without a judged estimate are left out."""
     lines = []
     for owner in sorted({o.owner for o in outcomes}, key=lambda r: role_titles.get(r, r)):
         calibration = calibrate(outcomes, owner=owner)
@@ -257,18 +283,12 @@ def calibration_lines(
         if bias is None or recent is None or error is None:
             continue
         lines.append(
-            ngettext(
-                "{role}: {count} estimate ran {bias} on average, {recent} lately; "
-                "off by {error} on average.",
-                "{role}: {count} estimates ran {bias} on average, {recent} lately; "
-                "off by {error} on average.",
-                calibration.count,
-            ).format(
+            sentence(calibration.count).format(
                 role=role_titles.get(owner, owner),
                 count=calibration.count,
-                bias=_bias_words(bias),
-                recent=_bias_words(recent),
-                error=_percent(error),
+                bias=bias_words(bias),
+                recent=bias_words(recent),
+                error=percent_words(error),
             )
         )
     return lines
@@ -307,4 +327,4 @@ def bias_text(calibration: Calibration) -> str:
         "{count} earlier estimate ran {bias}, lately {recent}",
         "{count} earlier estimates ran {bias}, lately {recent}",
         calibration.count,
-    ).format(count=calibration.count, bias=_bias_words(bias), recent=_bias_words(recent))
+    ).format(count=calibration.count, bias=bias_words(bias), recent=bias_words(recent))

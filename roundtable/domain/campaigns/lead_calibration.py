@@ -19,8 +19,11 @@ from roundtable.domain import l10n
 from roundtable.domain.campaigns.calibration import (
     Calibration,
     EstimateOutcome,
+    bias_words,
     calibrate,
     ended_histories,
+    percent_words,
+    role_lines,
 )
 from roundtable.domain.campaigns.model import Campaign, CampaignStatus, Snapshot
 from roundtable.domain.campaigns.scoreboard import CampaignRow, Scoreboard
@@ -110,18 +113,6 @@ def calibrated_leads(calibration: Calibration, estimate: int) -> int | None:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _percent(value: Decimal) -> str:
-    return l10n.format_percent(abs(value), decimals=0)
-
-
-def _bias_words(value: Decimal) -> str:
-    if value > 0:
-        return _("{percent} high").format(percent=_percent(value))
-    if value < 0:
-        return _("{percent} low").format(percent=_percent(value))
-    return _("right on")
-
-
 def lead_calibration_text(calibration: Calibration, estimate: int) -> str:
     """ "the last 6 lead estimates ran 30 % high: calibrated 84 leads", or "" without
     history."""
@@ -151,7 +142,7 @@ def lead_calibration_text(calibration: Calibration, estimate: int) -> str:
     leads = ngettext("{count} lead", "{count} leads", calibrated).format(
         count=l10n.format_number(calibrated)
     )
-    return text.format(count=count, percent=_percent(bias), leads=leads)
+    return text.format(count=count, percent=percent_words(bias), leads=leads)
 
 
 def lead_bias_text(campaign: Calibration, role: Calibration, role_title: str) -> str:
@@ -165,7 +156,7 @@ def lead_bias_text(campaign: Calibration, role: Calibration, role_title: str) ->
                 "this campaign's {count} ran {bias}",
                 "this campaign's {count} ran {bias}",
                 campaign.count,
-            ).format(count=campaign.count, bias=_bias_words(campaign.bias_pct))
+            ).format(count=campaign.count, bias=bias_words(campaign.bias_pct))
         )
     if role.bias_pct is not None and role.recent_bias_pct is not None:
         parts.append(
@@ -176,8 +167,8 @@ def lead_bias_text(campaign: Calibration, role: Calibration, role_title: str) ->
             ).format(
                 role=role_title,
                 count=role.count,
-                bias=_bias_words(role.bias_pct),
-                recent=_bias_words(role.recent_bias_pct),
+                bias=bias_words(role.bias_pct),
+                recent=bias_words(role.recent_bias_pct),
             )
         )
     if not parts:
@@ -191,32 +182,17 @@ def lead_calibration_lines(
     """One line per role whose campaigns have finished with lead estimates, for the
     minutes' campaign section: "Dialog Marketing: 9 lead estimates ran 21 % high on
     average, 8 % high lately; off by 24 % on average." """
-    lines = []
-    for owner in sorted({o.owner for o in outcomes}, key=lambda r: role_titles.get(r, r)):
-        calibration = calibrate(outcomes, owner=owner)
-        bias, recent, error = (
-            calibration.bias_pct,
-            calibration.recent_bias_pct,
-            calibration.error_pct,
-        )
-        if bias is None or recent is None or error is None:
-            continue
-        lines.append(
-            ngettext(
-                "{role}: {count} lead estimate ran {bias} on average, {recent} lately; "
-                "off by {error} on average.",
-                "{role}: {count} lead estimates ran {bias} on average, {recent} lately; "
-                "off by {error} on average.",
-                calibration.count,
-            ).format(
-                role=role_titles.get(owner, owner),
-                count=calibration.count,
-                bias=_bias_words(bias),
-                recent=_bias_words(recent),
-                error=_percent(error),
-            )
-        )
-    return lines
+    return role_lines(
+        outcomes,
+        role_titles,
+        lambda count: ngettext(
+            "{role}: {count} lead estimate ran {bias} on average, {recent} lately; "
+            "off by {error} on average.",
+            "{role}: {count} lead estimates ran {bias} on average, {recent} lately; "
+            "off by {error} on average.",
+            count,
+        ),
+    )
 
 
 def campaign_lead_lines(
@@ -238,7 +214,7 @@ def campaign_lead_lines(
             ).format(
                 campaign=calibration.outcomes[-1].campaign,
                 count=calibration.count,
-                bias=_bias_words(bias),
+                bias=bias_words(bias),
             )
         )
     return lines
