@@ -1,23 +1,46 @@
-"""Who owns an action item: a typed name or role id, resolved against the roles.
+"""Who a typed owner means: a role or a person, decided once for the CLI and the forms.
 
 An action item's owner is a role id (`sales-controlling`) or a person's name
-(`Jana Becker`). People type less: `jana`, `becker`, `sales-c`, `Sales Cont`.
-`match_owner` finds the one role or person that means (the CLI, the forms and the
-tests all decide it there); `resolve_owner` turns it into every owner string that
-means the same: the role id and its holders' names for a role; the name and the ids
-of the roles held for a person.
+(`Jana Becker`); a campaign's owner is a role. People type less: `jana`, `becker`,
+`sales-c`, `Sales Cont`. `match_owner` finds the one role or person that means and,
+when it means nobody or several, says so in the words of where it was typed
+(`OwnerUse`): `roundtable actions --owner`, the action item form and the campaign form
+all call it and show its message. `resolve_owner` turns the match into every owner
+string that means the same: the role id and its holders' names for a role; the name
+and the ids of the roles held for a person.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 from roundtable.domain.config import Role
+from roundtable.domain.text import single_line
 from roundtable.errors import UsageError
-from roundtable.i18n import _
+from roundtable.i18n import N_, _
 
-__all__ = ["OwnerMatch", "match_owner", "resolve_owner"]
+__all__ = ["OwnerMatch", "OwnerUse", "match_owner", "resolve_owner"]
+
+
+class OwnerUse(Enum):
+    """Where an owner was typed: what it may be, and the words when it is not."""
+
+    LISTING = "listing"
+    """`--owner`: whose action items to list; a role or a person."""
+    ACTION_ITEM = "action item"
+    """The action item form: who is to do it; a role or a person."""
+    CAMPAIGN = "campaign"
+    """The campaign form: which role runs it; a role, or the one a person holds."""
+
+
+_NOTHING_TYPED = {
+    OwnerUse.LISTING: N_("Say whose action items to list, e.g. --owner sales."),
+    OwnerUse.ACTION_ITEM: N_("Say who is to do it, or leave the owner empty."),
+    OwnerUse.CAMPAIGN: N_("Say which role runs the campaign."),
+}
 
 
 @dataclass(frozen=True)
@@ -27,7 +50,8 @@ class OwnerMatch:
     label: str
     """How it reads: the role id, or the person's name."""
     role: Role | None
-    """The role, when a role was meant (by its id or title)."""
+    """The role, when a role was meant (by its id or title; for a campaign, also by
+    the name of the one person holding it)."""
     person: str | None
     """The person's name, when a person was meant (a holder, or an owner of stored items)."""
     owners: frozenset[str]
@@ -46,9 +70,11 @@ class _Candidate:
 
     label: str
     role: Role | None
+    held: tuple[Role, ...]
+    """The roles it stands for: the role itself, or the roles a person holds."""
     owners: frozenset[str]
     exact: frozenset[str]
-    """Keys that count as a full match (role id, full name)."""
+    """Keys that count as a full match (role id, title, full name)."""
     parts: frozenset[str]
     """Keys that count as a name match (first or last name)."""
 
@@ -56,74 +82,142 @@ class _Candidate:
         return self.exact | self.parts
 
 
+def _folded(text: str) -> str:
+    """`text` as it is compared: spaces folded, case folded (`ß` is `ss`), and umlauts
+    composed, so `Mu\u0308ller` pasted from another program is `Müller`."""
+    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
+
+
 def _candidates(roles: Sequence[Role], known_owners: Collection[str]) -> list[_Candidate]:
     candidates: list[_Candidate] = []
-    held: dict[str, list[str]] = {}
+    held: dict[str, list[Role]] = {}
     for role in roles:
         for holder in role.holders:
-            held.setdefault(holder, []).append(role.id)
+            held.setdefault(holder, []).append(role)
         candidates.append(
             _Candidate(
                 label=role.id,
                 role=role,
+                held=(role,),
                 owners=frozenset({role.id, *role.holders}),
-                exact=frozenset({role.id.casefold(), " ".join(role.title.split()).casefold()}),
+                exact=frozenset({_folded(role.id), _folded(role.title)}),
                 parts=frozenset(),
             )
         )
-    taken = {role.id.casefold() for role in roles} | {name.casefold() for name in held}
+    taken = {_folded(role.id) for role in roles} | {_folded(name) for name in held}
     extra: dict[str, str] = {}
     for owner in sorted(known_owners):
-        folded = " ".join(owner.split()).casefold()
+        folded = _folded(owner)
         if folded and folded not in taken:
             extra.setdefault(folded, owner)
-    people = list(held) + list(extra.values())
-    for name in people:
+    for name in [*held, *extra.values()]:
+        roles_held = tuple(held.get(name, ()))
         candidates.append(
             _Candidate(
                 label=name,
                 role=None,
-                owners=frozenset({name, *held.get(name, ())}),
-                exact=frozenset({name.casefold()}),
-                parts=frozenset(part.casefold() for part in name.split()),
+                held=roles_held,
+                owners=frozenset({name, *(role.id for role in roles_held)}),
+                exact=frozenset({_folded(name)}),
+                parts=frozenset(_folded(part) for part in name.split()),
             )
         )
     return candidates
 
 
-def match_owner(who: str, roles: Sequence[Role], known_owners: Collection[str] = ()) -> OwnerMatch:
-    """The one role or person WHO means; `UsageError` if it matches nobody or several.
+def match_owner(
+    who: str,
+    roles: Sequence[Role],
+    known_owners: Collection[str] = (),
+    *,
+    use: OwnerUse = OwnerUse.LISTING,
+    keep: str | None = None,
+) -> OwnerMatch:
+    """The one role or person WHO means; `UsageError` in `use`'s words if it matches
+    nobody or several.
 
     WHO matches, case-insensitively and with spaces folded: a role's id or title or a
     holder's full name exactly; else a first or last name exactly; else as the unique
-    start of an id, a title, a full name or a first or last name. `known_owners`
-    (owners named on stored items) count as people too, so someone no longer in the
-    roles file is still found.
+    start of an id, a title, a full name or a first or last name. So `sales` is the
+    role `sales` even where `sales-marketing` exists, and `Jana` is Jana Becker while
+    she is the only Jana. `known_owners` (owners named on stored items) count as people
+    too, so someone no longer in the roles file is still found. `keep` (the owner of
+    the item being edited, which may have left the roles file) counts when typed in
+    full. For a campaign a person stands for the one role they hold.
+
+    An action item's empty owner field means nobody yet: the form decides that before
+    asking here.
     """
-    typed = " ".join(who.split()).casefold()
+    typed = _folded(who)
+    shown = " ".join(who.split())
     if not typed:
-        raise UsageError(_("Say whose action items to list, e.g. --owner sales."))
+        raise UsageError(_(_NOTHING_TYPED[use]))
     candidates = _candidates(roles, known_owners)
+    exact = [c for c in candidates if typed in c.exact]
+    if not exact and keep is not None and typed in _kept_keys(keep):
+        return OwnerMatch(keep, None, None, frozenset({keep}))
     tiers = (
-        [c for c in candidates if typed in c.exact],
+        exact,
         [c for c in candidates if typed in c.parts],
         [c for c in candidates if any(key.startswith(typed) for key in c.match_keys())],
     )
     for matches in tiers:
-        if len(matches) == 1:
-            found = matches[0]
-            person = None if found.role is not None else found.label
-            return OwnerMatch(found.label, found.role, person, found.owners)
-        if matches:
-            raise UsageError(
-                _("{who!r} could mean {candidates}; type more of the name or the role id.").format(
-                    who=who.strip(), candidates=", ".join(sorted(c.label for c in matches))
-                )
-            )
+        if not matches:
+            continue
+        if use is OwnerUse.CAMPAIGN:
+            return _running_role(shown, matches)
+        if len(matches) > 1:
+            raise _several(shown, matches)
+        found = matches[0]
+        person = None if found.role is not None else found.label
+        return OwnerMatch(found.label, found.role, person, found.owners)
+    if use is OwnerUse.ACTION_ITEM:
+        message = _(
+            "“{owner}” holds no role. Pick a role or a person from the list, "
+            "or leave the owner empty."
+        )
+        raise UsageError(message.format(owner=shown))
+    if use is OwnerUse.CAMPAIGN:
+        message = _("“{owner}” is not a role of the team. Pick one from the list.")
+        raise UsageError(message.format(owner=shown))
     known = sorted(c.label for c in candidates)
     raise UsageError(
         _("No role or person matches {who!r}. Known: {known}.").format(
             who=who.strip(), known=", ".join(known) if known else _("none")
+        )
+    )
+
+
+def _kept_keys(keep: str) -> set[str]:
+    """`keep` as stored, and as a form's one-line field shows it (controls visible)."""
+    return {_folded(keep), _folded(single_line(keep.replace("\r", "\n")))}
+
+
+def _running_role(shown: str, matches: Sequence[_Candidate]) -> OwnerMatch:
+    """The role that runs a campaign for what matched: several matches are fine while
+    they all mean one role (a role and its only holder)."""
+    held = {role.id: role for c in matches for role in c.held}
+    if len(matches) > 1 and len(held) != 1:
+        raise _several(shown, matches)
+    if not held:
+        message = _("“{owner}” is not a role of the team. Pick one from the list.")
+        raise UsageError(message.format(owner=shown))
+    if len(held) > 1:
+        raise UsageError(
+            _("{person} holds several roles ({roles}); pick the one that runs it.").format(
+                person=matches[0].label, roles=", ".join(held)
+            )
+        )
+    (role,) = held.values()
+    people = [c.label for c in matches if c.role is None]
+    person = people[0] if len(people) == 1 else None
+    return OwnerMatch(role.id, role, person, frozenset({role.id, *role.holders}))
+
+
+def _several(shown: str, matches: Sequence[_Candidate]) -> UsageError:
+    return UsageError(
+        _("{who!r} could mean {candidates}; type more of the name or the role id.").format(
+            who=shown, candidates=", ".join(sorted(c.label for c in matches))
         )
     )
 

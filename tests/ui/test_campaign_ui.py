@@ -8,7 +8,7 @@ with a fake clock.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -32,14 +32,14 @@ from roundtable.domain.campaigns import (
     format_change,
     format_percent,
 )
-from roundtable.domain.config import TeamConfig
+from roundtable.domain.config import Role, TeamConfig
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.money import format_amount
+from roundtable.domain.owners import OwnerUse, match_owner
 from roundtable.errors import UsageError
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
 from roundtable.ui.screens.campaigns.campaign_form import CampaignForm
-from roundtable.ui.screens.campaigns.owner_choice import campaign_owner
 from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
 from roundtable.ui.screens.campaigns.snapshot_form import FiguresDraft, SnapshotForm
 from roundtable.ui.screens.forms.form_base import FormModal
@@ -242,6 +242,11 @@ async def test_owner_is_picked_from_the_roles_with_type_ahead(config: TeamConfig
         assert not owner_list.display
 
 
+def campaign_owner(typed: str, roles: Sequence[Role], keep: str | None = None) -> str:
+    """What the campaign form stores for a typed owner."""
+    return match_owner(typed, roles, use=OwnerUse.CAMPAIGN, keep=keep).stored
+
+
 def test_owner_by_id_title_or_holder(config: TeamConfig) -> None:
     roles = config.roles
     assert campaign_owner("Dialog Marketing", roles) == "dialog-marketing"
@@ -251,6 +256,24 @@ def test_owner_by_id_title_or_holder(config: TeamConfig) -> None:
     for typed, gist in [("", "Say which role"), ("Petra Lang", "not a role of the team")]:
         with pytest.raises(UsageError, match=gist):
             campaign_owner(typed, roles)
+
+
+async def test_owner_typed_as_the_start_of_a_name(config: TeamConfig) -> None:
+    app = Host(new_form(config))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await fill_campaign(pilot, **{**GOOD, "owner": "sales"})
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CampaignForm)
+        message = form(app).error_text("owner")
+        assert "'sales' could mean sales-controlling, sales-marketing" in message
+        # Stefan Krüger's first name stands for the one role he holds.
+        await fill(pilot, "owner", "stefan")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert [draft.owner for draft in app.results if isinstance(draft, CampaignDraft)] == [
+        "dialog-marketing"
+    ]
 
 
 BAD_CAMPAIGN_INPUT = [

@@ -327,6 +327,27 @@ async def test_action_item_refuses_an_owner_without_a_role() -> None:
     assert app.results == [ActionDraft("Pressemitteilung", "communication", NEXT_MEETING)]
 
 
+async def test_action_item_takes_the_start_of_a_name_as_the_cli_does() -> None:
+    roles = (
+        *ROLES,
+        Role("events", "Events", "Marketing", ("Jana Becker",)),
+        Role("press", "Press", "Marketing", ("Jana Richter",)),
+    )
+    app = Host(action_form(roles=roles))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await paste(pilot, "Messeplan schicken")
+        # Two Janas: the form says which, in the words `roundtable actions --owner` uses.
+        await replace_field(pilot, "owner", "Jana")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ActionForm)
+        assert "'Jana' could mean Jana Becker, Jana Richter" in error_shown(app, "owner")
+        await replace_field(pilot, "owner", "jana b")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.results == [ActionDraft("Messeplan schicken", "Jana Becker", NEXT_MEETING)]
+
+
 async def test_action_item_edit_keeps_an_owner_who_left_the_roles() -> None:
     initial = ActionDraft("Messestand buchen", "Petra Schulz", date(2026, 11, 10))
     app = Host(action_form(initial=initial))

@@ -36,12 +36,12 @@ from roundtable.domain.campaigns import (
 )
 from roundtable.domain.config import Role
 from roundtable.domain.money import DEFAULT_CURRENCY
+from roundtable.domain.owners import OwnerUse, match_owner
 from roundtable.errors import UsageError
 from roundtable.i18n import _, pgettext
 from roundtable.ui.screens.campaigns.owner_choice import (
     OwnerField,
     RoleChoice,
-    campaign_owner,
     role_choices,
 )
 from roundtable.ui.screens.forms.form_base import (
@@ -309,7 +309,9 @@ class CampaignForm(FormModal[CampaignDraft | None]):
         owner = ""
         keep = self.initial.owner if self.initial is not None else None
         try:
-            owner = campaign_owner(self._text("owner"), self.roles, keep)
+            owner = match_owner(
+                self._text("owner"), self.roles, use=OwnerUse.CAMPAIGN, keep=keep
+            ).stored
         except UsageError as error:
             errors["owner"] = error.message
         values: dict[str, Any] = {}

@@ -1,5 +1,5 @@
 """Choosing a campaign's owner: a role, picked with type-ahead from the roles the
-managers committed (a role's id or title, or the name of a person holding one role)."""
+managers committed. What a typed owner means is `domain.owners.match_owner`'s to say."""
 
 from __future__ import annotations
 
@@ -12,11 +12,10 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from roundtable.domain.config import Role
-from roundtable.errors import UsageError
-from roundtable.i18n import N_, _
+from roundtable.i18n import N_
 from roundtable.ui.screens.forms.form_base import SafeInput, safe_line
 
-__all__ = ["OwnerField", "RoleChoice", "campaign_owner", "role_choices"]
+__all__ = ["OwnerField", "RoleChoice", "role_choices"]
 
 
 @dataclass(frozen=True)
@@ -42,37 +41,6 @@ def role_choices(roles: Sequence[Role]) -> list[RoleChoice]:
         search = f"{role_id} {title} {holders}".casefold()
         choices.append(RoleChoice(role.id, label, search))
     return choices
-
-
-def campaign_owner(text: str, roles: Sequence[Role], keep: str | None = None) -> str:
-    """The role id to store as the owner for what was typed: a role's id or title, or
-    the name of a person holding exactly one role. `keep` (the owner of a campaign being
-    edited) stays allowed when no role has that id any more. Else `UsageError`."""
-    typed = " ".join(text.split())
-    if not typed:
-        raise UsageError(_("Say which role runs the campaign."))
-    wanted = typed.casefold()
-    for role in roles:
-        if wanted in (role.id.casefold(), " ".join(role.title.split()).casefold()):
-            return role.id
-    holding = [
-        role.id
-        for role in roles
-        if any(" ".join(holder.split()).casefold() == wanted for holder in role.holders)
-    ]
-    if len(holding) == 1:
-        return holding[0]
-    if holding:
-        raise UsageError(
-            _("{person} holds several roles ({roles}); pick the one that runs it.").format(
-                person=typed, roles=", ".join(holding)
-            )
-        )
-    if keep is not None and typed == " ".join(safe_line(keep).split()):
-        return keep
-    raise UsageError(
-        _("“{owner}” is not a role of the team. Pick one from the list.").format(owner=typed)
-    )
 
 
 class OwnerField(SafeInput):

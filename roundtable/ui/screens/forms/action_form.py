@@ -28,7 +28,7 @@ from roundtable.domain.config import Role
 from roundtable.domain.dates import due_words, parse_due
 from roundtable.domain.entries import ActionDraft
 from roundtable.domain.l10n import format_day, typed_date, typed_date_example
-from roundtable.domain.owners import resolve_owner
+from roundtable.domain.owners import OwnerUse, match_owner
 from roundtable.errors import UsageError
 from roundtable.i18n import N_, _, pgettext
 from roundtable.ui.screens.forms.form_base import (
@@ -89,56 +89,13 @@ def owner_choices(roles: Sequence[Role]) -> list[OwnerChoice]:
 
 
 def stored_owner(text: str, roles: Sequence[Role], keep: str | None = None) -> str | None:
-    """The owner to store for what was typed: a role id, a holder's name, or None.
-
-    A role's title stands for its id; case does not matter. `keep` is the current
-    owner of an item being edited: it stays allowed even when no role has it any more.
-    Anything else raises `UsageError`.
-    """
-    typed = " ".join(text.split())
-    if not typed:
+    """The owner to store for what was typed: nobody yet when the field is left empty,
+    else the role id or person's name `match_owner` finds (`UsageError` in its words).
+    `keep` is the current owner of an item being edited: it stays allowed even when no
+    role has it any more."""
+    if not text.strip():
         return None
-    wanted = typed.casefold()
-    for role in roles:
-        if wanted in (role.id.casefold(), role.title.casefold()):
-            return role.id
-    for role in roles:
-        for holder in role.holders:
-            if wanted == " ".join(holder.split()).casefold():
-                return holder
-    if keep is not None and typed == " ".join(safe_line(keep).split()):
-        return keep
-    # Less than a full id or name: the same prefixes `roundtable actions --owner` takes.
-    try:
-        owners = resolve_owner(typed, roles)
-    except UsageError as error:
-        raise UsageError(
-            _(
-                "“{owner}” holds no role. Pick a role or a person from the list, "
-                "or leave the owner empty."
-            ).format(owner=typed)
-            if _matches_nobody(typed, roles)
-            else error.message
-        ) from None
-    role_ids = {role.id for role in roles}
-    people = sorted(owner for owner in owners if owner not in role_ids)
-    named = [
-        person
-        for person in people
-        if any(part.casefold().startswith(wanted) for part in [person, *person.split()])
-    ]
-    if len(named) == 1:
-        return named[0]
-    return min(owner for owner in owners if owner in role_ids)
-
-
-def _matches_nobody(typed: str, roles: Sequence[Role]) -> bool:
-    """True when no role id, title or holder's name starts with what was typed."""
-    wanted = typed.casefold()
-    keys = [role.id for role in roles] + [h for role in roles for h in role.holders]
-    return not any(
-        part.casefold().startswith(wanted) for key in keys for part in [key, *key.split()]
-    )
+    return match_owner(text, roles, use=OwnerUse.ACTION_ITEM, keep=keep).stored
 
 
 class OwnerInput(SafeInput):
