@@ -41,26 +41,8 @@ def read_usual_minutes(store: Store, agenda_id: str) -> dict[str, float]:
 class ForecastLine(PlainLabel):
     """ "Plan: ends 12:00 · usual pace: 12:12 · At the usual pace Budgets and Wrap-up
     will not fit (about 12 minutes over)." Gets the class `-late` when items will not
-    fit and `-known` once there is history to show."""
-
-    DEFAULT_CSS = """
-    ForecastLine {
-        display: none;
-        width: 1fr;
-        height: 1;
-        padding: 0 1;
-        color: $text-muted;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    ForecastLine.-known {
-        display: block;
-    }
-    ForecastLine.-late {
-        color: $text-warning;
-        text-style: bold;
-    }
-    """
+    fit and `-known` once there is history to show. Its styles are in
+    screens/meeting/meeting.tcss, beside the screen that mounts it."""
 
     usual: var[Mapping[str, float] | None] = var[Mapping[str, float] | None](None, init=False)
     """What each item usually takes (by `timing.item_key`); None until read."""
