@@ -54,10 +54,11 @@ def cmd_follow(args: argparse.Namespace) -> int:
     config = team_config(args)
     # Only the app needs Textual and the store; attendee commands must not pay for them.
     from roundtable.store.store import Store
-    from roundtable.ui.follow import make_follow_app
+    from roundtable.ui.follow import follow_preferences, make_follow_app
+    from roundtable.ui.preferences import preferences_path
 
     with Store.open(existing_db_path(args), read_only=True) as store:
-        app = make_follow_app(config, store)
+        app = make_follow_app(config, store, preferences=follow_preferences(preferences_path()))
         try:
             app.run()
         finally:

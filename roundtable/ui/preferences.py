@@ -6,6 +6,12 @@ Not the config folder: a `~/.config/roundtable` that exists is where the team's 
 and agendas are looked for, and a preferences file must not create it. A missing,
 unreadable or odd file means the defaults, never an error: a theme is not worth a
 refused start.
+
+The meeting app and the follow view each remember their own theme (`MEETING_THEME`,
+`FOLLOW_THEME`): they are usually on different screens (the projector, one's own
+laptop), and choosing a theme for one must not change the other. Until a theme is
+chosen in the follow view it opens in the meeting app's: a person who likes the light
+theme gets it there too without choosing twice.
 """
 
 from __future__ import annotations
@@ -18,9 +24,20 @@ from pathlib import Path
 
 from roundtable.store.files import make_folders, replace_file
 
-__all__ = ["Preferences", "preferences_path", "screenshot_folder"]
+__all__ = [
+    "FOLLOW_THEME",
+    "MEETING_THEME",
+    "Preferences",
+    "preferences_path",
+    "screenshot_folder",
+]
 
 APP_NAME = "roundtable"
+
+MEETING_THEME = "theme"
+"""The key of the meeting app's theme (the first one, so the name stayed)."""
+FOLLOW_THEME = "follow_theme"
+"""The key of the follow view's theme."""
 
 
 def preferences_path() -> Path:
@@ -30,27 +47,39 @@ def preferences_path() -> Path:
     return platformdirs.user_state_path(APP_NAME) / "preferences.json"
 
 
+def _read(path: Path) -> dict[str, object]:
+    """What the file holds; nothing when it is missing, unreadable or not ours."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 @dataclass
 class Preferences:
     """One person's preferences, read from and written to `path` (None: kept in memory
-    only, as in tests and benches)."""
+    only, as in tests, benches and the follow view in a browser)."""
 
     path: Path | None = None
     theme: str | None = None
     """The theme last chosen; None: the app's default."""
+    theme_key: str = MEETING_THEME
+    """Whose theme: the meeting app's or the follow view's."""
 
     @classmethod
-    def load(cls, path: Path | None) -> Preferences:
-        """The preferences in `path`; the defaults when it is missing or unreadable."""
-        preferences = cls(path)
+    def load(cls, path: Path | None, theme_key: str = MEETING_THEME) -> Preferences:
+        """The preferences in `path`; the defaults when it is missing or unreadable.
+        Without a theme of its own, the follow view's is the meeting app's."""
+        preferences = cls(path, theme_key=theme_key)
         if path is None:
             return preferences
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return preferences
-        theme = data.get("theme") if isinstance(data, dict) else None
-        preferences.theme = theme if isinstance(theme, str) else None
+        data = _read(path)
+        for key in (theme_key, MEETING_THEME):
+            theme = data.get(key)
+            if isinstance(theme, str):
+                preferences.theme = theme
+                break
         return preferences
 
     def save_theme(self, theme: str) -> bool:
@@ -59,10 +88,12 @@ class Preferences:
         self.theme = theme
         if self.path is None:
             return True
-        data = json.dumps({"theme": theme}, indent=2).encode("utf-8") + b"\n"
+        # Read again: the other app may have remembered its theme since this one started.
+        data = {**_read(self.path), self.theme_key: theme}
+        encoded = json.dumps(data, indent=2).encode("utf-8") + b"\n"
         try:
             make_folders(self.path.parent)
-            os.close(replace_file(self.path, data, like=None))
+            os.close(replace_file(self.path, encoded, like=None))
         except OSError:
             return False
         return True

@@ -5,10 +5,13 @@ one owner's; `m` hands over the last ended meeting's minutes. It never writes.""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
+from textual import constants
 from textual.widgets import Select
 
 from roundtable.domain import timebox
@@ -16,9 +19,11 @@ from roundtable.domain.campaigns import CampaignStatus, Channel
 from roundtable.domain.config import TeamConfig
 from roundtable.domain.entries import ActionStatus
 from roundtable.store.store import Store
-from roundtable.ui.follow import FollowApp, make_follow_app
+from roundtable.ui.follow import FollowApp, follow_preferences, make_follow_app
+from roundtable.ui.preferences import Preferences
 from roundtable.ui.screens.follow import FollowScreen
 from roundtable.ui.screens.follow_actions import FollowActionItemsScreen
+from roundtable.ui.store_app import DARK_THEME, LIGHT_THEME
 from roundtable.ui.widgets.action_table import ActionTable
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.carry_over import CarryOverTable
@@ -222,3 +227,39 @@ async def test_m_hands_over_the_last_ended_meetings_minutes(
     finally:
         viewer.close()
         app.store_thread.close()
+
+
+async def test_the_follow_view_remembers_its_own_theme_and_starts_in_the_meetings(
+    config: TeamConfig,
+    store: Store,
+    clock: FakeClock,
+    db_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "state" / "preferences.json"
+    running_meeting(store, config, clock)
+    # On the projector the light theme was chosen: the follow view opens in it too.
+    assert Preferences.load(path).save_theme(LIGHT_THEME)
+    viewer = Store.open(db_file, read_only=True, clock=clock)
+    try:
+        app = make_follow_app(
+            config, viewer, clock, timezone=BERLIN, preferences=follow_preferences(path)
+        )
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            assert app.theme == LIGHT_THEME
+            await pilot.press("ctrl+t")
+            await pilot.pause()
+            assert app.theme == DARK_THEME
+        # Remembered for the follow view; the projector's theme stays as it was.
+        assert json.loads(path.read_text()) == {"theme": LIGHT_THEME, "follow_theme": DARK_THEME}
+        again = make_follow_app(config, viewer, clock, preferences=follow_preferences(path))
+        assert again.theme == DARK_THEME
+        assert Preferences.load(path).theme == LIGHT_THEME
+    finally:
+        viewer.close()
+    # In a browser every viewer is a follow process of the server's user: nothing is
+    # read from or written to that user's file.
+    monkeypatch.setattr(constants, "DRIVER", "textual.drivers.web_driver:WebDriver")
+    assert follow_preferences(path) == Preferences()

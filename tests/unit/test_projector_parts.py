@@ -10,7 +10,7 @@ from rich.cells import cell_len
 
 from roundtable.domain.box_state import BoxState, box_state
 from roundtable.domain.timebox import box_view, next_item
-from roundtable.ui.preferences import Preferences, screenshot_folder
+from roundtable.ui.preferences import FOLLOW_THEME, Preferences, screenshot_folder
 from roundtable.ui.widgets.countdown import clock_lines, clock_scale
 from roundtable.ui.widgets.plain import middle_ellipsis
 from tests.unit.test_timebox import at, start
@@ -96,6 +96,19 @@ def test_the_theme_is_remembered_in_a_file_of_its_own(tmp_path: Path) -> None:
     assert Preferences.load(path).theme == "roundtable-light"
     path.write_text('["not", "ours"]')
     assert Preferences.load(path).theme is None
+
+
+def test_the_meeting_app_and_the_follow_view_keep_each_others_theme(tmp_path: Path) -> None:
+    path = tmp_path / "preferences.json"
+    # Both started before either chose: each writes its own key, never the other's.
+    meeting, follow = Preferences.load(path), Preferences.load(path, FOLLOW_THEME)
+    assert follow.save_theme("textual-dark")
+    assert meeting.save_theme("roundtable-light")
+    assert json.loads(path.read_text()) == {
+        "follow_theme": "textual-dark",
+        "theme": "roundtable-light",
+    }
+    assert Preferences.load(path, FOLLOW_THEME).theme == "textual-dark"
 
 
 def test_an_unwritable_preferences_file_costs_nothing(tmp_path: Path) -> None:
