@@ -51,3 +51,10 @@ def test_its_script_still_builds_the_urls_as_our_page_expects() -> None:
     assert "window.open(" in script
     for asset in ("css/xterm.css", "fonts/RobotoMono-VariableFont_wght.ttf"):
         assert (STATIC / asset).is_file(), asset
+
+
+def test_a_viewers_process_still_learns_it_runs_in_a_browser_from_its_driver() -> None:
+    # `roundtable.ui.follow.follow_preferences` keeps a browser viewer's theme in memory
+    # on this: otherwise every viewer would write the server user's preferences file.
+    source = inspect.getsource(AppService._build_environment)
+    assert '"TEXTUAL_DRIVER"] = "textual.drivers.web_driver:WebDriver"' in source
