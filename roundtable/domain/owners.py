@@ -178,8 +178,7 @@ def match_owner(
         )
         raise UsageError(message.format(owner=shown))
     if use is OwnerUse.CAMPAIGN:
-        message = _("“{owner}” is not a role of the team. Pick one from the list.")
-        raise UsageError(message.format(owner=shown))
+        raise _not_a_role(shown)
     known = sorted(c.label for c in candidates)
     raise UsageError(
         _("No role or person matches {who!r}. Known: {known}.").format(
@@ -200,8 +199,7 @@ def _running_role(shown: str, matches: Sequence[_Candidate]) -> OwnerMatch:
     if len(matches) > 1 and len(held) != 1:
         raise _several(shown, matches)
     if not held:
-        message = _("“{owner}” is not a role of the team. Pick one from the list.")
-        raise UsageError(message.format(owner=shown))
+        raise _not_a_role(shown)
     if len(held) > 1:
         raise UsageError(
             _("{person} holds several roles ({roles}); pick the one that runs it.").format(
@@ -212,6 +210,11 @@ def _running_role(shown: str, matches: Sequence[_Candidate]) -> OwnerMatch:
     people = [c.label for c in matches if c.role is None]
     person = people[0] if len(people) == 1 else None
     return OwnerMatch(role.id, role, person, frozenset({role.id, *role.holders}))
+
+
+def _not_a_role(shown: str) -> UsageError:
+    message = _("“{owner}” is not a role of the team. Pick one from the list.")
+    return UsageError(message.format(owner=shown))
 
 
 def _several(shown: str, matches: Sequence[_Candidate]) -> UsageError:
