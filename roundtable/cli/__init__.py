@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(terminal_safe(f"roundtable: {error.message}"), file=sys.stderr)
         return error.exit_code
     set_language(explicit or locale_language(os.environ) or DEFAULT_LANGUAGE)
-    parser = build_parser()
+    parser = build_parser(arguments)
     args = parser.parse_args(arguments)
     handler: Handler = args.handler
     try:
