@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from roundtable.domain.config.files import MAX_FILE_BYTES, read_plain_file
-from roundtable.domain.config.model import ROLES_FILE, Language
+from roundtable.domain.config.model import Language
+from roundtable.domain.config.roles import ROLES_FILE
 from roundtable.errors import ConfigError
 
 if TYPE_CHECKING:

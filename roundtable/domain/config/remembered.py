@@ -21,7 +21,7 @@ from pathlib import Path
 
 from roundtable import __version__
 from roundtable.domain.config.files import MAX_FILE_BYTES, read_plain_file
-from roundtable.domain.config.model import ROLES_FILE, Role
+from roundtable.domain.config.roles import ROLES_FILE, Role
 
 __all__ = ["CACHE_ENV", "remembered_roles"]
 
