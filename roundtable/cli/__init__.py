@@ -36,9 +36,9 @@ def _apply_language(args: argparse.Namespace, explicit: str | None) -> None:
     chosen: str | None = getattr(args, "lang", None) or explicit
     if chosen is None:
         # Read only when it decides: the language asked for needs no config file.
-        from roundtable.domain.config import peek_language
+        from roundtable.domain.config.remembered import remembered_language
 
-        chosen = peek_language(config_location(args).directory)
+        chosen = remembered_language(config_location(args).directory)
     if chosen is not None:
         set_language(chosen)
 
