@@ -55,11 +55,13 @@ def remembered_language(directory: Path) -> str | None:
     """What `peek_language(directory)` returns, from the cache when roles.yaml is
     unchanged since its roles were last read: a team whose roles.yaml sets `language`
     would otherwise have every command read it as YAML before printing a word."""
-    cache = _cache_file(directory)
     try:
         content = read_plain_file(directory / ROLES_FILE, MAX_FILE_BYTES + 1)
     except (OSError, ValueError):
-        cache = None  # peek_language says None for it, as it always has
+        return _peek_language(directory)  # it says None, as it always has
+    if b"language" not in content:
+        return _peek_language(directory)  # one read, no YAML: nothing to remember
+    cache = _cache_file(directory)
     if cache is not None:
         kept = _kept(cache, content.decode("latin-1"), _code_fingerprint())
         if kept is not None and "language" in kept:
