@@ -10,14 +10,17 @@ for good (`gc.freeze`): later collections walk only what the meeting itself make
 
 A command that is not an app (`roundtable actions`, `done`, `export`…) ends within a
 fraction of a second and leaves the collector paused; what it makes is plain data
-without reference cycles, freed by reference counting as usual.
+without reference cycles, freed by reference counting as usual. Before it exits, it
+freezes what exists (`finish`): Python collects once more at exit even with the
+collector off, and that walk over every module, class and document the store read
+finds nothing to free but cost `roundtable actions` a tenth of its time on a big store.
 """
 
 from __future__ import annotations
 
 import gc
 
-__all__ = ["RESUME_AFTER_SECONDS", "pause", "paused", "resume"]
+__all__ = ["RESUME_AFTER_SECONDS", "finish", "pause", "paused", "resume"]
 
 RESUME_AFTER_SECONDS = 1.0
 """How long after mounting an app resumes the collector: its first screen is up by then."""
@@ -45,3 +48,11 @@ def resume() -> None:
         _paused_here = False
         gc.freeze()
         gc.enable()
+
+
+def finish() -> None:
+    """Before the process exits: if the collector is still paused (a command, not an
+    app), freeze what exists, so the collection at exit leaves it alone. Files and the
+    store are closed by then (`with`); the operating system takes back the rest."""
+    if _paused_here:
+        gc.freeze()

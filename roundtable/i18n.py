@@ -41,6 +41,7 @@ __all__ = [
     "LANG_ENV",
     "NP_",
     "N_",
+    "SOURCE_LANGUAGE",
     "_",
     "current_language",
     "locale_language",
@@ -58,6 +59,9 @@ LANGUAGES = ("en", "de")
 """The languages roundtable speaks; English is the source language of every message."""
 
 DEFAULT_LANGUAGE = "en"
+
+SOURCE_LANGUAGE = "en"
+"""The language the messages are written in: it has no catalog."""
 
 LANG_ENV = "ROUNDTABLE_LANG"
 """Chooses the language like `--lang` does; `--lang` wins over it."""
@@ -139,8 +143,12 @@ def set_language(language: str) -> None:
     code = normalize_language(language)
     if code is None:
         raise ValueError(f"unsupported language {language!r}; supported: {LANGUAGES}")
-    _translation = gettext.translation(
-        DOMAIN, localedir=LOCALE_DIR, languages=[code], fallback=True
+    # English is the messages' own language, with no catalog to look for (the search
+    # alone imports `locale` and probes a dozen paths on every command's start).
+    _translation = (
+        gettext.NullTranslations()
+        if code == SOURCE_LANGUAGE
+        else gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[code], fallback=True)
     )
     _language = code
 

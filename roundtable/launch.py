@@ -1,5 +1,6 @@
 """The `roundtable` command's entry point: the garbage collector is paused before the
-rest of roundtable is imported (see `roundtable.collector`), then the CLI runs."""
+rest of roundtable is imported (see `roundtable.collector`), then the CLI runs, and a
+command that leaves it paused exits without the collection at exit."""
 
 from __future__ import annotations
 
@@ -15,4 +16,6 @@ def main() -> None:
     collector.pause()
     from roundtable.cli import main as run
 
-    sys.exit(run())
+    status = run()
+    collector.finish()
+    sys.exit(status)

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from roundtable.cli.commands import Handler
 from roundtable.cli.context import config_location
 from roundtable.cli.parser import build_parser
-from roundtable.domain.config import peek_language
 from roundtable.domain.text import terminal_safe
 from roundtable.errors import ConfigError, OutputError, RoundtableError, UsageError
 from roundtable.i18n import (
@@ -36,7 +35,10 @@ def _apply_language(args: argparse.Namespace, explicit: str | None) -> None:
     language already chosen from the locale stays."""
     chosen: str | None = getattr(args, "lang", None) or explicit
     if chosen is None:
-        chosen = peek_language(config_location(args).directory)
+        # Read only when it decides: the language asked for needs no config file.
+        from roundtable.domain.config.remembered import remembered_language
+
+        chosen = remembered_language(config_location(args).directory)
     if chosen is not None:
         set_language(chosen)
 
@@ -52,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(terminal_safe(f"roundtable: {error.message}"), file=sys.stderr)
         return error.exit_code
     set_language(explicit or locale_language(os.environ) or DEFAULT_LANGUAGE)
-    parser = build_parser()
+    parser = build_parser(arguments)
     args = parser.parse_args(arguments)
     handler: Handler = args.handler
     try:

@@ -11,10 +11,10 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from roundtable.cli.acting import add_by_option
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import TODAY_ENV, config_location, existing_db_path, team_config, today
 from roundtable.cli.output import out, print_json
-from roundtable.cli.signoff import add_by_option
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import RoundtableError, UsageError
@@ -138,10 +138,24 @@ def cmd_actions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reopen_reason(closed_in_number: int | None, note: str | None, ref: str) -> str:
+    """The reason kept with a reopen: required (`UsageError`) when the item was closed
+    in an earlier meeting, whose minutes say it was done."""
+    reason = (note or "").strip()
+    if closed_in_number is not None and not reason:
+        raise UsageError(
+            _(
+                "{ref} was closed in meeting {number}, and its minutes say so; say why it "
+                "is reopened with --note TEXT."
+            ).format(ref=ref, number=closed_in_number)
+        )
+    return reason
+
+
 def _set_status(args: argparse.Namespace, wanted: ActionStatus) -> int:
     """Change every id given, each reported on its own line; an id that does not exist
     is named on stderr and the others still change (exit 4 at the end)."""
-    from roundtable.cli.signoff import acting_person, reopen_reason
+    from roundtable.cli.acting import acting_person
     from roundtable.errors import NotFoundError
     from roundtable.store.store import Store  # TinyDB: not for `check` or `--help`
 
@@ -164,7 +178,7 @@ def _set_status(args: argparse.Namespace, wanted: ActionStatus) -> int:
                         and (running is None or running.id != closed_in)
                     )
                     number = store.meeting_numbers().get(closed_in) if ended and closed_in else None
-                    reason = reopen_reason(number, args.note, current.ref)
+                    reason = _reopen_reason(number, args.note, current.ref)
                 change = store.change_action_status(
                     ref, wanted, running.id if running is not None else None, note=reason
                 )

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 
+from roundtable.cli.acting import acting_person, add_by_option
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import existing_db_path, team_config
 from roundtable.cli.output import out
-from roundtable.cli.signoff import acting_person, add_by_option
 from roundtable.errors import NotFoundError
 from roundtable.i18n import _
 

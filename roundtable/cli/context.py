@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from roundtable.domain.config import TeamConfig, peek_store
 from roundtable.domain.locations import (
     DB_ENV,
     ConfigLocation,
@@ -21,6 +20,7 @@ from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _
 
 if TYPE_CHECKING:
+    from roundtable.domain.config import TeamConfig
     from roundtable.domain.contacts import Contacts
 
 __all__ = [
@@ -55,6 +55,8 @@ def store_location(args: argparse.Namespace) -> StoreLocation:
     configured = None
     if args.db is None and not os.environ.get(DB_ENV):
         # Only read when it decides: roles.yaml is not opened when --db names the store.
+        from roundtable.domain.config import peek_store
+
         configured = peek_store(config_location(args).directory)
     return find_store(args.db, os.environ, configured)
 

@@ -2,7 +2,13 @@
 
 Each command module has a `register(commands)` that adds its commands with
 `commands.add(name, help, handler)` (`roundtable.cli.commands`); a new module is one
-line in `COMMAND_MODULES`.
+line in `COMMAND_MODULES`, with the names of the commands it adds.
+
+A command line that names its command builds the parser of that command's module
+only: an attendee's `roundtable actions` should not import, and build the options of,
+every other command. The root options before the command are read the way the full
+parser reads them; whenever that reading is unsure (help, `--version`, `--`, an
+unknown option or command, no command at all) the full parser is built and decides.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from roundtable.cli import argparse_words
 from roundtable.cli.commands import Commands, Handler, location_options, path_option
@@ -21,22 +27,23 @@ from roundtable.i18n import _
 
 __all__ = ["COMMAND_MODULES", "Commands", "Handler", "Parser", "build_parser", "path_option"]
 
-COMMAND_MODULES: tuple[str, ...] = (
-    # One line per module; `--help` lists the commands in this order.
-    "roundtable.cli.setup",
-    "roundtable.cli.meeting",
-    "roundtable.cli.discard",
-    "roundtable.cli.minutes",
-    "roundtable.cli.actions",
-    "roundtable.cli.campaigns",
-    "roundtable.cli.store_commands",
-    "roundtable.cli.serve",
-    "roundtable.cli.reminders",
-    "roundtable.cli.between",
-    "roundtable.cli.signoff",
-    "roundtable.cli.approval",
-    "roundtable.cli.stats",
-)
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    # One line per module, with the commands it adds (tests/unit/test_command_registry.py
+    # holds them to it); `--help` lists the commands in this order.
+    "roundtable.cli.setup": ("check", "demo"),
+    "roundtable.cli.meeting": ("start", "follow"),
+    "roundtable.cli.discard": ("discard",),
+    "roundtable.cli.minutes": ("export", "meetings"),
+    "roundtable.cli.actions": ("actions", "done", "reopen"),
+    "roundtable.cli.campaigns": ("campaigns", "figures"),
+    "roundtable.cli.store_commands": ("store",),
+    "roundtable.cli.serve": ("serve",),
+    "roundtable.cli.reminders": ("calendar", "remind"),
+    "roundtable.cli.between": ("decisions", "search"),
+    "roundtable.cli.signoff": ("signoff",),
+    "roundtable.cli.approval": ("approve-minutes",),
+    "roundtable.cli.stats": ("stats",),
+}
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -121,7 +128,48 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Scan(argparse.ArgumentParser):
+    """The root options alone, to find the command a line names; it never prints."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ValueError(message)
+
+
+def _named_command(arguments: Sequence[str]) -> str | None:
+    """The command `arguments` name, read past the root options as the full parser
+    reads them (abbreviations, `--db=FILE`); None when that is unsure."""
+    if "--" in arguments:
+        return None
+    # The same option strings as the root parser, so an abbreviation resolves alike;
+    # values unchecked: the real parser checks them once the command is known.
+    scan = _Scan(prog="roundtable", add_help=False, formatter_class=_Formatter)
+    scan.add_argument("-h", "--help", action="store_true")
+    scan.add_argument("--version", action="store_true")
+    for option in ("--config", "--db", "--lang"):
+        scan.add_argument(option)
+    scan.add_argument("rest", nargs=argparse.REMAINDER)
+    try:
+        found, unknown = scan.parse_known_args(arguments)
+    except ValueError:
+        return None
+    if found.help or found.version or unknown or not found.rest:
+        return None
+    command: str = found.rest[0]
+    return command
+
+
+def _modules_for(arguments: Sequence[str] | None) -> Iterable[str]:
+    if arguments is not None:
+        command = _named_command(arguments)
+        for module, names in COMMAND_MODULES.items():
+            if command in names:
+                return (module,)
+    return COMMAND_MODULES
+
+
+def build_parser(arguments: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; given the `arguments` it will parse, only with the
+    command they name (see the module's docstring), else with every command."""
     argparse_words.install()
     parser = Parser(
         prog="roundtable",
@@ -139,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     location_options(parser, default=None)
     commands = Commands(parser)
-    for name in COMMAND_MODULES:
+    for name in _modules_for(arguments):
         # By name: a new command module is one line in COMMAND_MODULES, nothing else.
         register: Callable[[Commands], None] = importlib.import_module(name).register
         register(commands)

@@ -1,74 +1,28 @@
-"""Who changes the record from a terminal, and management's sign-off.
+"""Management's sign-off.
 
-`--by NAME` says who is acting (checked against the role holders; without it, the OS
-user); `roundtable signoff B-7 [--reject] [--note TEXT] [--by NAME]` lets a holder of
-a role with `signs_off: true` answer a budget agreement that awaits management.
+`roundtable signoff B-7 [--reject] [--note TEXT] [--by NAME]` lets a holder of a role
+with `signs_off: true` answer a budget agreement that awaits management (`--by`: see
+`roundtable.cli.acting`).
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable
 
+from roundtable.cli.acting import acting_person, add_by_option, folded_name
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import existing_db_path, team_config
 from roundtable.cli.output import out
 from roundtable.domain.budget_words import area_label, period_label
-from roundtable.domain.config import TeamConfig
 from roundtable.domain.money import format_amount
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _, pgettext
 
-__all__ = ["acting_person", "add_by_option", "register", "reopen_reason"]
+__all__ = ["register"]
 
 
 _BUDGET_REF = re.compile(r"\s*(?:b-?)?\s*(\d+)\s*", re.IGNORECASE)
-
-
-def add_by_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--by",
-        metavar=pgettext("metavar", "NAME"),
-        default=None,
-        help=_("who is acting: a holder of a role (default: your user name)"),
-    )
-
-
-def _folded(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def acting_person(by: str | None, config: Callable[[], TeamConfig]) -> str | None:
-    """The holder `by` names, spelled as in the roles file (`UsageError` if nobody
-    holds a role by that name); None without `--by` (the store then takes the OS
-    user)."""
-    if by is None:
-        return None
-    wanted = _folded(by)
-    for role in config().roles:
-        for holder in role.holders:
-            if _folded(holder) == wanted:
-                return holder
-    raise UsageError(
-        _("“{name}” holds no role in the roles file; --by takes a role holder's name.").format(
-            name=" ".join(by.split())
-        )
-    )
-
-
-def reopen_reason(closed_in_number: int | None, note: str | None, ref: str) -> str:
-    """The reason kept with a reopen: required (`UsageError`) when the item was closed
-    in an earlier meeting, whose minutes say it was done."""
-    reason = (note or "").strip()
-    if closed_in_number is not None and not reason:
-        raise UsageError(
-            _(
-                "{ref} was closed in meeting {number}, and its minutes say so; say why it "
-                "is reopened with --note TEXT."
-            ).format(ref=ref, number=closed_in_number)
-        )
-    return reason
 
 
 def _budget_id(ref: str) -> int:
@@ -90,12 +44,12 @@ def cmd_signoff(args: argparse.Namespace) -> int:
     named = acting_person(args.by, lambda: config)
     person = named or os_user() or ""
     signers = {
-        _folded(holder): holder
+        folded_name(holder): holder
         for role in config.roles
         if role.signs_off
         for holder in role.holders
     }
-    if _folded(person) not in signers:
+    if folded_name(person) not in signers:
         roles = ", ".join(role.title for role in config.roles if role.signs_off)
         if roles:
             message = _(
@@ -108,7 +62,7 @@ def cmd_signoff(args: argparse.Namespace) -> int:
                 "roles file."
             )
         raise UsageError(message)
-    signer = signers[_folded(person)]
+    signer = signers[folded_name(person)]
     budget_id = _budget_id(args.budget)
     with Store.open(existing_db_path(args)) as store:
         budget = store.sign_off_budget(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import re
-import textwrap
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 
@@ -130,6 +129,9 @@ def _row_lines(row: Sequence[str], widths: Sequence[int], flexible: Collection[i
 
 
 def _wrap(text: str, width: int) -> list[str]:
+    # Imported here: a table written into a pipe or a wide terminal wraps nothing.
+    import textwrap
+
     # Words longer than the column are broken: better than pushing the column wider.
     return textwrap.wrap(text, width=width, break_on_hyphens=False) or [""]
 

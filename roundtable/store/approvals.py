@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from roundtable.domain.approval import MinutesApproval, approval_doc, approval_in
 from roundtable.domain.history import EntryKind, EventKind
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _
 from roundtable.store.opened import OpenStore
 
 if TYPE_CHECKING:
+    from roundtable.domain.approval import MinutesApproval
     from roundtable.domain.meeting import Meeting
 
 __all__ = ["ApprovalMethods"]
@@ -25,6 +25,9 @@ class ApprovalMethods(OpenStore):
         were approved (with `correction`, if given). Saying it again replaces it. Raises
         `NotFoundError` for an unknown meeting, `UsageError` when it is not running or
         has no previous meeting."""
+        # Imported here: a command that only lists never reads an approval.
+        from roundtable.domain.approval import MinutesApproval, approval_doc
+
         with self.transaction():
             meeting = self._meetings.get(meeting_id)
             if meeting.ended_at is not None:
@@ -58,6 +61,8 @@ class ApprovalMethods(OpenStore):
 
     def minutes_approval(self, meeting_id: int) -> MinutesApproval | None:
         """What meeting `meeting_id` said about the previous minutes, or None."""
+        from roundtable.domain.approval import approval_in
+
         with self.reading():
             log = self._events
             return approval_in(

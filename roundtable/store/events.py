@@ -12,7 +12,6 @@ an append copies one bounded table, not years of history.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,6 +35,8 @@ Data = dict[str, dict[str, dict[str, Any]]]
 
 def os_user() -> str | None:
     """Who runs this process, as the system names them (None if it cannot say)."""
+    import getpass  # with termios: only a command that writes asks
+
     try:
         return getpass.getuser() or None
     except (KeyError, OSError):

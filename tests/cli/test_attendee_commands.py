@@ -22,7 +22,7 @@ import pytest
 from roundtable.domain.entries import ActionStatus
 from roundtable.domain.meeting import Attendee, Meeting
 from roundtable.store.store import Store
-from tests.helpers.cli import run_roundtable
+from tests.helpers.cli import cli_environment, run_roundtable
 from tests.helpers.meetings import campaign_results_meeting
 
 SHIPPED = Path(__file__).parents[2] / "roundtable" / "defaults"
@@ -439,6 +439,43 @@ def test_attendee_commands_never_import_textual(
     assert filelock == "False"
     # The package version is looked up only for --version: it costs start time.
     assert metadata == "False"
+
+
+MODULES_PROBE = textwrap.dedent(
+    """
+    import runpy, sys
+    sys.argv = ["roundtable", *sys.argv[1:]]
+    try:
+        runpy.run_module("roundtable", run_name="__main__")
+    except SystemExit:
+        pass
+    print(" ".join(sorted(sys.modules)), file=sys.stderr)
+    """
+)
+
+
+def test_actions_for_an_owner_loads_only_what_it_prints(
+    tmp_path: Path, seeded: Path, config: Path
+) -> None:
+    # Once the roles are remembered: no YAML, no Babel (the dates are written out), no
+    # other command's module, no agendas' model.
+    environment = cli_environment(
+        tmp_path,
+        {"ROUNDTABLE_DB": str(seeded), "ROUNDTABLE_CONFIG": str(config), "ROUNDTABLE_TODAY": TODAY},
+    )
+    for _run in range(2):
+        result = subprocess.run(
+            [sys.executable, "-c", MODULES_PROBE, "actions", "--owner", "sales"],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    assert "A-1" in result.stdout
+    loaded = set(result.stderr.split())
+    assert "roundtable.cli.actions" in loaded
+    for module in ("yaml", "babel", "roundtable.cli.campaigns", "roundtable.domain.config.model"):
+        assert module not in loaded, module
 
 
 def test_version_is_printed_on_stdout(tmp_path: Path, db: Path, config: Path) -> None:

@@ -58,7 +58,9 @@ def _imports(path: Path, name: str) -> Iterator[str]:
 
     def visit(node: ast.AST) -> Iterator[str]:
         for child in ast.iter_child_nodes(node):
-            if isinstance(child, ast.If) and _is_type_checking(child):
+            # A package's TYPE_CHECKING imports are the names its `__getattr__` loads on
+            # first use (`domain.config`, `ui.widgets`): run-time imports, so they count.
+            if isinstance(child, ast.If) and _is_type_checking(child) and not is_package:
                 for other in child.orelse:
                     yield from visit(other)
                 continue

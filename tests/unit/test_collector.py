@@ -42,3 +42,20 @@ def test_resume_without_pause_changes_nothing() -> None:
     collector.resume()
     assert gc.isenabled()
     assert not collector.paused()
+
+
+def test_a_command_that_stays_paused_freezes_what_exists_before_it_exits() -> None:
+    collector.pause()
+    before = gc.get_freeze_count()
+    collector.finish()
+    # Frozen: the collection Python makes at exit does not walk it.
+    assert gc.get_freeze_count() > before
+    gc.unfreeze()
+
+
+def test_an_app_that_resumed_the_collector_is_collected_at_exit_as_usual() -> None:
+    collector.pause()
+    collector.resume()
+    gc.unfreeze()
+    collector.finish()
+    assert gc.get_freeze_count() == 0

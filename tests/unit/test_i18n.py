@@ -17,6 +17,7 @@ from roundtable.errors import ConfigError, UsageError
 from roundtable.i18n import (
     LANG_ENV,
     LANGUAGES,
+    SOURCE_LANGUAGE,
     _,
     current_language,
     locale_language,
@@ -114,6 +115,17 @@ def test_set_language_switches_the_translation() -> None:
     assert _("A message nobody translated") == "A message nobody translated"
     set_language("en")
     assert _("No open action items.") == "No open action items."
+
+
+def test_the_source_language_has_no_catalog_to_miss() -> None:
+    # `set_language` does not look for one: a catalog added here would go unread.
+    from roundtable.i18n import LOCALE_DIR
+
+    assert SOURCE_LANGUAGE in LANGUAGES
+    assert not (LOCALE_DIR / SOURCE_LANGUAGE).exists()
+    assert {path.name for path in LOCALE_DIR.iterdir() if path.is_dir()} == set(LANGUAGES) - {
+        SOURCE_LANGUAGE
+    }
 
 
 def test_set_language_refuses_a_language_we_do_not_speak() -> None:

@@ -38,10 +38,10 @@ An agenda file, e.g. round-table.yaml::
 The items' minutes together must fit in the time box. `load_config` reports every
 problem in every file at once, each as `FILE:LINE: message`, through `ConfigError`.
 
-The package: `model` (what the rest of the program uses), `files` (reading without
-waiting on a pipe), `yamlfile` (line-aware YAML), `fields` (checking values),
-`documents` (the keys of each file), `load` (the folder), `peek` (the language and
-the store, before anything else).
+The package: `roles` and `model` (what the rest of the program uses), `files`
+(reading without waiting on a pipe), `yamlfile` (line-aware YAML), `fields` (checking
+values), `documents` (the keys of each file), `load` (the folder), `peek` (the
+language and the store, before anything else).
 """
 
 from __future__ import annotations
@@ -49,25 +49,31 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from roundtable.domain.config.model import (
-    AGENDA_SUFFIXES,
-    MAX_TIMEBOX_MINUTES,
-    ROLES_FILE,
-    Agenda,
-    AgendaItem,
-    Cadence,
-    FixedBudget,
-    ItemKind,
-    Role,
-    TeamConfig,
-    is_role_id,
-)
+from roundtable.domain.config.roles import ROLES_FILE, Role, is_role_id
 
 if TYPE_CHECKING:
     from roundtable.domain.config.load import load_config, load_roles
+    from roundtable.domain.config.model import (
+        AGENDA_SUFFIXES,
+        MAX_TIMEBOX_MINUTES,
+        Agenda,
+        AgendaItem,
+        Cadence,
+        FixedBudget,
+        ItemKind,
+        TeamConfig,
+    )
     from roundtable.domain.config.peek import peek_language, peek_store
 
-_LOADERS = {
+_LAZY = {
+    "AGENDA_SUFFIXES": "model",
+    "MAX_TIMEBOX_MINUTES": "model",
+    "Agenda": "model",
+    "AgendaItem": "model",
+    "Cadence": "model",
+    "FixedBudget": "model",
+    "ItemKind": "model",
+    "TeamConfig": "model",
     "load_config": "load",
     "load_roles": "load",
     "peek_language": "peek",
@@ -94,10 +100,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
-    """The loaders on first use: most importers want only the model (a `Role`, a
-    `Cadence`), and loading means YAML, which the store and attendee commands that
-    never read a config file should not pay for at start."""
-    module = _LOADERS.get(name)
+    """Everything but the roles on first use: loading means YAML, which the store and
+    attendee commands that never read a config file should not pay for at start; and
+    `roundtable actions --owner` needs only a `Role`, not the agendas' model."""
+    module = _LAZY.get(name)
     if module is not None:
         return getattr(importlib.import_module(f"{__name__}.{module}"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,16 +9,14 @@ from pathlib import Path
 from roundtable.domain.config.fields import Checker, Invalid, line_of, written_text
 from roundtable.domain.config.model import (
     MAX_TIMEBOX_MINUTES,
-    ROLES_FILE,
     Agenda,
     AgendaItem,
     Cadence,
     FixedBudget,
     ItemKind,
     Language,
-    Role,
-    is_role_id,
 )
+from roundtable.domain.config.roles import ROLES_FILE, Role, is_role_id
 from roundtable.domain.config.yamlvalues import YamlEntry, YamlMap, YamlScalar, quote
 from roundtable.errors import Problem
 from roundtable.i18n import _

@@ -10,13 +10,8 @@ from pathlib import Path
 
 from roundtable.domain.config.documents import load_roles_file, read_agenda
 from roundtable.domain.config.fields import Checker
-from roundtable.domain.config.model import (
-    AGENDA_SUFFIXES,
-    ROLES_FILE,
-    Agenda,
-    Role,
-    TeamConfig,
-)
+from roundtable.domain.config.model import AGENDA_SUFFIXES, Agenda, TeamConfig
+from roundtable.domain.config.roles import ROLES_FILE, Role
 from roundtable.domain.config.yamlvalues import quote
 from roundtable.errors import ConfigError, Problem
 from roundtable.i18n import _

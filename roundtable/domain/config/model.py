@@ -1,41 +1,36 @@
-"""The team's configuration as the rest of the program sees it: roles, agendas and
-their items, already checked (see `roundtable.domain.config.load`)."""
+"""The team's configuration as the rest of the program sees it: agendas and their
+items, the fixed budgets, the whole folder, already checked (see
+`roundtable.domain.config.load`); the roles are in `roles`."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+
+from roundtable.domain.config.roles import Role
 
 __all__ = [
     "AGENDA_SUFFIXES",
     "MAX_PROBLEMS_PER_FILE",
     "MAX_TIMEBOX_MINUTES",
-    "ROLES_FILE",
     "Agenda",
     "AgendaItem",
     "Cadence",
     "FixedBudget",
     "ItemKind",
     "Language",
-    "Role",
     "TeamConfig",
-    "is_role_id",
 ]
 
 MAX_TIMEBOX_MINUTES = 180
 """The round table never runs longer than three hours."""
 
-ROLES_FILE = "roles.yaml"
 AGENDA_SUFFIXES = (".yaml", ".yml")
 
 MAX_PROBLEMS_PER_FILE = 100
 """More than this from one file is noise (it is probably not a config file at all)."""
-
-_ROLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 
 
 class ItemKind(StrEnum):
@@ -62,21 +57,6 @@ class Cadence(StrEnum):
     @property
     def days(self) -> int:
         return 7 if self is Cadence.WEEKLY else 14
-
-
-@dataclass(frozen=True)
-class Role:
-    """Who is responsible for what, as the managers committed it."""
-
-    id: str
-    title: str
-    department: str
-    holders: tuple[str, ...]
-    responsibilities: tuple[str, ...] = ()
-    committed_by: str | None = None
-    committed_on: date | None = None
-    signs_off: bool = False
-    """Its holders sign off (or reject) budget agreements that need management."""
 
 
 @dataclass(frozen=True)
@@ -154,8 +134,3 @@ class TeamConfig:
     def agenda(self, agenda_id: str) -> Agenda | None:
         """The agenda with this id, or None."""
         return next((agenda for agenda in self.agendas if agenda.id == agenda_id), None)
-
-
-def is_role_id(text: str) -> bool:
-    """True if `text` is written like a role id: lowercase letters, digits, single dashes."""
-    return _ROLE_ID.fullmatch(text) is not None

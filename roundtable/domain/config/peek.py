@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from roundtable.domain.config.files import MAX_FILE_BYTES, read_plain_file
-from roundtable.domain.config.model import ROLES_FILE, Language
+from roundtable.domain.config.roles import ROLES_FILE
 from roundtable.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -41,6 +41,8 @@ def peek_language(directory: Path) -> str | None:
     entry = _peek(directory, "language")
     if entry is None:
         return None
+    # The model only for a roles.yaml that sets a language (YAML is loaded by then).
+    from roundtable.domain.config.model import Language
     from roundtable.domain.config.yamlvalues import YamlScalar  # loaded by _peek already
 
     if not isinstance(entry.value, YamlScalar):

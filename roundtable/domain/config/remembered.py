@@ -1,6 +1,7 @@
-"""The roles as last read from a roles.yaml, remembered for the commands attendees run
-often (`roundtable actions --owner …`): reading YAML and checking every field costs
-more than the listing itself, and the file changes a few times a year.
+"""The roles (and the `language`) as last read from a roles.yaml, remembered for the
+commands attendees run often (`roundtable actions --owner …`): reading YAML and
+checking every field costs more than the listing itself, and the file changes a few
+times a year.
 
 A remembered reading is used only when the file's bytes are exactly those it was read
 from, by exactly this code: the cache holds the whole file and a fingerprint of the
@@ -18,15 +19,16 @@ import zlib
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from roundtable import __version__
 from roundtable.domain.config.files import MAX_FILE_BYTES, read_plain_file
-from roundtable.domain.config.model import ROLES_FILE, Role
+from roundtable.domain.config.roles import ROLES_FILE, Role
 
-__all__ = ["CACHE_ENV", "remembered_roles"]
+__all__ = ["CACHE_ENV", "remembered_language", "remembered_roles"]
 
 CACHE_ENV = "XDG_CACHE_HOME"
-_FORMAT = 1
+_FORMAT = 2
 
 
 def remembered_roles(directory: Path) -> tuple[Role, ...]:
@@ -45,8 +47,28 @@ def remembered_roles(directory: Path) -> tuple[Role, ...]:
             return found
     roles = _load(directory)
     if cache is not None:
-        _write(cache, text, code, roles)
+        _write(cache, text, code, roles, _peek_language(directory))
     return roles
+
+
+def remembered_language(directory: Path) -> str | None:
+    """What `peek_language(directory)` returns, from the cache when roles.yaml is
+    unchanged since its roles were last read: a team whose roles.yaml sets `language`
+    would otherwise have every command read it as YAML before printing a word."""
+    try:
+        content = read_plain_file(directory / ROLES_FILE, MAX_FILE_BYTES + 1)
+    except (OSError, ValueError):
+        return _peek_language(directory)  # it says None, as it always has
+    if b"language" not in content:
+        return _peek_language(directory)  # one read, no YAML: nothing to remember
+    cache = _cache_file(directory)
+    if cache is not None:
+        kept = _kept(cache, content.decode("latin-1"), _code_fingerprint())
+        if kept is not None and "language" in kept:
+            language = kept["language"]
+            if language is None or isinstance(language, str):
+                return language
+    return _peek_language(directory)
 
 
 def _load(directory: Path) -> tuple[Role, ...]:
@@ -54,6 +76,12 @@ def _load(directory: Path) -> tuple[Role, ...]:
     from roundtable.domain.config.load import load_roles
 
     return load_roles(directory)
+
+
+def _peek_language(directory: Path) -> str | None:
+    from roundtable.domain.config.peek import peek_language
+
+    return peek_language(directory)
 
 
 def _cache_file(directory: Path) -> Path | None:
@@ -80,11 +108,24 @@ def _code_fingerprint() -> list[object]:
     return stamps
 
 
-def _read(cache: Path, text: str, code: list[object]) -> tuple[Role, ...] | None:
+def _kept(cache: Path, text: str, code: list[object]) -> dict[str, Any] | None:
+    """The cache's reading of exactly `text` by exactly this code, or None."""
     try:
         kept = json.loads(cache.read_bytes())
-        if kept.get("format") != _FORMAT or kept.get("code") != code or kept.get("file") != text:
-            return None
+    except (OSError, ValueError):
+        return None  # not there, or not ours: read the file
+    if not isinstance(kept, dict):
+        return None
+    if kept.get("format") != _FORMAT or kept.get("code") != code or kept.get("file") != text:
+        return None
+    return kept
+
+
+def _read(cache: Path, text: str, code: list[object]) -> tuple[Role, ...] | None:
+    kept = _kept(cache, text, code)
+    if kept is None:
+        return None
+    try:
         return tuple(
             Role(
                 id=role["id"],
@@ -106,11 +147,14 @@ def _read(cache: Path, text: str, code: list[object]) -> tuple[Role, ...] | None
         return None  # not there, or not ours: read the file
 
 
-def _write(cache: Path, text: str, code: list[object], roles: tuple[Role, ...]) -> None:
+def _write(
+    cache: Path, text: str, code: list[object], roles: tuple[Role, ...], language: str | None
+) -> None:
     kept = {
         "format": _FORMAT,
         "code": code,
         "file": text,
+        "language": language,
         "roles": [
             {
                 "id": role.id,
