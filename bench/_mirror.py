@@ -112,7 +112,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 spec = json.loads(Path(sys.argv[1]).read_text())
-CSS_PATH = Path(sys.argv[2])
+import os
+CSS_PATHS = [Path(path) for path in sys.argv[2].split(os.pathsep)]
 BASES = {name: getattr(widgets, name, None) or getattr(containers, name, None) or Widget
          for name in {"Widget"}}
 _made = {}
@@ -172,7 +173,7 @@ Reference.__name__ = spec["screen"]
 Reference = type(spec["screen"], (Reference,), {})
 
 class ReferenceApp(App):
-    CSS = CSS_PATH.read_text()  # the app's stylesheet (CSS_PATH wants a module file)
+    CSS_PATH = CSS_PATHS  # the app's stylesheets, absolute, as the app names them
 
     def on_mount(self):
         self.set_timer(collector.RESUME_AFTER_SECONDS, collector.resume)

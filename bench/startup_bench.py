@@ -244,7 +244,10 @@ def bench_store(db: Path, runs: int, folder: Path, pycache: Path) -> None:
     from _mirror import REFERENCE_APP
 
     tree = folder / f"{db.stem}-tree.json"
-    css = str(REPO / "roundtable" / "ui" / "roundtable.tcss")
+    from roundtable.ui.store_app import StoreApp
+
+    # The app's stylesheets, all of them, in its order.
+    css = os.pathsep.join(str(path) for path in StoreApp.CSS_PATH)
     # Warm-up (bytecode, page cache) and the widget tree of the settled screen.
     time_to_frames(MEETING_APP, str(db), f"dump:{tree}", pycache=pycache)
     time_to_frames(REFERENCE_APP, str(tree), css, pycache=pycache)
