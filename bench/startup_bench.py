@@ -10,9 +10,10 @@ opens it, headless at 160x48, on stores grown the way meetings grow them
 paired A B A B; each pair gives a ratio and the median ratio is reported:
 
 - first frame: the meeting screen's first painted frame against the reference's;
-- settled: the screen the room sees once the carry-over list has replaced the agenda and
-  the forecast at the usual pace has read its history (nothing left on the store
-  thread), against the reference's first frame (which is its settled screen).
+- settled: the screen the room sees once the carry-over list stands in the agenda's
+  place with all its rows (on a store with history the first item reviews it) and the
+  forecast at the usual pace has read its history (nothing left on the store thread),
+  against the reference's first frame (which is its settled screen).
 
 For the record, a bare Textual app with one Label is timed in the same rounds. The
 load average is printed with each figure: the machine may be shared.
@@ -69,6 +70,7 @@ from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
 from roundtable.ui.screens.meeting.screen import MeetingScreen
+from roundtable.ui.widgets.carry_over import CarryOverTable
 from roundtable.ui.widgets.forecast import ForecastLine
 
 # first: print the first frame's moment; settled: also the settled screen's (the
@@ -95,7 +97,12 @@ class Timed(RoundtableApp):
             return
         lines = screen.query(ForecastLine)
         forecast_read = all(line.usual is not None for line in lines)
-        if screen._carry_ready and forecast_read and self.store_thread.pending == 0:
+        # The carry-over shown has every row it was handed, measured (DataTable
+        # measures new rows when idle).
+        carried = len(screen.carry_over.carried or [])
+        tables = screen.query(CarryOverTable)
+        rows_in = all(t.row_count == carried and not t._new_rows for t in tables if t.display)
+        if screen._carry_ready and forecast_read and rows_in and self.store_thread.pending == 0:
             self._probe.stop()
             self.call_after_refresh(self.settled)
 

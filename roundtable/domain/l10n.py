@@ -17,14 +17,13 @@ import re
 from datetime import date, datetime, time
 from decimal import Decimal, localcontext
 from functools import lru_cache
-from typing import Literal
-
-from babel import Locale
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
+from typing import TYPE_CHECKING, Literal
 
 from roundtable.errors import UsageError
 from roundtable.i18n import _, current_language
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 __all__ = [
     "DateStyle",
@@ -62,7 +61,11 @@ _DIGIT_THEN_LETTER = re.compile(r"([0-9])(?=[^\W\d_])")
 _MIN_PRECISION = 28
 
 
+# Babel is imported where it is used, when first needed: the meeting screen's first
+# frame shows clock times (written without it) and often no date at all.
 def _locale(language: str | None) -> Locale:
+    from babel import Locale
+
     return Locale.parse(language or current_language())
 
 
@@ -89,11 +92,15 @@ def format_date(day: date, style: DateStyle = "medium", *, language: str | None 
 # formatting dates than reading the store.
 @lru_cache(maxsize=4096)
 def _format_date(day: date, style: DateStyle, language: str) -> str:
+    from babel import dates as babel_dates
+
     return babel_dates.format_date(day, format=style, locale=_locale(language))
 
 
 def format_day(day: date, *, language: str | None = None) -> str:
     """Weekday and date, for a meeting's day: `So., 22.11.2026` / `Sun, Nov 22, 2026`."""
+    from babel import dates as babel_dates
+
     locale = _locale(language)
     # The locale's own medium date, led by the abbreviated weekday: no order is guessed.
     pattern = "EEE, " + locale.date_formats["medium"].pattern
@@ -118,6 +125,8 @@ def format_number(
     With `decimals`, exactly that many decimals are shown (rounded half to even, as
     Python rounds); without, an int shows none and a Decimal every digit it has.
     """
+    from babel import numbers as babel_numbers
+
     locale = _locale(language)
     value = Decimal(number)
     with localcontext() as context:
@@ -131,6 +140,8 @@ def format_number(
 def format_money(amount: Decimal, currency: str, *, language: str | None = None) -> str:
     """An amount with its currency as the locale writes it: `1.234,50 €` / `€1,234.50`,
     `12.000,00 CHF` / `CHF12,000.00`. Exact: never rounded, never a float."""
+    from babel import numbers as babel_numbers
+
     locale = _locale(language)
     with localcontext() as context:
         context.prec = _precision_for(amount)
@@ -144,6 +155,8 @@ def format_money(amount: Decimal, currency: str, *, language: str | None = None)
 
 def format_percent(value: Decimal, *, decimals: int = 1, language: str | None = None) -> str:
     """A percentage given in percent points (`Decimal("12.5")`): `12,5 %` / `12.5%`."""
+    from babel import numbers as babel_numbers
+
     locale = _locale(language)
     pattern = locale.percent_formats[None].pattern
     # CLDR patterns have one integer "0" (`#,##0 %`); the decimals go right after it.
@@ -158,6 +171,8 @@ def format_percent(value: Decimal, *, decimals: int = 1, language: str | None = 
 def amount_example(*, grouped: bool = True, language: str | None = None) -> str:
     """How an amount is typed here, for hints: `12.500,00` / `12,500.00` (or without the
     thousands separator: `12500,50` / `12500.50`)."""
+    from babel import numbers as babel_numbers
+
     if grouped:
         return format_number(_EXAMPLE_AMOUNT, decimals=2, language=language)
     locale = _locale(language)
@@ -196,6 +211,8 @@ def parse_amount(text: str, *, language: str | None = None) -> Decimal:
     text, a sign, letters or currency signs, misplaced separators, more than two
     decimals, and the ambiguous German `1234.500` (thousands or decimals?).
     """
+    from babel import numbers as babel_numbers
+
     locale = _locale(language)
     decimal_sign = babel_numbers.get_decimal_symbol(locale)
     group_sign = babel_numbers.get_group_symbol(locale)
@@ -311,7 +328,7 @@ def parse_date(text: str, *, language: str | None = None) -> date:
 
 
 def _uses_dotted_dates(language: str) -> bool:
-    pattern: str = Locale.parse(language).date_formats["medium"].pattern
+    pattern: str = _locale(language).date_formats["medium"].pattern
     return pattern.startswith("dd.")
 
 
@@ -330,6 +347,8 @@ def _date_parts(text: str, language: str) -> tuple[int, int, int] | None:
 
 def _month_numbers(language: str) -> dict[str, int]:
     """Every way the locale writes a month's name (`dez.`, `dez`, `dezember`) → number."""
+    from babel import dates as babel_dates
+
     names: dict[str, int] = {}
     for width in ("abbreviated", "wide"):
         for context in ("format", "stand-alone"):

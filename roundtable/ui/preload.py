@@ -41,7 +41,6 @@ KEY_MODULES: tuple[str, ...] = (
     "roundtable.ui.screens.record.review",
     "roundtable.ui.screens.roles.roles",
     "roundtable.ui.screens.statistics",
-    "roundtable.ui.widgets.campaign_texts",
     "roundtable.ui.widgets.cut_impact",
     "roundtable.ui.widgets.scoreboard",
 )

@@ -174,17 +174,24 @@ class CarryOverTable(FillTable):
         if fill is not None:
             fill.width = self.fill_width(scrollbar)
             fill.auto_width = False
-        return [self._height(cells) for _key, cells in rows]
+        widths = self._cell_widths()
+        return [self._height(cells, widths) for _key, cells in rows]
 
-    def _height(self, cells: Sequence[object]) -> int:
-        """The lines a row of `cells` needs at the columns' widths now: the lines its
-        tallest cell wraps to, as the table draws it."""
-        console = self.app.console
+    def _cell_widths(self) -> list[int]:
+        """The width each column gives its cells' text now."""
+        return [
+            max(column.get_render_width(self) - 2 * self.cell_padding, 1)
+            for column in self.ordered_columns
+        ]
+
+    def _height(self, cells: Sequence[object], widths: Sequence[int]) -> int:
+        """The lines a row of `cells` needs at the cells' `widths`: the lines its tallest
+        cell wraps to, as the table draws it."""
         height = 1
-        for cell, column in zip(cells, self.ordered_columns, strict=True):
-            if isinstance(cell, Text):
-                width = column.get_render_width(self) - 2 * self.cell_padding
-                height = max(height, len(cell.wrap(console, max(width, 1))))
+        for cell, width in zip(cells, widths, strict=True):
+            # A one-line text that fits is one line; only the others are wrapped.
+            if isinstance(cell, Text) and (cell.cell_len > width or "\n" in cell.plain):
+                height = max(height, len(cell.wrap(self.app.console, width)))
         return height
 
     def on_resize(self, event: Resize) -> None:
@@ -205,8 +212,9 @@ class CarryOverTable(FillTable):
     def _widths_changed(self) -> None:
         # The text column got another width: every row gets the height its text now
         # wraps to.
+        widths = self._cell_widths()
         for key, row in self.rows.items():
-            row.height = self._height(self.get_row(key))
+            row.height = self._height(self.get_row(key), widths)
         super()._widths_changed()
 
     def _on_theme_changed(self, _theme: Theme) -> None:

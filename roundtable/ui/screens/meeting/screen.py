@@ -38,6 +38,7 @@ from roundtable.ui.screens.meeting.log import default_due_date
 from roundtable.ui.screens.meeting.timing import EXTEND_MINUTES, TimingActions
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
+from roundtable.ui.widgets.campaign_item import shows_campaigns
 from roundtable.ui.widgets.carry_over import CarryOverTable
 from roundtable.ui.widgets.footer import Footer
 
@@ -157,8 +158,6 @@ class MeetingScreen(TimingActions):
     def sync_campaigns(self) -> None:
         """While sales controlling's item runs (`shows_campaigns`), read the campaigns
         (store thread) for the compact scoreboard; otherwise put the agenda back."""
-        from roundtable.ui.widgets.campaign_texts import shows_campaigns
-
         if not shows_campaigns(self.meeting.current_item):
             self._campaigns = None
             self.place_campaigns()
@@ -180,11 +179,7 @@ class MeetingScreen(TimingActions):
         data = self._campaigns
         if data is None and not self.query("#campaigns"):
             return  # nothing read, nothing shown: the scoreboard need not even be loaded
-        from roundtable.ui.widgets.scoreboard import (
-            CampaignScoreboard,
-            campaigns_in_meeting,
-            shows_campaigns,
-        )
+        from roundtable.ui.widgets.scoreboard import CampaignScoreboard, campaigns_in_meeting
 
         boards = self.query(CampaignScoreboard)
         wanted = (
