@@ -18,6 +18,7 @@ import json
 from typing import Any
 
 from textual.widget import Widget
+from textual.widgets._footer import FooterKey
 
 __all__ = ["REFERENCE_APP", "dump"]
 
@@ -76,6 +77,14 @@ def _node(widget: Widget, css: dict[str, str]) -> dict[str, Any]:
         node["text"] = _text(widget)
     elif kind == "Input":
         node["text"] = getattr(widget, "value", "")
+    elif kind == "Footer":
+        # Its keys, as the reference's screen must bind them for its footer to show the
+        # same ones (the palette's key every footer shows by itself).
+        node["keys"] = [
+            [key.key, key.key_display, key.description]
+            for key in widget.query(FooterKey)
+            if not key.has_class("-command-palette")
+        ]
     if kind not in _LEAF_BASES:
         node["children"] = [_node(child, css) for child in widget.children]
     return node
@@ -154,7 +163,17 @@ def build(node):
     made.display = node["display"]
     return made
 
+from textual.binding import Binding
+
+FOOTER_KEYS = [key for node in spec["tree"] for key in node.get("keys", [])]
+
 class Reference(Screen):
+    # The keys the meeting screen's footer shows, so this footer shows the same.
+    BINDINGS = [
+        Binding(key, f"key_{number}", description, key_display=shown)
+        for number, (key, shown, description) in enumerate(FOOTER_KEYS)
+    ]
+
     def compose(self):
         for node in spec["tree"]:
             yield build(node)

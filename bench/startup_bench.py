@@ -11,9 +11,10 @@ paired A B A B; each pair gives a ratio and the median ratio is reported:
 
 - first frame: the meeting screen's first painted frame against the reference's;
 - settled: the screen the room sees once the carry-over list stands in the agenda's
-  place with all its rows (on a store with history the first item reviews it) and the
-  forecast at the usual pace has read its history (nothing left on the store thread),
-  against the reference's first frame (which is its settled screen).
+  place with all its rows (on a store with history the first item reviews it), the
+  footer shows its keys and the forecast at the usual pace has read its history
+  (nothing left on the store thread), against the reference's first frame (which is
+  its settled screen: its footer shows the same keys from its first frame on).
 
 For the record, a bare Textual app with one Label is timed in the same rounds. The
 load average is printed with each figure: the machine may be shared.
@@ -70,6 +71,7 @@ from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
 from roundtable.ui.screens.meeting.screen import MeetingScreen
+from textual.widgets._footer import FooterKey
 from roundtable.ui.widgets.carry_over import CarryOverTable
 from roundtable.ui.widgets.forecast import ForecastLine
 
@@ -102,7 +104,11 @@ class Timed(RoundtableApp):
         carried = len(screen.carry_over.carried or [])
         tables = screen.query(CarryOverTable)
         rows_in = all(t.row_count == carried and not t._new_rows for t in tables if t.display)
-        if screen._carry_ready and forecast_read and rows_in and self.store_thread.pending == 0:
+        # The footer's keys are laid out (the footer builds them after a refresh).
+        keys = screen.query(FooterKey)
+        keys_in = bool(keys) and all(key.region for key in keys)
+        done = rows_in and keys_in and self.store_thread.pending == 0
+        if screen._carry_ready and forecast_read and done:
             self._probe.stop()
             self.call_after_refresh(self.settled)
 
