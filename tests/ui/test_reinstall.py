@@ -3,8 +3,8 @@
 The README's second line reinstalls roundtable while a meeting may run in another
 terminal. Whatever the meeting screen's keys open is imported once the meeting runs
 (before its clock's first tick), so a form module whose files are gone by the time its
-key is pressed still opens. The app
-runs for real in tmux, on a copy of the package that the test may take apart.
+key is pressed still opens. The app runs for real in tmux, on a copy of the package
+that the test may take apart.
 """
 
 from __future__ import annotations
