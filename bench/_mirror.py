@@ -18,6 +18,7 @@ import json
 from typing import Any
 
 from textual.widget import Widget
+from textual.widgets._footer import FooterKey
 
 __all__ = ["REFERENCE_APP", "dump"]
 
@@ -76,6 +77,14 @@ def _node(widget: Widget, css: dict[str, str]) -> dict[str, Any]:
         node["text"] = _text(widget)
     elif kind == "Input":
         node["text"] = getattr(widget, "value", "")
+    elif kind == "Footer":
+        # Its keys, as the reference's screen must bind them for its footer to show the
+        # same ones (the palette's key every footer shows by itself).
+        node["keys"] = [
+            [key.key, key.key_display, key.description]
+            for key in widget.query(FooterKey)
+            if not key.has_class("-command-palette")
+        ]
     if kind not in _LEAF_BASES:
         node["children"] = [_node(child, css) for child in widget.children]
     return node
@@ -112,7 +121,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 spec = json.loads(Path(sys.argv[1]).read_text())
-CSS_PATH = Path(sys.argv[2])
+import os
+CSS_PATHS = [Path(path) for path in sys.argv[2].split(os.pathsep)]
 BASES = {name: getattr(widgets, name, None) or getattr(containers, name, None) or Widget
          for name in {"Widget"}}
 _made = {}
@@ -153,7 +163,17 @@ def build(node):
     made.display = node["display"]
     return made
 
+from textual.binding import Binding
+
+FOOTER_KEYS = [key for node in spec["tree"] for key in node.get("keys", [])]
+
 class Reference(Screen):
+    # The keys the meeting screen's footer shows, so this footer shows the same.
+    BINDINGS = [
+        Binding(key, f"key_{number}", description, key_display=shown)
+        for number, (key, shown, description) in enumerate(FOOTER_KEYS)
+    ]
+
     def compose(self):
         for node in spec["tree"]:
             yield build(node)
@@ -172,7 +192,7 @@ Reference.__name__ = spec["screen"]
 Reference = type(spec["screen"], (Reference,), {})
 
 class ReferenceApp(App):
-    CSS = CSS_PATH.read_text()  # the app's stylesheet (CSS_PATH wants a module file)
+    CSS_PATH = CSS_PATHS  # the app's stylesheets, absolute, as the app names them
 
     def on_mount(self):
         self.set_timer(collector.RESUME_AFTER_SECONDS, collector.resume)

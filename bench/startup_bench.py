@@ -10,9 +10,11 @@ opens it, headless at 160x48, on stores grown the way meetings grow them
 paired A B A B; each pair gives a ratio and the median ratio is reported:
 
 - first frame: the meeting screen's first painted frame against the reference's;
-- settled: the screen the room sees once the carry-over list has replaced the agenda and
-  the forecast at the usual pace has read its history (nothing left on the store
-  thread), against the reference's first frame (which is its settled screen).
+- settled: the screen the room sees once the carry-over list stands in the agenda's
+  place with all its rows (on a store with history the first item reviews it), the
+  footer shows its keys and the forecast at the usual pace has read its history
+  (nothing left on the store thread), against the reference's first frame (which is
+  its settled screen: its footer shows the same keys from its first frame on).
 
 For the record, a bare Textual app with one Label is timed in the same rounds. The
 load average is printed with each figure: the machine may be shared.
@@ -69,6 +71,8 @@ from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
 from roundtable.ui.screens.meeting.screen import MeetingScreen
+from textual.widgets._footer import FooterKey
+from roundtable.ui.widgets.carry_over import CarryOverTable
 from roundtable.ui.widgets.forecast import ForecastLine
 
 # first: print the first frame's moment; settled: also the settled screen's (the
@@ -95,7 +99,16 @@ class Timed(RoundtableApp):
             return
         lines = screen.query(ForecastLine)
         forecast_read = all(line.usual is not None for line in lines)
-        if screen._carry_ready and forecast_read and self.store_thread.pending == 0:
+        # The carry-over shown has every row it was handed, measured (DataTable
+        # measures new rows when idle).
+        carried = len(screen.carry_over.carried or [])
+        tables = screen.query(CarryOverTable)
+        rows_in = all(t.row_count == carried and not t._new_rows for t in tables if t.display)
+        # The footer's keys are laid out (the footer builds them after a refresh).
+        keys = screen.query(FooterKey)
+        keys_in = bool(keys) and all(key.region for key in keys)
+        done = rows_in and keys_in and self.store_thread.pending == 0
+        if screen._carry_ready and forecast_read and done:
             self._probe.stop()
             self.call_after_refresh(self.settled)
 
@@ -244,7 +257,10 @@ def bench_store(db: Path, runs: int, folder: Path, pycache: Path) -> None:
     from _mirror import REFERENCE_APP
 
     tree = folder / f"{db.stem}-tree.json"
-    css = str(REPO / "roundtable" / "ui" / "roundtable.tcss")
+    from roundtable.ui.store_app import StoreApp
+
+    # The app's stylesheets, all of them, in its order.
+    css = os.pathsep.join(str(path) for path in StoreApp.CSS_PATH)
     # Warm-up (bytecode, page cache) and the widget tree of the settled screen.
     time_to_frames(MEETING_APP, str(db), f"dump:{tree}", pycache=pycache)
     time_to_frames(REFERENCE_APP, str(tree), css, pycache=pycache)

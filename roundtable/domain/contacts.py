@@ -26,7 +26,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import tzinfo
-from email.utils import parseaddr
 from enum import StrEnum
 from pathlib import Path
 
@@ -260,6 +259,9 @@ class _Reader:
             else:
                 values[key] = self.text(found)
         sender = values["sender"]
+        # Imported here: every start of the app reads the roles file, few have mail.
+        from email.utils import parseaddr
+
         if sender is not None and _ADDRESS.search(sender) is None:
             self.problem(
                 _line(section, "sender"),

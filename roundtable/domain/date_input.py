@@ -29,8 +29,6 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from babel import dates as babel_dates
-
 from roundtable.errors import UsageError
 from roundtable.i18n import _, current_language
 
@@ -72,6 +70,8 @@ class ImpossibleDate(UsageError):
 def _weekdays() -> dict[str, int]:
     """Every way either language names a weekday (`fri`, `friday`, `fr`, `freitag`) →
     Monday 0 … Sunday 6."""
+    from babel import dates as babel_dates  # when first needed, as in `l10n`
+
     names: dict[str, int] = dict(_EXTRA_WEEKDAYS)
     for language in _LANGUAGES:
         for width in ("abbreviated", "wide", "short"):
@@ -86,6 +86,8 @@ def _weekdays() -> dict[str, int]:
 def _months() -> dict[str, int]:
     """Every way either language names a month (`dec`, `december`, `dez`, `dezember`,
     `sept`, `mär`, `märz`) → 1 … 12."""
+    from babel import dates as babel_dates
+
     names: dict[str, int] = {"sept": 9, "maerz": 3}
     for language in _LANGUAGES:
         for width in ("abbreviated", "wide"):
@@ -99,6 +101,8 @@ def _months() -> dict[str, int]:
 def date_words() -> list[str]:
     """Whole words `read_typed_date` takes, for a field's type-ahead: the current
     language's first (`Freitag` before `friday` in German), then the other's."""
+    from babel import dates as babel_dates
+
     words: dict[str, list[str]] = {
         "en": ["today", "tomorrow", "next week"],
         "de": ["heute", "morgen", "übermorgen", "nächste Woche"],

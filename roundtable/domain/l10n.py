@@ -65,6 +65,8 @@ _DIGIT_THEN_LETTER = re.compile(r"([0-9])(?=[^\W\d_])")
 _MIN_PRECISION = 28
 
 
+# Babel is imported where it is used, when first needed: the meeting screen's first
+# frame shows clock times (written without it) and often no date at all.
 def _locale(language: str | None) -> Locale:
     from babel import Locale
 

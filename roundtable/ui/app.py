@@ -33,16 +33,12 @@ from roundtable.store.store import Store
 from roundtable.ui.key_names import textual_descriptions
 from roundtable.ui.live import POLL_SECONDS
 from roundtable.ui.preferences import Preferences
-
-# Every screen a key of the meeting opens is loaded with the app, not at the first key
-# press: a reinstall while the meeting runs must not break a key (tests/ui/test_reinstall).
-from roundtable.ui.screens.actions.action_items import ActionItemsScreen
-from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
-from roundtable.ui.screens.meeting.display import Entries, read_entries
+from roundtable.ui.screens.meeting.opening import Opening, read_opening, read_running
 from roundtable.ui.screens.meeting.screen import MeetingScreen
-from roundtable.ui.screens.statistics import StatisticsScreen
 from roundtable.ui.store_app import DARK_THEME, LIGHT_THEME, StoreApp
 
+# The screens keys open are imported by the key, and preloaded once the meeting screen is
+# up (`roundtable.ui.preload`): a reinstall meanwhile cannot break a key.
 if TYPE_CHECKING:
     from roundtable.ui.screens.home.home import HomeScreen
 
@@ -181,16 +177,17 @@ class RoundtableApp(StoreApp):
         Without an id: the only agenda, or (with several) the home screen's list with
         the agenda used last selected. At startup a store error ends the app."""
         try:
-            running, entries = await self.store_thread.call(self._running_meeting)
+            # Read before the screen is built: no store work competes with its first paint.
+            running = await self.store_thread.call(lambda: read_running(self.store))
             if running is not None:
-                if agenda_id is not None and running.agenda_id != agenda_id:
+                if agenda_id is not None and running.meeting.agenda_id != agenda_id:
                     self.notify(
                         _("Meeting {number} is still running; it is resumed instead.").format(
-                            number=running.number
+                            number=running.meeting.number
                         ),
                         severity="warning",
                     )
-                self.show_meeting(running, entries)
+                self.show_meeting(running)
                 return
             if agenda_id is None and len(self.config.agendas) > 1:
                 # Which agenda is today's is the facilitator's call: offer the list, the
@@ -222,8 +219,9 @@ class RoundtableApp(StoreApp):
                 minute_taker=minute_taker_name(self.config, agenda),
             )
             meeting = replace(meeting, cadence=cadence_for_new_meeting(agenda, latest, self.config))
-            saved = await self.store_thread.call(lambda: self.store.add_meeting(meeting))
-            entries = ([], [], [])
+            opening = await self.store_thread.call(
+                lambda: read_opening(self.store, self.store.add_meeting(meeting))
+            )
         except RoundtableError as error:
             if at_start:
                 self.exit(
@@ -234,16 +232,7 @@ class RoundtableApp(StoreApp):
                 self.notify(error.message, title=_("Cannot start"), severity="error", markup=False)
                 self.show_home()
             return
-        self.show_meeting(saved, entries)
-
-    def _running_meeting(self) -> tuple[Meeting | None, Entries | None]:
-        """The running meeting and its log, read in one go (store thread): read before
-        the meeting screen is built, so no store work competes with its first paint."""
-        with self.store.reading():
-            running = self.store.running_meeting()
-            if running is None or running.id is None:
-                return None, None
-            return running, read_entries(self.store, running.id)
+        self.show_meeting(opening)
 
     def _agenda(self, agenda_id: str | None) -> Agenda:
         if agenda_id is None:
@@ -277,10 +266,9 @@ class RoundtableApp(StoreApp):
 
         return DeferredOffer(agenda, deferred_items(latest), latest.number, self.config.roles)
 
-    def show_meeting(self, meeting: Meeting, entries: Entries | None = None) -> None:
-        """Put the meeting screen for `meeting` on top of the home screen; `entries`, its
-        log if already read (else the screen reads it)."""
-        screen = MeetingScreen(meeting, self.context, entries=entries)
+    def show_meeting(self, opening: Opening) -> None:
+        """Put the screen of the meeting `opening` holds on top of the home screen."""
+        screen = MeetingScreen(opening.meeting, self.context, opening=opening)
         self.push_screen(screen, self._meeting_left)
 
     def _meeting_left(self, meeting: Meeting | None) -> None:
@@ -289,6 +277,8 @@ class RoundtableApp(StoreApp):
 
     def action_action_items(self) -> None:
         """Every action item, to filter, search and change."""
+        from roundtable.ui.screens.actions.action_items import ActionItemsScreen
+
         running = next(
             (s.meeting for s in reversed(self.screen_stack) if isinstance(s, MeetingScreen)),
             None,
@@ -298,6 +288,8 @@ class RoundtableApp(StoreApp):
     def action_campaigns(self) -> None:
         """The campaign scoreboard: what each campaign cost and brought, and the trend.
         From the meeting, figures recorded there go on the meeting's undo stack."""
+        from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
+
         if isinstance(self.screen, ScoreboardScreen):
             return
         meeting_screen = next(
@@ -312,12 +304,17 @@ class RoundtableApp(StoreApp):
 
     def action_statistics(self) -> None:
         """How long the agenda items really take, and what to plan instead."""
+        from roundtable.ui.screens.statistics import StatisticsScreen
+
         if not isinstance(self.screen, StatisticsScreen):
             self.push_screen(StatisticsScreen(store=self.store, store_thread=self.store_thread))
 
     # --- themes and commands ----------------------------------------------------------
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from roundtable.ui.screens.actions.action_items import ActionItemsScreen
+        from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
+
         yield from super().get_system_commands(screen)
         yield SystemCommand(
             _("Light or dark theme"),

@@ -31,7 +31,6 @@ from roundtable.ui.app import RoundtableApp
 from roundtable.ui.screens.campaigns.campaign_form import CampaignForm
 from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
 from roundtable.ui.screens.campaigns.snapshot_form import SnapshotForm
-from roundtable.ui.screens.meeting.screen import CARRY_OVER_DELAY
 from tests.ui.conftest import FakeClock, app_for, running_meeting, team_config
 
 SnapCompare = Callable[..., bool]
@@ -127,7 +126,7 @@ def test_meeting_at_the_campaign_results(
 
     async def run(pilot: Pilot[Any]) -> None:
         await settled(pilot)
-        await pilot.pause(CARRY_OVER_DELAY + 0.1)  # the campaigns follow the first frame
+        # The campaigns follow the first frame.
         await settled(pilot)
         await pilot.pause()
 

@@ -26,7 +26,7 @@ from roundtable.store.store import Store
 from roundtable.ui.app import LIGHT_THEME, make_app
 from roundtable.ui.preferences import Preferences
 from roundtable.ui.screens.meeting.presentation import PresentationScreen
-from roundtable.ui.screens.meeting.screen import CARRY_OVER_DELAY, MeetingScreen
+from roundtable.ui.screens.meeting.screen import MeetingScreen
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.banner import Banner
 from roundtable.ui.widgets.box_status import BoxFigure, BoxStatus
@@ -346,8 +346,6 @@ async def test_review_gives_each_action_text_the_width(
         app = app_for(config, store, clock, start=True)
         async with app.run_test(size=size) as pilot:
             await settle(pilot)
-            await pilot.pause(CARRY_OVER_DELAY)
-            await settle(pilot)
             table = app.screen.query_one(CarryOverTable)
             assert table.display and table.row_count >= 5
             columns = {key.value: column for key, column in table.columns.items()}
@@ -454,8 +452,6 @@ async def test_idle_seconds_repaint_only_the_countdown(
     clock.advance(seconds=20)  # ten seconds inside one minute: the box figures stay
     app = app_for(config, store, clock, start=True)
     async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.pause(CARRY_OVER_DELAY)
         await settle(pilot)
         repainted: list[tuple[str, bool]] = []
         refresh = Widget.refresh

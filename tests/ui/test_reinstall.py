@@ -1,9 +1,10 @@
 """A running meeting survives a reinstall of the package.
 
 The README's second line reinstalls roundtable while a meeting may run in another
-terminal. Whatever the meeting screen needs is imported while the meeting runs, so a
-form module whose files are gone by the time its key is pressed still opens. The app
-runs for real in tmux, on a copy of the package that the test may take apart.
+terminal. Whatever the meeting screen's keys open is imported once the meeting runs
+(before its clock's first tick), so a form module whose files are gone by the time its
+key is pressed still opens. The app runs for real in tmux, on a copy of the package
+that the test may take apart.
 """
 
 from __future__ import annotations
@@ -39,6 +40,16 @@ class Tmux:
 
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", "app")
+
+    def wait_for_change(self, shown: str) -> str:
+        """The pane once it no longer shows `shown`; fails after `WAIT_SECONDS`."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline:
+            now = self.screen()
+            if now != shown:
+                return now
+            time.sleep(0.2)  # polling a real terminal, not standing in for a clock
+        raise AssertionError(f"the screen stayed as it was:\n{shown}")
 
     def wait_for(self, text: str) -> str:
         """The pane once `text` shows on it; fails after `WAIT_SECONDS`."""
@@ -92,12 +103,18 @@ def test_a_form_opens_after_its_module_was_removed(tmp_path: Path, tmux: Tmux) -
         "120",
         "-y",
         "40",
+        # Not the source folder: `python -m` would import the package from there.
+        "-c",
+        str(tmp_path),
         *[f"-e{key}={value}" for key, value in env.items()],
         " ".join(f"'{part}'" for part in command),
     )
     tmux.wait_for("Attendance")
     tmux.run("send-keys", "-t", "app", "Enter")
-    tmux.wait_for("Next")
+    first = tmux.wait_for("Next")
+    # What the keys open is imported on the event loop before the clock's first tick
+    # (`roundtable.ui.preload`): once the countdown has moved, it is in memory.
+    tmux.wait_for_change(first)
     # The reinstall: pip removes the old files before it writes the new ones.
     forms = installed / "roundtable" / "ui" / "screens" / "forms"
     (forms / "budget_form.py").rename(tmp_path / "budget_form.py")

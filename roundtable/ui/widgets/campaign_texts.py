@@ -13,9 +13,9 @@ from roundtable.domain.campaigns import (
     format_change,
     format_percent,
 )
-from roundtable.domain.meeting import MeetingItem
 from roundtable.domain.money import format_amount
 from roundtable.i18n import _
+from roundtable.ui.widgets.campaign_item import CAMPAIGN_RESULTS_ROLE, shows_campaigns
 
 __all__ = [
     "CAMPAIGN_RESULTS_ROLE",
@@ -26,16 +26,6 @@ __all__ = [
     "shows_campaigns",
     "totals_text",
 ]
-
-CAMPAIGN_RESULTS_ROLE = "sales-controlling"
-"""The role whose agenda items are controlling's report of every campaign's results."""
-
-
-def shows_campaigns(item: MeetingItem | None) -> bool:
-    """Whether the meeting screen shows the compact scoreboard while `item` runs: every
-    item owned by sales controlling ("Campaign results to date" in the shipped agenda).
-    The role decides, not the title: titles are worded freely and translated."""
-    return item is not None and item.role == CAMPAIGN_RESULTS_ROLE
 
 
 def campaigns_in_meeting(board: Scoreboard, meeting_id: int | None) -> list[CampaignRow]:

@@ -128,24 +128,77 @@ class CarryOverTable(FillTable):
         return width
 
     def _rebuild(self) -> None:
+        if not self.size.width:
+            return  # before its first layout: built on the first resize, at its width
         row = self.cursor_row
         self.clear()
         today = self._today or date.min
         self._fit_owner_column()
-        for group in self._groups:
-            for number, action in enumerate(group.actions):
-                self.add_row(
-                    *self._cells(group, action, first=number == 0, today=today),
-                    key=action.ref,
-                    height=None,  # as many lines as its text needs at the column's width
-                )
+        rows = [
+            (action.ref, self._cells(group, action, first=number == 0, today=today))
+            for group in self._groups
+            for number, action in enumerate(group.actions)
+        ]
+        # The text column's width first, so each row's height is known as it is added:
+        # rows of a known height are not drawn to be measured (hundreds of them in a
+        # decade's carry-over). Every row is at least one line high: more rows than lines
+        # means a scrollbar, and so may rows that wrap.
+        lines = self._lines()
+        scrollbar = len(rows) > lines
+        heights = self._fit_text_column(rows, scrollbar)
+        if not scrollbar and sum(heights) > lines:
+            heights = self._fit_text_column(rows, scrollbar=True)
+        for (key, cells), height in zip(rows, heights, strict=True):
+            self.add_row(*cells, key=key, height=height)
         if self._rows:
             self.move_cursor(row=min(row, len(self._rows) - 1))
         self.call_after_refresh(self.fit_columns)
 
+    def _lines(self) -> int:
+        """The lines the rows have on screen."""
+        return self.size.height - (self.header_height if self.show_header else 0)
+
+    def scrollbar_shown(self) -> bool:
+        # Known from the rows' heights before Textual's next layout shows the bar: the
+        # text column is fitted once, not once without the bar and again with it.
+        return self.styles.overflow_y == "scroll" or (
+            self.styles.overflow_y == "auto" and self._total_row_height > self._lines()
+        )
+
+    def _fit_text_column(
+        self, rows: Sequence[tuple[str, Sequence[object]]], scrollbar: bool
+    ) -> list[int]:
+        """Give the text column its width beside a `scrollbar` or not; the heights of
+        `rows` (key, cells) at that width."""
+        fill = self.fill_column()
+        if fill is not None:
+            fill.width = self.fill_width(scrollbar)
+            fill.auto_width = False
+        widths = self._cell_widths()
+        return [self._height(cells, widths) for _key, cells in rows]
+
+    def _cell_widths(self) -> list[int]:
+        """The width each column gives its cells' text now."""
+        return [
+            max(column.get_render_width(self) - 2 * self.cell_padding, 1)
+            for column in self.ordered_columns
+        ]
+
+    def _height(self, cells: Sequence[object], widths: Sequence[int]) -> int:
+        """The lines a row of `cells` needs at the cells' `widths`: the lines its tallest
+        cell wraps to, as the table draws it."""
+        height = 1
+        for cell, width in zip(cells, widths, strict=True):
+            # A one-line text that fits is one line; only the others are wrapped.
+            if isinstance(cell, Text) and (cell.cell_len > width or "\n" in cell.plain):
+                height = max(height, len(cell.wrap(self.app.console, width)))
+        return height
+
     def on_resize(self, event: Resize) -> None:
         self._fit_owner_column()
         super().on_resize(event)
+        if self._rows and not self.row_count:
+            self._rebuild()  # handed its rows before its first layout
 
     def on_show(self) -> None:
         # Built while hidden or before its first layout (the review item shows it at
@@ -157,13 +210,11 @@ class CarryOverTable(FillTable):
         self.fit_columns()
 
     def _widths_changed(self) -> None:
-        # The text column got another width: every row's height is measured again, so
-        # a text wraps onto as many lines as it now needs (DataTable measures a row
-        # only while its height is 0, and keeps cells padded to the old height).
+        # The text column got another width: every row gets the height its text now
+        # wraps to.
+        widths = self._cell_widths()
         for key, row in self.rows.items():
-            if row.auto_height:
-                row.height = 0
-                self._new_rows.add(key)
+            row.height = self._height(self.get_row(key), widths)
         super()._widths_changed()
 
     def _on_theme_changed(self, _theme: Theme) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from textual.events import Resize
-from textual.widgets.data_table import RowKey
+from textual.widgets.data_table import Column, RowKey
 
 from roundtable.ui.widgets.row_table import RowTable
 
@@ -35,7 +35,7 @@ class FillTable(RowTable):
 
         With rows or cells not measured yet it changes nothing: the other columns' widths
         are not known, and the fit follows their measurement by itself."""
-        fill = next((c for k, c in self.columns.items() if k.value == self.FILL_COLUMN), None)
+        fill = self.fill_column()
         if fill is None or not self.size.width:
             return False
         if self._new_rows or self._updated_cells:
@@ -44,20 +44,32 @@ class FillTable(RowTable):
             self._require_update_dimensions = True
             self.check_idle()
             return False
-        others = sum(
-            column.get_render_width(self) for column in self.columns.values() if column is not fill
-        )
-        # Leave room for a vertical scrollbar so a long list never scrolls sideways.
-        scrollbar = self.styles.scrollbar_size_vertical if self.show_vertical_scrollbar else 0
-        width = max(
-            self.MIN_FILL_WIDTH, self.size.width - others - 2 * self.cell_padding - scrollbar
-        )
+        width = self.fill_width(self.scrollbar_shown())
         if fill.width != width or fill.auto_width:
             fill.width = width
             fill.auto_width = False
             self._widths_changed()
             return True
         return False
+
+    def scrollbar_shown(self) -> bool:
+        """Whether the vertical scrollbar takes room from the columns."""
+        return self.show_vertical_scrollbar
+
+    def fill_column(self) -> Column | None:
+        """The column that takes the width the others leave."""
+        return next((c for k, c in self.columns.items() if k.value == self.FILL_COLUMN), None)
+
+    def fill_width(self, scrollbar: bool) -> int:
+        """The width the fill column gets beside the others as they are now, with or
+        without a vertical `scrollbar`."""
+        fill = self.fill_column()
+        others = sum(
+            column.get_render_width(self) for column in self.columns.values() if column is not fill
+        )
+        # Leave room for a vertical scrollbar so a long list never scrolls sideways.
+        room = self.styles.scrollbar_size_vertical if scrollbar else 0
+        return max(self.MIN_FILL_WIDTH, self.size.width - others - 2 * self.cell_padding - room)
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         # DataTable's one place where new and changed cells are measured (when idle):

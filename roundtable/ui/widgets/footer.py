@@ -32,7 +32,7 @@ from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
-from roundtable.i18n import _
+from roundtable.i18n import _, current_language
 
 __all__ = ["Footer"]
 
@@ -51,9 +51,15 @@ class Footer(TextualFooter):
     _recompose_pending = False
     _roomy_width = 0
     """Cells the keys take in the roomy style (the compact style takes one less a key)."""
+    _built: tuple[object, ...] | None = None
+    """What the keys were built from (`_keys_wanted`), None before they are built."""
 
     def compose(self) -> ComposeResult:
         # Textual builds the keys from the screen's active bindings; only the words change.
+        # Textual waits for the screen's first word on its bindings, a refresh after the
+        # first frame; the bindings are known already, so the first frame shows the keys.
+        self._bindings_ready = True
+        self._built = self._keys_wanted()
         widgets = list(super().compose())
         keys = [widget for widget in widgets if isinstance(widget, FooterKey)]
         for key in keys:
@@ -90,11 +96,26 @@ class Footer(TextualFooter):
         self._bindings_ready = True
         if not screen.app.app_focus:
             return
+        if self._built is not None and self._built == self._keys_wanted():
+            return  # the keys shown are the ones wanted: nothing to build again
         if self.is_attached and screen is self.screen and not self._recompose_pending:
             # The row is built from the bindings as they are when it runs: later changes
             # before then are in it already.
             self._recompose_pending = True
             self.call_after_refresh(self._recompose_now)
+
+    def _keys_wanted(self) -> tuple[object, ...]:
+        """What the keys shown depend on: the bindings the footer shows, their state and
+        the language they are read in."""
+        palette = self.app.COMMAND_PALETTE_BINDING
+        return (
+            current_language(),
+            *(
+                (binding.key, binding.action, binding.description, enabled, tooltip)
+                for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items()
+                if binding.show or key == palette
+            ),
+        )
 
     async def _recompose_now(self) -> None:
         self._recompose_pending = False

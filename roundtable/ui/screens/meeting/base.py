@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.timer import Timer
@@ -22,7 +23,6 @@ from roundtable.errors import RoundtableError
 from roundtable.i18n import _
 from roundtable.ui.context import AppContext
 from roundtable.ui.live import StoreChanged
-from roundtable.ui.screens.campaigns.scoreboard import BoardData
 from roundtable.ui.screens.meeting.carry_over import CarryOver
 from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, read_entries
 from roundtable.ui.screens.meeting.log import MeetingLog
@@ -30,6 +30,10 @@ from roundtable.ui.screens.roles.offer import offer_roles
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.forecast import ForecastLine
+
+if TYPE_CHECKING:
+    from roundtable.ui.screens.campaigns.scoreboard import BoardData
+    from roundtable.ui.screens.meeting.opening import Opening
 
 __all__ = ["MeetingBase"]
 
@@ -39,9 +43,10 @@ class MeetingBase(MeetingDisplay[Meeting | None]):
     ended meeting, or None when left running."""
 
     def __init__(
-        self, meeting: Meeting, context: AppContext, *, entries: Entries | None = None
+        self, meeting: Meeting, context: AppContext, *, opening: Opening | None = None
     ) -> None:
-        """`entries` is the meeting's log if the caller has read it already."""
+        """`opening` is what the screen shows at once, if the caller has read it already
+        (`opening.read_opening`); else the screen reads it after its first frame."""
         super().__init__(context)
         if meeting.id is None:
             raise ValueError("the meeting screen needs a saved meeting")
@@ -54,18 +59,21 @@ class MeetingBase(MeetingDisplay[Meeting | None]):
         self._meeting_changes = 0
         """Counts changes made here, so a re-read that was under way cannot undo one."""
         self._carry_ready = False
-        """False until the first frame is out (see `MeetingScreen.on_mount`)."""
+        """False until the carry-over may be shown (see `MeetingScreen.on_mount`)."""
         self.forecast_line: ForecastLine | None = None
         """The forecast at the usual pace, once mounted (held: a query walks the whole
         screen, every second)."""
         self._resumed = False
         self._campaigns: BoardData | None = None
         """The campaigns as last read while sales controlling's item runs."""
-        self._entries_given = entries is not None
-        if entries is not None:
-            self.set_entries(entries)
+        self.opening = opening
+        """What was read before the screen was built (None: nothing)."""
+        if opening is not None:
+            self.set_entries(opening.entries)
         self.carry_over = CarryOver(self, context)
         """The open action items from earlier meetings, in the agenda's place."""
+        if opening is not None and opening.carried is not None:
+            self.carry_over.carried = opening.carried
 
     @property
     def meeting_id(self) -> int:

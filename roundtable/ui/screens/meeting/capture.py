@@ -14,11 +14,11 @@ from textual.widgets import DataTable
 
 from roundtable.domain.meeting import Attendee
 from roundtable.i18n import _
-from roundtable.ui.screens.actions.action_items import ActionItemsScreen
-from roundtable.ui.screens.dialogs.attendance import AttendanceScreen
-from roundtable.ui.screens.forms.note_form import capture_note
 from roundtable.ui.screens.meeting.base import MeetingBase
 from roundtable.ui.screens.meeting.display import log_index
+
+# The forms and screens these keys open are imported when a key opens them, and
+# preloaded once the meeting screen is up (`roundtable.ui.preload`).
 
 __all__ = ["CaptureActions"]
 
@@ -42,6 +42,7 @@ class CaptureActions(MeetingBase):
 
     def action_note(self) -> None:
         """Note what was reported or discussed under the current item (`o`)."""
+        from roundtable.ui.screens.forms.note_form import capture_note
 
         def tell(message: str, failed: bool) -> None:
             self.notify(message, severity="error" if failed else "information", markup=False)
@@ -81,6 +82,7 @@ class CaptureActions(MeetingBase):
 
     def action_attendance(self) -> None:
         """Change who is present."""
+        from roundtable.ui.screens.dialogs.attendance import AttendanceScreen
 
         def chosen(attendees: tuple[Attendee, ...] | None) -> None:
             if attendees is not None:
@@ -116,4 +118,6 @@ class CaptureActions(MeetingBase):
 
     def action_action_items(self) -> None:
         """Every action item, to filter, search and change."""
+        from roundtable.ui.screens.actions.action_items import ActionItemsScreen
+
         self.app.push_screen(ActionItemsScreen(self.context, meeting=self.meeting))

@@ -20,13 +20,11 @@ from textual.widget import Widget
 from roundtable.domain.carry_over import group_by_owner, read_carry_over, review_index
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.meeting import Meeting
-from roundtable.domain.minutes.gather import changes_since_last_meeting
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext
 from roundtable.ui.action_changes import ActionChanges
 from roundtable.ui.context import AppContext
 from roundtable.ui.keys import key_hint
-from roundtable.ui.screens.forms.action_edit import ask_due, ask_owner
 from roundtable.ui.screens.meeting.log import default_due_date
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.carry_over import CarryOverTable
@@ -149,9 +147,16 @@ class CarryOver:
         self.context.store_thread.submit(
             lambda: read_carry_over(store, meeting), done=self._read, failed=failed
         )
-        if meeting.id is not None:
-            meeting_id = meeting.id
-            # How many changed between the meetings: said in the title, `g` shows them.
+        self.count_changes()
+
+    def count_changes(self) -> None:
+        """Count the action items changed between the meetings (store thread): said in
+        the title, `g` shows them."""
+        # Imported here: gathering the minutes is more than the first frame needs.
+        from roundtable.domain.minutes.gather import changes_since_last_meeting
+
+        store, meeting_id = self.context.store, self.screen.meeting.id
+        if meeting_id is not None:
             self.context.store_thread.submit(
                 lambda: len(changes_since_last_meeting(store, meeting_id)),
                 done=self._counted,
@@ -243,11 +248,15 @@ class CarryOver:
         """Give the selected item to someone else."""
         action = self._selected()
         if action is not None:
+            from roundtable.ui.screens.forms.action_edit import ask_owner
+
             ask_owner(self.screen.app, action, self.context.config.roles, self.changes)
 
     def change_due(self) -> None:
         """Give the selected item another due date."""
         action = self._selected()
         if action is not None:
+            from roundtable.ui.screens.forms.action_edit import ask_due
+
             next_meeting = default_due_date(self.screen.meeting, self.context.timezone)
             ask_due(self.screen.app, action, self.context.today(), next_meeting, self.changes)

@@ -27,9 +27,6 @@ from roundtable.domain.entries import (
 from roundtable.domain.meeting import Meeting
 from roundtable.i18n import _
 from roundtable.ui.context import AppContext
-from roundtable.ui.screens.forms.action_form import ActionForm
-from roundtable.ui.screens.forms.budget_form import BudgetForm
-from roundtable.ui.screens.forms.decision_form import DecisionForm
 from roundtable.ui.widgets.item_log import LogEntry
 
 __all__ = ["D", "E", "EntryKind", "EntryKinds", "LogHost", "default_due_date"]
@@ -180,10 +177,17 @@ class EntryKinds:
         assert self.meeting.id is not None  # checked in __init__
         return self.meeting.id
 
+    # The forms are imported when first opened, and preloaded once the meeting screen
+    # is up (`roundtable.ui.preload`).
+
     def _decision_form(self, initial: str | None) -> Screen[str | None]:
+        from roundtable.ui.screens.forms.decision_form import DecisionForm
+
         return DecisionForm(initial=initial or "")
 
     def _action_form(self, initial: ActionDraft | None) -> Screen[ActionDraft | None]:
+        from roundtable.ui.screens.forms.action_form import ActionForm
+
         return ActionForm(
             self.context.config.roles,
             default_due_date(self.meeting, self.context.timezone),
@@ -194,6 +198,7 @@ class EntryKinds:
     def _budget_form(self, initial: BudgetDraft | None) -> Screen[BudgetDraft | None]:
         today = self.context.today()
         areas = self.screen.budget_areas()
+        from roundtable.ui.screens.forms.budget_form import BudgetForm
         from roundtable.ui.widgets.cut_impact import CutImpactNote
 
         impact = CutImpactNote(self.context.config.roles, today, id="cut-impact")

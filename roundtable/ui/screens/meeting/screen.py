@@ -14,13 +14,15 @@ out, names the keys and places the campaign results.
 Every figure comes from `timebox.box_view(meeting, clock())`, recomputed once a second.
 Every store call runs on the app's store thread, in order. When the store changes (an
 attendee's `roundtable done A-42` too) the app says so and the screen re-reads what it
-shows; nothing beyond the meeting and its log is read before the first paint.
+shows. What the first frame shows (the log, the carry-over, the usual pace) is read
+with the meeting before the screen is built (`opening`); what the keys open is imported
+after it (`roundtable.ui.preload`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -30,29 +32,24 @@ from roundtable.domain.carry_over import review_index
 from roundtable.domain.meeting import MeetingState
 from roundtable.i18n import N_, NP_, _
 from roundtable.ui.keys import key_help
-from roundtable.ui.screens.campaigns.scoreboard import BoardData, read_board
-from roundtable.ui.screens.dialogs.confirm import ConfirmModal
-from roundtable.ui.screens.dialogs.help import HelpScreen
-from roundtable.ui.screens.meeting.discard import ask_to_discard
+from roundtable.ui.preload import PRELOAD_AFTER_SECONDS, preload
 from roundtable.ui.screens.meeting.display import log_index
 from roundtable.ui.screens.meeting.log import default_due_date
-from roundtable.ui.screens.meeting.presentation import PresentationScreen
 from roundtable.ui.screens.meeting.timing import EXTEND_MINUTES, TimingActions
-from roundtable.ui.screens.record.budgets import open_budget_picture
-from roundtable.ui.screens.record.review import open_review
-from roundtable.ui.screens.roles.roles import RolesScreen
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
+from roundtable.ui.widgets.campaign_item import shows_campaigns
 from roundtable.ui.widgets.carry_over import CarryOverTable
 from roundtable.ui.widgets.footer import Footer
-from roundtable.ui.widgets.scoreboard import (
-    CampaignScoreboard,
-    campaigns_in_meeting,
-    shows_campaigns,
-)
+
+if TYPE_CHECKING:
+    from roundtable.ui.screens.campaigns.scoreboard import BoardData
+
+# What a key opens (dialogs, screens, the campaign results) is imported when needed and
+# preloaded once the screen is up (`roundtable.ui.preload`): the first frame waits for
+# none of it.
 
 __all__ = [
-    "CARRY_OVER_DELAY",
     "EXTEND_MINUTES",
     "MeetingScreen",
     "UndoStep",
@@ -60,8 +57,6 @@ __all__ = [
 ]
 
 REFRESH_SECONDS = 1.0
-CARRY_OVER_DELAY = 0.15
-"""Seconds after the screen shows before the carry-over is read and built."""
 
 
 class MeetingScreen(TimingActions):
@@ -131,21 +126,31 @@ class MeetingScreen(TimingActions):
         yield Footer()
 
     def on_mount(self) -> None:
+        opening = self.opening
         self.show_titles(self.meeting)
         self.set_up_display(self.meeting)
         self._show_meeting(self.meeting, follow=True)
         self._timer = self.set_interval(REFRESH_SECONDS, self.refresh_clocks)
-        self.mount_forecast()
-        if not self._entries_given:
+        self.mount_forecast(None if opening is None else opening.usual)
+        if opening is None:
             self.reload_log()
         self.query_one(AgendaList).focus()
-        # The carry-over waits until the first frame is out: the room sees its clocks
-        # first, and reading and building the list do not hold that frame up.
-        self.set_timer(CARRY_OVER_DELAY, self._carry_over_ready)
+        if opening is not None and opening.carried is not None:
+            # Read with the meeting: the carry-over is in the first frame, rather than
+            # replacing the agenda a moment after it.
+            self._carry_ready = True
+            self.carry_over.sync()
+        self.call_after_refresh(self._after_first_frame)
+        self.set_timer(PRELOAD_AFTER_SECONDS, preload)
 
-    def _carry_over_ready(self) -> None:
-        self._carry_ready = True
-        self.carry_over.sync()
+    def _after_first_frame(self) -> None:
+        # What the first frame need not wait for: a carry-over not read yet, the count
+        # of changes in its title and the campaign results (only while their item runs).
+        if not self._carry_ready:
+            self._carry_ready = True
+            self.carry_over.sync()
+        elif self.carry_over.carried:
+            self.carry_over.count_changes()
         self.sync_campaigns()
 
     # --- the campaign results ----------------------------------------------------------
@@ -157,6 +162,8 @@ class MeetingScreen(TimingActions):
             self._campaigns = None
             self.place_campaigns()
             return
+        from roundtable.ui.screens.campaigns.scoreboard import read_board
+
         store = self.store
 
         def read(data: BoardData) -> None:
@@ -170,6 +177,10 @@ class MeetingScreen(TimingActions):
         """Show the compact scoreboard in the agenda's place while there are campaigns to
         show (running, or reported in this meeting) and the carry-over is not there."""
         data = self._campaigns
+        if data is None and not self.query("#campaigns"):
+            return  # nothing read, nothing shown: the scoreboard need not even be loaded
+        from roundtable.ui.widgets.scoreboard import CampaignScoreboard, campaigns_in_meeting
+
         boards = self.query(CampaignScoreboard)
         wanted = (
             data is not None
@@ -204,6 +215,8 @@ class MeetingScreen(TimingActions):
 
     def action_present(self) -> None:
         """The item and its countdown over the whole screen; the meeting keeps running."""
+        from roundtable.ui.screens.meeting.presentation import PresentationScreen
+
         if self._timer is not None:
             self._timer.pause()  # the presentation shows the clocks meanwhile
 
@@ -243,12 +256,16 @@ class MeetingScreen(TimingActions):
 
     def action_roles(self) -> None:
         """Roles and players; `c` there records that the managers committed them."""
+        from roundtable.ui.screens.roles.roles import RolesScreen
+
         self.app.push_screen(
             RolesScreen(self.context, meeting=self.meeting, item_index=log_index(self.meeting))
         )
 
     def action_review_record(self) -> None:
         """What changed since the last meeting, and approve its minutes (`g`)."""
+        from roundtable.ui.screens.record.review import open_review
+
         open_review(
             self.app.push_screen,
             self.store,
@@ -261,6 +278,8 @@ class MeetingScreen(TimingActions):
 
     def action_budget_picture(self) -> None:
         """Fixed budgets, what is left, what waits for management (`B`)."""
+        from roundtable.ui.screens.record.budgets import open_budget_picture
+
         open_budget_picture(
             self.app.push_screen,
             self.store,
@@ -276,10 +295,14 @@ class MeetingScreen(TimingActions):
 
     def action_discard_meeting(self) -> None:
         """Discard a meeting started by mistake, while nothing is logged in it."""
+        from roundtable.ui.screens.meeting.discard import ask_to_discard
+
         ask_to_discard(self.app, self.context, self.meeting, lambda: self.dismiss(None))
 
     def action_help(self) -> None:
         """Show every key."""
+        from roundtable.ui.screens.dialogs.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.help_bindings()))
 
     def action_stay(self) -> None:
@@ -302,6 +325,7 @@ class MeetingScreen(TimingActions):
     def action_quit(self) -> None:
         """Ask, then quit the app once every write is on disk; the meeting keeps
         running and `roundtable start` resumes it."""
+        from roundtable.ui.screens.dialogs.confirm import ConfirmModal
 
         async def answered(confirmed: bool | None) -> None:
             if confirmed:

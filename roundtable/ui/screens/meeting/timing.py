@@ -8,6 +8,7 @@ Ending the meeting writes its minutes and shows them with a summary.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.widgets import DataTable
@@ -19,14 +20,16 @@ from roundtable.domain.meeting import ItemState, MeetingState
 from roundtable.domain.statistics.forecast import rebalance_by_history
 from roundtable.domain.text import single_line
 from roundtable.i18n import _, ngettext
-from roundtable.ui.screens.dialogs.cadence import CadenceModal, cadence_text
-from roundtable.ui.screens.dialogs.confirm import ConfirmModal
-from roundtable.ui.screens.home.minutes_preview import MinutesPreview
 from roundtable.ui.screens.meeting.capture import CaptureActions
-from roundtable.ui.screens.meeting.ending import Ended, summary_text, write_ended
 from roundtable.ui.screens.meeting.log import default_due_date
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.forecast import ForecastLine
+
+if TYPE_CHECKING:
+    from roundtable.ui.screens.meeting.ending import Ended
+
+# The dialogs and the minutes preview are imported when a key opens them, and preloaded
+# once the meeting screen is up (`roundtable.ui.preload`).
 
 __all__ = ["EXTEND_MINUTES", "TimingActions"]
 
@@ -69,13 +72,17 @@ class TimingActions(CaptureActions):
 
     # --- the forecast at the usual pace (statistics) ----------------------------------
 
-    def mount_forecast(self) -> None:
-        """Put the forecast line above the bottom row; it reads the history itself."""
+    def mount_forecast(self, usual: dict[str, float] | None) -> None:
+        """Put the forecast line above the bottom row; given what the items `usual`ly
+        take, or reading it itself."""
         line = ForecastLine(timezone=self.timezone, id="forecast")
+        if usual is not None:
+            line.set_reactive(ForecastLine.usual, usual)
         # Known before the history arrives, so the line paints the moment it does.
         line.show_forecast(self.meeting, self.clock())
         self.mount(line, before="#bottom")
-        line.load(self.store, self.store_thread, self.meeting.agenda_id)
+        if usual is None:
+            line.load(self.store, self.store_thread, self.meeting.agenda_id)
         self.forecast_line = line
 
     def action_rebalance_by_history(self) -> None:
@@ -140,6 +147,7 @@ class TimingActions(CaptureActions):
 
     def action_change_cadence(self) -> None:
         """Change how often the round table meets, from this meeting on."""
+        from roundtable.ui.screens.dialogs.cadence import CadenceModal, cadence_text
 
         def chosen(cadence: Cadence | None) -> None:
             if cadence is None or cadence is self.meeting.cadence:
@@ -164,6 +172,8 @@ class TimingActions(CaptureActions):
 
     def action_end_meeting(self) -> None:
         """Ask, then end the meeting; what is left is deferred."""
+        from roundtable.ui.screens.dialogs.confirm import ConfirmModal
+
         # The current item counts as done; only the ones not yet started are deferred.
         left = sum(1 for item in self.meeting.items if item.state is ItemState.PENDING)
         message = (
@@ -187,6 +197,9 @@ class TimingActions(CaptureActions):
     def end_meeting(self) -> None:
         """End the meeting now (no question asked), save it, write its minutes and show
         them with a summary; closing them leaves the screen."""
+        from roundtable.ui.screens.home.minutes_preview import MinutesPreview
+        from roundtable.ui.screens.meeting.ending import summary_text, write_ended
+
         ended = timebox.end(self.meeting, self.clock())
         self._meeting_changes += 1
         self.meeting = ended
