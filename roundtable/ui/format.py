@@ -53,9 +53,13 @@ def countdown_text(remaining: timedelta) -> str:
 
 
 def duration_text(duration: timedelta) -> str:
-    """A duration as `h:mm` (whole minutes, cut), with a leading `-` when negative."""
-    sign = "-" if duration < timedelta(0) else ""
-    hours, minutes, _secs = _split(int(abs(duration).total_seconds()))
+    """A duration as `h:mm` (whole minutes, cut), with a leading `-` when negative.
+
+    Cut toward zero on both sides, so the first minute past zero reads `0:00` as the
+    last one before it does: the box shows no `-0:00` for the minute after it ran out."""
+    seconds = int(abs(duration).total_seconds())
+    sign = "-" if duration < timedelta(0) and seconds >= 60 else ""
+    hours, minutes, _secs = _split(seconds)
     return f"{sign}{hours}:{minutes:02d}"
 
 

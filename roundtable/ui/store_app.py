@@ -34,7 +34,7 @@ from roundtable.ui.palette import Palette
 from roundtable.ui.preferences import Preferences, screenshot_folder
 from roundtable.ui.store_thread import StoreThread
 
-__all__ = ["DARK_THEME", "LIGHT_THEME", "StoreApp"]
+__all__ = ["DARK_THEME", "LIGHT_THEME", "WIDGETS_CSS", "StoreApp"]
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "roundtable-light"
@@ -60,6 +60,10 @@ ROUNDTABLE_LIGHT = Theme(
 
 _UI = Path(__file__).parent
 
+WIDGETS_CSS = _UI / "widgets" / "widgets.tcss"
+"""The styles of the widgets several screens or apps mount (the footer, the campaign
+scoreboard); every app lists it, a test's host app too."""
+
 
 class StoreApp(App[None]):
     """An app around one open store: its thread, its watcher and the theme key."""
@@ -69,6 +73,7 @@ class StoreApp(App[None]):
     # screen shown as the app's first one never has its own CSS_PATH loaded.
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         _UI / "app.tcss",
+        WIDGETS_CSS,
         _UI / "screens" / "home" / "home.tcss",
         _UI / "screens" / "meeting" / "display.tcss",
         _UI / "screens" / "meeting" / "meeting.tcss",

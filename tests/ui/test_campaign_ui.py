@@ -43,6 +43,7 @@ from roundtable.ui.screens.campaigns.campaign_form import CampaignForm
 from roundtable.ui.screens.campaigns.scoreboard import ScoreboardScreen
 from roundtable.ui.screens.campaigns.snapshot_form import FiguresDraft, SnapshotForm
 from roundtable.ui.screens.forms.form_base import FormModal
+from roundtable.ui.store_app import WIDGETS_CSS
 from roundtable.ui.widgets.campaign_texts import gap_change_text, gap_distances
 from roundtable.ui.widgets.scoreboard import CampaignScoreboard
 from roundtable.ui.widgets.scoreboard_table import ScoreboardTable
@@ -796,6 +797,8 @@ async def test_compact_scoreboard_shows_running_and_reported_campaigns(
     record(store, finished.id, meeting.id)
 
     class MeetingHost(App[None]):
+        CSS_PATH = WIDGETS_CSS  # the scoreboard's frame, as every app loads it
+
         def compose(self) -> Any:
             yield CampaignScoreboard()
 

@@ -118,6 +118,10 @@ async def test_controllings_item_shows_the_campaign_results_and_new_figures_live
             await wait_until(pilot, lambda: bool(screen.query(CampaignScoreboard)))
             await wait_until(pilot, lambda: "Anwendertag Süd 2026" in shown_text(app))
             assert not screen.query_one(AgendaList).display
+            # Framed as on the projector: the follow app loads widgets.tcss too.
+            board = screen.query_one(CampaignScoreboard)
+            assert board.styles.border_top[0] == "round"
+            assert board.styles.border_title_style.bold
             # Controlling reports from their own terminal (`roundtable figures`).
             store.record_snapshot(
                 campaign.id,

@@ -302,6 +302,22 @@ async def test_quit_and_start_again_resumes_with_the_right_times(
             assert label(app, "#box-used").startswith("0:12")
 
 
+async def test_the_minute_after_the_box_ran_out_reads_zero_not_minus_zero(
+    config: TeamConfig, store: Store, clock: FakeClock
+) -> None:
+    running_meeting(store, config, clock)
+    app = app_for(config, store, clock, start=True)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        clock.advance(minutes=180, seconds=30)
+        tick(app)
+        assert label(app, "#box-used") == "3:00 of 3:00"
+        assert label(app, "#box-left") == "0:00"
+        clock.advance(seconds=40)
+        tick(app)
+        assert label(app, "#box-left") == "-0:01"
+
+
 async def test_three_hours_up_offers_to_end_and_defers_the_rest(
     config: TeamConfig, store: Store, clock: FakeClock
 ) -> None:

@@ -95,5 +95,7 @@ def test_carry_over_in_the_review_item(
             table = pilot.app.screen.query_one(CarryOverTable)
             await wait_until(pilot, lambda: bool(table.groups))
             await table_settled(pilot, table)
+            # Every row fits: no scrollbar left from measuring the wrapped rows taller.
+            assert not table.show_vertical_scrollbar
 
         assert snap_compare(app, terminal_size=(80, 24), run_before=read)

@@ -22,19 +22,8 @@ __all__ = ["CutImpactNote"]
 
 
 class CutImpactNote(PlainLabel):
-    """The campaigns a cut touches, their cost per lead and the leads at stake."""
-
-    DEFAULT_CSS = """
-    CutImpactNote {
-        display: none;
-        width: 1fr;
-        height: auto;
-        margin-top: 1;
-        padding: 0 1;
-        background: $warning 10%;
-        color: $text;
-    }
-    """
+    """The campaigns a cut touches, their cost per lead and the leads at stake. Its
+    styles are in screens/forms/forms.tcss, beside the budget form that mounts it."""
 
     def __init__(self, roles: Sequence[Role], today: date, *, id: str | None = None) -> None:
         super().__init__("", id=id)

@@ -80,6 +80,10 @@ class FillTable(RowTable):
             # Lines drawn before the measurement are cached with the old widths.
             self._clear_caches()
             self.refresh()
+        # Textual decides on scrollbars when the size changes, not when the rows shrink:
+        # a bar shown while wrapped rows were measured taller would stay (and keep its
+        # two columns from the fill column) once they all fit. Decide again first.
+        self._refresh_scrollbars()
         self.fit_columns()
 
     def _render_widths(self) -> tuple[int, ...]:

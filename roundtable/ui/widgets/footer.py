@@ -40,13 +40,8 @@ __all__ = ["Footer"]
 class Footer(TextualFooter):
     """Textual's footer, showing binding descriptions through `_()`."""
 
-    # Textual's compact style gives every key a right margin, the palette key docked at
-    # the right edge too: the column it leaves showed a letter of the keys behind it.
-    DEFAULT_CSS = """
-    Footer.-compact FooterKey.-command-palette {
-        margin-right: 0;
-    }
-    """
+    # Its one rule (no right margin for the palette key in the compact style) is in
+    # widgets/widgets.tcss, which every app lists.
 
     _recompose_pending = False
     _roomy_width = 0

@@ -28,26 +28,8 @@ __all__ = ["CampaignScoreboard", "campaigns_in_meeting", "shows_campaigns"]
 
 class CampaignScoreboard(Vertical):
     """The compact scoreboard for the meeting screen's campaign-results item: the
-    campaigns still running or reported in this meeting, and the totals below."""
-
-    DEFAULT_CSS = """
-    CampaignScoreboard {
-        height: 1fr;
-        border: round $success;
-        border-title-color: $text-success;
-        border-title-style: bold;
-        border-subtitle-color: $text-muted;
-    }
-    CampaignScoreboard > ScoreboardTable {
-        height: 1fr;
-    }
-    CampaignScoreboard > #campaign-totals {
-        width: 1fr;
-        height: auto;
-        color: $text-muted;
-        padding: 0 1;
-    }
-    """
+    campaigns still running or reported in this meeting, and the totals below. Its
+    styles are in widgets/widgets.tcss: the meeting app and the follow view mount it."""
 
     def compose(self) -> ComposeResult:
         yield ScoreboardTable(id="campaign-table")

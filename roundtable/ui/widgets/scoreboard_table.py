@@ -113,32 +113,8 @@ class ScoreboardTable(FillTable):
         "scoreboard--planned",
         "scoreboard--muted",
     }
-    DEFAULT_CSS = """
-    ScoreboardTable {
-        overflow-x: hidden;
-    }
-    ScoreboardTable > .scoreboard--closer {
-        color: $text-success;
-        text-style: bold;
-    }
-    ScoreboardTable > .scoreboard--further {
-        color: $text-error;
-        text-style: bold;
-    }
-    ScoreboardTable > .scoreboard--now {
-        color: $text-success;
-        text-style: bold;
-    }
-    ScoreboardTable > .scoreboard--ended {
-        text-style: dim;
-    }
-    ScoreboardTable > .scoreboard--planned {
-        text-style: italic;
-    }
-    ScoreboardTable > .scoreboard--muted {
-        color: $text-muted;
-    }
-    """
+    """Styled in widgets/widgets.tcss: the scoreboard screen, the meeting screen and the
+    follow view all show this table."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=False)

@@ -72,26 +72,8 @@ def hit_line(hit: Hit) -> str:
 
 class RecordHits(VerticalScroll):
     """The decisions, notes and budget agreements the search text matches; hidden while
-    nothing is searched or nothing matches."""
-
-    DEFAULT_CSS = """
-    RecordHits {
-        display: none;
-        height: auto;
-        max-height: 10;
-        border-top: solid $primary-muted;
-        padding: 0 1;
-    }
-    RecordHits.-found {
-        display: block;
-    }
-    RecordHits > PlainLabel {
-        width: 1fr;
-    }
-    RecordHits #record-hits-heading {
-        text-style: bold;
-    }
-    """
+    nothing is searched or nothing matches (the class `-found` shows it). Its styles are
+    in action_items.tcss, beside the screen that mounts it."""
 
     def __init__(self, *, timezone: tzinfo | None = None, id: str | None = None) -> None:
         super().__init__(id=id, can_focus=False)

@@ -27,18 +27,7 @@ class MinutesPreview(RoundtableModal[None]):
     `c` copies the Markdown to the clipboard."""
 
     DEFAULT_CLASSES = "rt-modal minutes-preview"
-    # The frame comes from forms.tcss (inherited CSS_PATH); only the taller page that
-    # minutes need is added here, scoped because screen CSS applies app-wide.
-    DEFAULT_CSS = """
-    .minutes-preview #dialog {
-        max-width: 120;
-        height: 1fr;
-    }
-    .minutes-preview #minutes {
-        height: auto;
-        margin: 1 0 0 0;
-    }
-    """
+    # Its frame and page are forms.tcss's (inherited CSS_PATH), as every modal's.
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "cancel", N_("Close"), show=False, id="minutes.close"),
