@@ -337,6 +337,9 @@ async def test_edit_form_opens_with_the_campaign_and_escape_returns_nothing(
         await fill(pilot, "end", "2026-07-15")
         await pilot.press("escape")
         await pilot.pause()
+        assert "Discard this campaign?" in shown_text(app)
+        await pilot.press("y")
+        await pilot.pause()
     assert app.results == [None]
 
 

@@ -31,6 +31,7 @@ from roundtable.ui.screens.forms.action_form import ActionForm, day_text, stored
 from roundtable.ui.screens.forms.budget_form import BudgetForm
 from roundtable.ui.screens.forms.decision_form import DecisionForm
 from roundtable.ui.screens.forms.form_base import FormModal
+from roundtable.ui.screens.forms.note_form import NoteForm
 
 TODAY = date(2026, 11, 24)
 NEXT_MEETING = date(2026, 12, 1)
@@ -161,10 +162,37 @@ async def test_decision_refuses_empty_text_and_returns_nothing() -> None:
 async def test_decision_escape_cancels() -> None:
     app = Host(DecisionForm())
     async with app.run_test(size=(80, 24)) as pilot:
-        await type_text(pilot, "halb")
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, DecisionForm)
+    assert app.results == [None]
+
+
+@pytest.mark.parametrize(
+    ("form", "question"),
+    [
+        (DecisionForm, "Discard this decision?"),
+        (NoteForm, "Discard this note?"),
+    ],
+)
+async def test_escape_after_typing_asks_and_no_keeps_the_text(
+    form: type[DecisionForm], question: str
+) -> None:
+    app = Host(form())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_text(pilot, "halb")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        assert question in shown_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, form)
+        assert app.screen.query_one("#decision", TextArea).text == "halb"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
     assert app.results == [None]
 
 
@@ -623,6 +651,9 @@ async def test_budget_shows_every_problem_at_once() -> None:
         assert error_shown(app, "area") == ""
         assert "Enter an amount" in error_shown(app, "amount")
         await pilot.press("escape")
+        await pilot.pause()
+        assert "Discard this budget agreement?" in shown_text(app)
+        await pilot.press("y")
         await pilot.pause()
     assert app.results == [None]
 

@@ -415,6 +415,8 @@ async def test_bad_input_in_the_budget_edit_form_writes_nothing(
 
         await pilot.press("escape")
         await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
         assert "Allocation: €25,000.00 to Sales for 2026-Q2" in shown_text(app)
     assert files(db_file.parent) == before
     [budget] = on_disk(db_file, meeting.id).budgets

@@ -46,11 +46,11 @@ from roundtable.ui.screens.campaigns.owner_choice import (
 )
 from roundtable.ui.screens.forms.form_base import (
     ErrorLine,
-    FormModal,
     SafeInput,
     literal,
     safe_line,
 )
+from roundtable.ui.screens.forms.unsaved import CaptureForm
 
 __all__ = [
     "CAMPAIGNS_CSS",
@@ -89,7 +89,7 @@ def same_name(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-class CampaignForm(FormModal[CampaignDraft | None]):
+class CampaignForm(CaptureForm[CampaignDraft | None]):
     """Plan (or edit) one campaign; dismisses with a checked `CampaignDraft` or None."""
 
     DEFAULT_CLASSES = "rt-modal campaign-form"
@@ -122,6 +122,9 @@ class CampaignForm(FormModal[CampaignDraft | None]):
         self._shown: list[RoleChoice] = []
         self._refused: dict[str, object] = {}
         """The value each field with a message had when it was refused."""
+
+    def discard_question(self) -> str:
+        return _("Discard this campaign?")
 
     def compose(self) -> ComposeResult:
         initial = self.initial

@@ -55,11 +55,11 @@ from roundtable.ui.screens.campaigns.figure_fields import (
 )
 from roundtable.ui.screens.forms.form_base import (
     ErrorLine,
-    FormModal,
     SafeInput,
     literal,
     safe_line,
 )
+from roundtable.ui.screens.forms.unsaved import CaptureForm
 from roundtable.ui.widgets.plain import PlainLabel, sized_label
 
 __all__ = ["FIGURE_FIELDS", "FiguresDraft", "SnapshotForm", "figure_labels"]
@@ -70,7 +70,7 @@ def _value(snapshot: Snapshot, field_id: str) -> int | Decimal:
     return value
 
 
-class SnapshotForm(FormModal[FiguresDraft | None]):
+class SnapshotForm(CaptureForm[FiguresDraft | None]):
     """Record (or correct) one campaign's figures for this meeting; dismisses with a
     `FiguresDraft` or None."""
 
@@ -144,6 +144,9 @@ class SnapshotForm(FormModal[FiguresDraft | None]):
         if field_id in AMOUNTS:
             return format_amount(Decimal(value), self.campaign.currency)
         return l10n.format_number(value)
+
+    def discard_question(self) -> str:
+        return _("Discard these figures?")
 
     def compose(self) -> ComposeResult:
         campaign = self.campaign

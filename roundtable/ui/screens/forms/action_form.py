@@ -33,12 +33,11 @@ from roundtable.errors import UsageError
 from roundtable.i18n import N_, _, pgettext
 from roundtable.ui.screens.forms.form_base import (
     ErrorLine,
-    FormModal,
     SafeInput,
     literal,
     safe_line,
 )
-from roundtable.ui.screens.forms.unsaved import ask_before_discarding, due_field_width
+from roundtable.ui.screens.forms.unsaved import CaptureForm, due_field_width
 
 __all__ = ["ActionForm", "OwnerChoice", "day_text", "owner_choices", "stored_owner"]
 
@@ -106,7 +105,7 @@ class OwnerInput(SafeInput):
     ]
 
 
-class ActionForm(FormModal[ActionDraft | None]):
+class ActionForm(CaptureForm[ActionDraft | None]):
     """Capture (or edit) one action item; dismisses with an `ActionDraft` or None."""
 
     def __init__(
@@ -123,7 +122,6 @@ class ActionForm(FormModal[ActionDraft | None]):
         self.initial = initial
         self.choices = owner_choices(self.roles)
         self._shown: list[OwnerChoice] = []
-        self._opened_with: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         initial = self.initial
@@ -182,18 +180,9 @@ class ActionForm(FormModal[ActionDraft | None]):
         due.styles.width = due_field_width(due.placeholder)
         self._show_resolved_due(due.value)
         self.focus_keeping_text(self.query_one("#text", Input))
-        self._opened_with = self._typed()
 
-    def _typed(self) -> tuple[str, ...]:
-        return tuple(field.value for field in self.query(Input))
-
-    def action_cancel(self) -> None:
-        """Close without saving; if something was typed, ask first (No keeps the form
-        open with everything as typed)."""
-        if self._typed() == self._opened_with:
-            self.dismiss(None)
-            return
-        ask_before_discarding(self, _("Discard this action item?"))
+    def discard_question(self) -> str:
+        return _("Discard this action item?")
 
     # --- owner ----------------------------------------------------------------------
 

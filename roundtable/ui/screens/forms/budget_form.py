@@ -25,11 +25,11 @@ from roundtable.errors import UsageError
 from roundtable.i18n import N_, _
 from roundtable.ui.screens.forms.form_base import (
     ErrorLine,
-    FormModal,
     SafeInput,
     literal,
     safe_line,
 )
+from roundtable.ui.screens.forms.unsaved import CaptureForm
 from roundtable.ui.widgets.cut_impact import CutImpactNote
 
 __all__ = ["BudgetForm", "FormCheckbox", "KindChoice", "amount_field_text", "kind_label"]
@@ -93,7 +93,7 @@ class FormCheckbox(Checkbox):
     ]
 
 
-class BudgetForm(FormModal[BudgetDraft | None]):
+class BudgetForm(CaptureForm[BudgetDraft | None]):
     """Capture (or edit) one budget agreement; dismisses with a `BudgetDraft` or None."""
 
     def __init__(
@@ -118,6 +118,9 @@ class BudgetForm(FormModal[BudgetDraft | None]):
         self._signoff_chosen = initial is not None and initial.needs_signoff != (
             initial.kind is BudgetKind.CUT
         )
+
+    def discard_question(self) -> str:
+        return _("Discard this budget agreement?")
 
     def compose(self) -> ComposeResult:
         initial = self.initial

@@ -14,7 +14,8 @@ from textual.message import Message
 from textual.widgets import Label, TextArea
 
 from roundtable.i18n import _
-from roundtable.ui.screens.forms.form_base import ErrorLine, FormModal, literal, safe_text
+from roundtable.ui.screens.forms.form_base import ErrorLine, literal, safe_text
+from roundtable.ui.screens.forms.unsaved import CaptureForm
 
 __all__ = ["DecisionForm", "DecisionText"]
 
@@ -44,7 +45,7 @@ class DecisionText(TextArea):
         await super()._on_paste(events.Paste(safe_text(event.text)))
 
 
-class DecisionForm(FormModal[str | None]):
+class DecisionForm(CaptureForm[str | None]):
     """Capture (or edit) one decision; dismisses with its text, or None when cancelled."""
 
     def __init__(self, initial: str = "") -> None:
@@ -59,6 +60,9 @@ class DecisionForm(FormModal[str | None]):
 
     def empty_message(self) -> str:
         return _("Type the decision first; it cannot be empty.")
+
+    def discard_question(self) -> str:
+        return _("Discard this decision?")
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dialog") as dialog:

@@ -32,6 +32,9 @@ class NoteForm(DecisionForm):
     def empty_message(self) -> str:
         return _("Type the note first; it cannot be empty.")
 
+    def discard_question(self) -> str:
+        return _("Discard this note?")
+
 
 def capture_note(
     push: Callable[[NoteForm, Callable[[str | None], None]], object],
