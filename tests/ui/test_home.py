@@ -37,6 +37,8 @@ async def test_home_lists_the_agendas_and_no_meeting_to_resume(
         assert "Quick sync before the trade fair" in shown
         assert "30 / 30" in shown
         assert "weekly" in shown
+        # With nothing to resume, the footer does not offer it.
+        assert "Resume" not in shown
 
 
 async def test_home_offers_to_resume_the_running_meeting(
@@ -51,6 +53,7 @@ async def test_home_offers_to_resume_the_running_meeting(
         assert panel.display
         assert app.focused is app.screen.query_one("#resume", Button)
         assert "Meeting 1 is running" in shown_text(app)
+        assert "r Resume" in shown_text(app)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MeetingScreen)

@@ -179,6 +179,7 @@ class HomeScreen(Screen[None]):
     def show_running(self, meeting: Meeting | None) -> None:
         """Show (or hide) the running meeting, and make resuming the obvious next step."""
         self.running = meeting
+        self.refresh_bindings()
         panel = self.query_one("#resume-panel")
         panel.display = meeting is not None
         if meeting is None:
@@ -196,6 +197,13 @@ class HomeScreen(Screen[None]):
         panel.border_title = Text(_("Running meeting"))
         self.query_one("#resume-text", PlainLabel).show(text)
         self.query_one("#resume", Button).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Resume is offered only while there is a meeting to resume; a key in the footer
+        # that only answers "no meeting is running" misleads the room.
+        if action == "resume":
+            return self.running is not None
+        return True
 
     # --- actions ----------------------------------------------------------------------
 
