@@ -163,10 +163,11 @@ def _run_demo(path: Path, meetings: int) -> None:
 
 def _start_meeting(path: Path) -> None:
     from roundtable.domain import timebox
+    from roundtable.domain.chair import present_holder
     from roundtable.domain.config import load_config
     from roundtable.domain.locations import shipped_defaults_dir
     from roundtable.store.store import Store
-    from roundtable.ui.app import default_attendees, facilitator_name
+    from roundtable.ui.app import default_attendees
 
     config = load_config(shipped_defaults_dir(), "bench")
     agenda = config.agenda("round-table") or config.agendas[0]
@@ -175,7 +176,7 @@ def _start_meeting(path: Path) -> None:
             meeting = timebox.new_meeting(
                 agenda,
                 default_attendees(config),
-                facilitator_name(config, agenda),
+                present_holder(config, agenda.facilitator, default_attendees(config)),
                 store.next_meeting_number(),
                 store.clock(),
             )

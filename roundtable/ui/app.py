@@ -22,6 +22,7 @@ from textual.screen import Screen
 
 from roundtable.domain import timebox
 from roundtable.domain.cadence import cadence_for_new_meeting
+from roundtable.domain.chair import present_holder
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.config import Agenda, TeamConfig
 from roundtable.domain.deferred import AgendaPlan, deferred_items
@@ -68,18 +69,6 @@ def default_attendees(config: TeamConfig) -> tuple[Attendee, ...]:
                 seen.add(name)
                 attendees.append(Attendee(name=name, role=role.id, present=True))
     return tuple(attendees)
-
-
-def facilitator_name(config: TeamConfig, agenda: Agenda) -> str:
-    """The first holder of the agenda's facilitator role, or nobody."""
-    role = config.role(agenda.facilitator) if agenda.facilitator else None
-    return role.holders[0] if role and role.holders else ""
-
-
-def minute_taker_name(config: TeamConfig, agenda: Agenda) -> str:
-    """The first holder of the agenda's minute-taker role, or nobody."""
-    role = config.role(agenda.minute_taker) if agenda.minute_taker else None
-    return role.holders[0] if role and role.holders else ""
 
 
 class RoundtableApp(StoreApp):
@@ -213,10 +202,10 @@ class RoundtableApp(StoreApp):
             meeting = timebox.new_meeting(
                 planned,
                 present,
-                facilitator_name(self.config, agenda),
+                present_holder(self.config, agenda.facilitator, present),
                 number,
                 self.clock(),
-                minute_taker=minute_taker_name(self.config, agenda),
+                minute_taker=present_holder(self.config, agenda.minute_taker, present),
             )
             meeting = replace(meeting, cadence=cadence_for_new_meeting(agenda, latest, self.config))
             opening = await self.store_thread.call(
