@@ -69,6 +69,9 @@ class ForecastLine(PlainLabel):
         super().__init__("", id=id)
         self.timezone = timezone
         self._last: tuple[Meeting, datetime] | None = None
+        self._line: tuple[str, bool] | None = None
+        """The sentence and lateness shown last (None while hidden): recomputed every
+        second, the line changes about once a minute."""
         self.not_fitting: tuple[int, ...] = ()
         """The items that do not fit at the usual pace, as last computed (none while
         the line is hidden)."""
@@ -94,11 +97,11 @@ class ForecastLine(PlainLabel):
         self.not_fitting = ()
         usual = self.usual
         if not usual or meeting.ended_at is not None:
-            self.set_class(False, "-known")
+            self._hide()
             return
         result = forecast(meeting, now, usual)
         if not result.from_history:
-            self.set_class(False, "-known")
+            self._hide()
             return
         self.not_fitting = result.not_fitting
         plan = _("Plan: ends {plan} · usual pace: {usual}").format(
@@ -107,6 +110,14 @@ class ForecastLine(PlainLabel):
         )
         # The sentence first: on a narrow screen the plan's end is the part cut off, and
         # the time box beside shows it anyway.
-        self.show(Text(f"{forecast_text(meeting, result)} · {plan}"))
-        self.set_class(bool(result.not_fitting), "-late")
+        line = (f"{forecast_text(meeting, result)} · {plan}", bool(result.not_fitting))
+        if line == self._line:
+            return
+        self._line = line
+        self.show(Text(line[0]))
+        self.set_class(line[1], "-late")
         self.set_class(True, "-known")
+
+    def _hide(self) -> None:
+        self._line = None
+        self.set_class(False, "-known")
