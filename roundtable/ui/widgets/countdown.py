@@ -126,8 +126,8 @@ class BigClock(Widget):
 
     value: var[str] = var("")
 
-    _line_style: Style | None = None
-    """The style of the lines being drawn, while `render_lines` runs."""
+    _drawing: tuple[tuple[str, ...], Style, int] | None = None
+    """The lines, their style and width while `render_lines` runs."""
 
     def watch_value(self, old: str, new: str) -> None:
         width, height = self.content_size
@@ -148,18 +148,21 @@ class BigClock(Widget):
         self.refresh(Region(left, top, max(columns) - left + 1, max(rows) - top + 1))
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # One style for all the lines of a pass: working it out walks every ancestor's
-        # styles, and a repaint draws up to a dozen lines.
-        self._line_style = self.rich_style
+        # Lines, size and style once for all the lines of a pass: the style walks every
+        # ancestor's styles, and a repaint draws up to a dozen lines.
+        width, height = self.content_size
+        self._drawing = (clock_lines(self.value, width, height), self.rich_style, width)
         try:
             return super().render_lines(crop)
         finally:
-            self._line_style = None
+            self._drawing = None
 
     def render_line(self, y: int) -> Strip:
-        width, height = self.content_size
-        lines = clock_lines(self.value, width, height)
-        style = self.rich_style if self._line_style is None else self._line_style
+        if self._drawing is None:
+            width, height = self.content_size
+            lines, style = clock_lines(self.value, width, height), self.rich_style
+        else:
+            lines, style, width = self._drawing
         if not 0 <= y < len(lines):
             return Strip.blank(width, style)
         return Strip([Segment(lines[y], style)], width)
