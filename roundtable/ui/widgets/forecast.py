@@ -17,6 +17,7 @@ from textual.reactive import var
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.statistics.forecast import forecast, forecast_text, usual_minutes
 from roundtable.domain.statistics.timing import timing_report
+from roundtable.domain.timebox import BoxView
 from roundtable.i18n import _
 from roundtable.store.store import Store
 from roundtable.ui.format import clock_text
@@ -68,7 +69,7 @@ class ForecastLine(PlainLabel):
     def __init__(self, *, timezone: tzinfo | None = None, id: str | None = None) -> None:
         super().__init__("", id=id)
         self.timezone = timezone
-        self._last: tuple[Meeting, datetime] | None = None
+        self._last: tuple[Meeting, datetime, BoxView | None] | None = None
         self._line: tuple[str, bool] | None = None
         """The sentence and lateness shown last (None while hidden): recomputed every
         second, the line changes about once a minute."""
@@ -91,15 +92,15 @@ class ForecastLine(PlainLabel):
         if self._last is not None:
             self.show_forecast(*self._last)
 
-    def show_forecast(self, meeting: Meeting, now: datetime) -> None:
-        """Recompute for `meeting` as of `now`."""
-        self._last = (meeting, now)
+    def show_forecast(self, meeting: Meeting, now: datetime, view: BoxView | None = None) -> None:
+        """Recompute for `meeting` as of `now` (`view`: its box as of `now`, if known)."""
+        self._last = (meeting, now, view)
         self.not_fitting = ()
         usual = self.usual
         if not usual or meeting.ended_at is not None:
             self._hide()
             return
-        result = forecast(meeting, now, usual)
+        result = forecast(meeting, now, usual, view)
         if not result.from_history:
             self._hide()
             return
