@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 
 from roundtable.domain.meeting import Meeting, MeetingItem
 from roundtable.domain.statistics.timing import TimingReport, item_key, median
-from roundtable.domain.timebox import box_view, rebalance_minutes, running_order
+from roundtable.domain.timebox import BoxView, box_view, rebalance_minutes, running_order
 from roundtable.i18n import _, ngettext
 
 __all__ = [
@@ -81,11 +81,15 @@ def _expected(item: MeetingItem, usual: Mapping[str, float]) -> tuple[float, boo
     return value, True
 
 
-def forecast(meeting: Meeting, now: datetime, usual: Mapping[str, float]) -> Forecast:
+def forecast(
+    meeting: Meeting, now: datetime, usual: Mapping[str, float], view: BoxView | None = None
+) -> Forecast:
     """Where the meeting ends if the current item and every item left take what they
     usually take. An item already past its usual time is assumed to stop now, like an
-    overrunning one in `box_view`; an ended meeting ends where it ended."""
-    view = box_view(meeting, now)
+    overrunning one in `box_view`; an ended meeting ends where it ended. `view` is
+    `box_view(meeting, now)` if the caller has it already."""
+    if view is None or view.now != now:
+        view = box_view(meeting, now)
     expected: dict[int, float] = {}
     history: set[int] = set()
     cursor = now

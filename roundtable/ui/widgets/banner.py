@@ -32,6 +32,9 @@ class Banner(Horizontal):
     """Shown (class `-shown`) only while it has something to say; `kind` picks the
     style (`-paused`, `-over`, `-done`, `-late`: what no longer fits the box)."""
 
+    _said: tuple[str, str, tuple[tuple[str, str], ...]] | None = None
+    """What `say` showed last: told it again each second, the banner does nothing."""
+
     def compose(self) -> ComposeResult:
         yield PlainLabel("", id="banner-text")
         yield PlainLabel("", id="banner-keys")
@@ -49,6 +52,10 @@ class Banner(Horizontal):
     def say(self, text: str, kind: str = "", keys: Sequence[tuple[str, str]] = ()) -> None:
         """Show `text` styled as `kind`, with `keys` (key, what it does) beside it; an
         empty text hides the banner."""
+        said = (text, kind, tuple(keys))
+        if said == self._said:
+            return
+        self._said = said
         self.query_one("#banner-text", PlainLabel).show(text)
         chips = self.query_one("#banner-keys", PlainLabel)
         chips.show(keys_text(keys) if text and keys else "")

@@ -18,6 +18,8 @@ from roundtable.ui.widgets.plain import PlainLabel
 
 __all__ = ["BoxFigure", "BoxStatus", "projected_text", "set_state_class"]
 
+_VALUES = ("#box-used", "#box-left", "#box-planned-end", "#box-projected-end")
+
 
 class BoxStatus(Grid):
     """Shows a `BoxView`; gets the class `-late` while the projected end is past the
@@ -28,6 +30,9 @@ class BoxStatus(Grid):
     timebox_minutes: var[int] = var(180, init=False)
     timezone: var[tzinfo | None] = var[tzinfo | None](None, init=False)
     """The room's wall clock; None for the machine's local time."""
+
+    _shown: tuple[object, ...] | None = None
+    """The texts and states `_show` showed last."""
 
     def compose(self) -> ComposeResult:
         yield PlainLabel(_("Used"), classes="box-label")
@@ -50,18 +55,22 @@ class BoxStatus(Grid):
         if view is None or not self.is_mounted:
             return
         box = duration_text_minutes(self.timebox_minutes)
-        self._value(
-            "#box-used", _("{used} of {box}").format(used=duration_text(view.used), box=box)
+        values = (
+            _("{used} of {box}").format(used=duration_text(view.used), box=box),
+            duration_text(view.left),
+            clock_text(view.planned_end, self.timezone),
+            projected_text(view, self.timezone),
         )
-        self._value("#box-left", duration_text(view.left))
-        self._value("#box-planned-end", clock_text(view.planned_end, self.timezone))
-        self._value("#box-projected-end", projected_text(view, self.timezone))
+        shown = (values, view.projected_end > view.planned_end, view.box_over, box_state(view))
+        # The figures are in minutes: 59 seconds of 60 nothing here changes.
+        if shown == self._shown:
+            return
+        self._shown = shown
+        for selector, text in zip(_VALUES, values, strict=True):
+            self.query_one(selector, PlainLabel).show(text)
         self.set_class(view.projected_end > view.planned_end, "-late")
         self.set_class(view.box_over, "-over")
         set_state_class(self, view)
-
-    def _value(self, selector: str, text: str) -> None:
-        self.query_one(selector, PlainLabel).show(text)
 
 
 def duration_text_minutes(minutes: int) -> str:

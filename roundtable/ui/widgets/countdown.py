@@ -13,6 +13,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Region
 from textual.reactive import var
 from textual.strip import Strip
@@ -85,21 +86,29 @@ def clock_lines(text: str, width: int, height: int) -> tuple[str, ...]:
     if scale is None:
         lines = [text[:width].center(width)]
     else:
+        # A new second draws a new text: glyph by glyph from a cache of drawn glyphs,
+        # so that costs a few joins, not a pass over every cell.
         across, down = scale
-        # Every pixel row repeated `down` times, in half-rows; two half-rows a line.
-        halves = [
-            "".join(pixel * across for pixel in row) for row in _bitmap(text) for _ in range(down)
-        ]
-        if len(halves) % 2:
-            halves.append(" " * len(halves[0]))
-        lines = [
-            "".join(_half_block(top, bottom) for top, bottom in zip(upper, lower, strict=True))
-            for upper, lower in zip(halves[::2], halves[1::2], strict=True)
-        ]
-        lines = [line.center(width) for line in lines]
+        glyphs = [_glyph_lines(char, across, down) for char in text if char in _FONT]
+        gap = " " * (_GAP * across)
+        lines = [gap.join(rows).center(width) for rows in zip(*glyphs, strict=True)]
     blank = " " * width
     above = (height - len(lines)) // 2
     return tuple([blank] * above + lines + [blank] * (height - above - len(lines)))
+
+
+@lru_cache(maxsize=64)
+def _glyph_lines(char: str, across: int, down: int) -> tuple[str, ...]:
+    """One glyph of the font drawn `across` cells per pixel wide and `down` half-rows per
+    pixel tall, in lines of half blocks."""
+    # Every pixel row repeated `down` times, in half-rows; two half-rows a line.
+    halves = ["".join(pixel * across for pixel in row) for row in _FONT[char] for _ in range(down)]
+    if len(halves) % 2:
+        halves.append(" " * len(halves[0]))
+    return tuple(
+        "".join(_half_block(top, bottom) for top, bottom in zip(upper, lower, strict=True))
+        for upper, lower in zip(halves[::2], halves[1::2], strict=True)
+    )
 
 
 def _half_block(top: str, bottom: str) -> str:
@@ -116,6 +125,9 @@ class BigClock(Widget):
     """
 
     value: var[str] = var("")
+
+    _drawing: tuple[tuple[str, ...], Style, int] | None = None
+    """The lines, their style and width while `render_lines` runs."""
 
     def watch_value(self, old: str, new: str) -> None:
         width, height = self.content_size
@@ -135,12 +147,25 @@ class BigClock(Widget):
         left, top = min(columns), min(rows)
         self.refresh(Region(left, top, max(columns) - left + 1, max(rows) - top + 1))
 
-    def render_line(self, y: int) -> Strip:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Lines, size and style once for all the lines of a pass: the style walks every
+        # ancestor's styles, and a repaint draws up to a dozen lines.
         width, height = self.content_size
-        lines = clock_lines(self.value, width, height)
+        self._drawing = (clock_lines(self.value, width, height), self.rich_style, width)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing = None
+
+    def render_line(self, y: int) -> Strip:
+        if self._drawing is None:
+            width, height = self.content_size
+            lines, style = clock_lines(self.value, width, height), self.rich_style
+        else:
+            lines, style, width = self._drawing
         if not 0 <= y < len(lines):
-            return Strip.blank(width, self.rich_style)
-        return Strip([Segment(lines[y], self.rich_style)], width)
+            return Strip.blank(width, style)
+        return Strip([Segment(lines[y], style)], width)
 
     @property
     def ink_rows(self) -> int:

@@ -17,6 +17,7 @@ from textual.reactive import var
 from roundtable.domain.meeting import Meeting
 from roundtable.domain.statistics.forecast import forecast, forecast_text, usual_minutes
 from roundtable.domain.statistics.timing import timing_report
+from roundtable.domain.timebox import BoxView
 from roundtable.i18n import _
 from roundtable.store.store import Store
 from roundtable.ui.format import clock_text
@@ -50,7 +51,10 @@ class ForecastLine(PlainLabel):
     def __init__(self, *, timezone: tzinfo | None = None, id: str | None = None) -> None:
         super().__init__("", id=id)
         self.timezone = timezone
-        self._last: tuple[Meeting, datetime] | None = None
+        self._last: tuple[Meeting, datetime, BoxView | None] | None = None
+        self._line: tuple[str, bool] | None = None
+        """The sentence and lateness shown last (None while hidden): recomputed every
+        second, the line changes about once a minute."""
         self.not_fitting: tuple[int, ...] = ()
         """The items that do not fit at the usual pace, as last computed (none while
         the line is hidden)."""
@@ -70,17 +74,17 @@ class ForecastLine(PlainLabel):
         if self._last is not None:
             self.show_forecast(*self._last)
 
-    def show_forecast(self, meeting: Meeting, now: datetime) -> None:
-        """Recompute for `meeting` as of `now`."""
-        self._last = (meeting, now)
+    def show_forecast(self, meeting: Meeting, now: datetime, view: BoxView | None = None) -> None:
+        """Recompute for `meeting` as of `now` (`view`: its box as of `now`, if known)."""
+        self._last = (meeting, now, view)
         self.not_fitting = ()
         usual = self.usual
         if not usual or meeting.ended_at is not None:
-            self.set_class(False, "-known")
+            self._hide()
             return
-        result = forecast(meeting, now, usual)
+        result = forecast(meeting, now, usual, view)
         if not result.from_history:
-            self.set_class(False, "-known")
+            self._hide()
             return
         self.not_fitting = result.not_fitting
         plan = _("Plan: ends {plan} · usual pace: {usual}").format(
@@ -89,6 +93,14 @@ class ForecastLine(PlainLabel):
         )
         # The sentence first: on a narrow screen the plan's end is the part cut off, and
         # the time box beside shows it anyway.
-        self.show(Text(f"{forecast_text(meeting, result)} · {plan}"))
-        self.set_class(bool(result.not_fitting), "-late")
+        line = (f"{forecast_text(meeting, result)} · {plan}", bool(result.not_fitting))
+        if line == self._line:
+            return
+        self._line = line
+        self.show(Text(line[0]))
+        self.set_class(line[1], "-late")
         self.set_class(True, "-known")
+
+    def _hide(self) -> None:
+        self._line = None
+        self.set_class(False, "-known")

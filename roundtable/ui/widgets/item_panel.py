@@ -23,6 +23,10 @@ class ItemPanel(Vertical):
     """Shows an item (title, owning role and its holders, kind, position in the agenda)
     above the big countdown; `-warning` / `-overrun` classes follow the phase."""
 
+    _time_shown: tuple[ItemPhase | None, int | None, bool] | None = None
+    """The phase, planned minutes and pause `show_time` showed last: every second but
+    a few only the countdown moves."""
+
     def compose(self) -> ComposeResult:
         yield PlainLabel("", id="item-position")
         yield PlainLabel("", id="item-title")
@@ -68,6 +72,10 @@ class ItemPanel(Vertical):
         """Show the countdown of the current item and a caption under it."""
         countdown = self.query_one(Countdown)
         countdown.remaining = remaining
+        shown = (phase, planned_minutes, paused)
+        if shown == self._time_shown:
+            return
+        self._time_shown = shown
         countdown.phase = phase
         for candidate in ItemPhase:
             self.set_class(phase is candidate, f"-{candidate.value}")

@@ -110,7 +110,9 @@ class MeetingBase(MeetingDisplay[Meeting | None]):
         line = self.forecast_line
         if line is None or not line.is_attached:
             return
-        line.show_forecast(self.meeting, self.clock())
+        # At the instant the board was just painted for: its box is worked out already.
+        view = self.view
+        line.show_forecast(self.meeting, view.now if view else self.clock(), view)
         # The agenda's "does not fit" marks follow the usual pace too, not only the plan.
         self.query_one(AgendaList).show_forecast_late(line.not_fitting)
 

@@ -25,6 +25,7 @@ from roundtable.i18n import _
 from roundtable.store.store import Store
 from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text, duration_text
+from roundtable.ui.partial_paint import use_partial_paint
 from roundtable.ui.screens.meeting.banner_text import banner_text
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.attendance_line import attendance_line
@@ -94,6 +95,9 @@ class MeetingDisplay(Screen[ResultT]):
         self._actions: dict[str, ActionItem] = {}
         self._budgets: dict[int, BudgetAgreement] = {}
         self._preset_breakpoints()
+        # Once a second a few cells of the countdown change: only the widgets under them
+        # are asked to paint.
+        use_partial_paint(self)
 
     def _preset_breakpoints(self) -> None:
         # Textual adds the size classes on the screen's first resize and then restyles
