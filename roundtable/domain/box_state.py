@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from roundtable.domain.timebox import BoxView, ItemPhase
 
-__all__ = ["LAST_MINUTES", "BoxState", "box_state"]
+__all__ = ["LAST_MINUTES", "BoxState", "box_state", "minutes_late"]
 
 LAST_MINUTES = 15
 """From this many minutes left in the box on, a plan that fits is still tight."""
@@ -34,3 +34,11 @@ def box_state(view: BoxView) -> BoxState:
     if view.current_phase is ItemPhase.OVERRUN or view.left <= timedelta(minutes=LAST_MINUTES):
         return BoxState.TIGHT
     return BoxState.OK
+
+
+def minutes_late(view: BoxView) -> int:
+    """Whole minutes the projected end is past the planned end; at least 1 once it is
+    past at all (the room is told "late" only with a number that says so), 0 before."""
+    if view.projected_end <= view.planned_end:
+        return 0
+    return max(int((view.projected_end - view.planned_end).total_seconds() // 60), 1)

@@ -16,7 +16,6 @@ from textual.widget import Widget
 from roundtable.domain.config import TeamConfig
 from roundtable.store.store import Store
 from roundtable.ui.partial_paint import PartialPaintCompositor
-from roundtable.ui.screens.meeting.screen import CARRY_OVER_DELAY
 from roundtable.ui.widgets.countdown import Countdown
 from roundtable.ui.widgets.plain import PlainLabel
 from tests.ui.conftest import FakeClock, app_for, meeting_screen, running_meeting, settle, tick
@@ -30,7 +29,6 @@ async def test_a_second_asks_only_the_widgets_under_the_countdown_to_paint(
     app = app_for(config, store, clock, start=True)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        await pilot.pause(CARRY_OVER_DELAY)
         await settle(pilot)
         asked: Counter[str] = Counter()
         render_lines = Widget.render_lines
@@ -59,7 +57,6 @@ async def test_a_second_inside_a_minute_gives_no_label_anything_to_show(
     app = app_for(config, store, clock, start=True)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        await pilot.pause(CARRY_OVER_DELAY)
         await settle(pilot)
         shown: list[str | None] = []
         show = PlainLabel.show
@@ -100,7 +97,6 @@ async def test_a_partial_repaint_sends_the_terminal_what_textual_would(
     app = app_for(config, store, clock, start=True)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
-        await pilot.pause(CARRY_OVER_DELAY)
         await settle(pilot)
         screen = meeting_screen(app)
         assert isinstance(screen._compositor, PartialPaintCompositor)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.widgets import TextArea
 
@@ -721,3 +722,26 @@ async def test_a_compact_footer_ends_with_the_palette_key(
         footer = shown_text(app).splitlines()[-1]
         assert footer.startswith("n Next space Pause")
         assert footer.endswith("▏^p palette")
+
+
+@pytest.mark.parametrize(("size", "late"), [((160, 48), "▲ 65 min late"), ((80, 24), "▲ +65")])
+async def test_the_projected_end_says_how_late_in_the_room_it_has(
+    config: TeamConfig, store: Store, clock: FakeClock, size: tuple[int, int], late: str
+) -> None:
+    running_meeting(store, config, clock)
+    app = app_for(config, store, clock, start=True)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        # Seconds past the plan are already late, and say a whole minute, as the
+        # warning line does: never "0 min late".
+        clock.advance(minutes=15, seconds=30)
+        tick(app)
+        await settle(pilot)
+        assert label(app, "#box-projected-end").endswith(("▲ 1 min late", "▲ +1"))
+        clock.advance(minutes=65)
+        tick(app)
+        await settle(pilot)
+        shown = label(app, "#box-projected-end")
+        assert shown.endswith(late)
+        width = app.screen.query_one("#box-projected-end", PlainLabel).size.width
+        assert len(shown) <= width

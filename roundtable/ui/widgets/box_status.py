@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import tzinfo
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.reactive import var
 from textual.widget import Widget
 
-from roundtable.domain.box_state import BoxState, box_state
+from roundtable.domain.box_state import BoxState, box_state, minutes_late
 from roundtable.domain.timebox import BoxView
 from roundtable.i18n import _
 from roundtable.ui.format import clock_text, duration_text
@@ -47,6 +48,10 @@ class BoxStatus(Grid):
     def watch_view(self) -> None:
         self._show()
 
+    def on_resize(self) -> None:
+        # The projected end's words depend on the room its label has.
+        self.call_after_refresh(self._show)
+
     def watch_timezone(self) -> None:
         self._show()
 
@@ -59,7 +64,9 @@ class BoxStatus(Grid):
             _("{used} of {box}").format(used=duration_text(view.used), box=box),
             duration_text(view.left),
             clock_text(view.planned_end, self.timezone),
-            projected_text(view, self.timezone),
+            projected_text(
+                view, self.timezone, self.query_one("#box-projected-end", PlainLabel).size.width
+            ),
         )
         shown = (values, view.projected_end > view.planned_end, view.box_over, box_state(view))
         # The figures are in minutes: 59 seconds of 60 nothing here changes.
@@ -79,13 +86,17 @@ def duration_text_minutes(minutes: int) -> str:
     return f"{hours}:{rest:02d}"
 
 
-def projected_text(view: BoxView, timezone: tzinfo | None) -> str:
-    """`11:58`, or `12:17 ▲ 17 min late` once the projected end is past the box."""
+def projected_text(view: BoxView, timezone: tzinfo | None, width: int | None = None) -> str:
+    """`11:58`, or `12:17 ▲ 17 min late` once the projected end is past the box; where
+    that does not fit in `width` cells, `12:17 ▲ +17` (the number is what matters)."""
     projected = clock_text(view.projected_end, timezone)
-    if view.projected_end <= view.planned_end:
+    late = minutes_late(view)
+    if not late:
         return projected
-    late_minutes = int((view.projected_end - view.planned_end).total_seconds() // 60)
-    return _("{time} ▲ {minutes} min late").format(time=projected, minutes=late_minutes)
+    text = _("{time} ▲ {minutes} min late").format(time=projected, minutes=late)
+    if width is not None and 0 < width < cell_len(text):
+        text = _("{time} ▲ +{minutes}").format(time=projected, minutes=late)
+    return text
 
 
 def set_state_class(widget: Widget, view: BoxView) -> None:

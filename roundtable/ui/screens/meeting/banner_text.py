@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta, tzinfo
 
+from roundtable.domain.box_state import minutes_late
 from roundtable.domain.meeting import Meeting, MeetingState
 from roundtable.domain.text import single_line
 from roundtable.domain.timebox import BoxView
@@ -80,7 +81,7 @@ def late_text(meeting: Meeting, view: BoxView) -> str:
         else titles[0]
     )
     # Whole minutes, as the projected end counts them: the two figures agree.
-    over = max(int((view.projected_end - view.planned_end).total_seconds() // 60), 1)
+    over = minutes_late(view)
     return ngettext(
         "At this pace {items} does not fit: {minutes} min over the box.",
         "At this pace {items} do not fit: {minutes} min over the box.",
