@@ -66,7 +66,7 @@ from roundtable import collector
 collector.pause()
 import sys, time
 from pathlib import Path
-from roundtable.domain.config import load_config
+from roundtable.domain.config.remembered_config import remembered_config
 from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp
@@ -125,7 +125,9 @@ class Timed(RoundtableApp):
             Path(MODE[5:]).write_text(dump(self.screen))
         self.exit()
 
-config = load_config(shipped_defaults_dir(), "bench")
+# As `roundtable start` reads its config folder (cli/context.py `team_config`): as last
+# read, unchanged since (the warm-up run read it).
+config = remembered_config(shipped_defaults_dir(), "bench")
 with Store.open(Path(sys.argv[1])) as store:
     app = Timed(config, store, start=True)
     try:

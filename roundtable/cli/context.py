@@ -43,10 +43,12 @@ def config_location(args: argparse.Namespace) -> ConfigLocation:
 
 
 def team_config(args: argparse.Namespace) -> TeamConfig:
-    from roundtable.domain.config import load_config  # YAML: not for attendee commands
+    """The config folder, as last read when nothing in it changed (YAML is read only
+    when something did: see `remembered_config`)."""
+    from roundtable.domain.config.remembered_config import remembered_config
 
     location = config_location(args)
-    return load_config(location.directory, location.source)
+    return remembered_config(location.directory, location.source)
 
 
 def store_location(args: argparse.Namespace) -> StoreLocation:

@@ -17,7 +17,7 @@ So the agenda file's `cadence:` is where a team starts. Once the team has change
 cadence in a meeting, editing the file does not override that: change it in a meeting.
 
 Default due dates and "next meeting" in the forms follow the cadence of the running
-meeting (`dates.next_meeting_date`).
+meeting (`next_meeting_date`).
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from roundtable.domain.meeting import Meeting
 __all__ = [
     "cadence_for_new_meeting",
     "changed_cadence",
+    "next_meeting_date",
     "upcoming_meeting_date",
 ]
 
@@ -52,6 +53,11 @@ def changed_cadence(latest: Meeting | None, config: TeamConfig) -> Cadence | Non
 def cadence_for_new_meeting(agenda: Agenda, latest: Meeting | None, config: TeamConfig) -> Cadence:
     """The cadence a meeting started now from `agenda` runs under."""
     return changed_cadence(latest, config) or agenda.cadence
+
+
+def next_meeting_date(last: date, cadence: Cadence) -> date:
+    """The date of the meeting after the one on `last`: a week or two weeks later."""
+    return last + timedelta(days=cadence.days)
 
 
 def upcoming_meeting_date(last: date, cadence: Cadence, today: date) -> date:

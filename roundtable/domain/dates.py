@@ -14,9 +14,9 @@ worth recording. Anything else raises `UsageError` naming the accepted forms.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from roundtable.domain.config import Cadence
+from roundtable.domain.cadence import next_meeting_date
 from roundtable.domain.date_input import ImpossibleDate, date_words, read_typed_date
 from roundtable.domain.l10n import read_date, typed_date_example
 from roundtable.domain.text import single_line
@@ -36,11 +36,6 @@ _NEXT_MEETING = {
 }
 # Long enough to recognise what was typed, short enough for one line of a message.
 _ECHO_LIMIT = 40
-
-
-def next_meeting_date(last: date, cadence: Cadence) -> date:
-    """The date of the meeting after the one on `last`: a week or two weeks later."""
-    return last + timedelta(days=cadence.days)
 
 
 def accepted_due_forms() -> str:

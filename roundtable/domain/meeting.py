@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from roundtable.domain.config import Cadence, ItemKind
+from roundtable.i18n import _
 
 __all__ = [
     "Attendance",
@@ -22,6 +23,7 @@ __all__ = [
     "MeetingState",
     "Pause",
     "Segment",
+    "attendance_word",
 ]
 
 
@@ -63,6 +65,16 @@ class Attendance(StrEnum):
     PRESENT = "present"
     EXCUSED = "excused"
     ABSENT = "absent"
+
+
+def attendance_word(attendance: Attendance) -> str:
+    """`present`, `excused` or `absent`, in the current language (the meeting screen's
+    attendance line and the minutes say it alike)."""
+    return {
+        Attendance.PRESENT: _("present"),
+        Attendance.EXCUSED: _("excused"),
+        Attendance.ABSENT: _("absent"),
+    }[attendance]
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,16 @@ from roundtable import __version__
 from roundtable.domain.config.files import MAX_FILE_BYTES, read_plain_file
 from roundtable.domain.config.roles import ROLES_FILE, Role
 
-__all__ = ["CACHE_ENV", "remembered_language", "remembered_roles"]
+__all__ = [
+    "CACHE_ENV",
+    "cache_file",
+    "code_fingerprint",
+    "remembered_language",
+    "remembered_roles",
+    "role_doc",
+    "role_from_doc",
+    "write_cache",
+]
 
 CACHE_ENV = "XDG_CACHE_HOME"
 _FORMAT = 2
@@ -39,8 +48,8 @@ def remembered_roles(directory: Path) -> tuple[Role, ...]:
     except (OSError, ValueError):
         return _load(directory)  # it says what is wrong
     text = content.decode("latin-1")  # every byte as itself: compared, never parsed
-    cache = _cache_file(directory)
-    code = _code_fingerprint()
+    cache = cache_file(directory, "roles")
+    code = code_fingerprint()
     if cache is not None:
         found = _read(cache, text, code)
         if found is not None:
@@ -61,9 +70,9 @@ def remembered_language(directory: Path) -> str | None:
         return _peek_language(directory)  # it says None, as it always has
     if b"language" not in content:
         return _peek_language(directory)  # one read, no YAML: nothing to remember
-    cache = _cache_file(directory)
+    cache = cache_file(directory, "roles")
     if cache is not None:
-        kept = _kept(cache, content.decode("latin-1"), _code_fingerprint())
+        kept = _kept(cache, content.decode("latin-1"), code_fingerprint())
         if kept is not None and "language" in kept:
             language = kept["language"]
             if language is None or isinstance(language, str):
@@ -84,18 +93,20 @@ def _peek_language(directory: Path) -> str | None:
     return peek_language(directory)
 
 
-def _cache_file(directory: Path) -> Path | None:
+def cache_file(directory: Path, kind: str) -> Path | None:
+    """Where what was read of `kind` from the config folder `directory` is remembered;
+    None when there is no home to keep it in."""
     base = os.environ.get(CACHE_ENV, "").strip()
     try:
         folder = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
         where = os.path.realpath(directory).encode("utf-8", "surrogateescape")
     except (RuntimeError, OSError, ValueError):
         return None  # no home to keep it in
-    return folder / "roundtable" / f"roles-{zlib.crc32(where):08x}.json"
+    return folder / "roundtable" / f"{kind}-{zlib.crc32(where):08x}.json"
 
 
-def _code_fingerprint() -> list[object]:
-    """This roundtable's version and when the modules that read roles.yaml last changed
+def code_fingerprint() -> list[object]:
+    """This roundtable's version and when the modules that read the config folder last changed
     (an editable install changes code without a new version)."""
     here = Path(__file__).parent
     modules = [*sorted(here.glob("*.py")), here.parent / "contacts.py"]
@@ -126,23 +137,7 @@ def _read(cache: Path, text: str, code: list[object]) -> tuple[Role, ...] | None
     if kept is None:
         return None
     try:
-        return tuple(
-            Role(
-                id=role["id"],
-                title=role["title"],
-                department=role["department"],
-                holders=tuple(role["holders"]),
-                responsibilities=tuple(role["responsibilities"]),
-                committed_by=role["committed_by"],
-                committed_on=(
-                    None
-                    if role["committed_on"] is None
-                    else date.fromisoformat(role["committed_on"])
-                ),
-                signs_off=role["signs_off"],
-            )
-            for role in kept["roles"]
-        )
+        return tuple(role_from_doc(role) for role in kept["roles"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # not there, or not ours: read the file
 
@@ -155,22 +150,14 @@ def _write(
         "code": code,
         "file": text,
         "language": language,
-        "roles": [
-            {
-                "id": role.id,
-                "title": role.title,
-                "department": role.department,
-                "holders": list(role.holders),
-                "responsibilities": list(role.responsibilities),
-                "committed_by": role.committed_by,
-                "committed_on": None
-                if role.committed_on is None
-                else role.committed_on.isoformat(),
-                "signs_off": role.signs_off,
-            }
-            for role in roles
-        ],
+        "roles": [role_doc(role) for role in roles],
     }
+    write_cache(cache, kept)
+
+
+def write_cache(cache: Path, kept: dict[str, Any]) -> None:
+    """Write `kept` as the JSON file `cache`, whole or not at all; a cache that cannot be
+    written is simply not there next time."""
     temp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
     try:
         cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -179,3 +166,33 @@ def _write(
     except (OSError, ValueError):
         with suppress(OSError):
             temp.unlink(missing_ok=True)
+
+
+def role_doc(role: Role) -> dict[str, Any]:
+    """`role` as JSON values (`role_from_doc` reads it back)."""
+    return {
+        "id": role.id,
+        "title": role.title,
+        "department": role.department,
+        "holders": list(role.holders),
+        "responsibilities": list(role.responsibilities),
+        "committed_by": role.committed_by,
+        "committed_on": None if role.committed_on is None else role.committed_on.isoformat(),
+        "signs_off": role.signs_off,
+    }
+
+
+def role_from_doc(doc: dict[str, Any]) -> Role:
+    """The role `role_doc` wrote (KeyError, TypeError or ValueError if it is not one)."""
+    return Role(
+        id=doc["id"],
+        title=doc["title"],
+        department=doc["department"],
+        holders=tuple(doc["holders"]),
+        responsibilities=tuple(doc["responsibilities"]),
+        committed_by=doc["committed_by"],
+        committed_on=(
+            None if doc["committed_on"] is None else date.fromisoformat(doc["committed_on"])
+        ),
+        signs_off=doc["signs_off"],
+    )

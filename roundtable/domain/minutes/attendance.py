@@ -4,25 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from roundtable.domain.meeting import Attendance
+from roundtable.domain.meeting import Attendance, attendance_word
 from roundtable.domain.minutes.text import cell_or_dash, md_table, text_or_dash
 from roundtable.i18n import _
 
 if TYPE_CHECKING:
     from roundtable.domain.minutes.render import Minutes
 
-__all__ = ["attendance_section", "attendance_word"]
+__all__ = ["attendance_section"]
 
 _ORDER = {Attendance.PRESENT: 0, Attendance.EXCUSED: 1, Attendance.ABSENT: 2}
-
-
-def attendance_word(attendance: Attendance) -> str:
-    """`present`, `excused` or `absent`, in the current language."""
-    return {
-        Attendance.PRESENT: _("present"),
-        Attendance.EXCUSED: _("excused"),
-        Attendance.ABSENT: _("absent"),
-    }[attendance]
 
 
 def attendance_section(m: Minutes) -> str:

@@ -22,6 +22,7 @@ from roundtable.domain.config import TeamConfig
 from roundtable.domain.dates import next_meeting_date
 from roundtable.domain.entries import ActionItem, ActionStatus, BudgetAgreement, Decision, Note
 from roundtable.domain.history import EntryKind, Event, EventKind, amendments, stamp
+from roundtable.domain.minutes.changes import action_changes_since_last_meeting, is_action_change
 from roundtable.domain.minutes.model import (
     BudgetWaiting,
     Change,
@@ -44,16 +45,6 @@ _DECODERS: Mapping[EntryKind, Callable[[int, dict[str, Any]], Entry]] = {
     EntryKind.BUDGET: codec.budget_from_doc,
     EntryKind.NOTE: codec.note_from_doc,
 }
-
-_BETWEEN_KINDS = frozenset(
-    {
-        EventKind.DONE,
-        EventKind.DROPPED,
-        EventKind.REOPENED,
-        EventKind.REASSIGNED,
-        EventKind.REDATED,
-    }
-)
 
 
 def _due_order(action: ActionItem) -> tuple[bool, date, int]:
@@ -166,25 +157,11 @@ def changes_since_last_meeting(store: Store, meeting_id: int) -> list[Change]:
     """What attendees changed on action items between the previous meeting and this
     one (closed, dropped, reopened, re-assigned, re-dated), oldest first, with who and
     when: for the review item of a running meeting and for its minutes."""
-    with store.reading():
-        meeting = store.meeting(meeting_id)
-        try:
-            previous = store.meeting_by_number(meeting.number - 1)
-        except NotFoundError:
-            previous = None
-        since = stamp(previous.ended_at or previous.started_at) if previous else ""
-        until = stamp(meeting.ended_at or store.clock())
-        return _between([event for event in store.events_since(since) if event.at <= until])
+    return [_change(event) for event in action_changes_since_last_meeting(store, meeting_id)]
 
 
 def _between(events: list[Event]) -> list[Change]:
-    return [
-        _change(event)
-        for event in events
-        if event.entry is EntryKind.ACTION
-        and event.kind in _BETWEEN_KINDS
-        and event.meeting_id is None
-    ]
+    return [_change(event) for event in events if is_action_change(event)]
 
 
 def gather_minutes(

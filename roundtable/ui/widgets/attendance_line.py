@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from roundtable.domain.meeting import Attendance, Meeting
-from roundtable.domain.minutes.attendance import attendance_word
+from roundtable.domain.meeting import Attendance, Meeting, attendance_word
 from roundtable.domain.text import single_line
 from roundtable.i18n import _, ngettext
 

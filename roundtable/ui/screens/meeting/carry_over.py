@@ -20,6 +20,7 @@ from textual.widget import Widget
 from roundtable.domain.carry_over import group_by_owner, read_carry_over, review_index
 from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.meeting import Meeting
+from roundtable.domain.minutes.changes import action_changes_since_last_meeting
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _, ngettext
 from roundtable.ui.action_changes import ActionChanges
@@ -152,13 +153,10 @@ class CarryOver:
     def count_changes(self) -> None:
         """Count the action items changed between the meetings (store thread): said in
         the title, `g` shows them."""
-        # Imported here: gathering the minutes is more than the first frame needs.
-        from roundtable.domain.minutes.gather import changes_since_last_meeting
-
         store, meeting_id = self.context.store, self.screen.meeting.id
         if meeting_id is not None:
             self.context.store_thread.submit(
-                lambda: len(changes_since_last_meeting(store, meeting_id)),
+                lambda: len(action_changes_since_last_meeting(store, meeting_id)),
                 done=self._counted,
             )
 

@@ -16,7 +16,7 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from roundtable.domain.dates import next_meeting_date
+from roundtable.domain.cadence import next_meeting_date
 from roundtable.domain.entries import (
     ActionDraft,
     ActionItem,

@@ -1,0 +1,53 @@
+"""Which events are the action items' changes between two meetings: closed, dropped,
+reopened, re-assigned or re-dated by an attendee between the previous meeting's end and
+this one's (or now, while it runs).
+
+Its own module, apart from gathering the minutes (`gather`), because the meeting screen
+counts these changes as the review item opens: that count needs the events, not the
+minutes' reading and rendering.
+"""
+
+from __future__ import annotations
+
+from roundtable.domain.history import EntryKind, Event, EventKind, stamp
+from roundtable.errors import NotFoundError
+from roundtable.store.store import Store
+
+__all__ = ["action_changes_since_last_meeting", "is_action_change"]
+
+_BETWEEN_KINDS = frozenset(
+    {
+        EventKind.DONE,
+        EventKind.DROPPED,
+        EventKind.REOPENED,
+        EventKind.REASSIGNED,
+        EventKind.REDATED,
+    }
+)
+
+
+def is_action_change(event: Event) -> bool:
+    """True for an attendee's change to an action item outside any meeting."""
+    return (
+        event.entry is EntryKind.ACTION
+        and event.kind in _BETWEEN_KINDS
+        and event.meeting_id is None
+    )
+
+
+def action_changes_since_last_meeting(store: Store, meeting_id: int) -> list[Event]:
+    """The events of `changes_since_last_meeting` (roundtable.domain.minutes.gather),
+    oldest first, undecoded."""
+    with store.reading():
+        meeting = store.meeting(meeting_id)
+        try:
+            previous = store.meeting_by_number(meeting.number - 1)
+        except NotFoundError:
+            previous = None
+        since = stamp(previous.ended_at or previous.started_at) if previous else ""
+        until = stamp(meeting.ended_at or store.clock())
+        return [
+            event
+            for event in store.events_since(since)
+            if event.at <= until and is_action_change(event)
+        ]
