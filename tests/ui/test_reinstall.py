@@ -109,12 +109,21 @@ def test_a_form_opens_after_its_module_was_removed(tmp_path: Path, tmux: Tmux) -
         *[f"-e{key}={value}" for key, value in env.items()],
         " ".join(f"'{part}'" for part in command),
     )
+    # A crash leaves its traceback on the pane rather than closing it.
+    tmux.run("set-option", "-t", "app", "remain-on-exit", "on")
     tmux.wait_for("Attendance")
     tmux.run("send-keys", "-t", "app", "Enter")
-    first = tmux.wait_for("Next")
+    shown = tmux.wait_for("Next")
     # What the keys open is imported on the event loop before the clock's first tick
-    # (`roundtable.ui.preload`): once the countdown has moved, it is in memory.
-    tmux.wait_for_change(first)
+    # (`roundtable.ui.preload`): once the countdown has moved, it is in memory. The
+    # first changes after the first frame may be the forecast and the scoreboard
+    # arriving; the countdown has moved once the screen changed twice more and at least
+    # two ticks' worth of time has passed.
+    shown_at = time.monotonic()
+    for _change in range(2):
+        shown = tmux.wait_for_change(shown)
+    while time.monotonic() - shown_at < 2.5:
+        shown = tmux.wait_for_change(shown)
     # The reinstall: pip removes the old files before it writes the new ones.
     forms = installed / "roundtable" / "ui" / "screens" / "forms"
     (forms / "budget_form.py").rename(tmp_path / "budget_form.py")
