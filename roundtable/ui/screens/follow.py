@@ -24,7 +24,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.timer import Timer
 from textual.widgets import Footer, Header
 
 from roundtable.domain.carry_over import group_by_owner, read_carry_over, review_index
@@ -38,7 +37,7 @@ from roundtable.i18n import N_, _, ngettext
 from roundtable.store.store import Store
 from roundtable.ui.context import AppContext
 from roundtable.ui.format import clock_text
-from roundtable.ui.live import StoreChanged
+from roundtable.ui.live import StoreChanged, Tick
 from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, read_entries
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.plain import PlainLabel
@@ -141,7 +140,7 @@ class FollowScreen(MeetingDisplay[None]):
         self.latest: Meeting | None = None
         self.read_once = False
         """True once the store has been read (tests wait for it)."""
-        self._timer: Timer | None = None
+        self._timer: Tick | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◷")
@@ -156,8 +155,13 @@ class FollowScreen(MeetingDisplay[None]):
         self.title = single_line(self.config.team)
         self.sub_title = _("Following the round table")
         self.query_one("#follow-board").display = False
-        self._timer = self.set_interval(self.REFRESH_SECONDS, self.refresh_clocks)
+        self._timer = Tick(self, self.REFRESH_SECONDS, self.refresh_clocks)
         self.reload()
+
+    def on_unmount(self) -> None:
+        # The store watcher asks again itself once the clock that asked for it is gone.
+        if self._timer is not None:
+            self._timer.stop()
 
     def reload(self) -> None:
         """Read the running meeting (or the latest one) again, on the store thread."""

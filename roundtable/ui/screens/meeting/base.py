@@ -14,7 +14,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.timer import Timer
 from textual.widget import Widget
 
 from roundtable.domain.entries import ActionItem
@@ -22,7 +21,7 @@ from roundtable.domain.meeting import Meeting
 from roundtable.errors import RoundtableError
 from roundtable.i18n import _
 from roundtable.ui.context import AppContext
-from roundtable.ui.live import StoreChanged
+from roundtable.ui.live import StoreChanged, Tick
 from roundtable.ui.screens.meeting.carry_over import CarryOver
 from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, read_entries
 from roundtable.ui.screens.meeting.log import MeetingLog
@@ -55,7 +54,8 @@ class MeetingBase(MeetingDisplay[Meeting | None]):
         self.store_thread = context.store_thread
         self.entries_log = MeetingLog(self, context)
         """Captures, edits, deletes and undoes this meeting's entries."""
-        self._timer: Timer | None = None
+        self._timer: Tick | None = None
+        """The once-a-second clock, which also asks the store for changes (`live.Tick`)."""
         self._meeting_changes = 0
         """Counts changes made here, so a re-read that was under way cannot undo one."""
         self._carry_ready = False
@@ -174,6 +174,11 @@ class MeetingBase(MeetingDisplay[Meeting | None]):
     @on(StoreChanged)
     def _store_changed(self) -> None:
         self.reload_log()
+
+    def on_unmount(self) -> None:
+        # The store watcher asks again itself once the clock that asked for it is gone.
+        if self._timer is not None:
+            self._timer.stop()
 
     def on_screen_resume(self) -> None:
         # Back from the action-items screen (or a form): show its changes at once.

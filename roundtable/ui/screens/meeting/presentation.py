@@ -22,6 +22,7 @@ from roundtable.domain import timebox
 from roundtable.domain.meeting import Meeting, MeetingState
 from roundtable.i18n import N_
 from roundtable.ui.context import AppContext
+from roundtable.ui.live import Tick
 from roundtable.ui.screens.meeting.banner_text import banner_text
 from roundtable.ui.widgets.banner import Banner
 from roundtable.ui.widgets.box_status import BoxFigure
@@ -57,6 +58,7 @@ class PresentationScreen(Screen[None]):
         self._meeting = meeting
         self._act = act
         self._shown: Meeting | None = None
+        self._tick: Tick | None = None
 
     def compose(self) -> ComposeResult:
         yield ItemPanel(id="present-item")
@@ -66,7 +68,12 @@ class PresentationScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_clocks()
-        self.set_interval(REFRESH_SECONDS, self.refresh_clocks)
+        # The meeting screen's clock waits meanwhile; this one asks the store instead.
+        self._tick = Tick(self, REFRESH_SECONDS, self.refresh_clocks)
+
+    def on_unmount(self) -> None:
+        if self._tick is not None:
+            self._tick.stop()
 
     @property
     def meeting(self) -> Meeting:

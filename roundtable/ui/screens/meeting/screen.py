@@ -32,6 +32,7 @@ from roundtable.domain.carry_over import review_index
 from roundtable.domain.meeting import MeetingState
 from roundtable.i18n import N_, NP_, _
 from roundtable.ui.keys import key_help
+from roundtable.ui.live import Tick
 from roundtable.ui.preload import PRELOAD_AFTER_SECONDS, preload
 from roundtable.ui.screens.meeting.display import log_index
 from roundtable.ui.screens.meeting.log import default_due_date
@@ -130,7 +131,7 @@ class MeetingScreen(TimingActions):
         self.show_titles(self.meeting)
         self.set_up_display(self.meeting)
         self._show_meeting(self.meeting, follow=True)
-        self._timer = self.set_interval(REFRESH_SECONDS, self.refresh_clocks)
+        self._timer = Tick(self, REFRESH_SECONDS, self.refresh_clocks)
         self.mount_forecast(None if opening is None else opening.usual)
         if opening is None:
             self.reload_log()
