@@ -56,7 +56,7 @@ from roundtable.store.files import (
 )
 from roundtable.store.folding import fold_write
 from roundtable.store.migrations import Data, Migration
-from roundtable.store.reader import read_chunks
+from roundtable.store.reader import read_chunks, sealed_fetch
 from roundtable.store.tracked import Pending, Tables, TrackedDoc
 
 __all__ = [
@@ -304,7 +304,14 @@ class JournalStorage(JournalFile, Storage):
         with self._mutex:
             if name in self._waiting:
                 try:
-                    read_chunks(self._tables, self._waiting, name, path=self.path)
+                    assert self._fd is not None
+                    read_chunks(
+                        self._tables,
+                        self._waiting,
+                        name,
+                        path=self.path,
+                        fetch=sealed_fetch(self._fd, self.path),
+                    )
                 except Damaged as error:
                     self._broken = error
                     raise
