@@ -78,10 +78,10 @@ def header_line(schema: int, chunks: int | None = None) -> bytes:
     return dumps(header) + b"\n"
 
 
-def parse_header(raw: bytes) -> Header | None:
+def parse_header(raw: bytes | memoryview) -> Header | None:
     """Line 1 as a header, or None if it is not one."""
     try:
-        header = json.loads(raw)
+        header = json.loads(bytes(raw))
     except ValueError:
         return None
     if not isinstance(header, dict) or header.get("roundtable") != HEADER_KIND:

@@ -38,6 +38,7 @@ __all__ = [
     "sealed_fetch",
     "share_repeats",
     "take",
+    "with_last",
 ]
 
 Change = dict[str, Any] | Chunk
@@ -74,7 +75,7 @@ def lines_in(data: bytes, start: int, offset: int = 0) -> Iterator[Line]:
         yield offset + start, view[start:], False
 
 
-def _ahead(lines: Iterable[Line]) -> Iterator[tuple[Line, bool]]:
+def with_last(lines: Iterable[Line]) -> Iterator[tuple[Line, bool]]:
     """Each line with whether it is the last."""
     iterator = iter(lines)
     previous = next(iterator, None)
@@ -106,7 +107,7 @@ def parse_lines(
     keep = changes.append if take_line is None else take_line
     consumed = count = chunk_lines = chunk_bytes = 0
     in_run = chunks_allowed
-    for (offset, raw, complete), last in _ahead(lines):
+    for (offset, raw, complete), last in with_last(lines):
         number = first_line + count
         if not complete:
             if is_chunk_line(raw):
