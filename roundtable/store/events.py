@@ -18,10 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from tinydb.table import Document, Table
-
 from roundtable.domain.history import EntryKind, Event, EventKind, stamp
-from roundtable.store.journal import JournalStorage
+from roundtable.store.records import Records
 
 __all__ = ["EVENTS", "EventLog", "migrate_to_events", "os_user"]
 
@@ -93,25 +91,10 @@ class _Index:
 class EventLog:
     """The events of one store; writes only inside the store's transactions."""
 
-    def __init__(self, storage: JournalStorage) -> None:
-        self._storage = storage
+    def __init__(self, records: Records) -> None:
+        self._records = records
+        self._storage = records.storage
         self._index: _Index | None = None
-
-    def _table(self, name: str) -> Table:
-        return Table(self._storage, name, cache_size=0)
-
-    def _next_id(self) -> int:
-        meta = self._table(_META)
-        counters = meta.get(doc_id=int(_COUNTER_DOC))
-        last = int(counters.get(EVENTS, 0)) if counters is not None else 0
-        if not last:
-            last = max((doc_id for doc_id, _doc in self._docs()), default=0)
-        number = last + 1
-        if counters is not None:
-            meta.update({EVENTS: number}, doc_ids=[int(_COUNTER_DOC)])
-        else:
-            meta.insert(Document({EVENTS: number}, doc_id=int(_COUNTER_DOC)))
-        return number
 
     def _shard_names(self) -> list[str]:
         tables = self._storage.tables()
@@ -146,7 +129,7 @@ class EventLog:
     ) -> Event:
         """Append one event (call inside the store's transaction)."""
         event = Event(
-            id=self._next_id(),
+            id=self._records.next_id(EVENTS),
             kind=kind,
             entry=entry,
             entry_id=entry_id,
@@ -157,9 +140,9 @@ class EventLog:
             before=None if before is None else dict(before),
             after=None if after is None else dict(after),
         )
-        self._table(f"{EVENTS}.{event.id // SHARD_SIZE}").insert(
-            Document(_event_doc(event), doc_id=event.id)
-        )
+        # Through the records, not TinyDB's `Table`: the lookups built over the other
+        # tables stay valid across it, instead of being built anew after every event.
+        self._records.insert(EVENTS, event.id, _event_doc(event))
         return event
 
     # --- reading (under the store's `reading()`) -----------------------------------

@@ -88,6 +88,14 @@ class Meetings:
         return dict(numbers)
 
     def _running_id(self) -> int | None:
+        """The running meeting with the highest id (kept with the indexes, which follow
+        the meetings this process starts and ends)."""
+        indexes = self._records.indexes()
+        if indexes.running is None:
+            indexes.running = (self._find_running(),)
+        return indexes.running[0]
+
+    def _find_running(self) -> int | None:
         """The running meeting with the highest id: newest tables first, so resuming a
         meeting reads only the table it is in, not years of meetings before it."""
         records = self._records
@@ -149,6 +157,18 @@ class Meetings:
         if running is None:
             return None
         return self._decode(running, self._records.get(MEETINGS, running) or {})
+
+    def running_facilitator(self) -> tuple[int, str | None] | None:
+        """The running meeting's id and facilitator, without reading it whole: what
+        every change made meanwhile records."""
+        running = self._running_id()
+        if running is None:
+            return None
+        head = self._records.get(MEETINGS, running) or {}
+        try:
+            return running, values.load_text(head.get("facilitator"))
+        except (TypeError, ValueError):
+            return running, self._decode(running, head).facilitator  # says what is wrong
 
     def get(self, meeting_id: int) -> Meeting:
         head = self._records.get(MEETINGS, meeting_id)

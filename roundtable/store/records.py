@@ -13,7 +13,6 @@ in-memory indexes, built on first use and dropped whenever the data in memory ch
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,6 +20,7 @@ from typing import Any, TypeVar
 from roundtable.domain.clock import Clock
 from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.i18n import _
+from roundtable.store.indexes import Indexes, Normalize, carry_numbers, carry_running, whole_number
 from roundtable.store.journal import JournalStorage
 from roundtable.store.values import MAX_ITEMS, MAX_WHOLE, FieldProblem
 
@@ -93,38 +93,6 @@ def doc_id_of(key: str) -> int | None:
     if key.isascii() and key.isdigit() and len(key) <= 18:
         return int(key)
     return None
-
-
-Normalize = Callable[[object], Hashable | None]
-"""What a stored value is looked up by (None: not indexed)."""
-
-
-def whole_number(value: object) -> int | None:
-    """Ids index as themselves; anything else is not indexed."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-@dataclass
-class Indexes:
-    """Lookups derived from the tables in memory, for one storage generation.
-
-    Built lazily, each on first use, and dropped as a whole when the storage's
-    generation moves on (a write here, another process's write caught up with, a
-    reload): never stale, and never paid for by a command that does not use them.
-    """
-
-    generation: int
-    meetings_by_number: dict[int, int] | None = None
-    """Meeting number → id (the lowest id, should a damaged store repeat a number)."""
-    meeting_numbers: dict[int, int] | None = None
-    """Meeting id → number."""
-    derived: dict[str, Any] = field(default_factory=dict)
-    """Each repository's own lookups, by name."""
-    by_key: dict[tuple[str, str], tuple[Normalize, dict[Hashable, list[int]]]] = field(
-        default_factory=dict
-    )
-    """(kind, key) → how values are indexed, and value → ids of the entries of that kind
-    with it (`meeting_id`, `campaign_id`, a campaign's name)."""
 
 
 class Records:
@@ -273,7 +241,16 @@ class Records:
         cache.generation = self.storage.generation
         cache.derived.pop(kind, None)
         if kind == MEETINGS:
-            cache.meetings_by_number = cache.meeting_numbers = None
+            carry_numbers(cache, doc_id, old, new)
+        if kind in (MEETINGS, MEETING_CLOCKS):
+            carry_running(
+                cache,
+                doc_id,
+                old,
+                new,
+                clock=kind == MEETING_CLOCKS,
+                has_head=lambda: self.get(MEETINGS, doc_id) is not None,
+            )
         for (indexed_kind, key), (normalize, index) in cache.by_key.items():
             if indexed_kind != kind:
                 continue
