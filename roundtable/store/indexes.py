@@ -9,7 +9,14 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Indexes", "Normalize", "carry_numbers", "carry_running", "whole_number"]
+__all__ = [
+    "Indexes",
+    "Normalize",
+    "RunningClocks",
+    "carry_numbers",
+    "carry_running",
+    "whole_number",
+]
 
 Doc = dict[str, Any]
 
@@ -20,6 +27,17 @@ Normalize = Callable[[object], Hashable | None]
 def whole_number(value: object) -> int | None:
     """Ids index as themselves; anything else is not indexed."""
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+@dataclass
+class RunningClocks:
+    """The ids of the meeting clocks without an end, in the tables looked at: the
+    newest ones, or all (`complete`). Meetings in tables not looked at are older."""
+
+    ids: set[int]
+    complete: bool
+    floor: int = 0
+    """The lowest id the tables looked at can hold."""
 
 
 @dataclass
@@ -36,8 +54,8 @@ class Indexes:
     """Meeting number → id (the lowest id, should a damaged store repeat a number)."""
     meeting_numbers: dict[int, int] | None = None
     """Meeting id → number."""
-    running: tuple[int | None] | None = None
-    """The running meeting with the highest id (None: none runs), once looked up."""
+    running: RunningClocks | None = None
+    """The meetings whose clocks have no end, once looked up."""
     derived: dict[str, Any] = field(default_factory=dict)
     """Each repository's own lookups, by name."""
     by_key: dict[tuple[str, str], tuple[Normalize, dict[Hashable, list[int]]]] = field(
@@ -65,28 +83,16 @@ def carry_numbers(cache: Indexes, doc_id: int, old: Doc | None, new: Doc | None)
     cache.meetings_by_number = cache.meeting_numbers = None
 
 
-def carry_running(
-    cache: Indexes,
-    doc_id: int,
-    old: Doc | None,
-    new: Doc | None,
-    *,
-    clock: bool,
-    has_head: Callable[[], bool],
-) -> None:
-    """The running meeting after meeting `doc_id`'s head or clock (`clock`) was
-    written (`old` → `new`). Only what can be known without looking at other meetings
-    is carried; the rest is looked up again."""
-    if cache.running is None:
+def carry_running(cache: Indexes, doc_id: int, old: Doc | None, new: Doc | None) -> None:
+    """The clocks without an end after meeting `doc_id`'s clock was written (`old` →
+    `new`)."""
+    running = cache.running
+    if running is None:
         return
-    (running,) = cache.running
-    if not clock:
-        if (old is None) != (new is None):  # a meeting added or discarded
-            cache.running = None
-        return
-    was = old is not None and old.get("ended_at") is None
-    now = new is not None and new.get("ended_at") is None
-    if now and not was and (running is None or doc_id > running) and has_head():
-        cache.running = (doc_id,)
-    elif was and not now and doc_id == running:
+    if new is None or new.get("ended_at") is not None:
+        running.ids.discard(doc_id)
+    elif doc_id >= running.floor:
+        running.ids.add(doc_id)
+    else:
+        # An older meeting running again: its table may not have been looked at.
         cache.running = None

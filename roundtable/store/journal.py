@@ -54,7 +54,7 @@ from roundtable.store.files import (
     leftover_temp_files,
     make_folders,
 )
-from roundtable.store.folding import fold_write
+from roundtable.store.folding import fold_insert, fold_write
 from roundtable.store.migrations import Data, Migration
 from roundtable.store.reader import read_chunks, sealed_fetch
 from roundtable.store.tracked import Pending, Tables, TrackedDoc
@@ -168,6 +168,24 @@ class JournalStorage(JournalFile, Storage):
             self._generation += 1
 
     # --- public extras ---------------------------------------------------------------
+
+    def insert(self, name: str, doc_id: str, doc: dict[str, Any]) -> None:
+        """Add a new document to table `name` in the running transaction: what a TinyDB
+        write of the table with it records, without copying and scanning the table."""
+        with self._mutex:
+            self._check_usable()
+            txn = self._txn
+            if txn is None or self._sink:
+                # Outside a transaction, or after a change that never reached a write:
+                # the general path, which refuses or poisons as it must.
+                tables = self.read()
+                tables[name] = {**tables.get(name, {}), doc_id: doc}
+                self.write(tables)
+                return
+            self._tables = fold_insert(
+                self._tables, name, doc_id, doc, txn, self._sink, self._read_table
+            )
+            self._generation += 1
 
     def tables(self) -> dict[str, dict[str, Any]]:
         """The tables in memory, to read only (no document may be changed through

@@ -159,8 +159,8 @@ class Records:
     # Writes go straight to the storage, not through TinyDB's `Table`: TinyDB rebuilds
     # the whole table (twice, in Python) on every write, which made long histories slow
     # to write. The storage learns of a change as TinyDB's writes tell it: a document
-    # changed in place (a `TrackedDoc` reports itself), or a new table dict holding the
-    # same documents plus a new one or minus a removed one.
+    # changed in place (a `TrackedDoc` reports itself), or a new table dict minus a
+    # removed document; a new document it is told of directly (`insert`).
 
     def insert(self, kind: str, doc_id: int, doc: Doc) -> None:
         """Add entry `doc_id` of `kind`; `StoreError` if it exists (a damaged counter)."""
@@ -218,11 +218,9 @@ class Records:
         if old is not None:
             old.clear()
             old.update(doc)
+            self.storage.write(tables)
         else:
-            fresh = {} if table is None else dict(table)
-            fresh[str(doc_id)] = dict(doc)
-            tables[name] = fresh
-        self.storage.write(tables)
+            self.storage.insert(name, str(doc_id), dict(doc))
         self._reindex(kind, doc_id, previous, doc, before)
 
     def _missing(self, kind: str, doc_id: int) -> str:
@@ -242,15 +240,8 @@ class Records:
         cache.derived.pop(kind, None)
         if kind == MEETINGS:
             carry_numbers(cache, doc_id, old, new)
-        if kind in (MEETINGS, MEETING_CLOCKS):
-            carry_running(
-                cache,
-                doc_id,
-                old,
-                new,
-                clock=kind == MEETING_CLOCKS,
-                has_head=lambda: self.get(MEETINGS, doc_id) is not None,
-            )
+        if kind == MEETING_CLOCKS:
+            carry_running(cache, doc_id, old, new)
         for (indexed_kind, key), (normalize, index) in cache.by_key.items():
             if indexed_kind != kind:
                 continue
