@@ -196,7 +196,7 @@ def read_chunks(
     """Parse the chunks of table `name` into `tables`; it waits no more."""
     chunks = waiting.pop(name)
     table = tables.setdefault(name, {})
-    shared: dict[bytes, Any] = {}
+    shared: dict[object, Any] = {}
     for chunk in chunks:
         raw = fetch(chunk)
         try:
@@ -218,24 +218,46 @@ def read_chunks(
         table.update(share_repeats(change["put"][name], shared))
 
 
-def share_repeats(docs: dict[str, Any], shared: dict[bytes, Any]) -> dict[str, Any]:
-    """`docs` with equal nested lists and objects made one object each.
+_SHORT = 32
+"""Strings up to this long are worth sharing (states, roles, names, days); longer
+ones (times, texts) rarely repeat."""
 
-    A meeting's agenda and attendees are the same in meeting after meeting; read as
-    they are written, years of them would fill memory with copies. Sharing is safe
-    because documents are only ever changed through their top-level keys (see
-    `roundtable.store.journal`), never inside a nested value. `shared` holds the
-    values seen so far, by their JSON.
+
+def share_repeats(docs: dict[str, Any], shared: dict[object, Any]) -> dict[str, Any]:
+    """`docs` with equal values in them made one object each.
+
+    A meeting's agenda and attendees are the same in meeting after meeting, and an
+    item's state, an owner or a day repeat in thousands of documents; read as they are
+    written, years of them would fill memory with copies. Sharing is safe because
+    documents are only ever changed through their top-level keys (see
+    `roundtable.store.journal`), never inside a nested value. `shared` holds the values
+    seen so far: strings as themselves, lists and objects by their JSON.
     """
     for doc in docs.values():
         for key, value in doc.items():
-            if value and type(value) in (list, dict):
-                try:
-                    seen = orjson.dumps(value)
-                except orjson.JSONEncodeError:
-                    continue  # what only the standard parser reads: kept as it is
-                doc[key] = shared.setdefault(seen, value)
+            doc[key] = _shared(value, shared)
     return docs
+
+
+def _shared(value: Any, shared: dict[object, Any]) -> Any:
+    kind = type(value)
+    if kind is str:
+        return shared.setdefault(value, value) if len(value) <= _SHORT else value
+    if not value or (kind is not list and kind is not dict):
+        return value
+    try:
+        seen = orjson.dumps(value)
+    except orjson.JSONEncodeError:
+        return value  # what only the standard parser reads: kept as it is
+    found = shared.get(seen)
+    if found is None:
+        if kind is list:
+            value[:] = [_shared(element, shared) for element in value]
+        else:
+            for key, element in value.items():
+                value[key] = _shared(element, shared)
+        found = shared[seen] = value
+    return found
 
 
 def take(
