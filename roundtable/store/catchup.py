@@ -138,7 +138,14 @@ class JournalFile:
         )
         fetch = sealed_fetch(self._fd, self.path)
         for change in parsed.changes:
-            put = take(self._tables, self._waiting, change, path=self.path, fetch=fetch)
+            put = take(
+                self._tables,
+                self._waiting,
+                change,
+                path=self.path,
+                fetch=fetch,
+                packed=self.read_only,
+            )
             if not self.read_only:
                 self._untracked.update(put)
         if parsed.changes:
@@ -188,13 +195,17 @@ class JournalFile:
             tables: dict[str, dict[str, Any]] = {}
             waiting: dict[str, list[Chunk]] = {}
             fetch = sealed_fetch(fd, self.path)
+            # A migration changes documents in place: then they are read unpacked.
+            packed = self.read_only and header.schema == self.schema
             parsed = parse_lines(
                 lines,
                 2,
                 path=self.path,
                 sealed=header.chunks,
                 chunks_allowed=True,
-                take_line=lambda change: take(tables, waiting, change, path=self.path, fetch=fetch),
+                take_line=lambda change: take(
+                    tables, waiting, change, path=self.path, fetch=fetch, packed=packed
+                ),
             )
             if header.schema < self.schema:
                 # A migration sees every table.

@@ -321,14 +321,12 @@ class JournalStorage(JournalFile, Storage):
         """Table `name` as it is in memory, read from its chunks first if it waits in them."""
         with self._mutex:
             if name in self._waiting:
+                assert self._fd is not None
+                fetch = sealed_fetch(self._fd, self.path)
                 try:
-                    assert self._fd is not None
+                    tables, waiting = self._tables, self._waiting
                     read_chunks(
-                        self._tables,
-                        self._waiting,
-                        name,
-                        path=self.path,
-                        fetch=sealed_fetch(self._fd, self.path),
+                        tables, waiting, name, path=self.path, fetch=fetch, packed=self.read_only
                     )
                 except Damaged as error:
                     self._broken = error

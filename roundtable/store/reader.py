@@ -27,6 +27,7 @@ from roundtable.i18n import _, ngettext
 from roundtable.store.changes import apply_change, damaged, loads, shape_problem
 from roundtable.store.chunks import Chunk, chunk_of, is_chunk_line
 from roundtable.store.files import read_exactly
+from roundtable.store.packed import PackedTable, pack
 
 __all__ = [
     "Fetch",
@@ -192,10 +193,12 @@ def read_chunks(
     *,
     path: Path,
     fetch: Fetch,
+    packed: bool = False,
 ) -> None:
-    """Parse the chunks of table `name` into `tables`; it waits no more."""
+    """Parse the chunks of table `name` into `tables`; it waits no more. `packed`: a
+    read-only storage's table (see `packed`)."""
     chunks = waiting.pop(name)
-    table = tables.setdefault(name, {})
+    table = tables.setdefault(name, PackedTable() if packed else {})
     shared: dict[object, Any] = {}
     for chunk in chunks:
         raw = fetch(chunk)
@@ -215,7 +218,8 @@ def read_chunks(
             problem = _("the chunk line does not hold as many documents as it says")
         if problem is not None:
             raise damaged(path, chunk.number, problem)
-        table.update(share_repeats(change["put"][name], shared))
+        docs = change["put"][name]
+        table.update(share_repeats(pack(docs) if packed else docs, shared))
 
 
 _SHORT = 32
@@ -234,8 +238,9 @@ def share_repeats(docs: dict[str, Any], shared: dict[object, Any]) -> dict[str, 
     seen so far: strings as themselves, lists and objects by their JSON.
     """
     for doc in docs.values():
-        for key, value in doc.items():
-            doc[key] = _shared(value, shared)
+        if type(doc) is dict:
+            for key, value in doc.items():
+                doc[key] = _shared(value, shared)
     return docs
 
 
@@ -267,6 +272,7 @@ def take(
     *,
     path: Path,
     fetch: Fetch,
+    packed: bool = False,
 ) -> Iterable[str]:
     """Apply one line to `tables` in file order: a chunk of a table not in memory yet
     waits; a change reads the waiting chunks of the tables it changes first.
@@ -275,12 +281,20 @@ def take(
         waiting.setdefault(change.table, []).append(change)
         if change.table not in tables:
             return ()
-        read_chunks(tables, waiting, change.table, path=path, fetch=fetch)
+        read_chunks(tables, waiting, change.table, path=path, fetch=fetch, packed=packed)
         return (change.table,)
     for name in change.get("drop", ()):
         waiting.pop(name, None)
     for name in (*change.get("rm", ()), *change.get("put", ())):
         if name in waiting:
-            read_chunks(tables, waiting, name, path=path, fetch=fetch)
+            read_chunks(tables, waiting, name, path=path, fetch=fetch, packed=packed)
+    if packed:
+        for name in change.get("drop", ()):
+            tables.pop(name, None)
+        for name, docs in change.get("put", {}).items():
+            pack(docs)
+            if type(tables.get(name)) is not PackedTable:
+                tables[name] = PackedTable(tables.get(name) or {})
+        change = {key: value for key, value in change.items() if key != "drop"}
     apply_change(tables, change)
     return change.get("put", {}).keys()  # type: ignore[no-any-return]

@@ -12,7 +12,7 @@ in-memory indexes, built on first use and dropped whenever the data in memory ch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -120,14 +120,13 @@ class Records:
                     numbered.append((number, name))
         return [name for _number, name in sorted(numbered)]
 
-    def items(self, kind: str) -> list[tuple[int, Doc]]:
-        """Every (id, document) of `kind`, across its tables."""
+    def items(self, kind: str) -> Iterator[tuple[int, Doc]]:
+        """Every (id, document) of `kind`, across its tables, one at a time (a read-only
+        store's documents are parsed as they come; see `packed`)."""
         tables = self.storage.tables()
-        return [
-            (self.doc_id(kind, key), doc)
-            for name in self.shard_names(kind)
-            for key, doc in tables[name].items()
-        ]
+        for name in self.shard_names(kind):
+            for key, doc in tables[name].items():
+                yield self.doc_id(kind, key), doc
 
     def doc_id(self, kind: str, key: str) -> int:
         """The id of a document's table key, or `StoreError` naming file and key."""
