@@ -261,7 +261,8 @@ def _shared(value: Any, shared: dict[object, Any]) -> Any:
         else:
             for key, element in value.items():
                 value[key] = _shared(element, shared)
-        found = shared[seen] = value
+        # A copy of the key: orjson's own bytes keep the whole buffer it wrote them into.
+        found = shared[bytes(memoryview(seen))] = value
     return found
 
 
