@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,14 @@ from roundtable.store.chunks import Chunk, header_line, header_problem, parse_he
 from roundtable.store.files import lines_from, read_from, write_error, write_new_file
 from roundtable.store.locking import StoreLock
 from roundtable.store.migrations import Data, Migration, backup_name, newer_store, run_migrations
-from roundtable.store.reader import lines_in, parse_lines, read_chunks, sealed_fetch, take
+from roundtable.store.reader import (
+    chunk_documents,
+    lines_in,
+    parse_lines,
+    read_chunks,
+    sealed_fetch,
+    take,
+)
 from roundtable.store.tracked import Pending
 
 __all__ = ["JournalFile"]
@@ -68,6 +75,14 @@ class JournalFile:
         self._compact_floor = 0
         """After a failed compaction: don't try again below this many lines."""
         self._generation = 0
+
+    def _streamed(self, name: str) -> Iterator[tuple[str, Any]] | None:
+        """(id, document) of table `name` straight from its chunks, one chunk in memory
+        at a time and none kept: for a read-only storage, while the table waits."""
+        if not (self.read_only and name in self._waiting and self._fd is not None):
+            return None
+        fetch = sealed_fetch(self._fd, self.path)
+        return chunk_documents(list(self._waiting[name]), name, path=self.path, fetch=fetch)
 
     def _close_fd(self) -> None:
         if self._fd is not None:

@@ -114,7 +114,7 @@ class JournalStorage(JournalFile, Storage):
 
     # --- TinyDB's Storage interface ---------------------------------------------
 
-    def read(self) -> dict[str, dict[str, Any]]:
+    def read(self) -> Tables:
         """The tables in memory (a fresh outer dict; the tables are the live ones)."""
         with self._mutex:
             self._check_usable()
@@ -187,7 +187,7 @@ class JournalStorage(JournalFile, Storage):
             )
             self._generation += 1
 
-    def tables(self) -> dict[str, dict[str, Any]]:
+    def tables(self) -> Tables:
         """The tables in memory, to read only (no document may be changed through
         them): unlike `read()`, this never makes `TrackedDoc`s, so scans stay cheap."""
         with self._mutex:

@@ -33,6 +33,7 @@ __all__ = [
     "Fetch",
     "Line",
     "Parsed",
+    "chunk_documents",
     "lines_in",
     "parse_lines",
     "read_chunks",
@@ -201,25 +202,36 @@ def read_chunks(
     table = tables.setdefault(name, PackedTable() if packed else {})
     shared: dict[object, Any] = {}
     for chunk in chunks:
-        raw = fetch(chunk)
-        try:
-            change = loads(raw)
-        except ValueError as error:
-            raise damaged(
-                path, chunk.number, _("not valid JSON ({error})").format(error=error)
-            ) from error
-        del raw
-        problem = shape_problem(change)
-        if problem is None and (
-            change.keys() - {"chunk"} != {"put"} or change["put"].keys() != {name}
-        ):
-            problem = _("a chunk line must hold documents of its own table only")
-        if problem is None and len(change["put"][name]) != chunk.documents:
-            problem = _("the chunk line does not hold as many documents as it says")
-        if problem is not None:
-            raise damaged(path, chunk.number, problem)
-        docs = change["put"][name]
+        docs = _documents(chunk, name, path=path, fetch=fetch)
         table.update(share_repeats(pack(docs) if packed else docs, shared))
+
+
+def chunk_documents(
+    chunks: list[Chunk], name: str, *, path: Path, fetch: Fetch
+) -> Iterator[tuple[str, Any]]:
+    """The documents of table `name` in its `chunks`, one chunk in memory at a time."""
+    shared: dict[object, Any] = {}
+    for chunk in chunks:
+        yield from share_repeats(_documents(chunk, name, path=path, fetch=fetch), shared).items()
+
+
+def _documents(chunk: Chunk, name: str, *, path: Path, fetch: Fetch) -> dict[str, Any]:
+    """The documents in one chunk of table `name`, checked."""
+    try:
+        change = loads(fetch(chunk))
+    except ValueError as error:
+        raise damaged(
+            path, chunk.number, _("not valid JSON ({error})").format(error=error)
+        ) from error
+    problem = shape_problem(change)
+    if problem is None and (change.keys() - {"chunk"} != {"put"} or change["put"].keys() != {name}):
+        problem = _("a chunk line must hold documents of its own table only")
+    if problem is None and len(change["put"][name]) != chunk.documents:
+        problem = _("the chunk line does not hold as many documents as it says")
+    if problem is not None:
+        raise damaged(path, chunk.number, problem)
+    docs: dict[str, Any] = change["put"][name]
+    return docs
 
 
 _SHORT = 32

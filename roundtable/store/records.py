@@ -125,7 +125,7 @@ class Records:
         store's documents are parsed as they come; see `packed`)."""
         tables = self.storage.tables()
         for name in self.shard_names(kind):
-            for key, doc in tables[name].items():
+            for key, doc in tables.scan(name):
                 yield self.doc_id(kind, key), doc
 
     def doc_id(self, kind: str, key: str) -> int:
