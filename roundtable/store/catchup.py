@@ -78,8 +78,9 @@ class JournalFile:
 
     def _streamed(self, name: str) -> Iterator[tuple[str, Any]] | None:
         """(id, document) of table `name` straight from its chunks, one chunk in memory
-        at a time and none kept: for a read-only storage, while the table waits."""
-        if not (self.read_only and name in self._waiting and self._fd is not None):
+        at a time and none kept, while the table waits (to read only: a document to
+        change is looked up, which reads the table)."""
+        if name not in self._waiting or self._fd is None:
             return None
         fetch = sealed_fetch(self._fd, self.path)
         return chunk_documents(list(self._waiting[name]), name, path=self.path, fetch=fetch)

@@ -13,7 +13,7 @@ an append copies one bounded table, not years of history.
 from __future__ import annotations
 
 import getpass
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -108,11 +108,16 @@ class EventLog:
             )
         ]
 
-    def _docs(self) -> list[tuple[int, Doc]]:
+    def _docs(self) -> Iterator[tuple[int, Doc]]:
+        """Every event's document, one at a time (streamed from the file where it can be)."""
         tables = self._storage.tables()
-        return [
-            (int(key), doc) for name in self._shard_names() for key, doc in tables[name].items()
-        ]
+        for name in self._shard_names():
+            for key, doc in tables.scan(name):
+                yield int(key), doc
+
+    def _current(self) -> _Index | None:
+        index = self._index
+        return index if index is not None and index.generation == self._storage.generation else None
 
     def record(
         self,
@@ -171,11 +176,33 @@ class EventLog:
 
     def entries_of_meeting(self, meeting_id: int) -> list[tuple[EntryKind, int]]:
         """Every entry ever recorded under the meeting (also ones deleted since)."""
-        return sorted(self._indexed().by_meeting.get(meeting_id, ()))
+        index = self._current()
+        if index is not None:
+            return sorted(index.by_meeting.get(meeting_id, ()))
+        # One pass over the documents, keeping only what matches: years of history are
+        # never all in memory for one meeting's question.
+        found = {
+            (event.entry, event.entry_id)
+            for doc_id, doc in self._docs()
+            if any(
+                isinstance(side, dict) and side.get("meeting_id") == meeting_id
+                for side in (doc.get("before"), doc.get("after"))
+            )
+            for event in (_event_from_doc(doc_id, doc),)
+        }
+        return sorted(found)
 
     def in_meeting(self, meeting_id: int) -> list[Event]:
         """The events recorded while the meeting ran (a change made there), oldest first."""
-        return [event for event in self._indexed().ordered if event.meeting_id == meeting_id]
+        index = self._current()
+        if index is not None:
+            return [event for event in index.ordered if event.meeting_id == meeting_id]
+        found = [
+            _event_from_doc(doc_id, doc)
+            for doc_id, doc in self._docs()
+            if doc.get("meeting_id") == meeting_id
+        ]
+        return sorted(found, key=lambda e: (e.at, e.id))
 
     def entries(self, entry: EntryKind) -> list[int]:
         """The ids of every entry of this kind that has events."""
@@ -191,8 +218,8 @@ class EventLog:
         the newest back to the first one that holds nothing after `start` (one table
         more than the boundary, for events written a little out of order). Years of
         history before `start` are not read at all."""
-        index = self._index
-        if index is not None and index.generation == self._storage.generation:
+        index = self._current()
+        if index is not None:
             return [event for event in index.ordered if event.at > start]
         tables = self._storage.tables()
         found: list[Event] = []

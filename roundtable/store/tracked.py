@@ -177,7 +177,7 @@ class Tables(dict[str, dict[str, Any]]):
 
     def scan(self, name: str) -> Iterator[tuple[str, Any]]:
         """(id, document) of table `name`, to read only: a table still in its chunks is
-        streamed from them where the storage can (read-only), not kept in memory."""
+        streamed from them, not kept in memory."""
         if dict.__getitem__(self, name) is NOT_READ:
             streamed = self._storage._streamed(name)
             if streamed is not None:
