@@ -14,20 +14,14 @@ from typing import Any
 
 from roundtable.errors import StoreError
 from roundtable.i18n import _
-from roundtable.store import compaction
+from roundtable.store import compaction, reader
 from roundtable.store.changes import Damaged, damaged, dumps
 from roundtable.store.chunks import Chunk, header_line, header_problem, parse_header
 from roundtable.store.files import lines_from, read_from, write_error, write_new_file
 from roundtable.store.locking import StoreLock
 from roundtable.store.migrations import Data, Migration, backup_name, newer_store, run_migrations
-from roundtable.store.reader import (
-    chunk_documents,
-    lines_in,
-    parse_lines,
-    read_chunks,
-    sealed_fetch,
-    take,
-)
+from roundtable.store.packed import PACKED_UP_TO
+from roundtable.store.reader import chunk_documents, lines_in, parse_lines, sealed_fetch, take
 from roundtable.store.tracked import Pending
 
 __all__ = ["JournalFile"]
@@ -77,13 +71,15 @@ class JournalFile:
         self._generation = 0
 
     def _streamed(self, name: str) -> Iterator[tuple[str, Any]] | None:
-        """(id, document) of table `name` straight from its chunks, one chunk in memory
-        at a time and none kept, while the table waits (to read only: a document to
-        change is looked up, which reads the table)."""
-        if name not in self._waiting or self._fd is None:
+        """(id, document) of waiting table `name` from its chunks, none kept (to read
+        only). Not big documents (meetings' heads): kept, they share repeated parts."""
+        chunks = self._waiting.get(name)
+        if chunks is None or self._fd is None:
+            return None
+        if sum(c.length for c in chunks) > PACKED_UP_TO * sum(c.documents for c in chunks):
             return None
         fetch = sealed_fetch(self._fd, self.path)
-        return chunk_documents(list(self._waiting[name]), name, path=self.path, fetch=fetch)
+        return chunk_documents(list(chunks), name, path=self.path, fetch=fetch)
 
     def _close_fd(self) -> None:
         if self._fd is not None:
@@ -160,7 +156,7 @@ class JournalFile:
                 change,
                 path=self.path,
                 fetch=fetch,
-                packed=self.read_only,
+                packed=True,
             )
             if not self.read_only:
                 self._untracked.update(put)
@@ -212,7 +208,7 @@ class JournalFile:
             waiting: dict[str, list[Chunk]] = {}
             fetch = sealed_fetch(fd, self.path)
             # A migration changes documents in place: then they are read unpacked.
-            packed = self.read_only and header.schema == self.schema
+            packed = header.schema == self.schema
             parsed = parse_lines(
                 lines,
                 2,
@@ -226,7 +222,7 @@ class JournalFile:
             if header.schema < self.schema:
                 # A migration sees every table.
                 for name in list(waiting):
-                    read_chunks(tables, waiting, name, path=self.path, fetch=fetch)
+                    reader.read_chunks(tables, waiting, name, path=self.path, fetch=fetch)
                 if not self.read_only:
                     original = read_from(fd, 0)
                     os.close(fd)

@@ -325,9 +325,7 @@ class JournalStorage(JournalFile, Storage):
                 fetch = sealed_fetch(self._fd, self.path)
                 try:
                     tables, waiting = self._tables, self._waiting
-                    read_chunks(
-                        tables, waiting, name, path=self.path, fetch=fetch, packed=self.read_only
-                    )
+                    read_chunks(tables, waiting, name, path=self.path, fetch=fetch, packed=True)
                 except Damaged as error:
                     self._broken = error
                     raise

@@ -200,15 +200,18 @@ class Meetings:
     def latest(self, agenda_id: str | None, count: int) -> list[Meeting]:
         """The `count` meetings (of `agenda_id`) with the highest numbers, oldest first:
         only those are decoded, not years of history."""
-        heads = [
-            (number, doc_id, head)
-            for doc_id, head in self._records.items(MEETINGS)
+        records = self._records
+        # Numbers only while looking: the heads of years of meetings are not kept.
+        numbers = sorted(
+            (number, doc_id)
+            for doc_id, head in records.items(MEETINGS)
             if (agenda_id is None or head.get("agenda_id") == agenda_id)
             and isinstance(number := head.get("number"), int)
+        )
+        chosen = numbers[-count:] if count > 0 else []
+        found = [
+            self._decode(doc_id, records.get(MEETINGS, doc_id) or {}) for _number, doc_id in chosen
         ]
-        heads.sort(key=lambda entry: (entry[0], entry[1]))
-        chosen = heads[-count:] if count > 0 else []
-        found = [self._decode(doc_id, head) for _number, doc_id, head in chosen]
         return sorted(found, key=lambda m: (m.started_at, m.number, m.id or 0))
 
     def counts(self) -> dict[int, MeetingCounts]:

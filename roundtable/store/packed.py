@@ -18,9 +18,9 @@ from typing import Any
 
 import orjson
 
-__all__ = ["PackedTable", "pack"]
+__all__ = ["PACKED_UP_TO", "PackedTable", "pack"]
 
-_PACKED_UP_TO = 1024
+PACKED_UP_TO = 1024
 """Documents whose JSON is at most this long are kept packed."""
 
 _MISSING = object()
@@ -73,7 +73,7 @@ def pack(docs: dict[str, Any]) -> dict[str, Any]:
             packed = orjson.dumps(doc)
         except orjson.JSONEncodeError:
             continue  # what only the standard parser reads: kept parsed
-        if len(packed) <= _PACKED_UP_TO:
+        if len(packed) <= PACKED_UP_TO:
             # A copy: orjson's own bytes keep the whole buffer it wrote them into.
             docs[key] = bytes(memoryview(packed))
     return docs
