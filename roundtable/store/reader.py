@@ -6,11 +6,13 @@
   only: a chunk line is never an append, so a chunk line cut short, failing its CRC or
   missing (the header says how many there are) is damage, like invalid JSON or a wrong
   shape anywhere else: `Damaged` naming file and line.
-- **Reading only what is used.** A chunk line whose CRC matches is not parsed when the
-  file is read: its table is read from it the first time anything looks the table up,
-  so opening a store with years of history parses only what the command at hand uses.
-  A change to a table not yet read from its chunks reads them first, so changes always
-  apply in file order.
+- **Reading only what is used.** The file is read a line at a time. A chunk line whose
+  CRC matches is neither parsed nor kept when the file is read, only where it is: its
+  table is read from the file the first time anything looks the table up (the line
+  checked against its seal again), and a listing streams it chunk by chunk
+  (`chunk_documents`), so a command on years of history holds only what it uses. A
+  change to a table not yet read from its chunks reads them first, so changes always
+  apply in file order. Equal values are shared as a table is read (`share_repeats`).
 """
 
 from __future__ import annotations
