@@ -224,7 +224,7 @@ class EventLog:
         tables = self._storage.tables()
         found: list[Event] = []
         for name in reversed(self._shard_names()):
-            events = [_event_from_doc(int(key), doc) for key, doc in tables[name].items()]
+            events = [_event_from_doc(int(key), doc) for key, doc in tables.scan(name)]
             later = [event for event in events if event.at > start]
             found.extend(later)
             if events and not later:
