@@ -2,7 +2,8 @@
 
 The demo history (`roundtable demo`) is recorded call by call through a `Recorder`,
 then played into a new store as the app and the attendees' commands would have written
-it: every call its own transaction (one fsynced line), and each meeting run step by
+it: every call its own transaction (one line, fsynced in real use; not while growing,
+which writes the same bytes), and each meeting run step by
 step: started with its first item running, saved at every next item, its entries
 captured while their item runs, ended. The journal compacts when it decides to, as in
 real use; nothing is compacted at the end.
@@ -10,6 +11,7 @@ real use; nothing is compacted at the end.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -139,10 +141,23 @@ def _steps(meeting: Meeting) -> list[tuple[datetime, Meeting]]:
     return states
 
 
+@contextmanager
+def _without_fsync() -> Iterator[None]:
+    """`os.fsync` a no-op meanwhile: the bytes written are the same, and growing a
+    store of years of meetings (every call its own fsynced line) takes minutes, not
+    hours. Only for the process that grows a store for a benchmark."""
+    fsync = os.fsync
+    os.fsync = lambda fd: None
+    try:
+        yield
+    finally:
+        os.fsync = fsync
+
+
 def grow(path: Path, calls: list[Call], *, compact_slack: int | None = None) -> None:
     """Write `calls` into a new store as meetings write them (see the module)."""
     options = {} if compact_slack is None else {"compact_slack": compact_slack}
-    with Store.open(path, **options) as store:
+    with _without_fsync(), Store.open(path, **options) as store:
         moment = [calls[0].at]
         pending: list[tuple[datetime, Meeting]] = []
         # The demo starts each meeting running and saves it ended after its entries:

@@ -81,7 +81,7 @@ class Actions:
             # One pass, straight over the tables: this runs over every item once after
             # each change, and a minutes export waits for it.
             for name in records.shard_names(ACTIONS):
-                for key, doc in tables[name].items():
+                for key, doc in tables.scan(name):
                     number = records.doc_id(ACTIONS, key)
                     opened = doc.get("meeting_id")
                     if isinstance(opened, int):
@@ -198,7 +198,7 @@ class Actions:
             found = [
                 self._decode(records.doc_id(ACTIONS, key), doc)
                 for name in records.shard_names(ACTIONS)
-                for key, doc in tables[name].items()
+                for key, doc in tables.scan(name)
                 if (include_closed or doc.get("status") == open_status)
                 and (
                     wanted is None

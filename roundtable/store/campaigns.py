@@ -176,7 +176,7 @@ class Campaigns:
             ]
         else:
             campaigns = [self._decode(i, doc) for i, doc in records.items(CAMPAIGNS)]
-            docs = records.items(SNAPSHOTS)
+            docs = list(records.items(SNAPSHOTS))
         snapshots = [self._snapshot(doc_id, doc) for doc_id, doc in docs]
         return build_scoreboard(campaigns, snapshots, numbers, as_of)
 

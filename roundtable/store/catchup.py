@@ -7,20 +7,21 @@ from __future__ import annotations
 
 import errno
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 from roundtable.errors import StoreError
 from roundtable.i18n import _
-from roundtable.store import compaction
+from roundtable.store import compaction, reader
 from roundtable.store.changes import Damaged, damaged, dumps
 from roundtable.store.chunks import Chunk, header_line, header_problem, parse_header
-from roundtable.store.files import read_from, write_error, write_new_file
+from roundtable.store.files import lines_from, read_from, write_error, write_new_file
 from roundtable.store.locking import StoreLock
 from roundtable.store.migrations import Data, Migration, backup_name, newer_store, run_migrations
-from roundtable.store.reader import parse_lines, read_chunks, take
+from roundtable.store.packed import PACKED_UP_TO
+from roundtable.store.reader import chunk_documents, lines_in, parse_lines, sealed_fetch, take
 from roundtable.store.tracked import Pending
 
 __all__ = ["JournalFile"]
@@ -68,6 +69,17 @@ class JournalFile:
         self._compact_floor = 0
         """After a failed compaction: don't try again below this many lines."""
         self._generation = 0
+
+    def _streamed(self, name: str) -> Iterator[tuple[str, Any]] | None:
+        """(id, document) of waiting table `name` from its chunks, none kept (to read
+        only). Not big documents (meetings' heads): kept, they share repeated parts."""
+        chunks = self._waiting.get(name)
+        if chunks is None or self._fd is None:
+            return None
+        if sum(c.length for c in chunks) > PACKED_UP_TO * sum(c.documents for c in chunks):
+            return None
+        fetch = sealed_fetch(self._fd, self.path)
+        return chunk_documents(list(chunks), name, path=self.path, fetch=fetch)
 
     def _close_fd(self) -> None:
         if self._fd is not None:
@@ -130,10 +142,22 @@ class JournalFile:
         if not data.startswith(b"\n"):
             return False
         parsed = parse_lines(
-            data, 1, self._lines + 2, path=self.path, sealed=None, chunks_allowed=False
+            lines_in(data, 1, self._offset - 1),
+            self._lines + 2,
+            path=self.path,
+            sealed=None,
+            chunks_allowed=False,
         )
+        fetch = sealed_fetch(self._fd, self.path)
         for change in parsed.changes:
-            put = take(self._tables, self._waiting, change, path=self.path)
+            put = take(
+                self._tables,
+                self._waiting,
+                change,
+                path=self.path,
+                fetch=fetch,
+                packed=True,
+            )
             if not self.read_only:
                 self._untracked.update(put)
         if parsed.changes:
@@ -167,38 +191,44 @@ class JournalFile:
             raise
         try:
             st = os.fstat(fd)
-            data = read_from(fd, 0)
-            if not data:
+            # Line by line: the chunks of a big store stay in the file until used.
+            lines = lines_from(fd, 0)
+            first = next(lines, None)
+            if first is None:
                 raise damaged(self.path, 1, _("the file is empty (a store starts with a header)"))
-            header_end = data.find(b"\n") + 1
-            header = parse_header(data[:header_end]) if header_end else None
+            header = parse_header(first[1]) if first[2] else None
             if header is None:
                 raise damaged(self.path, 1, header_problem(self.schema))
+            header_end = len(first[1]) + 1
             if header.schema > self.schema:
                 error = newer_store(self.path, header.schema, self.schema)
                 self._broken = error
                 raise error
+            tables: dict[str, dict[str, Any]] = {}
+            waiting: dict[str, list[Chunk]] = {}
+            fetch = sealed_fetch(fd, self.path)
+            # A migration changes documents in place: then they are read unpacked.
+            packed = header.schema == self.schema
             parsed = parse_lines(
-                data,
-                header_end,
+                lines,
                 2,
                 path=self.path,
                 sealed=header.chunks,
                 chunks_allowed=True,
+                take_line=lambda change: take(
+                    tables, waiting, change, path=self.path, fetch=fetch, packed=packed
+                ),
             )
-            tables: dict[str, dict[str, Any]] = {}
-            waiting: dict[str, list[Chunk]] = {}
-            for change in parsed.changes:
-                take(tables, waiting, change, path=self.path)
             if header.schema < self.schema:
                 # A migration sees every table.
                 for name in list(waiting):
-                    read_chunks(tables, waiting, name, path=self.path)
+                    reader.read_chunks(tables, waiting, name, path=self.path, fetch=fetch)
                 if not self.read_only:
+                    original = read_from(fd, 0)
                     os.close(fd)
                     fd = -1
                     if locked:
-                        self._migrate(tables, header.schema, data)
+                        self._migrate(tables, header.schema, original)
                         self._load(locked=True)
                     else:
                         with self._locked():
@@ -207,7 +237,7 @@ class JournalFile:
                 tables = self._run_migrations(tables, header.schema)
             sealed = header_end + parsed.chunk_bytes
             self._adopt(fd, writable, st, tables, waiting, header_end + parsed.consumed)
-            self._lines = len(parsed.changes)
+            self._lines = parsed.lines
             self._sealed_bytes = sealed
             fd = -1
         except Damaged as error:
@@ -281,9 +311,13 @@ class JournalFile:
         # raises, so nothing is written over it).
         tail = read_from(self._fd, self._offset)
         parsed = parse_lines(
-            b"\n" + tail, 1, self._lines + 2, path=self.path, sealed=None, chunks_allowed=False
+            lines_in(tail, 0, self._offset),
+            self._lines + 2,
+            path=self.path,
+            sealed=None,
+            chunks_allowed=False,
         )
-        return bool(parsed.changes)
+        return bool(parsed.lines)
 
     def _commit(self, pending: Pending) -> None:
         """Append the pending changes as one line and fsync it (under the lock)."""
@@ -338,8 +372,14 @@ class JournalFile:
             self._compact_floor = self._lines * 2
 
     def _compact(self) -> None:
+        assert self._fd is not None
         fd, chunks = compaction.rewrite(
-            self.real_path, self.path, self.schema, self._tables, self._waiting
+            self.real_path,
+            self.path,
+            self.schema,
+            self._tables,
+            self._waiting,
+            sealed_fetch(self._fd, self.path),
         )
         st = os.fstat(fd)
         self._close_fd()

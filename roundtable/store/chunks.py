@@ -31,6 +31,7 @@ __all__ = [
     "Header",
     "chunk_line",
     "chunk_of",
+    "chunks_of_table",
     "compacted_lines",
     "header_line",
     "header_problem",
@@ -58,11 +59,14 @@ class Header:
 
 @dataclass(frozen=True)
 class Chunk:
-    """A compacted line not parsed yet: part of one table's documents."""
+    """A compacted line not parsed yet, part of one table's documents: where it is in
+    the file (its bytes stay there until the table is read, checked again then)."""
 
     table: str
     documents: int
-    line: memoryview
+    offset: int
+    length: int
+    """Its bytes, without the newline."""
     number: int
     """Its line number in the file, for messages."""
 
@@ -74,10 +78,10 @@ def header_line(schema: int, chunks: int | None = None) -> bytes:
     return dumps(header) + b"\n"
 
 
-def parse_header(raw: bytes) -> Header | None:
+def parse_header(raw: bytes | memoryview) -> Header | None:
     """Line 1 as a header, or None if it is not one."""
     try:
-        header = json.loads(raw)
+        header = json.loads(bytes(raw))
     except ValueError:
         return None
     if not isinstance(header, dict) or header.get("roundtable") != HEADER_KIND:
@@ -100,6 +104,11 @@ def chunk_line(name: str, docs: Mapping[str, Any]) -> bytes:
     return _CHUNK_START[:-1] + dumps([name, len(docs), zlib.crc32(rest)]) + rest + b"\n"
 
 
+def chunks_of_table(documents: int) -> int:
+    """How many chunk lines `compacted_lines` writes for a table of `documents`."""
+    return max(1, -(-documents // COMPACT_CHUNK))
+
+
 def compacted_lines(tables: Mapping[str, Mapping[str, Any]]) -> Iterator[bytes]:
     """The chunk lines of a compacted file holding `tables` (an empty table too)."""
     for name, table in tables.items():
@@ -112,9 +121,10 @@ def is_chunk_line(raw: memoryview | bytes) -> bool:
     return raw[: len(_CHUNK_START)] == _CHUNK_START
 
 
-def chunk_of(raw: memoryview, number: int) -> Chunk | str | None:
-    """`raw` as a chunk that may wait unparsed; None if it is no chunk line; what is
-    wrong with it if it is one that fails its seal."""
+def chunk_of(raw: memoryview | bytes, number: int, offset: int = 0) -> Chunk | str | None:
+    """`raw` (line `number`, at `offset` in the file) as a chunk that may wait
+    unparsed; None if it is no chunk line; what is wrong with it if it is one that
+    fails its seal."""
     if not is_chunk_line(raw):
         return None
     end = bytes(raw[:_CHUNK_HEAD]).find(b"]")
@@ -129,11 +139,11 @@ def chunk_of(raw: memoryview, number: int) -> Chunk | str | None:
         and all(type(value) is int for value in head[1:])
     ):
         return _("a chunk line must start with its table, document count and checksum")
-    rest = raw[end + 1 :]
+    rest = memoryview(raw)[end + 1 :]
     if rest[: len(_CHUNK_PUT)] != _CHUNK_PUT or zlib.crc32(rest) != head[2]:
         return _(
             "the checksum of this chunk line does not match its content (damaged, or "
             "edited by hand: then check it with `roundtable store verify` and seal it "
             "again with `roundtable store reseal`)"
         )
-    return Chunk(head[0], head[1], raw, number)
+    return Chunk(head[0], head[1], offset, len(raw), number)

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from roundtable.store.chunks import Chunk, compacted_lines, header_line
+from roundtable.store.chunks import Chunk, chunks_of_table, compacted_lines, header_line
 from roundtable.store.files import replace_file, write_error, write_new_file
 
 __all__ = ["DEFAULT_COMPACT_SLACK", "Rewritten", "keep_backup", "pays", "rewrite"]
@@ -59,31 +59,44 @@ def rewrite(
     schema: int,
     tables: Mapping[str, Mapping[str, Any]],
     waiting: Mapping[str, list[Chunk]],
+    fetch: Callable[[Chunk], bytes | memoryview] | None = None,
 ) -> tuple[int, Rewritten]:
     """Atomically replace the file at `real` by a compacted one holding `tables` and
-    the chunks still `waiting`; returns it open, and what it holds. `shown` names the
-    store in messages."""
-    pieces: list[bytes | memoryview] = []
-    for name, table in tables.items():
-        pieces.extend(compacted_lines({name: table}))
-    count = len(pieces)
+    the chunks still `waiting` (read with `fetch`); returns it open, and what it holds.
+    `shown` names the store in messages. The new file is written a line at a time,
+    never whole in memory."""
+    count = sum(chunks_of_table(len(table)) for table in tables.values())
+    count += sum(len(chunks) for chunks in waiting.values())
+    header = header_line(schema, count)
     new_waiting: dict[str, list[Chunk]] = {}
-    for chunks in waiting.values():
-        for chunk in chunks:
-            # The same bytes, a new line number: no copy of a table nobody changed.
-            count += 1
-            new_waiting.setdefault(chunk.table, []).append(
-                Chunk(chunk.table, chunk.documents, chunk.line, count + 1)
-            )
-            pieces += (chunk.line, b"\n")
-    data = header_line(schema, count) + b"".join(pieces)
-    del pieces
+
+    def pieces() -> Iterator[bytes | memoryview]:
+        yield header
+        offset = len(header)
+        for name, table in tables.items():
+            for line in compacted_lines({name: table}):
+                offset += len(line)
+                yield line
+        number = count - sum(len(chunks) for chunks in waiting.values()) + 1
+        for chunks in waiting.values():
+            for chunk in chunks:
+                assert fetch is not None
+                # The same bytes, a new place: no copy of a table nobody changed.
+                kept = fetch(chunk)
+                number += 1
+                new_waiting.setdefault(chunk.table, []).append(
+                    Chunk(chunk.table, chunk.documents, offset, chunk.length, number)
+                )
+                offset += len(kept) + 1
+                yield kept
+                yield b"\n"
+
     try:
         like: os.stat_result | None = os.stat(real)
     except OSError:
         like = None
     try:
-        fd = replace_file(real, data, like=like)
+        fd = replace_file(real, pieces(), like=like)
     except OSError as error:
         raise write_error(shown, error) from error
     return fd, Rewritten(count, new_waiting)

@@ -12,15 +12,13 @@ an append copies one bounded table, not years of history.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from tinydb.table import Document, Table
-
 from roundtable.domain.history import EntryKind, Event, EventKind, stamp
-from roundtable.store.journal import JournalStorage
+from roundtable.store.records import Records
 
 __all__ = ["EVENTS", "EventLog", "migrate_to_events", "os_user"]
 
@@ -94,25 +92,10 @@ class _Index:
 class EventLog:
     """The events of one store; writes only inside the store's transactions."""
 
-    def __init__(self, storage: JournalStorage) -> None:
-        self._storage = storage
+    def __init__(self, records: Records) -> None:
+        self._records = records
+        self._storage = records.storage
         self._index: _Index | None = None
-
-    def _table(self, name: str) -> Table:
-        return Table(self._storage, name, cache_size=0)
-
-    def _next_id(self) -> int:
-        meta = self._table(_META)
-        counters = meta.get(doc_id=int(_COUNTER_DOC))
-        last = int(counters.get(EVENTS, 0)) if counters is not None else 0
-        if not last:
-            last = max((doc_id for doc_id, _doc in self._docs()), default=0)
-        number = last + 1
-        if counters is not None:
-            meta.update({EVENTS: number}, doc_ids=[int(_COUNTER_DOC)])
-        else:
-            meta.insert(Document({EVENTS: number}, doc_id=int(_COUNTER_DOC)))
-        return number
 
     def _shard_names(self) -> list[str]:
         tables = self._storage.tables()
@@ -126,11 +109,16 @@ class EventLog:
             )
         ]
 
-    def _docs(self) -> list[tuple[int, Doc]]:
+    def _docs(self) -> Iterator[tuple[int, Doc]]:
+        """Every event's document, one at a time (streamed from the file where it can be)."""
         tables = self._storage.tables()
-        return [
-            (int(key), doc) for name in self._shard_names() for key, doc in tables[name].items()
-        ]
+        for name in self._shard_names():
+            for key, doc in tables.scan(name):
+                yield int(key), doc
+
+    def _current(self) -> _Index | None:
+        index = self._index
+        return index if index is not None and index.generation == self._storage.generation else None
 
     def record(
         self,
@@ -147,7 +135,7 @@ class EventLog:
     ) -> Event:
         """Append one event (call inside the store's transaction)."""
         event = Event(
-            id=self._next_id(),
+            id=self._records.next_id(EVENTS),
             kind=kind,
             entry=entry,
             entry_id=entry_id,
@@ -158,9 +146,9 @@ class EventLog:
             before=None if before is None else dict(before),
             after=None if after is None else dict(after),
         )
-        self._table(f"{EVENTS}.{event.id // SHARD_SIZE}").insert(
-            Document(_event_doc(event), doc_id=event.id)
-        )
+        # Through the records, not TinyDB's `Table`: the lookups built over the other
+        # tables stay valid across it, instead of being built anew after every event.
+        self._records.insert(EVENTS, event.id, _event_doc(event))
         return event
 
     # --- reading (under the store's `reading()`) -----------------------------------
@@ -189,11 +177,33 @@ class EventLog:
 
     def entries_of_meeting(self, meeting_id: int) -> list[tuple[EntryKind, int]]:
         """Every entry ever recorded under the meeting (also ones deleted since)."""
-        return sorted(self._indexed().by_meeting.get(meeting_id, ()))
+        index = self._current()
+        if index is not None:
+            return sorted(index.by_meeting.get(meeting_id, ()))
+        # One pass over the documents, keeping only what matches: years of history are
+        # never all in memory for one meeting's question.
+        found = {
+            (event.entry, event.entry_id)
+            for doc_id, doc in self._docs()
+            if any(
+                isinstance(side, dict) and side.get("meeting_id") == meeting_id
+                for side in (doc.get("before"), doc.get("after"))
+            )
+            for event in (_event_from_doc(doc_id, doc),)
+        }
+        return sorted(found)
 
     def in_meeting(self, meeting_id: int) -> list[Event]:
         """The events recorded while the meeting ran (a change made there), oldest first."""
-        return [event for event in self._indexed().ordered if event.meeting_id == meeting_id]
+        index = self._current()
+        if index is not None:
+            return [event for event in index.ordered if event.meeting_id == meeting_id]
+        found = [
+            _event_from_doc(doc_id, doc)
+            for doc_id, doc in self._docs()
+            if doc.get("meeting_id") == meeting_id
+        ]
+        return sorted(found, key=lambda e: (e.at, e.id))
 
     def entries(self, entry: EntryKind) -> list[int]:
         """The ids of every entry of this kind that has events."""
@@ -209,13 +219,13 @@ class EventLog:
         the newest back to the first one that holds nothing after `start` (one table
         more than the boundary, for events written a little out of order). Years of
         history before `start` are not read at all."""
-        index = self._index
-        if index is not None and index.generation == self._storage.generation:
+        index = self._current()
+        if index is not None:
             return [event for event in index.ordered if event.at > start]
         tables = self._storage.tables()
         found: list[Event] = []
         for name in reversed(self._shard_names()):
-            events = [_event_from_doc(int(key), doc) for key, doc in tables[name].items()]
+            events = [_event_from_doc(int(key), doc) for key, doc in tables.scan(name)]
             later = [event for event in events if event.at > start]
             found.extend(later)
             if events and not later:

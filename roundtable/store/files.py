@@ -17,7 +17,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
 
@@ -27,8 +27,10 @@ from roundtable.i18n import _
 __all__ = [
     "fsync_folder",
     "leftover_temp_files",
+    "lines_from",
     "make_folders",
     "new_file_mode",
+    "read_exactly",
     "read_from",
     "replace_file",
     "umask",
@@ -98,6 +100,36 @@ def read_from(fd: int, start: int) -> bytes:
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
+def lines_from(fd: int, start: int) -> Iterator[tuple[int, bytes, bool]]:
+    """The lines of the open file from byte `start` to its current end, one at a time:
+    (offset, bytes without the newline, whether it ended in one). Only the last can be
+    unterminated. A block and the line in hand are all it holds in memory, so reading a
+    big store never needs a copy of the whole file."""
+    rest = b""
+    position = start
+    """The offset of `rest` in the file."""
+    while block := os.pread(fd, _READ_CHUNK, position + len(rest)):
+        data = rest + block if rest else block
+        begin = 0
+        while (newline := data.find(b"\n", begin)) >= 0:
+            yield position + begin, data[begin:newline], True
+            begin = newline + 1
+        rest = data[begin:]
+        position += begin
+    if rest:
+        yield position, rest, False
+
+
+def read_exactly(fd: int, start: int, size: int) -> bytes:
+    """`size` bytes of the open file from byte `start` (fewer only at its end)."""
+    pieces = []
+    while size > 0 and (piece := os.pread(fd, size, start)):
+        pieces.append(piece)
+        start += len(piece)
+        size -= len(piece)
+    return pieces[0] if len(pieces) == 1 else b"".join(pieces)
+
+
 def _temp_prefix(target: Path) -> str:
     return f".{target.name}."
 
@@ -120,7 +152,7 @@ def leftover_temp_files(target: Path) -> Iterator[Path]:
                 yield Path(entry.path)
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def _write_all(fd: int, data: bytes | memoryview) -> None:
     view = memoryview(data)
     while view:
         written = os.write(fd, view)
@@ -129,9 +161,11 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _filled_temp(target: Path, data: bytes, mode: int, group: int | None) -> tuple[int, Path]:
-    """A new temporary file beside `target` holding `data`, fsynced, with `mode` and
-    `group`; returns its open descriptor and path."""
+def _filled_temp(
+    target: Path, data: bytes | Iterable[bytes | memoryview], mode: int, group: int | None
+) -> tuple[int, Path]:
+    """A new temporary file beside `target` holding `data` (or its pieces, written as
+    they come), fsynced, with `mode` and `group`; returns its open descriptor and path."""
     import tempfile  # only writers make temp files; a listing never loads it
 
     fd, name = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=_TEMP_SUFFIX, dir=target.parent)
@@ -142,7 +176,8 @@ def _filled_temp(target: Path, data: bytes, mode: int, group: int | None) -> tup
             # Keeping the group may be refused (not a member): the mode still holds.
             with suppress(OSError):
                 os.fchown(fd, -1, group)
-        _write_all(fd, data)
+        for piece in (data,) if isinstance(data, bytes) else data:
+            _write_all(fd, piece)
         os.fsync(fd)
     except BaseException:
         os.close(fd)
@@ -152,10 +187,13 @@ def _filled_temp(target: Path, data: bytes, mode: int, group: int | None) -> tup
     return fd, temp
 
 
-def replace_file(target: Path, data: bytes, *, like: os.stat_result | None) -> int:
+def replace_file(
+    target: Path, data: bytes | Iterable[bytes | memoryview], *, like: os.stat_result | None
+) -> int:
     """Atomically replace `target` (the real path, not a symlink) by a file holding
-    `data`, with the mode and group of `like` (else a new file's); returns the new file
-    open for reading and writing. On failure `target` is as it was and no temp is left."""
+    `data` (or its pieces, so that a big file is never whole in memory), with the
+    mode and group of `like` (else a new file's); returns the new file open for reading
+    and writing. On failure `target` is as it was and no temp is left."""
     if like is not None:
         mode, group = stat.S_IMODE(like.st_mode), like.st_gid
     else:

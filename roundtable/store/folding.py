@@ -12,7 +12,7 @@ from typing import Any
 
 from roundtable.store.tracked import NOT_READ, Pending, TrackedDoc
 
-__all__ = ["fold_write"]
+__all__ = ["fold_insert", "fold_write"]
 
 Tables = dict[str, dict[str, Any]]
 
@@ -69,4 +69,28 @@ def fold_write(
         if new_tables.get(name, {}).get(doc_id) is changed:
             pending.put(name, doc_id, changed)
     sink.clear()
+    return new_tables
+
+
+def fold_insert(
+    tables: Tables,
+    name: str,
+    doc_id: str,
+    doc: dict[str, Any],
+    pending: Pending,
+    sink: list[TrackedDoc],
+    read_table: Callable[[str], dict[str, Any]],
+) -> Tables:
+    """Fold the insert of one new document into `pending`; returns the new tables.
+
+    The table gets a new dict (as TinyDB's writes give it), so what was handed out
+    before stays as it was; copying a bounded table is cheap, scanning it for what is
+    new is what this spares."""
+    table = read_table(name)
+    if name not in tables:
+        pending.created.add(name)
+    new_tables = dict(tables)
+    new_tables[name] = fresh = dict(table)
+    fresh[doc_id] = tracked = TrackedDoc(doc, (name, doc_id), sink)
+    pending.put(name, doc_id, tracked)
     return new_tables

@@ -54,9 +54,9 @@ from roundtable.store.files import (
     leftover_temp_files,
     make_folders,
 )
-from roundtable.store.folding import fold_write
+from roundtable.store.folding import fold_insert, fold_write
 from roundtable.store.migrations import Data, Migration
-from roundtable.store.reader import read_chunks
+from roundtable.store.reader import read_chunks, sealed_fetch
 from roundtable.store.tracked import Pending, Tables, TrackedDoc
 
 __all__ = [
@@ -114,7 +114,7 @@ class JournalStorage(JournalFile, Storage):
 
     # --- TinyDB's Storage interface ---------------------------------------------
 
-    def read(self) -> dict[str, dict[str, Any]]:
+    def read(self) -> Tables:
         """The tables in memory (a fresh outer dict; the tables are the live ones)."""
         with self._mutex:
             self._check_usable()
@@ -169,7 +169,25 @@ class JournalStorage(JournalFile, Storage):
 
     # --- public extras ---------------------------------------------------------------
 
-    def tables(self) -> dict[str, dict[str, Any]]:
+    def insert(self, name: str, doc_id: str, doc: dict[str, Any]) -> None:
+        """Add a new document to table `name` in the running transaction: what a TinyDB
+        write of the table with it records, without copying and scanning the table."""
+        with self._mutex:
+            self._check_usable()
+            txn = self._txn
+            if txn is None or self._sink:
+                # Outside a transaction, or after a change that never reached a write:
+                # the general path, which refuses or poisons as it must.
+                tables = self.read()
+                tables[name] = {**tables.get(name, {}), doc_id: doc}
+                self.write(tables)
+                return
+            self._tables = fold_insert(
+                self._tables, name, doc_id, doc, txn, self._sink, self._read_table
+            )
+            self._generation += 1
+
+    def tables(self) -> Tables:
         """The tables in memory, to read only (no document may be changed through
         them): unlike `read()`, this never makes `TrackedDoc`s, so scans stay cheap."""
         with self._mutex:
@@ -303,8 +321,11 @@ class JournalStorage(JournalFile, Storage):
         """Table `name` as it is in memory, read from its chunks first if it waits in them."""
         with self._mutex:
             if name in self._waiting:
+                assert self._fd is not None
+                fetch = sealed_fetch(self._fd, self.path)
                 try:
-                    read_chunks(self._tables, self._waiting, name, path=self.path)
+                    tables, waiting = self._tables, self._waiting
+                    read_chunks(tables, waiting, name, path=self.path, fetch=fetch, packed=True)
                 except Damaged as error:
                     self._broken = error
                     raise

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from roundtable.errors import NotFoundError, StoreError
 from roundtable.i18n import _
 from roundtable.store import meeting_codec, values
+from roundtable.store.indexes import RunningClocks
 from roundtable.store.records import (
     ACTIONS,
     BUDGETS,
@@ -21,6 +22,7 @@ from roundtable.store.records import (
     MEETING_CLOCKS,
     MEETING_ITEMS,
     MEETINGS,
+    SHARD_SIZE,
     Doc,
     Records,
 )
@@ -88,20 +90,43 @@ class Meetings:
         return dict(numbers)
 
     def _running_id(self) -> int | None:
-        """The running meeting with the highest id: newest tables first, so resuming a
-        meeting reads only the table it is in, not years of meetings before it."""
+        """The running meeting with the highest id. The clocks without an end are
+        looked up newest tables first, so resuming a meeting reads only the table it is
+        in, not years of meetings before it; they are kept with the indexes, which
+        follow the meetings this process starts and ends."""
+        records = self._records
+        indexes = records.indexes()
+        complete = False
+        while True:
+            if indexes.running is None:
+                indexes.running = self._running_clocks(everywhere=complete)
+            running = indexes.running
+            found = [i for i in running.ids if records.get(MEETINGS, i) is not None]
+            if found:
+                return max(found)
+            if running.complete:
+                return None
+            indexes.running, complete = None, True
+
+    def _running_clocks(self, *, everywhere: bool) -> RunningClocks:
+        """The clocks without an end, newest tables first: up to the first table that
+        holds one of a meeting, or in every table."""
         records = self._records
         tables = records.storage.tables()
-        for name in reversed(records.shard_names(MEETING_CLOCKS)):
-            running = [
+        ids: set[int] = set()
+        names = records.shard_names(MEETING_CLOCKS)
+        for scanned, name in enumerate(reversed(names), 1):
+            ids.update(
                 records.doc_id(MEETING_CLOCKS, key)
                 for key, clock in tables[name].items()
                 if clock.get("ended_at") is None
-            ]
-            found = [i for i in running if records.get(MEETINGS, i) is not None]
-            if found:
-                return max(found)
-        return None
+            )
+            if not everywhere and any(records.get(MEETINGS, i) is not None for i in ids):
+                if scanned == len(names):
+                    break
+                floor = (records.doc_id(MEETING_CLOCKS, name.partition(".")[2]) or 0) * SHARD_SIZE
+                return RunningClocks(ids, complete=False, floor=floor)
+        return RunningClocks(ids, complete=True)
 
     def add(self, meeting: Meeting) -> Meeting:
         records = self._records
@@ -150,6 +175,18 @@ class Meetings:
             return None
         return self._decode(running, self._records.get(MEETINGS, running) or {})
 
+    def running_facilitator(self) -> tuple[int, str | None] | None:
+        """The running meeting's id and facilitator, without reading it whole: what
+        every change made meanwhile records."""
+        running = self._running_id()
+        if running is None:
+            return None
+        head = self._records.get(MEETINGS, running) or {}
+        try:
+            return running, values.load_text(head.get("facilitator"))
+        except (TypeError, ValueError):
+            return running, self._decode(running, head).facilitator  # says what is wrong
+
     def get(self, meeting_id: int) -> Meeting:
         head = self._records.get(MEETINGS, meeting_id)
         if head is None:
@@ -163,15 +200,18 @@ class Meetings:
     def latest(self, agenda_id: str | None, count: int) -> list[Meeting]:
         """The `count` meetings (of `agenda_id`) with the highest numbers, oldest first:
         only those are decoded, not years of history."""
-        heads = [
-            (number, doc_id, head)
-            for doc_id, head in self._records.items(MEETINGS)
+        records = self._records
+        # Numbers only while looking: the heads of years of meetings are not kept.
+        numbers = sorted(
+            (number, doc_id)
+            for doc_id, head in records.items(MEETINGS)
             if (agenda_id is None or head.get("agenda_id") == agenda_id)
             and isinstance(number := head.get("number"), int)
+        )
+        chosen = numbers[-count:] if count > 0 else []
+        found = [
+            self._decode(doc_id, records.get(MEETINGS, doc_id) or {}) for _number, doc_id in chosen
         ]
-        heads.sort(key=lambda entry: (entry[0], entry[1]))
-        chosen = heads[-count:] if count > 0 else []
-        found = [self._decode(doc_id, head) for _number, doc_id, head in chosen]
         return sorted(found, key=lambda m: (m.started_at, m.number, m.id or 0))
 
     def counts(self) -> dict[int, MeetingCounts]:

@@ -74,7 +74,7 @@ class OpenStore:
         self._budgets = Budgets(self._records)
         self._campaigns = Campaigns(self._records)
         self._notes = Notes(self._records)
-        self._events = EventLog(storage)
+        self._events = EventLog(self._records)
         self.actor: str | None = None
         """Who makes the changes (`--by`, the OS user); None: the running meeting's
         facilitator, else the OS user."""
@@ -141,16 +141,16 @@ class OpenStore:
     ) -> Event:
         """Keep one change as an event (in a transaction): where is the running meeting
         (None between meetings), who is `actor`, else that meeting's facilitator."""
-        running = self._meetings.running()
+        running = self._meetings.running_facilitator()
         by = self.actor
         if by is None and running is not None:
-            by = running.facilitator
+            by = running[1]
         return self._events.record(
             kind,
             entry,
             entry_id,
             at=self._records.now(),
-            meeting_id=None if running is None else running.id,
+            meeting_id=None if running is None else running[0],
             by=by if by is not None else os_user(),
             before=before,
             after=after,

@@ -6,27 +6,54 @@
   only: a chunk line is never an append, so a chunk line cut short, failing its CRC or
   missing (the header says how many there are) is damage, like invalid JSON or a wrong
   shape anywhere else: `Damaged` naming file and line.
-- **Reading only what is used.** A chunk line whose CRC matches is not parsed when the
-  file is read: its table is read from it the first time anything looks the table up,
-  so opening a store with years of history parses only what the command at hand uses.
-  A change to a table not yet read from its chunks reads them first, so changes always
-  apply in file order.
+- **Reading only what is used.** The file is read a line at a time. A chunk line whose
+  CRC matches is neither parsed nor kept when the file is read, only where it is: its
+  table is read from the file the first time anything looks the table up (the line
+  checked against its seal again), and a listing streams it chunk by chunk
+  (`chunk_documents`), so a command on years of history holds only what it uses. A
+  change to a table not yet read from its chunks reads them first, so changes always
+  apply in file order. Equal values are shared as a table is read (`share_repeats`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from roundtable.i18n import _, ngettext
-from roundtable.store.changes import apply_change, damaged, lines_of, loads, shape_problem
-from roundtable.store.chunks import Chunk, chunk_of, is_chunk_line
+import orjson
 
-__all__ = ["Parsed", "parse_lines", "read_chunks", "take"]
+from roundtable.errors import StoreError
+from roundtable.i18n import _, ngettext
+from roundtable.store.changes import apply_change, damaged, loads, shape_problem
+from roundtable.store.chunks import Chunk, chunk_of, is_chunk_line
+from roundtable.store.files import read_exactly
+from roundtable.store.packed import PackedTable, pack
+
+__all__ = [
+    "Fetch",
+    "Line",
+    "Parsed",
+    "chunk_documents",
+    "lines_in",
+    "parse_lines",
+    "read_chunks",
+    "sealed_fetch",
+    "share_repeats",
+    "take",
+    "with_last",
+]
 
 Change = dict[str, Any] | Chunk
+
+
+Line = tuple[int, bytes | memoryview, bool]
+"""One line of the file: its offset, its bytes without the newline, whether it ended
+in one (only the last may not: a torn write, or a cut file)."""
+
+Fetch = Callable[[Chunk], bytes | memoryview]
+"""Reads a waiting chunk's line from the file it was found in."""
 
 
 @dataclass
@@ -38,39 +65,71 @@ class Parsed:
     """How many of the lines, from the first, are chunk lines."""
     chunk_bytes: int
     """Their bytes."""
+    lines: int
+    """Complete, valid lines read (a torn last line excluded)."""
+
+
+def lines_in(data: bytes, start: int, offset: int = 0) -> Iterator[Line]:
+    """The lines of `data[start:]` as `Line`s, `data` being at `offset` in the file."""
+    view = memoryview(data)
+    while (newline := data.find(b"\n", start)) >= 0:
+        yield offset + start, view[start:newline], True
+        start = newline + 1
+    if start < len(data):
+        yield offset + start, view[start:], False
+
+
+def with_last(lines: Iterable[Line]) -> Iterator[tuple[Line, bool]]:
+    """Each line with whether it is the last."""
+    iterator = iter(lines)
+    previous = next(iterator, None)
+    while previous is not None:
+        following = next(iterator, None)
+        yield previous, following is None
+        previous = following
 
 
 def parse_lines(
-    data: bytes,
-    start: int,
+    lines: Iterable[Line],
     first_line: int,
     *,
     path: Path,
     sealed: int | None,
     chunks_allowed: bool,
+    take_line: Callable[[Change], object] | None = None,
 ) -> Parsed:
-    """Parse the lines in `data[start:]`, numbered from `first_line`.
+    """Parse `lines`, numbered from `first_line`, one at a time (a chunk line is only
+    checked against its seal and kept as where it is, not as its bytes).
 
     `sealed`: how many chunk lines the header promises from `first_line` on (a
     compacted file read from its start), or None: then chunk lines are allowed only
     as a run from `first_line` (a file compacted by an earlier version) when
-    `chunks_allowed`, and never in appends.
+    `chunks_allowed`, and never in appends. `take_line`: given each line parsed, in
+    order, instead of keeping them all in `Parsed.changes`.
     """
-    end = data.rfind(b"\n") + 1
-    raw_lines = lines_of(data, start, end - 1) if end > start else []
     changes: list[Change] = []
-    consumed = 0
+    keep = changes.append if take_line is None else take_line
+    consumed = count = chunk_lines = chunk_bytes = 0
     in_run = chunks_allowed
-    for index, raw in enumerate(raw_lines):
-        number = first_line + index
-        chunk = chunk_of(raw, number)
-        must_be_chunk = sealed is not None and index < sealed
+    for (offset, raw, complete), last in with_last(lines):
+        number = first_line + count
+        if not complete:
+            if is_chunk_line(raw):
+                # Appends never write chunk lines: an unfinished one is a cut file.
+                raise damaged(path, number, _("a chunk line cut short"))
+            break
+        count += 1
+        must_be_chunk = sealed is not None and count <= sealed
+        chunk = chunk_of(raw, number, offset)
         if isinstance(chunk, str):
             raise damaged(path, number, chunk)
         if chunk is not None:
             if not (must_be_chunk or (sealed is None and in_run)):
                 raise damaged(path, number, _("a chunk line after the compacted part of the file"))
-            changes.append(chunk)
+            if chunk_lines == count - 1:
+                chunk_lines += 1
+                chunk_bytes += len(raw) + 1
+            keep(chunk)
             consumed += len(raw) + 1
             continue
         if must_be_chunk:
@@ -79,7 +138,8 @@ def parse_lines(
         try:
             change = loads(raw)
         except ValueError as error:
-            if index == len(raw_lines) - 1 and end == len(data) and b"\0" in bytes(raw):
+            if last and b"\0" in bytes(raw):
+                count -= 1
                 # The last line, complete but holding zeros: an append torn by a power
                 # cut (the file's size reached the disk, some of its data did not).
                 # Other garbage in a complete line is no torn write: a write that is
@@ -91,21 +151,11 @@ def parse_lines(
         problem = shape_problem(change)
         if problem is not None:
             raise damaged(path, number, problem)
-        changes.append(change)
+        keep(change)
         consumed += len(raw) + 1
-    chunk_lines = chunk_bytes = 0
-    for change in changes:
-        if not isinstance(change, Chunk):
-            break
-        chunk_lines += 1
-        chunk_bytes += len(change.line) + 1
     if sealed is not None and chunk_lines < sealed:
         raise damaged(path, first_line + chunk_lines, _cut_message(sealed, first_line))
-    torn = data[max(end, start) :]
-    if torn and is_chunk_line(torn):
-        # Appends never write chunk lines: an unfinished one is a cut file.
-        raise damaged(path, first_line + len(raw_lines), _("a chunk line cut short"))
-    return Parsed(changes, consumed, chunk_lines, chunk_bytes)
+    return Parsed(changes, consumed, chunk_lines, chunk_bytes, count)
 
 
 def _cut_message(sealed: int, first_line: int) -> str:
@@ -116,33 +166,118 @@ def _cut_message(sealed: int, first_line: int) -> str:
     ).format(count=sealed, last=first_line + sealed - 1)
 
 
+def sealed_fetch(fd: int, path: Path) -> Fetch:
+    """Reads waiting chunks from the open file `fd`, each checked against its seal
+    again: the file could have been changed in place since it was opened."""
+
+    def fetch(chunk: Chunk) -> memoryview:
+        try:
+            raw = read_exactly(fd, chunk.offset, chunk.length + 1)
+        except OSError as error:
+            raise StoreError(
+                _("Cannot read the store {file}: {reason}").format(
+                    file=path, reason=error.strerror or error
+                )
+            ) from error
+        line = memoryview(raw)[:-1]
+        again = chunk_of(line, chunk.number, chunk.offset)
+        if again != chunk or raw[-1:] != b"\n":
+            problem = again if isinstance(again, str) else _("a chunk line cut short")
+            raise damaged(path, chunk.number, problem)
+        return line
+
+    return fetch
+
+
 def read_chunks(
     tables: dict[str, dict[str, Any]],
     waiting: dict[str, list[Chunk]],
     name: str,
     *,
     path: Path,
+    fetch: Fetch,
+    packed: bool = False,
 ) -> None:
-    """Parse the chunks of table `name` into `tables`; it waits no more."""
+    """Parse the chunks of table `name` into `tables`; it waits no more. `packed`: a
+    read-only storage's table (see `packed`)."""
     chunks = waiting.pop(name)
-    table = tables.setdefault(name, {})
+    table = tables.setdefault(name, PackedTable() if packed else {})
+    shared: dict[object, Any] = {}
     for chunk in chunks:
-        try:
-            change = loads(chunk.line)
-        except ValueError as error:
-            raise damaged(
-                path, chunk.number, _("not valid JSON ({error})").format(error=error)
-            ) from error
-        problem = shape_problem(change)
-        if problem is None and (
-            change.keys() - {"chunk"} != {"put"} or change["put"].keys() != {name}
-        ):
-            problem = _("a chunk line must hold documents of its own table only")
-        if problem is None and len(change["put"][name]) != chunk.documents:
-            problem = _("the chunk line does not hold as many documents as it says")
-        if problem is not None:
-            raise damaged(path, chunk.number, problem)
-        table.update(change["put"][name])
+        docs = _documents(chunk, name, path=path, fetch=fetch)
+        table.update(share_repeats(pack(docs) if packed else docs, shared))
+
+
+def chunk_documents(
+    chunks: list[Chunk], name: str, *, path: Path, fetch: Fetch
+) -> Iterator[tuple[str, Any]]:
+    """The documents of table `name` in its `chunks`, one chunk in memory at a time."""
+    shared: dict[object, Any] = {}
+    for chunk in chunks:
+        yield from share_repeats(_documents(chunk, name, path=path, fetch=fetch), shared).items()
+
+
+def _documents(chunk: Chunk, name: str, *, path: Path, fetch: Fetch) -> dict[str, Any]:
+    """The documents in one chunk of table `name`, checked."""
+    try:
+        change = loads(fetch(chunk))
+    except ValueError as error:
+        raise damaged(
+            path, chunk.number, _("not valid JSON ({error})").format(error=error)
+        ) from error
+    problem = shape_problem(change)
+    if problem is None and (change.keys() - {"chunk"} != {"put"} or change["put"].keys() != {name}):
+        problem = _("a chunk line must hold documents of its own table only")
+    if problem is None and len(change["put"][name]) != chunk.documents:
+        problem = _("the chunk line does not hold as many documents as it says")
+    if problem is not None:
+        raise damaged(path, chunk.number, problem)
+    docs: dict[str, Any] = change["put"][name]
+    return docs
+
+
+_SHORT = 32
+"""Strings up to this long are worth sharing (states, roles, names, days); longer
+ones (times, texts) rarely repeat."""
+
+
+def share_repeats(docs: dict[str, Any], shared: dict[object, Any]) -> dict[str, Any]:
+    """`docs` with equal values in them made one object each.
+
+    A meeting's agenda and attendees are the same in meeting after meeting, and an
+    item's state, an owner or a day repeat in thousands of documents; read as they are
+    written, years of them would fill memory with copies. Sharing is safe because
+    documents are only ever changed through their top-level keys (see
+    `roundtable.store.journal`), never inside a nested value. `shared` holds the values
+    seen so far: strings as themselves, lists and objects by their JSON.
+    """
+    for doc in docs.values():
+        if type(doc) is dict:
+            for key, value in doc.items():
+                doc[key] = _shared(value, shared)
+    return docs
+
+
+def _shared(value: Any, shared: dict[object, Any]) -> Any:
+    kind = type(value)
+    if kind is str:
+        return shared.setdefault(value, value) if len(value) <= _SHORT else value
+    if not value or (kind is not list and kind is not dict):
+        return value
+    try:
+        seen = orjson.dumps(value)
+    except orjson.JSONEncodeError:
+        return value  # what only the standard parser reads: kept as it is
+    found = shared.get(seen)
+    if found is None:
+        if kind is list:
+            value[:] = [_shared(element, shared) for element in value]
+        else:
+            for key, element in value.items():
+                value[key] = _shared(element, shared)
+        # A copy of the key: orjson's own bytes keep the whole buffer it wrote them into.
+        found = shared[bytes(memoryview(seen))] = value
+    return found
 
 
 def take(
@@ -151,6 +286,8 @@ def take(
     change: Change,
     *,
     path: Path,
+    fetch: Fetch,
+    packed: bool = False,
 ) -> Iterable[str]:
     """Apply one line to `tables` in file order: a chunk of a table not in memory yet
     waits; a change reads the waiting chunks of the tables it changes first.
@@ -159,12 +296,20 @@ def take(
         waiting.setdefault(change.table, []).append(change)
         if change.table not in tables:
             return ()
-        read_chunks(tables, waiting, change.table, path=path)
+        read_chunks(tables, waiting, change.table, path=path, fetch=fetch, packed=packed)
         return (change.table,)
     for name in change.get("drop", ()):
         waiting.pop(name, None)
     for name in (*change.get("rm", ()), *change.get("put", ())):
         if name in waiting:
-            read_chunks(tables, waiting, name, path=path)
+            read_chunks(tables, waiting, name, path=path, fetch=fetch, packed=packed)
+    if packed:
+        for name in change.get("drop", ()):
+            tables.pop(name, None)
+        for name, docs in change.get("put", {}).items():
+            pack(docs)
+            if type(tables.get(name)) is not PackedTable:
+                tables[name] = PackedTable(tables.get(name) or {})
+        change = {key: value for key, value in change.items() if key != "drop"}
     apply_change(tables, change)
     return change.get("put", {}).keys()  # type: ignore[no-any-return]

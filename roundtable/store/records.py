@@ -12,8 +12,7 @@ in-memory indexes, built on first use and dropped whenever the data in memory ch
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,6 +20,7 @@ from typing import Any, TypeVar
 from roundtable.domain.clock import Clock
 from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.i18n import _
+from roundtable.store.indexes import Indexes, Normalize, carry_numbers, carry_running, whole_number
 from roundtable.store.journal import JournalStorage
 from roundtable.store.values import MAX_ITEMS, MAX_WHOLE, FieldProblem
 
@@ -95,38 +95,6 @@ def doc_id_of(key: str) -> int | None:
     return None
 
 
-Normalize = Callable[[object], Hashable | None]
-"""What a stored value is looked up by (None: not indexed)."""
-
-
-def whole_number(value: object) -> int | None:
-    """Ids index as themselves; anything else is not indexed."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-@dataclass
-class Indexes:
-    """Lookups derived from the tables in memory, for one storage generation.
-
-    Built lazily, each on first use, and dropped as a whole when the storage's
-    generation moves on (a write here, another process's write caught up with, a
-    reload): never stale, and never paid for by a command that does not use them.
-    """
-
-    generation: int
-    meetings_by_number: dict[int, int] | None = None
-    """Meeting number → id (the lowest id, should a damaged store repeat a number)."""
-    meeting_numbers: dict[int, int] | None = None
-    """Meeting id → number."""
-    derived: dict[str, Any] = field(default_factory=dict)
-    """Each repository's own lookups, by name."""
-    by_key: dict[tuple[str, str], tuple[Normalize, dict[Hashable, list[int]]]] = field(
-        default_factory=dict
-    )
-    """(kind, key) → how values are indexed, and value → ids of the entries of that kind
-    with it (`meeting_id`, `campaign_id`, a campaign's name)."""
-
-
 class Records:
     """The storage of one store file as the repositories see it."""
 
@@ -152,14 +120,13 @@ class Records:
                     numbered.append((number, name))
         return [name for _number, name in sorted(numbered)]
 
-    def items(self, kind: str) -> list[tuple[int, Doc]]:
-        """Every (id, document) of `kind`, across its tables."""
+    def items(self, kind: str) -> Iterator[tuple[int, Doc]]:
+        """Every (id, document) of `kind`, across its tables, one at a time (a read-only
+        store's documents are parsed as they come; see `packed`)."""
         tables = self.storage.tables()
-        return [
-            (self.doc_id(kind, key), doc)
-            for name in self.shard_names(kind)
-            for key, doc in tables[name].items()
-        ]
+        for name in self.shard_names(kind):
+            for key, doc in tables.scan(name):
+                yield self.doc_id(kind, key), doc
 
     def doc_id(self, kind: str, key: str) -> int:
         """The id of a document's table key, or `StoreError` naming file and key."""
@@ -191,8 +158,8 @@ class Records:
     # Writes go straight to the storage, not through TinyDB's `Table`: TinyDB rebuilds
     # the whole table (twice, in Python) on every write, which made long histories slow
     # to write. The storage learns of a change as TinyDB's writes tell it: a document
-    # changed in place (a `TrackedDoc` reports itself), or a new table dict holding the
-    # same documents plus a new one or minus a removed one.
+    # changed in place (a `TrackedDoc` reports itself), or a new table dict minus a
+    # removed document; a new document it is told of directly (`insert`).
 
     def insert(self, kind: str, doc_id: int, doc: Doc) -> None:
         """Add entry `doc_id` of `kind`; `StoreError` if it exists (a damaged counter)."""
@@ -250,11 +217,9 @@ class Records:
         if old is not None:
             old.clear()
             old.update(doc)
+            self.storage.write(tables)
         else:
-            fresh = {} if table is None else dict(table)
-            fresh[str(doc_id)] = dict(doc)
-            tables[name] = fresh
-        self.storage.write(tables)
+            self.storage.insert(name, str(doc_id), dict(doc))
         self._reindex(kind, doc_id, previous, doc, before)
 
     def _missing(self, kind: str, doc_id: int) -> str:
@@ -273,7 +238,9 @@ class Records:
         cache.generation = self.storage.generation
         cache.derived.pop(kind, None)
         if kind == MEETINGS:
-            cache.meetings_by_number = cache.meeting_numbers = None
+            carry_numbers(cache, doc_id, old, new)
+        if kind == MEETING_CLOCKS:
+            carry_running(cache, doc_id, old, new)
         for (indexed_kind, key), (normalize, index) in cache.by_key.items():
             if indexed_kind != kind:
                 continue

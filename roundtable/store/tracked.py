@@ -11,7 +11,7 @@ against the TinyDB installed.)
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -24,6 +24,8 @@ class _Source(Protocol):
     def _read_table(self, name: str) -> dict[str, Any]: ...
 
     def _track_table(self, name: str, table: dict[str, Any]) -> None: ...
+
+    def _streamed(self, name: str) -> Iterator[tuple[str, Any]] | None: ...
 
 
 class TrackedDoc(dict[str, Any]):
@@ -172,6 +174,15 @@ class Tables(dict[str, dict[str, Any]]):
         if self._track:
             self._storage._track_table(name, table)
         return table
+
+    def scan(self, name: str) -> Iterator[tuple[str, Any]]:
+        """(id, document) of table `name`, to read only: a table still in its chunks is
+        streamed from them, not kept in memory."""
+        if dict.__getitem__(self, name) is NOT_READ:
+            streamed = self._storage._streamed(name)
+            if streamed is not None:
+                return streamed
+        return iter(self[name].items())
 
     def get(self, name: str, default: Any = None) -> Any:
         if name not in self:

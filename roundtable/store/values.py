@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from roundtable.domain.history import stamp
@@ -106,6 +107,13 @@ def load_time(text: object) -> datetime:
     """The aware datetime an ISO string with offset stands for."""
     if not isinstance(text, str):
         raise TypeError(f"a time must be an ISO string, not {text!r}")
+    return _time_of(text)
+
+
+@lru_cache(maxsize=1024)
+def _time_of(text: str) -> datetime:
+    # Remembered: one moment often ends an item and starts the next, and a datetime
+    # (immutable) can be shared by all who read it.
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"time {text!r} has no offset")
@@ -223,8 +231,27 @@ def encode(fields: Sequence[Field], record: object) -> Doc:
     return {field.key: field.dump(getattr(record, field.key)) for field in fields}
 
 
+_REMEMBERED = 256
+"""Lists `list_of` remembers what it read them as."""
+
+
 def list_of(fields: Sequence[Field], make: Callable[..., T]) -> Callable[[object], tuple[T, ...]]:
+    # A store shares equal lists between documents (a meeting's attendees, meeting
+    # after meeting: `reader.share_repeats`); read once, they give one tuple too.
+    # The list is kept with its result, so its id cannot be taken by another.
+    remembered: dict[int, tuple[object, tuple[T, ...]]] = {}
+
     def load(value: object) -> tuple[T, ...]:
+        known = remembered.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        result = _load(value)
+        if len(remembered) >= _REMEMBERED:
+            remembered.clear()
+        remembered[id(value)] = (value, result)
+        return result
+
+    def _load(value: object) -> tuple[T, ...]:
         if not isinstance(value, list):
             raise TypeError(f"expected a list, got {value!r}")
         found = []

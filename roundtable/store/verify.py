@@ -20,11 +20,12 @@ from typing import Any
 from roundtable.errors import NotFoundError, StoreError
 from roundtable.i18n import _, ngettext
 from roundtable.store import compaction
-from roundtable.store.changes import apply_change, damaged, lines_of, loads, shape_problem
+from roundtable.store.changes import apply_change, damaged, loads, shape_problem
 from roundtable.store.chunks import Chunk, chunk_of, header_problem, is_chunk_line, parse_header
-from roundtable.store.files import read_from
+from roundtable.store.files import lines_from, read_from
 from roundtable.store.journal import DEFAULT_LOCK_TIMEOUT
 from roundtable.store.locking import StoreLock
+from roundtable.store.reader import with_last
 
 __all__ = ["Finding", "Report", "reseal_store", "verify_store"]
 
@@ -56,51 +57,50 @@ class Report:
         self.findings.append(Finding(line, message, sealable))
 
 
-def _read(path: Path) -> tuple[Path, bytes]:
+def _open(path: Path) -> tuple[Path, int]:
+    """The store's real path and the file open for reading."""
     real = Path(os.path.realpath(path))
     try:
-        fd = os.open(real, os.O_RDONLY)
+        return real, os.open(real, os.O_RDONLY)
     except FileNotFoundError:
         raise NotFoundError(_("There is no store at {path}.").format(path=path)) from None
     except OSError as error:
-        raise StoreError(
-            _("Cannot read the store {file}: {reason}").format(
-                file=path, reason=error.strerror or error
-            )
-        ) from error
-    try:
-        return real, read_from(fd, 0)
-    except OSError as error:
-        raise StoreError(
-            _("Cannot read the store {file}: {reason}").format(
-                file=path, reason=error.strerror or error
-            )
-        ) from error
-    finally:
-        os.close(fd)
+        raise _unreadable(path, error) from error
 
 
-def _check(path: Path, data: bytes, schema: int) -> tuple[Report, dict[str, dict[str, Any]]]:
-    """Every problem of the store `data`, and its tables as far as they read."""
+def _unreadable(path: Path, error: OSError) -> StoreError:
+    return StoreError(
+        _("Cannot read the store {file}: {reason}").format(
+            file=path, reason=error.strerror or error
+        )
+    )
+
+
+def _check(
+    path: Path, fd: int, schema: int, *, documents: bool
+) -> tuple[Report, dict[str, dict[str, Any]]]:
+    """Every problem of the store open as `fd`, read a line at a time, and its tables
+    as far as they read (with their `documents`, else their ids only)."""
     report = Report(path)
     tables: dict[str, dict[str, Any]] = {}
-    header_end = data.find(b"\n") + 1
-    header = parse_header(data[:header_end]) if header_end else None
+    lines = with_last(lines_from(fd, 0))
+    first = next(lines, None)
+    header = parse_header(first[0][1]) if first is not None and first[0][2] else None
     if header is None:
         report.add(1, header_problem(schema))
         return report, tables
-    end = data.rfind(b"\n") + 1
-    raws = lines_of(data, header_end, end - 1) if end > header_end else []
-    if end < len(data):
-        if is_chunk_line(data[end:]):
-            report.add(len(raws) + 2, _("a chunk line cut short"))
-        else:
-            report.torn_line = len(raws) + 2
     sealed = header.chunks
-    chunks_seen = 0
-    for index, raw in enumerate(raws):
-        number = index + 2
-        expected_chunk = sealed is not None and index < sealed
+    chunks_seen = count = 0
+    for (_offset, raw, complete), last in lines:
+        number = count + 2
+        if not complete:
+            if is_chunk_line(raw):
+                report.add(number, _("a chunk line cut short"))
+            else:
+                report.torn_line = number
+            break
+        count += 1
+        expected_chunk = sealed is not None and count <= sealed
         chunk = chunk_of(raw, number)
         if isinstance(chunk, str):
             report.add(number, chunk, sealable=True)
@@ -111,8 +111,9 @@ def _check(path: Path, data: bytes, schema: int) -> tuple[Report, dict[str, dict
         try:
             change = loads(raw)
         except ValueError as error:
-            if index == len(raws) - 1 and end == len(data) and b"\0" in bytes(raw):
+            if last and b"\0" in raw:
                 report.torn_line = number
+                count -= 1
                 break
             report.add(number, _("not valid JSON ({error})").format(error=error))
             continue
@@ -128,6 +129,9 @@ def _check(path: Path, data: bytes, schema: int) -> tuple[Report, dict[str, dict
         if problem is not None:
             report.add(number, problem)
             continue
+        if not documents and "put" in change:
+            # Counting needs the ids only: years of history need not fit in memory.
+            change["put"] = {name: dict.fromkeys(docs) for name, docs in change["put"].items()}
         apply_change(tables, change)
     if sealed is not None and chunks_seen < sealed:
         report.add(
@@ -145,15 +149,27 @@ def _check(path: Path, data: bytes, schema: int) -> tuple[Report, dict[str, dict
                 "written by a newer roundtable (store version {found}; this one reads up to {ours})"
             ).format(found=header.schema, ours=schema),
         )
-    report.lines = len(raws)
+    report.lines = count
     report.documents = sum(len(table) for table in tables.values())
     return report, tables
 
 
+def _checked(
+    path: Path, fd: int, schema: int, *, documents: bool
+) -> tuple[Report, dict[str, dict[str, Any]]]:
+    try:
+        return _check(path, fd, schema, documents=documents)
+    except OSError as error:
+        raise _unreadable(path, error) from error
+
+
 def verify_store(path: Path, *, schema: int) -> Report:
     """Every problem of the store at `path` (`NotFoundError` if there is none)."""
-    _real, data = _read(path)
-    return _check(path, data, schema)[0]
+    _real, fd = _open(path)
+    try:
+        return _checked(path, fd, schema, documents=False)[0]
+    finally:
+        os.close(fd)
 
 
 def reseal_store(
@@ -162,16 +178,23 @@ def reseal_store(
     """Seal the store at `path` again after a deliberate hand edit (see the module
     docstring). Returns what was sealed over and where the backup is; raises
     `StoreError` naming the first line that keeps it from being read, changing nothing."""
-    real, _data = _read(path)  # a store to lock, not a folder or nothing at all
+    real, fd = _open(path)  # a store to lock, not a folder or nothing at all
+    os.close(fd)
     with StoreLock(path, real, lock_timeout).held():
-        real, data = _read(path)
-        report, tables = _check(path, data, schema)
-        refused = [finding for finding in report.findings if not finding.sealable]
-        if refused:
-            first = refused[0]
-            raise damaged(path, first.line, first.message)
-        if report.ok:
-            return report
+        real, fd = _open(path)
+        try:
+            report, tables = _checked(path, fd, schema, documents=True)
+            refused = [finding for finding in report.findings if not finding.sealable]
+            if refused:
+                first = refused[0]
+                raise damaged(path, first.line, first.message)
+            if report.ok:
+                return report
+            data = read_from(fd, 0)
+        except OSError as error:
+            raise _unreadable(path, error) from error
+        finally:
+            os.close(fd)
         header = parse_header(data[: data.find(b"\n") + 1])
         assert header is not None
         stamp = now.strftime("%Y%m%dT%H%M%S")
@@ -185,6 +208,7 @@ def reseal_store(
                     file=path, reason=error.strerror or error
                 )
             ) from error
+        del data
         fd, _rewritten = compaction.rewrite(real, path, header.schema, tables, {})
         os.close(fd)
         return report
