@@ -63,6 +63,8 @@ class JournalFile:
         self._lines = 0
         """Change lines behind `_offset` (the header not counted)."""
         self._sealed_bytes = 0
+        self._sealed_lines = 0
+        """How many of `_lines` are the compacted part's chunk lines."""
         """Bytes of the header and the chunk lines: what the last compaction wrote."""
         self._seen: tuple[int, int, int] | None = None
         self._broken: StoreError | None = None
@@ -239,6 +241,7 @@ class JournalFile:
             self._adopt(fd, writable, st, tables, waiting, header_end + parsed.consumed)
             self._lines = parsed.lines
             self._sealed_bytes = sealed
+            self._sealed_lines = parsed.chunk_lines
             fd = -1
         except Damaged as error:
             if locked or self.read_only:
@@ -359,6 +362,7 @@ class JournalFile:
         if not compaction.pays(
             sealed_bytes=self._sealed_bytes,
             appended_bytes=self._offset - self._sealed_bytes,
+            appended_lines=self._lines - self._sealed_lines,
             lines=self._lines,
             documents=documents,
             slack=self.compact_slack,
@@ -390,5 +394,6 @@ class JournalFile:
         self._offset = st.st_size
         self._sealed_bytes = st.st_size
         self._lines = chunks.lines
+        self._sealed_lines = chunks.lines
         self._waiting = chunks.waiting
         self._compact_floor = 0

@@ -3,7 +3,9 @@
 It pays once the lines appended since the last compaction cost more than they are
 worth: their bytes exceed an eighth of what the compacted part holds (so the file
 stays within about 1.125 times its compacted size, and opening it parses at most that
-eighth eagerly), or they are mostly superseded (more lines than twice the documents).
+eighth eagerly), there are more of them than a command should parse to open the store
+(`MAX_APPENDED_LINES`), or they are mostly superseded (more lines than twice the
+documents).
 A store grown through meetings thus stays near its compacted size and opens nearly as
 fast as right after a compaction.
 
@@ -26,7 +28,14 @@ from typing import Any
 from roundtable.store.chunks import Chunk, chunks_of_table, compacted_lines, header_line
 from roundtable.store.files import replace_file, write_error, write_new_file
 
-__all__ = ["DEFAULT_COMPACT_SLACK", "Rewritten", "keep_backup", "pays", "rewrite"]
+__all__ = [
+    "DEFAULT_COMPACT_SLACK",
+    "MAX_APPENDED_LINES",
+    "Rewritten",
+    "keep_backup",
+    "pays",
+    "rewrite",
+]
 
 DEFAULT_COMPACT_SLACK = 1000
 """Compaction starts at the latest once the journal has more than 2 × documents + this
@@ -36,11 +45,26 @@ _MIN_APPENDED_BYTES = 256 * 1024
 """Below this, appends are cheap to read whatever the size of the store."""
 _APPENDED_SHARE = 8
 """Compact once appends exceed 1/this of the compacted part."""
+MAX_APPENDED_LINES = 600
+"""Compact once this many lines were appended: every command parses each appended line
+(a chunk only when its table is used), so their count, not their bytes, is what a
+listing on a big store pays for. A meeting appends a few dozen lines: this compacts
+every twenty meetings or so, a second's rewrite on the store thread."""
 
 
-def pays(*, sealed_bytes: int, appended_bytes: int, lines: int, documents: int, slack: int) -> bool:
+def pays(
+    *,
+    sealed_bytes: int,
+    appended_bytes: int,
+    appended_lines: int,
+    lines: int,
+    documents: int,
+    slack: int,
+) -> bool:
     """Whether a compaction pays now (see the module docstring)."""
     if lines > 2 * documents + slack:
+        return True
+    if appended_lines > MAX_APPENDED_LINES and appended_bytes > _MIN_APPENDED_BYTES // 8:
         return True
     return appended_bytes > max(_MIN_APPENDED_BYTES, sealed_bytes // _APPENDED_SHARE)
 

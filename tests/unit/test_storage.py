@@ -23,6 +23,7 @@ from tinydb.storages import MemoryStorage
 from tinydb.table import Document
 
 from roundtable.errors import StoreError
+from roundtable.store.compaction import MAX_APPENDED_LINES
 from roundtable.store.journal import JournalStorage, TrackedDoc
 
 HEADER = b'{"roundtable":"store","schema":1}\n'
@@ -295,6 +296,26 @@ def test_compaction_keeps_the_data_and_others_follow_the_new_file(tmp_path: Path
     assert plain(watcher.read()) == {"actions": {"1": {"n": 29}}}
     assert plain(JournalStorage(path).read()) == {"actions": {"1": {"n": 29}}}
     assert not (tmp_path / "store.db.compact.tmp").exists()
+
+
+def test_many_small_appends_are_compacted_though_their_bytes_are_few(tmp_path: Path) -> None:
+    # A store grown through meetings appends many small lines that each stay live (new
+    # entries), so neither the superseded-lines rule nor the bytes rule would ever
+    # compact it, and every command would parse every one of those lines to open it.
+    path = tmp_path / "store.db"
+    db = TinyDB(str(path), storage=JournalStorage)
+    storage = db.storage
+    assert isinstance(storage, JournalStorage)
+    table = db.table("entries")
+    inode = path.stat().st_ino
+    for n in range(MAX_APPENDED_LINES):
+        table.insert({"text": f"Entscheidung {n:04d}: " + "x" * 40})
+    assert path.stat().st_ino == inode, "compacted before the appended lines were many"
+    for n in range(MAX_APPENDED_LINES, MAX_APPENDED_LINES + 50):
+        table.insert({"text": f"Entscheidung {n:04d}: " + "x" * 40})
+    assert path.stat().st_ino != inode, "no compaction happened"
+    assert storage.line_count < 60
+    assert len(JournalStorage(path).read()["entries"]) == MAX_APPENDED_LINES + 50
 
 
 def test_explicit_compaction_rewrites_only_live_documents(tmp_path: Path) -> None:
