@@ -22,6 +22,8 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Decision:
+    """What the meeting decided under an agenda item, in its words."""
+
     id: int
     meeting_id: int
     item_index: int
@@ -38,6 +40,8 @@ class ActionStatus(StrEnum):
 
 @dataclass(frozen=True)
 class ActionItem:
+    """Something one owner promised to do by a date, until it is done or dropped."""
+
     id: int
     ref: str
     """The short id people type, like `A-42`; stable forever."""
@@ -66,6 +70,8 @@ class BudgetKind(StrEnum):
 
 @dataclass(frozen=True)
 class BudgetAgreement:
+    """An amount of money the meeting agreed to give, cut or shift for an area."""
+
     id: int
     meeting_id: int
     item_index: int

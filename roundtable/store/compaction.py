@@ -47,6 +47,8 @@ def pays(*, sealed_bytes: int, appended_bytes: int, lines: int, documents: int, 
 
 @dataclass
 class Rewritten:
+    """What a compaction wrote."""
+
     lines: int
     """Chunk lines written."""
     waiting: dict[str, list[Chunk]]
