@@ -26,11 +26,7 @@ from typing import Any
 from roundtable.store.chunks import Chunk, chunks_of_table, compacted_lines, header_line
 from roundtable.store.files import replace_file, write_error, write_new_file
 
-__all__ = ["DEFAULT_COMPACT_SLACK", "Rewritten", "keep_backup", "pays", "rewrite"]
-
-DEFAULT_COMPACT_SLACK = 1000
-"""Compaction starts at the latest once the journal has more than 2 × documents + this
-many lines (mostly superseded ones)."""
+__all__ = ["Rewritten", "keep_backup", "pays", "rewrite"]
 
 _MIN_APPENDED_BYTES = 256 * 1024
 """Below this, appends are cheap to read whatever the size of the store."""
