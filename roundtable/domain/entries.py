@@ -8,11 +8,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 __all__ = [
-    "ActionDraft",
     "ActionItem",
     "ActionStatus",
     "BudgetAgreement",
-    "BudgetDraft",
     "BudgetKind",
     "Decision",
     "Note",
@@ -121,26 +119,3 @@ class Note:
     item_index: int
     text: str
     at: datetime
-
-
-@dataclass(frozen=True)
-class ActionDraft:
-    """An action item as typed in a form, before the store gives it a ref."""
-
-    text: str
-    owner: str | None
-    due: date | None
-
-
-@dataclass(frozen=True)
-class BudgetDraft:
-    """A budget agreement as typed in a form, before the store saves it."""
-
-    area: str
-    amount: Decimal
-    currency: str
-    period: str
-    kind: BudgetKind
-    from_area: str | None = None
-    note: str = ""
-    needs_signoff: bool = False

@@ -289,9 +289,7 @@ class JournalFile:
     def _migrate(self, tables: Data, schema: int, original: bytes) -> None:
         """Upgrade the file: keep its bytes as `<file>.v<N>.bak`, write the new one atomically."""
         migrated = self._run_migrations(tables, schema)
-        # Writing a store anew (here and in `_compact`) is for writers: a read-only
-        # command never imports it.
-        from roundtable.store import compaction
+        from roundtable.store import compaction  # for writers: a reader never imports it
 
         try:
             compaction.keep_backup(self.real_path, backup_name(self.real_path, schema), original)
