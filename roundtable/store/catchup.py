@@ -14,7 +14,7 @@ from typing import Any
 
 from roundtable.errors import StoreError
 from roundtable.i18n import _
-from roundtable.store import reader
+from roundtable.store import compaction, reader
 from roundtable.store.changes import Damaged, damaged, dumps
 from roundtable.store.chunks import Chunk, header_line, header_problem, parse_header
 from roundtable.store.files import lines_from, read_from, write_error, write_new_file
@@ -289,8 +289,6 @@ class JournalFile:
     def _migrate(self, tables: Data, schema: int, original: bytes) -> None:
         """Upgrade the file: keep its bytes as `<file>.v<N>.bak`, write the new one atomically."""
         migrated = self._run_migrations(tables, schema)
-        from roundtable.store import compaction  # for writers: a reader never imports it
-
         try:
             compaction.keep_backup(self.real_path, backup_name(self.real_path, schema), original)
         except OSError as error:
@@ -355,8 +353,6 @@ class JournalFile:
     def _maybe_compact(self) -> None:
         if self._lines <= self._compact_floor:
             return
-        from roundtable.store import compaction
-
         documents = sum(len(table) for table in self._tables.values()) + sum(
             chunk.documents for chunks in self._waiting.values() for chunk in chunks
         )
@@ -376,8 +372,6 @@ class JournalFile:
             self._compact_floor = self._lines * 2
 
     def _compact(self) -> None:
-        from roundtable.store import compaction
-
         assert self._fd is not None
         fd, chunks = compaction.rewrite(
             self.real_path,

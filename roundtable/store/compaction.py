@@ -26,7 +26,11 @@ from typing import Any
 from roundtable.store.chunks import Chunk, chunks_of_table, compacted_lines, header_line
 from roundtable.store.files import replace_file, write_error, write_new_file
 
-__all__ = ["Rewritten", "keep_backup", "pays", "rewrite"]
+__all__ = ["DEFAULT_COMPACT_SLACK", "Rewritten", "keep_backup", "pays", "rewrite"]
+
+DEFAULT_COMPACT_SLACK = 1000
+"""Compaction starts at the latest once the journal has more than 2 × documents + this
+many lines (mostly superseded ones)."""
 
 _MIN_APPENDED_BYTES = 256 * 1024
 """Below this, appends are cheap to read whatever the size of the store."""
@@ -43,8 +47,6 @@ def pays(*, sealed_bytes: int, appended_bytes: int, lines: int, documents: int, 
 
 @dataclass
 class Rewritten:
-    """What a compaction wrote."""
-
     lines: int
     """Chunk lines written."""
     waiting: dict[str, list[Chunk]]

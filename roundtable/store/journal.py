@@ -49,6 +49,7 @@ from roundtable.errors import StoreError
 from roundtable.i18n import _
 from roundtable.store.catchup import JournalFile
 from roundtable.store.changes import Damaged
+from roundtable.store.compaction import DEFAULT_COMPACT_SLACK
 from roundtable.store.files import (
     leftover_temp_files,
     make_folders,
@@ -69,10 +70,6 @@ __all__ = [
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 """Seconds a transaction waits for another process's transaction to finish."""
-
-DEFAULT_COMPACT_SLACK = 1000
-"""Compaction starts at the latest once the journal has more than 2 × documents + this
-many lines (mostly superseded ones): `compaction.pays`."""
 
 
 class JournalStorage(JournalFile, Storage):

@@ -19,7 +19,6 @@ __all__ = ["KEY_MODULES", "PRELOAD_AFTER_SECONDS", "preload"]
 KEY_MODULES: tuple[str, ...] = (
     "roundtable.domain.campaigns",
     "roundtable.domain.minutes.gather",
-    "roundtable.store.compaction",
     "roundtable.store.discard",
     "roundtable.ui.screens.actions.action_items",
     "roundtable.ui.screens.campaigns.scoreboard",
@@ -47,7 +46,7 @@ KEY_MODULES: tuple[str, ...] = (
     "roundtable.ui.widgets.scoreboard",
 )
 """Every module a key of the meeting screen (or of the app above it) opens, and what the
-store imports only when it first writes anew (compaction) or discards a meeting."""
+store imports only when it discards a meeting."""
 
 PRELOAD_AFTER_SECONDS = 0.5
 """When, after the meeting screen mounts, to import them: its first frame and the
