@@ -8,11 +8,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 __all__ = [
-    "ActionDraft",
     "ActionItem",
     "ActionStatus",
     "BudgetAgreement",
-    "BudgetDraft",
     "BudgetKind",
     "Decision",
     "Note",
@@ -22,6 +20,8 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Decision:
+    """What the meeting decided under an agenda item, in its words."""
+
     id: int
     meeting_id: int
     item_index: int
@@ -38,6 +38,8 @@ class ActionStatus(StrEnum):
 
 @dataclass(frozen=True)
 class ActionItem:
+    """Something one owner promised to do by a date, until it is done or dropped."""
+
     id: int
     ref: str
     """The short id people type, like `A-42`; stable forever."""
@@ -66,6 +68,8 @@ class BudgetKind(StrEnum):
 
 @dataclass(frozen=True)
 class BudgetAgreement:
+    """An amount of money the meeting agreed to give, cut or shift for an area."""
+
     id: int
     meeting_id: int
     item_index: int
@@ -115,26 +119,3 @@ class Note:
     item_index: int
     text: str
     at: datetime
-
-
-@dataclass(frozen=True)
-class ActionDraft:
-    """An action item as typed in a form, before the store gives it a ref."""
-
-    text: str
-    owner: str | None
-    due: date | None
-
-
-@dataclass(frozen=True)
-class BudgetDraft:
-    """A budget agreement as typed in a form, before the store saves it."""
-
-    area: str
-    amount: Decimal
-    currency: str
-    period: str
-    kind: BudgetKind
-    from_area: str | None = None
-    note: str = ""
-    needs_signoff: bool = False

@@ -31,6 +31,8 @@ DB_ENV = "ROUNDTABLE_DB"
 
 @dataclass(frozen=True)
 class ConfigLocation:
+    """The folder the roles and agendas are read from, and why that one."""
+
     directory: Path
     source: str
     """How it was found, in words: shown by `roundtable check`."""
@@ -74,6 +76,8 @@ def find_config_dir(explicit: Path | None, env: Mapping[str, str], cwd: Path) ->
 
 @dataclass(frozen=True)
 class StoreLocation:
+    """The store file a command uses, and why that one."""
+
     path: Path
     source: str
     """How it was chosen, in words: shown by `roundtable check`."""

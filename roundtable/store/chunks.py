@@ -52,6 +52,8 @@ _CHUNK_HEAD = 512
 
 @dataclass(frozen=True)
 class Header:
+    """What a store file's first line says about the lines that follow."""
+
     schema: int
     chunks: int | None
     """Chunk lines that follow (a compacted file), or None (a journal)."""

@@ -80,6 +80,8 @@ def _event_from_doc(doc_id: int, doc: Mapping[str, Any]) -> Event:
 
 @dataclass
 class _Index:
+    """The event log as read, indexed by entry and by meeting."""
+
     generation: int
     by_entry: dict[tuple[EntryKind, int], list[Event]] = field(default_factory=dict)
     """(kind, id) → the entry's events, oldest first."""

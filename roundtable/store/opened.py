@@ -25,7 +25,6 @@ from roundtable.store.actions import Actions
 from roundtable.store.budgets import Budgets
 from roundtable.store.campaigns import Campaigns
 from roundtable.store.decisions import Decisions
-from roundtable.store.discard import discard_meeting, discard_refusal
 from roundtable.store.events import EventLog, os_user
 from roundtable.store.journal import (
     JournalStorage,
@@ -239,6 +238,9 @@ class OpenStore:
     def discard_refusal(self, meeting_id: int) -> str | None:
         """Why the meeting cannot be discarded (`discard_meeting`), in words; None if it
         can. Raises `NotFoundError`."""
+        # Only a meeting started by mistake is discarded: not for every command.
+        from roundtable.store.discard import discard_refusal
+
         with self.reading():
             return discard_refusal(self._records, self._meetings, self._events, meeting_id)
 
@@ -246,6 +248,8 @@ class OpenStore:
         """Remove a running meeting in which nothing was logged, as if never started
         (`store.discard`); the next meeting reuses its number. Returns it as it was.
         Raises `DiscardRefused` (a `UsageError`) saying why not, `NotFoundError`."""
+        from roundtable.store.discard import discard_meeting
+
         with self.transaction():
             return discard_meeting(self._records, self._meetings, self._events, meeting_id)
 

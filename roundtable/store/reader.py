@@ -58,6 +58,8 @@ Fetch = Callable[[Chunk], bytes | memoryview]
 
 @dataclass
 class Parsed:
+    """The changes read from a file's lines, and how far the valid lines go."""
+
     changes: list[Change]
     consumed: int
     """Bytes of complete, valid lines (a torn last line excluded)."""

@@ -201,6 +201,8 @@ _MISSING = object()
 
 @dataclass(frozen=True)
 class Field:
+    """One attribute of a record and its document key: how it is read and written."""
+
     key: str
     """In the document; also the attribute's name."""
     load: Callable[[object], Any]

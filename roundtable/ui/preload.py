@@ -19,6 +19,7 @@ __all__ = ["KEY_MODULES", "PRELOAD_AFTER_SECONDS", "preload"]
 KEY_MODULES: tuple[str, ...] = (
     "roundtable.domain.campaigns",
     "roundtable.domain.minutes.gather",
+    "roundtable.store.discard",
     "roundtable.ui.screens.actions.action_items",
     "roundtable.ui.screens.campaigns.scoreboard",
     "roundtable.ui.screens.dialogs.attendance",
@@ -44,7 +45,8 @@ KEY_MODULES: tuple[str, ...] = (
     "roundtable.ui.widgets.cut_impact",
     "roundtable.ui.widgets.scoreboard",
 )
-"""Every module a key of the meeting screen (or of the app above it) opens."""
+"""Every module a key of the meeting screen (or of the app above it) opens, and what the
+store imports only when it discards a meeting."""
 
 PRELOAD_AFTER_SECONDS = 0.5
 """When, after the meeting screen mounts, to import them: its first frame and the

@@ -11,7 +11,8 @@ from pathlib import Path
 from textual.widgets import Input
 
 from roundtable.domain.config import TeamConfig
-from roundtable.domain.entries import ActionDraft, ActionItem, ActionStatus
+from roundtable.domain.drafts import ActionDraft
+from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.i18n import set_language
 from roundtable.store.store import Store
 from roundtable.ui.screens.dialogs.confirm import ConfirmModal

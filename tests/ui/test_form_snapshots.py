@@ -19,7 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
 from roundtable.domain.config import Role
-from roundtable.domain.entries import ActionDraft, BudgetDraft, BudgetKind
+from roundtable.domain.drafts import ActionDraft, BudgetDraft
+from roundtable.domain.entries import BudgetKind
 from roundtable.domain.meeting import Attendee
 from roundtable.ui.screens.dialogs.attendance import AttendanceScreen
 from roundtable.ui.screens.dialogs.confirm import ConfirmModal

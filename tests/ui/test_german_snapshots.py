@@ -24,7 +24,8 @@ from textual.widgets._footer import FooterKey
 
 from roundtable.domain import l10n
 from roundtable.domain.config import TeamConfig, load_config
-from roundtable.domain.entries import BudgetDraft, BudgetKind
+from roundtable.domain.drafts import BudgetDraft
+from roundtable.domain.entries import BudgetKind
 from roundtable.i18n import set_language
 from roundtable.store.store import Store
 from roundtable.ui.app import RoundtableApp

@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 
 from roundtable.domain.config import Role
 from roundtable.domain.dates import due_words, parse_due
-from roundtable.domain.entries import ActionDraft
+from roundtable.domain.drafts import ActionDraft
 from roundtable.domain.l10n import format_day, typed_date, typed_date_example
 from roundtable.domain.owners import OwnerUse, match_owner
 from roundtable.errors import UsageError

@@ -18,7 +18,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
 
-from roundtable.domain.entries import BudgetDraft, BudgetKind
+from roundtable.domain.drafts import BudgetDraft
+from roundtable.domain.entries import BudgetKind
 from roundtable.domain.l10n import amount_example, format_number
 from roundtable.domain.money import DEFAULT_CURRENCY, parse_amount, parse_currency
 from roundtable.errors import UsageError

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from roundtable.domain.entries import ActionDraft, ActionItem, BudgetDraft, Decision
+from roundtable.domain.drafts import ActionDraft, BudgetDraft
+from roundtable.domain.entries import ActionItem, Decision
 from roundtable.domain.meeting import Meeting
 from roundtable.errors import NotFoundError, RoundtableError
 from roundtable.i18n import _

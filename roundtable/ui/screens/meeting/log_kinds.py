@@ -17,11 +17,10 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from roundtable.domain.cadence import next_meeting_date
+from roundtable.domain.drafts import ActionDraft, BudgetDraft
 from roundtable.domain.entries import (
-    ActionDraft,
     ActionItem,
     BudgetAgreement,
-    BudgetDraft,
     Decision,
 )
 from roundtable.domain.meeting import Meeting
