@@ -4,6 +4,8 @@ action items, notes and budget agreements of every meeting)."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import existing_db_path, team_contacts
@@ -14,6 +16,8 @@ from roundtable.errors import UsageError
 from roundtable.i18n import _, pgettext
 
 __all__ = ["register"]
+
+T = TypeVar("T")
 
 
 # --- decisions and search -----------------------------------------------------------
@@ -66,6 +70,12 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _when_asked(read: Callable[[], list[T]]) -> Iterator[T]:
+    """The entries `read` returns, read only when the first is asked for: on a store of
+    years, one kind of entry is decoded at a time, not all of them at once."""
+    yield from read()
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     """Decisions, action items, notes and budget agreements of every meeting."""
     from roundtable.domain.search import HitKind, search_record
@@ -78,9 +88,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         hits = search_record(
             args.text,
             store.meetings(),
-            store.decisions(),
-            store.actions(include_closed=True),
-            store.budgets(),
+            _when_asked(store.decisions),
+            _when_asked(lambda: store.actions(include_closed=True)),
+            _when_asked(store.budgets),
             zone,
         )
     if args.json:

@@ -8,7 +8,7 @@ says where it was written: the meeting, its agenda item and the date.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from enum import StrEnum
@@ -52,16 +52,18 @@ def matches(text: str, query: str) -> bool:
 def search_record(
     query: str,
     meetings: Sequence[Meeting],
-    decisions: Sequence[Decision],
-    actions: Sequence[ActionItem],
-    budgets: Sequence[BudgetAgreement],
+    decisions: Iterable[Decision],
+    actions: Iterable[ActionItem],
+    budgets: Iterable[BudgetAgreement],
     zone: tzinfo | None = None,
     budget_text: Mapping[int, str] | None = None,
 ) -> list[Hit]:
     """Everything in the record that matches `query`, newest meeting first, in the order
     decisions, action items, budget agreements, notes within a meeting. `budget_text`
     (budget id → how it reads, e.g. "cut of 5,000 € from sales, 2026-Q2") lets a budget
-    be found by its amount and area too; its note is always searched."""
+    be found by its amount and area too; its note is always searched. Each kind of
+    entry is gone through once, in that order: an iterable that reads its entries only
+    when asked keeps one kind in memory at a time."""
     by_id = {meeting.id: meeting for meeting in meetings if meeting.id is not None}
     hits: list[Hit] = []
 

@@ -5,7 +5,7 @@ every entry as it stood at any moment after that one (`domain.minutes.as_of`).""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from roundtable.domain.history import EntryKind, Event
@@ -38,3 +38,9 @@ class AsOfMethods(OpenStore):
     def events_since(self, start: str) -> list[Event]:
         """Every event after the stamp `start`, oldest first."""
         return self._events.since(start)
+
+    def stream_events_since(self, start: str) -> Iterable[Event]:
+        """The events after the stamp `start`, read anew on each pass and not kept, in
+        no promised order: what a reader that needs one pass over years of events uses
+        (minutes of an old meeting)."""
+        return self._events.stream_since(start)

@@ -169,14 +169,14 @@ class Campaigns:
             wanted = {doc.get("campaign_id") for _id, doc in reported}
             ids = sorted(i for i in wanted if isinstance(i, int))
             campaigns = [self._decode(i, doc) for i, doc in records.docs(CAMPAIGNS, ids)]
-            docs = [
+            docs: Iterable[tuple[int, Doc]] = [
                 pair
                 for campaign_id in ids
                 for pair in records.by_key(SNAPSHOTS, "campaign_id", campaign_id)
             ]
         else:
             campaigns = [self._decode(i, doc) for i, doc in records.items(CAMPAIGNS)]
-            docs = list(records.items(SNAPSHOTS))
+            docs = records.items(SNAPSHOTS)  # decoded as they stream, not kept twice
         snapshots = [self._snapshot(doc_id, doc) for doc_id, doc in docs]
         return build_scoreboard(campaigns, snapshots, numbers, as_of)
 

@@ -12,7 +12,7 @@ an append copies one bounded table, not years of history.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -215,25 +215,53 @@ class EventLog:
         """The events with `start < at <= end` (stamps), oldest first."""
         return [event for event in self._indexed().ordered if start < event.at <= end]
 
+    def stream_since(self, start: str) -> Iterable[Event]:
+        """The events with `start < at` (a stamp), each pass over them read from the
+        tables again, one event at a time, so none is kept: in no promised order (the
+        first pass reads the newest tables first). The tables read are those `since`
+        reads; the first pass finds them."""
+        index = self._current()
+        if index is not None:
+            return [event for event in index.ordered if event.at > start]
+        return _Since(self, start)
+
     def since(self, start: str) -> list[Event]:
         """The events with `start < at` (a stamp), oldest first, reading only the newest
         tables: events are kept in the order they happen, so the tables are read from
         the newest back to the first one that holds nothing after `start` (one table
         more than the boundary, for events written a little out of order). Years of
         history before `start` are not read at all."""
-        index = self._current()
-        if index is not None:
-            return [event for event in index.ordered if event.at > start]
-        tables = self._storage.tables()
-        found: list[Event] = []
-        for name in reversed(self._shard_names()):
-            events = [_event_from_doc(int(key), doc) for key, doc in tables.scan(name)]
-            later = [event for event in events if event.at > start]
-            found.extend(later)
-            if events and not later:
+        return sorted(self.stream_since(start), key=lambda e: (e.at, e.id))
+
+
+class _Since:
+    """`EventLog.stream_since`: an iterable that can be read more than once."""
+
+    def __init__(self, log: EventLog, start: str) -> None:
+        self._log = log
+        self._start = start
+        self._shards: list[str] | None = None
+
+    def __iter__(self) -> Iterator[Event]:
+        tables = self._log._storage.tables()
+        if self._shards is not None:
+            for name in self._shards:
+                for key, doc in tables.scan(name):
+                    if str(doc["at"]) > self._start:
+                        yield _event_from_doc(int(key), doc)
+            return
+        shards: list[str] = []
+        for name in reversed(self._log._shard_names()):
+            seen = later = False
+            for key, doc in tables.scan(name):
+                seen = True
+                if str(doc["at"]) > self._start:
+                    later = True
+                    yield _event_from_doc(int(key), doc)
+            if seen and not later:
                 break
-        found.sort(key=lambda e: (e.at, e.id))
-        return found
+            shards.append(name)
+        self._shards = shards[::-1]
 
 
 # --- schema 1 → 2 -------------------------------------------------------------------

@@ -277,6 +277,36 @@ def test_a_correction_after_the_end_is_a_dated_amendment(
     assert "- [x] **A-1** Preisliste prüfen" in before
 
 
+def test_an_entrys_later_event_that_names_no_meeting_still_says_what_it_was(
+    tmp_path: Path, config: TeamConfig
+) -> None:
+    # A hand-edited store: the decision's one event after the end names no meeting and
+    # says the decision did not exist then. The minutes go by the entry's first event
+    # after the end whatever it names, as for any store (also one whose events since
+    # are streamed, not kept).
+    clock = Clock()
+    with Store.open(tmp_path / "r.db", clock=clock) as store:
+        meeting = start(store, clock, config, 1)
+        assert meeting.id is not None
+        kept = store.add_decision(meeting.id, 0, "Messe in Köln")
+        gone = store.add_decision(meeting.id, 0, "Webinar startet im März")
+        finish(store, clock, meeting)
+        with store.transaction():
+            store.event_log.record(
+                EventKind.CORRECTED,
+                EntryKind.DECISION,
+                gone.id,
+                at=clock.tick(60),
+                meeting_id=None,
+                by=None,
+                before=None,
+                after=None,
+            )
+        minutes = render_minutes(gather_minutes(store, meeting.id, config, timezone=UTC))
+    assert kept.text in minutes
+    assert gone.text not in minutes
+
+
 def test_changes_between_meetings_are_there_for_the_review_item(
     tmp_path: Path, config: TeamConfig
 ) -> None:

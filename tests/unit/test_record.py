@@ -126,6 +126,12 @@ def test_events_since_a_moment_read_only_the_newest_tables(tmp_path: Path) -> No
         assert [e.at for e in recent] == sorted(e.at for e in recent)
         assert len(recent) == 149
         assert fresh.event_log._index is None  # nothing built over all of history
+        # Streamed, the same events come, as often as asked, and none is indexed.
+        streamed = fresh.stream_events_since(cut)
+        assert sorted(e.id for e in streamed) == [e.id for e in recent]
+        assert sorted(e.id for e in streamed) == [e.id for e in recent]
+        assert sum(1 for _e in fresh.stream_events_since("")) == 2300
+        assert fresh.event_log._index is None
         everything = fresh.event_log.between(cut, "9999")
         assert [e.id for e in everything] == [e.id for e in recent]
         assert len(fresh.events_since("")) == 2300

@@ -46,8 +46,9 @@ def action_changes_since_last_meeting(store: Store, meeting_id: int) -> list[Eve
             previous = None
         since = stamp(previous.ended_at or previous.started_at) if previous else ""
         until = stamp(meeting.ended_at or store.clock())
-        return [
+        found = [
             event
-            for event in store.events_since(since)
+            for event in store.stream_events_since(since)
             if event.at <= until and is_action_change(event)
         ]
+        return sorted(found, key=lambda event: (event.at, event.id))

@@ -47,6 +47,10 @@ _DECODERS: Mapping[EntryKind, Callable[[int, dict[str, Any]], Entry]] = {
 }
 
 
+def _in_order(event: Event) -> tuple[str, int]:
+    return (event.at, event.id)
+
+
 def _due_order(action: ActionItem) -> tuple[bool, date, int]:
     """Due first (undated last), then by ref, as the store lists action items."""
     return (action.due is None, action.due or date.min, action.id)
@@ -58,29 +62,77 @@ def _decode(entry: EntryKind, entry_id: int, doc: Mapping[str, Any] | None) -> E
 
 class _AsOf:
     """The store's entries as they stood at `moment`: each entry's document as it is
-    now, rolled back through the events after `moment`. Every one of those comes after
-    `since` (the previous meeting's end), so the history before it is never read: an
-    export takes as long on a store with ten years behind it as on a young one."""
+    now, rolled back through the first of its events after `moment`. Every one of those
+    comes after `since` (the previous meeting's end), so the history before it is never
+    read: an export takes as long on a store with ten years behind it as on a young one.
 
-    def __init__(self, store: Store, since: str, moment: datetime) -> None:
+    The events since are streamed, twice, never held: of the years after an old
+    meeting only what its minutes can show is kept (the documents as they stood of the
+    action items `wanted` lets through, of every budget agreement and of the meeting's
+    own entries; the events up to `moment` and those of the meeting's own entries)."""
+
+    def __init__(
+        self,
+        store: Store,
+        since: str,
+        moment: str,
+        meeting_id: int,
+        wanted: Callable[[Mapping[str, Any]], bool],
+    ) -> None:
         self.store = store
-        self.moment = stamp(moment)
-        self.events = store.events_since(since)
-        self.first_after: dict[tuple[EntryKind, int], Event] = {}
-        self.meetings: dict[int, set[tuple[EntryKind, int]]] = {}
-        for event in self.events:
+        self.moment = moment
+        # (kind, id) → (at, event id, document before it) of the entry's first event
+        # after `moment`; the document is None where it cannot show (not wanted).
+        self.first_after: dict[tuple[EntryKind, int], tuple[str, int, Mapping[str, Any] | None]]
+        self.first_after = {}
+        self.until_moment: list[Event] = []
+        self.own: list[Event] = []
+        own: set[tuple[EntryKind, int]] = set()
+        # Entries with an event that does not name the meeting: if one of the meeting's
+        # own has such an event (a hand-edited store), its events are read once more.
+        strays: set[tuple[EntryKind, int]] = set()
+        events = store.stream_events_since(since)
+        for event in events:
             key = (event.entry, event.entry_id)
-            if event.at > self.moment and key not in self.first_after:
-                self.first_after[key] = event
-            for side in (event.before, event.after):
-                if side is not None and isinstance(side.get("meeting_id"), int):
-                    self.meetings.setdefault(side["meeting_id"], set()).add(key)
+            if event.belongs_to(meeting_id):
+                own.add(key)
+                self._own(key, event, moment)
+            else:
+                strays.add(key)
+            if event.at <= moment:
+                self.until_moment.append(event)
+            elif event.entry is EntryKind.BUDGET:
+                self._first(key, event, event.before)
+            elif event.entry is EntryKind.ACTION:
+                before = event.before
+                self._first(key, event, before if before is None or wanted(before) else None)
+        if own & strays:
+            self.own = []
+            for event in events:
+                key = (event.entry, event.entry_id)
+                if key in own:
+                    self._own(key, event, moment)
+        self.own_keys = own
+        self.until_moment.sort(key=_in_order)
+        self.own.sort(key=_in_order)
+
+    def _own(self, key: tuple[EntryKind, int], event: Event, moment: str) -> None:
+        self.own.append(event)
+        if event.at > moment and event.entry in (EntryKind.DECISION, EntryKind.NOTE):
+            self._first(key, event, event.before)
+
+    def _first(
+        self, key: tuple[EntryKind, int], event: Event, before: Mapping[str, Any] | None
+    ) -> None:
+        known = self.first_after.get(key)
+        if known is None or (event.at, event.id) < known[:2]:
+            self.first_after[key] = (event.at, event.id, before)
 
     def _doc(
         self, entry: EntryKind, entry_id: int, now: Mapping[str, Any] | None
     ) -> Mapping[str, Any] | None:
         first = self.first_after.get((entry, entry_id))
-        return first.before if first is not None else now
+        return first[2] if first is not None else now
 
     def entry(self, entry: EntryKind, entry_id: int) -> Entry | None:
         now = self.store.entry_document(entry, entry_id)
@@ -89,20 +141,12 @@ class _AsOf:
     def of_meeting(self, meeting_id: int, entry: EntryKind, kind: type[T]) -> list[T]:
         """The entries recorded under the meeting (all of them after `since`)."""
         found = []
-        for entry_kind, entry_id in sorted(self.meetings.get(meeting_id, ())):
+        for entry_kind, entry_id in sorted(self.own_keys):
             if entry_kind is entry:
                 value = self.entry(entry, entry_id)
                 if isinstance(value, kind) and getattr(value, "meeting_id", None) == meeting_id:
                     found.append(value)
         return found
-
-    def own_events(self, meeting_id: int) -> list[Event]:
-        """The events of the entries recorded under the meeting, oldest first."""
-        keys = self.meetings.get(meeting_id, set())
-        return [event for event in self.events if (event.entry, event.entry_id) in keys]
-
-    def between(self, start: str, end: str) -> list[Event]:
-        return [event for event in self.events if start < event.at <= end]
 
     def all(
         self,
@@ -186,18 +230,15 @@ def gather_minutes(
         except NotFoundError:
             previous = None
         since = stamp(previous.ended_at or previous.started_at) if previous else ""
-        as_of = _AsOf(store, since, end)
+        wanted = _matters_to(meeting_id, stamp(meeting.started_at), stamp(end))
+        as_of = _AsOf(store, since, stamp(end), meeting_id, wanted)
         decisions = tuple(as_of.of_meeting(meeting_id, EntryKind.DECISION, Decision))
         budgets = tuple(as_of.of_meeting(meeting_id, EntryKind.BUDGET, BudgetAgreement))
         notes = tuple(as_of.of_meeting(meeting_id, EntryKind.NOTE, Note))
-        actions = as_of.all(
-            EntryKind.ACTION,
-            ActionItem,
-            _matters_to(meeting_id, stamp(meeting.started_at), as_of.moment),
-        )
+        actions = as_of.all(EntryKind.ACTION, ActionItem, wanted)
         all_budgets = as_of.all(EntryKind.BUDGET, BudgetAgreement)
-        events = as_of.between(since, as_of.moment)
-        own_events = as_of.own_events(meeting_id)
+        events = as_of.until_moment
+        own_events = as_of.own
         later = (
             amendments(own_events, meeting_id, as_of.moment) if meeting.ended_at is not None else []
         )
