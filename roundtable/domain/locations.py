@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from roundtable.domain.user_folder import user_config_dir
 from roundtable.errors import StoreError
 from roundtable.i18n import _, current_language
 
@@ -50,12 +51,6 @@ def shipped_defaults_dir(language: str | None = None) -> Path:
     variant = base / (language or current_language())
     # English is the base folder; any other language has a subfolder of its own.
     return variant if variant.is_dir() else base
-
-
-def user_config_dir() -> Path:
-    import platformdirs  # only when neither --config, the env nor ./agendas decided
-
-    return platformdirs.user_config_path(APP_NAME)
 
 
 def find_config_dir(explicit: Path | None, env: Mapping[str, str], cwd: Path) -> ConfigLocation:
