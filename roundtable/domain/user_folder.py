@@ -11,13 +11,12 @@ package file's path and modification time are part of the key).
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from importlib.util import find_spec
 from pathlib import Path
 
-from roundtable.domain.config.remembered import CACHE_ENV, write_cache
+from roundtable.domain.config.remembered import cache_folder, kept_for, write_cache
 
 __all__ = ["user_config_dir"]
 
@@ -28,18 +27,16 @@ def user_config_dir() -> Path:
     """`platformdirs.user_config_path("roundtable")`, from the cache when nothing it
     depends on has changed since it was last asked."""
     key = _key()
-    cache = _cache_file()
-    if key is not None and cache is not None:
-        try:
-            kept = json.loads(cache.read_bytes())
-            if isinstance(kept, dict) and kept.get("key") == key:
-                return Path(kept["path"])
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # not there, or not ours: ask platformdirs
+    folder = cache_folder()
+    cache = None if key is None or folder is None else folder / "user-config-folder.json"
+    if cache is not None:
+        kept = kept_for(cache, key)
+        if kept is not None and isinstance(kept.get("path"), str):
+            return Path(kept["path"])
     import platformdirs
 
     path = platformdirs.user_config_path(APP_NAME)
-    if key is not None and cache is not None:
+    if cache is not None:
         write_cache(cache, {"key": key, "path": str(path)})
     return path
 
@@ -62,12 +59,3 @@ def _key() -> list[object] | None:
         origin,
         stamp,
     ]
-
-
-def _cache_file() -> Path | None:
-    base = os.environ.get(CACHE_ENV, "").strip()
-    try:
-        folder = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    except RuntimeError:
-        return None  # no home to keep it in
-    return folder / APP_NAME / "user-config-folder.json"

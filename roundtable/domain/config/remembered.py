@@ -28,7 +28,9 @@ from roundtable.domain.config.roles import ROLES_FILE, Role
 __all__ = [
     "CACHE_ENV",
     "cache_file",
+    "cache_folder",
     "code_fingerprint",
+    "kept_for",
     "remembered_language",
     "remembered_roles",
     "role_doc",
@@ -93,16 +95,38 @@ def _peek_language(directory: Path) -> str | None:
     return peek_language(directory)
 
 
+def cache_folder() -> Path | None:
+    """roundtable's folder in the user's cache; None when there is no home to keep it in."""
+    base = os.environ.get(CACHE_ENV, "").strip()
+    try:
+        return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "roundtable"
+    except RuntimeError:
+        return None
+
+
 def cache_file(directory: Path, kind: str) -> Path | None:
     """Where what was read of `kind` from the config folder `directory` is remembered;
     None when there is no home to keep it in."""
-    base = os.environ.get(CACHE_ENV, "").strip()
+    folder = cache_folder()
     try:
-        folder = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
         where = os.path.realpath(directory).encode("utf-8", "surrogateescape")
-    except (RuntimeError, OSError, ValueError):
-        return None  # no home to keep it in
-    return folder / "roundtable" / f"{kind}-{zlib.crc32(where):08x}.json"
+    except (OSError, ValueError):
+        return None
+    if folder is None:
+        return None
+    return folder / f"{kind}-{zlib.crc32(where):08x}.json"
+
+
+def kept_for(cache: Path, key: object) -> dict[str, Any] | None:
+    """What `cache` keeps for exactly `key` (written by `write_cache` with it under
+    "key"), or None: not there, not ours, or kept for another key."""
+    try:
+        kept = json.loads(cache.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(kept, dict) or kept.get("key") != key:
+        return None
+    return kept
 
 
 def code_fingerprint() -> list[object]:

@@ -15,7 +15,6 @@ by `load_config` as always. The cache lives next to the remembered roles
 
 from __future__ import annotations
 
-import json
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -34,6 +33,7 @@ from roundtable.domain.config.model import (
 from roundtable.domain.config.remembered import (
     cache_file,
     code_fingerprint,
+    kept_for,
     role_doc,
     role_from_doc,
     write_cache,
@@ -86,13 +86,13 @@ def _folder(directory: Path) -> list[list[str]] | None:
 
 
 def _read(cache: Path, key: list[Any], source: str) -> TeamConfig | None:
+    kept = kept_for(cache, key)
+    if kept is None:
+        return None
     try:
-        kept = json.loads(cache.read_bytes())
-        if not isinstance(kept, dict) or kept.get("key") != key:
-            return None
         return _config_from_doc(kept["config"], source)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # not there, or not ours: read the folder
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None  # not ours: read the folder
 
 
 def _config_doc(config: TeamConfig) -> dict[str, Any]:
