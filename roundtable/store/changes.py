@@ -23,7 +23,6 @@ __all__ = [
     "apply_change",
     "damaged",
     "dumps",
-    "lines_of",
     "loads",
     "shape_problem",
 ]
@@ -65,17 +64,6 @@ def loads(raw: bytes | memoryview) -> Any:
         # orjson is stricter than the parser that wrote the file (no integers beyond
         # 64 bits, no lone surrogates): only what neither reads is damage.
         return json.loads(bytes(raw))
-
-
-def lines_of(data: bytes, start: int, end: int) -> list[memoryview]:
-    """The lines of `data[start:end]` as views: a big store is not copied again."""
-    view = memoryview(data)
-    lines = []
-    while (newline := data.find(b"\n", start, end)) >= 0:
-        lines.append(view[start:newline])
-        start = newline + 1
-    lines.append(view[start:end])
-    return lines
 
 
 def _are_ids(keys: Any) -> bool:
