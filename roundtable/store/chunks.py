@@ -33,6 +33,7 @@ __all__ = [
     "chunk_of",
     "chunks_of_table",
     "compacted_lines",
+    "content_problem",
     "header_line",
     "header_problem",
     "is_chunk_line",
@@ -117,6 +118,23 @@ def compacted_lines(tables: Mapping[str, Mapping[str, Any]]) -> Iterator[bytes]:
         items = list(table.items())
         for start in range(0, max(len(items), 1), COMPACT_CHUNK):
             yield chunk_line(name, dict(items[start : start + COMPACT_CHUNK]))
+
+
+def content_problem(change: Mapping[str, Any], chunk: Chunk | None) -> str | None:
+    """What is wrong with what a chunk line holds (its shape as a change already
+    checked), or None: the documents of one table only, its own (`chunk`, when its
+    `chunk` value could be read), as many as it says."""
+    puts = change.get("put")
+    if (
+        change.keys() != {"chunk", "put"}
+        or not isinstance(puts, Mapping)
+        or len(puts) != 1
+        or (chunk is not None and chunk.table not in puts)
+    ):
+        return _("a chunk line must hold documents of its own table only")
+    if chunk is not None and len(next(iter(puts.values()))) != chunk.documents:
+        return _("the chunk line does not hold as many documents as it says")
+    return None
 
 
 def is_chunk_line(raw: memoryview | bytes) -> bool:

@@ -27,7 +27,7 @@ import orjson
 from roundtable.errors import StoreError
 from roundtable.i18n import _, ngettext
 from roundtable.store.changes import apply_change, damaged, loads, shape_problem
-from roundtable.store.chunks import Chunk, chunk_of, is_chunk_line
+from roundtable.store.chunks import Chunk, chunk_of, content_problem, is_chunk_line
 from roundtable.store.files import read_exactly
 from roundtable.store.packed import PackedTable, pack
 
@@ -227,11 +227,7 @@ def _documents(chunk: Chunk, name: str, *, path: Path, fetch: Fetch) -> dict[str
         raise damaged(
             path, chunk.number, _("not valid JSON ({error})").format(error=error)
         ) from error
-    problem = shape_problem(change)
-    if problem is None and (change.keys() - {"chunk"} != {"put"} or change["put"].keys() != {name}):
-        problem = _("a chunk line must hold documents of its own table only")
-    if problem is None and len(change["put"][name]) != chunk.documents:
-        problem = _("the chunk line does not hold as many documents as it says")
+    problem = shape_problem(change) or content_problem(change, chunk)
     if problem is not None:
         raise damaged(path, chunk.number, problem)
     docs: dict[str, Any] = change["put"][name]

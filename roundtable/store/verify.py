@@ -21,7 +21,14 @@ from roundtable.errors import NotFoundError, StoreError
 from roundtable.i18n import _, ngettext
 from roundtable.store import compaction
 from roundtable.store.changes import apply_change, damaged, loads, shape_problem
-from roundtable.store.chunks import Chunk, chunk_of, header_problem, is_chunk_line, parse_header
+from roundtable.store.chunks import (
+    Chunk,
+    chunk_of,
+    content_problem,
+    header_problem,
+    is_chunk_line,
+    parse_header,
+)
 from roundtable.store.files import lines_from, read_from
 from roundtable.store.journal import DEFAULT_LOCK_TIMEOUT
 from roundtable.store.locking import StoreLock
@@ -120,12 +127,7 @@ def _check(
         problem = shape_problem(change)
         if problem is None and is_chunk_line(raw):
             chunks_seen += 1
-            puts = change.get("put", {})
-            own = chunk.table if isinstance(chunk, Chunk) else None
-            if change.keys() != {"chunk", "put"} or len(puts) != 1 or own not in (None, *puts):
-                problem = _("a chunk line must hold documents of its own table only")
-            elif isinstance(chunk, Chunk) and len(next(iter(puts.values()))) != chunk.documents:
-                problem = _("the chunk line does not hold as many documents as it says")
+            problem = content_problem(change, chunk if isinstance(chunk, Chunk) else None)
         if problem is not None:
             report.add(number, problem)
             continue
