@@ -21,7 +21,6 @@ from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, OptionList
-from textual.widgets.option_list import Option
 
 from roundtable.domain.config import Role
 from roundtable.domain.dates import accepted_due_forms, due_words, parse_due
@@ -31,10 +30,11 @@ from roundtable.errors import UsageError
 from roundtable.i18n import _, pgettext
 from roundtable.ui.action_changes import ActionChanges
 from roundtable.ui.screens.forms.action_form import (
-    OwnerChoice,
+    OwnerEntry,
     OwnerInput,
     day_text,
-    owner_choices,
+    owner_entries,
+    show_owner_entries,
     stored_owner,
 )
 from roundtable.ui.screens.forms.form_base import (
@@ -74,8 +74,8 @@ class OwnerModal(FormModal[OwnerChange | None]):
         super().__init__()
         self.action = action
         self.roles = tuple(roles)
-        self.choices = owner_choices(self.roles)
-        self._shown: list[OwnerChoice] = []
+        self.choices = owner_entries(self.roles)
+        self._shown: list[OwnerEntry] = []
 
     def compose(self) -> ComposeResult:
         suggestions = [
@@ -106,16 +106,8 @@ class OwnerModal(FormModal[OwnerChange | None]):
         self.focus_keeping_text(self.query_one("#owner", Input))
 
     def _filter(self, typed: str) -> None:
-        words = typed.casefold().split()
-        self._shown = [c for c in self.choices if all(word in c.search for word in words)]
-        owners = self.query_one("#owner-list", OptionList)
-        owners.clear_options()
-        owners.add_options(Option(choice.label) for choice in self._shown)
-        owners.display = bool(self._shown)
-        if self._shown:
-            wanted = " ".join(typed.split()).casefold()
-            values = [choice.value.casefold() for choice in self._shown]
-            owners.highlighted = values.index(wanted) if wanted in values else 0
+        owner_list = self.query_one("#owner-list", OptionList)
+        self._shown = show_owner_entries(owner_list, self.choices, typed)
 
     @on(Input.Changed, "#owner")
     def _owner_changed(self, event: Input.Changed) -> None:

@@ -39,7 +39,14 @@ from roundtable.ui.screens.forms.form_base import (
 )
 from roundtable.ui.screens.forms.unsaved import CaptureForm, due_field_width
 
-__all__ = ["ActionForm", "OwnerChoice", "day_text", "owner_choices", "stored_owner"]
+__all__ = [
+    "ActionForm",
+    "OwnerEntry",
+    "day_text",
+    "owner_entries",
+    "show_owner_entries",
+    "stored_owner",
+]
 
 
 def day_text(day: date) -> str:
@@ -49,7 +56,7 @@ def day_text(day: date) -> str:
 
 
 @dataclass(frozen=True)
-class OwnerChoice:
+class OwnerEntry:
     """One entry of the owner list: a role, or a person holding one."""
 
     value: str
@@ -60,7 +67,7 @@ class OwnerChoice:
     """Case-folded text the type-ahead matches against."""
 
 
-def owner_choices(roles: Sequence[Role]) -> list[OwnerChoice]:
+def owner_entries(roles: Sequence[Role]) -> list[OwnerEntry]:
     """Each role followed by its holders, in the order the roles file lists them.
 
     The list shows two columns: the role id (holders indented under it), then the
@@ -75,16 +82,34 @@ def owner_choices(roles: Sequence[Role]) -> list[OwnerChoice]:
     def label(first: str, title: str, style: str) -> Text:
         return Text.assemble((first, style), " " * (width - cell_len(first)), (title, "dim"))
 
-    choices: list[OwnerChoice] = []
+    choices: list[OwnerEntry] = []
     for role in roles:
         role_id, title = safe_line(role.id), safe_line(role.title)
         holders = [safe_line(holder) for holder in role.holders]
         search = " ".join([role_id, title, *holders]).casefold()
-        choices.append(OwnerChoice(role.id, label(role_id, title, "bold"), search))
+        choices.append(OwnerEntry(role.id, label(role_id, title, "bold"), search))
         for holder, shown in zip(role.holders, holders, strict=True):
             search = f"{shown} {role_id} {title}".casefold()
-            choices.append(OwnerChoice(holder, label(indent + shown, title, ""), search))
+            choices.append(OwnerEntry(holder, label(indent + shown, title, ""), search))
     return choices
+
+
+def show_owner_entries(
+    owner_list: OptionList, entries: Sequence[OwnerEntry], typed: str
+) -> list[OwnerEntry]:
+    """Show in `owner_list` the entries that every word of `typed` finds, starting on
+    the one `typed` names in full (the owner already, when editing), else the first;
+    hidden when none does. Returns the entries shown, in their order."""
+    words = typed.casefold().split()
+    shown = [entry for entry in entries if all(word in entry.search for word in words)]
+    owner_list.clear_options()
+    owner_list.add_options(Option(entry.label) for entry in shown)
+    owner_list.display = bool(shown)
+    if shown:
+        wanted = " ".join(typed.split()).casefold()
+        values = [entry.value.casefold() for entry in shown]
+        owner_list.highlighted = values.index(wanted) if wanted in values else 0
+    return shown
 
 
 def stored_owner(text: str, roles: Sequence[Role], keep: str | None = None) -> str | None:
@@ -120,8 +145,8 @@ class ActionForm(CaptureForm[ActionDraft | None]):
         self.default_due = default_due
         self.today = today
         self.initial = initial
-        self.choices = owner_choices(self.roles)
-        self._shown: list[OwnerChoice] = []
+        self.choices = owner_entries(self.roles)
+        self._shown: list[OwnerEntry] = []
 
     def compose(self) -> ComposeResult:
         initial = self.initial
@@ -187,17 +212,8 @@ class ActionForm(CaptureForm[ActionDraft | None]):
     # --- owner ----------------------------------------------------------------------
 
     def _filter_owners(self, typed: str) -> None:
-        words = typed.casefold().split()
-        self._shown = [c for c in self.choices if all(word in c.search for word in words)]
         owner_list = self.query_one("#owner-list", OptionList)
-        owner_list.clear_options()
-        owner_list.add_options(Option(choice.label) for choice in self._shown)
-        owner_list.display = bool(self._shown)
-        if self._shown:
-            # Start on the entry that is the owner already (when editing), else the first.
-            wanted = " ".join(typed.split()).casefold()
-            values = [choice.value.casefold() for choice in self._shown]
-            owner_list.highlighted = values.index(wanted) if wanted in values else 0
+        self._shown = show_owner_entries(owner_list, self.choices, typed)
 
     @on(Input.Changed, "#owner")
     def _owner_changed(self, event: Input.Changed) -> None:
