@@ -8,10 +8,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from roundtable.domain.entries import ActionItem, ActionStatus
+from roundtable.domain.action_item import ActionItem, ActionStatus
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _
-from roundtable.store import codec, values
+from roundtable.store import action_codec, values
 from roundtable.store.records import ACTIONS, Doc, Records, clean_text
 
 __all__ = ["ActionFields", "Actions", "StatusChange", "by_due", "check_due", "clean_owner"]
@@ -68,7 +68,7 @@ class Actions:
         self._records = records
 
     def _decode(self, number: int, doc: Doc) -> ActionItem:
-        return self._records.decode(_("action item"), codec.action_from_doc, number, doc)
+        return self._records.decode(_("action item"), action_codec.action_from_doc, number, doc)
 
     def _index(self) -> _ActionIndex:
         derived = self._records.indexes().derived
@@ -135,7 +135,7 @@ class Actions:
             item_index=item_index,
             opened_at=records.now(),
         )
-        records.insert(ACTIONS, number, codec.action_doc(action))
+        records.insert(ACTIONS, number, action_codec.action_doc(action))
         return action
 
     def update(self, ref: str, fields: ActionFields, meeting_id: int | None) -> ActionItem:
@@ -175,7 +175,7 @@ class Actions:
         return action
 
     def restore(self, action: ActionItem) -> ActionItem:
-        self._records.upsert(ACTIONS, action.id, codec.action_doc(action))
+        self._records.upsert(ACTIONS, action.id, action_codec.action_doc(action))
         self._records.bump_counter(action.id, ACTIONS)
         return action
 

@@ -20,7 +20,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from roundtable.domain.history import stamp
+from roundtable.domain.clock import stamp
 
 Doc = dict[str, Any]
 T = TypeVar("T")
@@ -98,7 +98,7 @@ def day_problem(day: date) -> str | None:
 
 
 def dump_time(moment: datetime) -> str:
-    """ISO-8601 in the one form every stored time has (`history.stamp`: UTC, to the
+    """ISO-8601 in the one form every stored time has (`clock.stamp`: UTC, to the
     microsecond); a naive time is a bug (`ValueError`), never guessed."""
     return stamp(moment)
 
