@@ -15,12 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from roundtable.domain.clock import stamp
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 Doc = dict[str, Any]
 T = TypeVar("T")
@@ -154,6 +156,10 @@ def dump_amount(amount: Decimal) -> str:
 
 def load_amount(text: object) -> Decimal:
     """The exact decimal a stored amount string stands for."""
+    # Loaded with the first amount: an action item's fields hold none, and listing
+    # them (`roundtable actions`) need not import decimal.
+    from decimal import Decimal, InvalidOperation
+
     if not isinstance(text, str) or len(text) > 40:
         raise TypeError(f"an amount must be a short decimal string, not {text!r}")
     try:
