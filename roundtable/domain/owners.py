@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from roundtable.domain.config import Role
 from roundtable.domain.text import single_line
@@ -64,9 +65,10 @@ class OwnerMatch:
         return self.role.id if self.role is not None else self.label
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """A role or a person `who` may mean, and the owner strings it stands for."""
+class _Candidate(NamedTuple):
+    """A role or a person `who` may mean, and the owner strings it stands for (a named
+    tuple: every `roundtable actions --owner` defines it, and a frozen dataclass takes
+    several times as long to create)."""
 
     label: str
     role: Role | None

@@ -13,11 +13,10 @@ the field; the store turns it into a `StoreError` naming the file.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from roundtable.domain.clock import stamp
 
@@ -205,9 +204,11 @@ def enum_value(member: Enum) -> Any:
 _MISSING = object()
 
 
-@dataclass(frozen=True)
-class Field:
-    """One attribute of a record and its document key: how it is read and written."""
+class Field(NamedTuple):
+    """One attribute of a record and its document key: how it is read and written.
+
+    A named tuple, not a dataclass: every command defines it, and a frozen dataclass
+    takes several times as long to create."""
 
     key: str
     """In the document; also the attribute's name."""
