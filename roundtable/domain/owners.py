@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
 
@@ -44,9 +43,8 @@ _NOTHING_TYPED = {
 }
 
 
-@dataclass(frozen=True)
-class OwnerMatch:
-    """The one role or person a typed owner means."""
+class OwnerMatch(NamedTuple):
+    """The one role or person a typed owner means (a named tuple, like `_Candidate`)."""
 
     label: str
     """How it reads: the role id, or the person's name."""

@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import NamedTuple
 
 from roundtable.domain.action_item import ActionItem, ActionStatus
 from roundtable.errors import NotFoundError, UsageError
@@ -19,9 +20,10 @@ __all__ = ["ActionFields", "Actions", "StatusChange", "by_due", "check_due", "cl
 _REF = re.compile(r"\s*(?:a-?)?\s*(\d+)\s*", re.IGNORECASE | re.ASCII)
 
 
-@dataclass(frozen=True)
-class StatusChange:
-    """What `change_action_status` did: the item now, and its status before."""
+class StatusChange(NamedTuple):
+    """What `change_action_status` did: the item now, and its status before (a named
+    tuple: `roundtable actions` loads this module, and defining a frozen dataclass
+    takes several times as long)."""
 
     action: ActionItem
     previous: ActionStatus
