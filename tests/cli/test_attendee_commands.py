@@ -476,6 +476,8 @@ def test_actions_for_an_owner_loads_only_what_it_prints(
     assert "roundtable.cli.actions" in loaded
     for module in ("yaml", "babel", "roundtable.cli.campaigns", "roundtable.domain.config.model"):
         assert module not in loaded, module
+    # No amounts in an action item: decimal comes with the first one read or printed.
+    assert "decimal" not in loaded
     # Of the store, the action items only: no other repository, no events, no `Store`.
     assert "roundtable.store.action_list" in loaded
     for module in (
