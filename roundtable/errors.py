@@ -6,8 +6,8 @@ Errors are raised deep in the domain and printed once, at the edge: the CLI prin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = [
     "ConfigError",
@@ -33,9 +33,10 @@ class RoundtableError(Exception):
         return self.message
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in a config file, located as precisely as we can."""
+class Problem(NamedTuple):
+    """One thing wrong in a config file, located as precisely as we can (a named tuple:
+    every command loads this module, and defining a frozen dataclass costs it several
+    times as long)."""
 
     path: Path
     line: int | None

@@ -15,7 +15,7 @@ from roundtable.cli.acting import add_by_option
 from roundtable.cli.commands import Commands
 from roundtable.cli.context import TODAY_ENV, config_location, existing_db_path, team_config, today
 from roundtable.cli.output import out, print_json
-from roundtable.domain.entries import ActionStatus
+from roundtable.domain.action_item import ActionStatus
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import RoundtableError, UsageError
 from roundtable.i18n import _, pgettext
@@ -53,12 +53,13 @@ def _owners_for(
 
 def cmd_actions(args: argparse.Namespace) -> int:
     """List open action items (all with --all), due first; overdue ones marked."""
-    from roundtable.store.store import Store  # TinyDB: not for `check` or `--help`
+    # TinyDB (not for `check` or `--help`), and of the store only the action items.
+    from roundtable.store.action_list import ActionItemList
 
     now = today()
     owners: frozenset[str] | None = None
     roles: tuple[Role, ...] | None = None
-    with Store.open(existing_db_path(args), read_only=True) as store:
+    with ActionItemList.open(existing_db_path(args), read_only=True) as store:
         if args.owner is not None:
             owners, roles = _owners_for(args, store.action_owners)
         items = store.actions(owners=owners, include_closed=args.all)

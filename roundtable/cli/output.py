@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from datetime import date
-from decimal import MAX_PREC, ROUND_HALF_UP, Decimal, localcontext
+from typing import TYPE_CHECKING
 
 from roundtable.domain.text import terminal_safe
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = ["clip", "clock_text", "columns", "day_text", "out", "print_json", "whole"]
 
@@ -55,7 +58,10 @@ def clock_text(minutes: float) -> str:
 def whole(amount: Decimal | None, *, signed: bool = False) -> str:
     """An amount in whole currency units for a table cell, grouped the current
     language's way: `12,500` (`+1,000`), German `12.500` (`+1.000`)."""
-    from roundtable.domain.l10n import format_number  # Babel: only tables of amounts
+    # Babel and decimal: only tables of amounts.
+    from decimal import MAX_PREC, ROUND_HALF_UP, Decimal, localcontext
+
+    from roundtable.domain.l10n import format_number
 
     if amount is None:
         return "—"

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
+
+from roundtable.domain.clock import stamp
 
 __all__ = [
     "AMENDING_KINDS",
@@ -73,14 +75,6 @@ AMENDING_KINDS = frozenset(
 )
 """Changes that, made after a meeting ended to an entry of that meeting, amend its
 minutes. Closing, re-dating or signing off later is the next meetings' business."""
-
-
-def stamp(moment: datetime) -> str:
-    """The one form of every stored time: UTC, microseconds, fixed width (so the text
-    sorts like the moment). A naive time is a bug (`ValueError`), never guessed."""
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"naive datetime {moment!r}: the store keeps times with their offset")
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 @dataclass(frozen=True)

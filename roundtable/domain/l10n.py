@@ -10,15 +10,15 @@ Amounts are `Decimal` throughout and are never rounded behind the caller's back:
 `format_money` shows at least the currency's usual decimals, and more if the amount has
 them. Round with `Decimal.quantize` first when rounding is what you want.
 
-Babel is imported by the functions that use it, not here: a listing's dates are written
-without it (`date_forms`), and a command that prints no amount should not load it.
+Babel (and decimal) are imported by the functions that use them, not here: a listing's
+dates are written without Babel (`date_forms`), and a command that prints no amount
+should load neither.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from decimal import Decimal, localcontext
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -27,6 +27,8 @@ from roundtable.errors import UsageError
 from roundtable.i18n import _, current_language
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from babel import Locale
 
 __all__ = [
@@ -51,8 +53,8 @@ DateStyle = Literal["short", "medium", "long", "full"]
 MAX_DECIMALS = 2
 """Amounts are typed in whole cents at most."""
 
-_EXAMPLE_AMOUNT = Decimal("12500.00")
-_EXAMPLE_DECIMALS = Decimal("12500.50")
+_EXAMPLE_AMOUNT = "12500.00"
+_EXAMPLE_DECIMALS = "12500.50"
 _EXAMPLE_DAY = date(2026, 12, 1)
 
 # ASCII digits only: `\d` would also accept Arabic-Indic and other digits.
@@ -132,6 +134,8 @@ def format_number(
     With `decimals`, exactly that many decimals are shown (rounded half to even, as
     Python rounds); without, an int shows none and a Decimal every digit it has.
     """
+    from decimal import Decimal, localcontext
+
     from babel import numbers as babel_numbers
 
     locale = _locale(language)
@@ -147,6 +151,8 @@ def format_number(
 def format_money(amount: Decimal, currency: str, *, language: str | None = None) -> str:
     """An amount with its currency as the locale writes it: `1.234,50 €` / `€1,234.50`,
     `12.000,00 CHF` / `CHF12,000.00`. Exact: never rounded, never a float."""
+    from decimal import localcontext
+
     from babel import numbers as babel_numbers
 
     locale = _locale(language)
@@ -162,6 +168,8 @@ def format_money(amount: Decimal, currency: str, *, language: str | None = None)
 
 def format_percent(value: Decimal, *, decimals: int = 1, language: str | None = None) -> str:
     """A percentage given in percent points (`Decimal("12.5")`): `12,5 %` / `12.5%`."""
+    from decimal import localcontext
+
     from babel import numbers as babel_numbers
 
     locale = _locale(language)
@@ -178,12 +186,14 @@ def format_percent(value: Decimal, *, decimals: int = 1, language: str | None = 
 def amount_example(*, grouped: bool = True, language: str | None = None) -> str:
     """How an amount is typed here, for hints: `12.500,00` / `12,500.00` (or without the
     thousands separator: `12500,50` / `12500.50`)."""
+    from decimal import Decimal
+
     from babel import numbers as babel_numbers
 
     if grouped:
-        return format_number(_EXAMPLE_AMOUNT, decimals=2, language=language)
+        return format_number(Decimal(_EXAMPLE_AMOUNT), decimals=2, language=language)
     locale = _locale(language)
-    return babel_numbers.format_decimal(_EXAMPLE_DECIMALS, format="0.00", locale=locale)
+    return babel_numbers.format_decimal(Decimal(_EXAMPLE_DECIMALS), format="0.00", locale=locale)
 
 
 def typed_date(day: date, *, language: str | None = None) -> str:
@@ -218,6 +228,8 @@ def parse_amount(text: str, *, language: str | None = None) -> Decimal:
     text, a sign, letters or currency signs, misplaced separators, more than two
     decimals, and the ambiguous German `1234.500` (thousands or decimals?).
     """
+    from decimal import Decimal
+
     from babel import numbers as babel_numbers
 
     locale = _locale(language)
@@ -277,7 +289,9 @@ def _amount_digits(text: str, decimal_sign: str, group_sign: str, language: str 
             )
         )
     if "," in text or "." in text:
-        example = format_number(_EXAMPLE_DECIMALS, decimals=2, language=language)
+        from decimal import Decimal
+
+        example = format_number(Decimal(_EXAMPLE_DECIMALS), decimals=2, language=language)
         message = (
             _(
                 "“{text}” is not an amount: use a point for decimals and commas only "

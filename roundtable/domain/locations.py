@@ -6,8 +6,8 @@ import errno
 import os
 import stat
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from roundtable.domain.user_folder import user_config_dir
 from roundtable.errors import StoreError
@@ -30,9 +30,10 @@ CONFIG_ENV = "ROUNDTABLE_CONFIG"
 DB_ENV = "ROUNDTABLE_DB"
 
 
-@dataclass(frozen=True)
-class ConfigLocation:
-    """The folder the roles and agendas are read from, and why that one."""
+class ConfigLocation(NamedTuple):
+    """The folder the roles and agendas are read from, and why that one (a named tuple,
+    like `StoreLocation`: every command makes one at start, and defining a frozen
+    dataclass costs it several times as long)."""
 
     directory: Path
     source: str
@@ -69,8 +70,7 @@ def find_config_dir(explicit: Path | None, env: Mapping[str, str], cwd: Path) ->
     return ConfigLocation(shipped_defaults_dir(), _("the shipped defaults"))
 
 
-@dataclass(frozen=True)
-class StoreLocation:
+class StoreLocation(NamedTuple):
     """The store file a command uses, and why that one."""
 
     path: Path

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from roundtable.domain.config import Role
 from roundtable.domain.text import single_line
@@ -43,9 +43,8 @@ _NOTHING_TYPED = {
 }
 
 
-@dataclass(frozen=True)
-class OwnerMatch:
-    """The one role or person a typed owner means."""
+class OwnerMatch(NamedTuple):
+    """The one role or person a typed owner means (a named tuple, like `_Candidate`)."""
 
     label: str
     """How it reads: the role id, or the person's name."""
@@ -64,9 +63,10 @@ class OwnerMatch:
         return self.role.id if self.role is not None else self.label
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    """A role or a person `who` may mean, and the owner strings it stands for."""
+class _Candidate(NamedTuple):
+    """A role or a person `who` may mean, and the owner strings it stands for (a named
+    tuple: every `roundtable actions --owner` defines it, and a frozen dataclass takes
+    several times as long to create)."""
 
     label: str
     role: Role | None

@@ -15,10 +15,13 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Collection, Sequence
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from roundtable.domain.text import terminal_safe
 from roundtable.i18n import current_language
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 __all__ = [
     "MAX_WORD_WIDTH",
@@ -148,7 +151,8 @@ def csv_delimiter(language: str | None = None) -> str:
 def csv_decimal(value: Decimal | float | int, language: str | None = None) -> str:
     """A number as a spreadsheet of the language reads it: no grouping, `,` as decimal
     sign in German."""
-    text = format(value, "f") if isinstance(value, Decimal) else str(value)
+    # A Decimal in fixed point (never `1E+3`); ints and floats as Python writes them.
+    text = str(value) if isinstance(value, int | float) else format(value, "f")
     return text.replace(".", ",") if (language or current_language()) == "de" else text
 
 

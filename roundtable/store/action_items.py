@@ -1,14 +1,15 @@
-"""Action items on the `Store`: open, change, close or reopen, delete and restore, list;
-each change kept as an event of the kind it is (corrected, reassigned, redated, …)."""
+"""Action items on the `Store`: open, change, close or reopen, delete and restore, each
+change kept as an event of the kind it is (corrected, reassigned, redated, …); the reads
+are `ActionItemList`'s."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from datetime import date, datetime
+from datetime import date
 
-from roundtable.domain.entries import ActionItem, ActionStatus
+from roundtable.domain.action_item import ActionItem, ActionStatus
 from roundtable.domain.history import EntryKind, EventKind
 from roundtable.i18n import _
+from roundtable.store.action_list import ActionItemList
 from roundtable.store.actions import StatusChange, check_due, clean_owner
 from roundtable.store.opened import OpenStore
 from roundtable.store.records import Doc, clean_text
@@ -16,7 +17,7 @@ from roundtable.store.records import Doc, clean_text
 __all__ = ["ActionItemMethods"]
 
 
-class ActionItemMethods(OpenStore):
+class ActionItemMethods(ActionItemList, OpenStore):
     """The `Store` methods for action items."""
 
     # --- action items ---------------------------------------------------------------
@@ -34,11 +35,6 @@ class ActionItemMethods(OpenStore):
         with self.transaction():
             action = self._actions.add(text, owner, due, meeting_id, item_index)
             return self._added(EventKind.OPENED, EntryKind.ACTION, action)
-
-    def action(self, ref: str) -> ActionItem:
-        """`A-42`, `a-42` or `42`. Raises `NotFoundError`."""
-        with self.reading():
-            return self._actions.get(ref)
 
     def update_action(
         self,
@@ -130,37 +126,3 @@ class ActionItemMethods(OpenStore):
                 action.id,
                 lambda: self._actions.restore(action),
             )
-
-    def actions(
-        self,
-        *,
-        owners: Collection[str] | None = None,
-        include_closed: bool = False,
-        meeting_id: int | None = None,
-        closed_in: int | None = None,
-    ) -> list[ActionItem]:
-        """Sorted by due date (undated last), then ref. `owners` are matched exactly
-        (resolve a typed name to owner strings first; case does not matter);
-        `meeting_id` = opened there; `closed_in` = closed there (pass
-        `include_closed=True` with it). Filtering by meeting uses an index: it reads
-        only that meeting's items."""
-        with self.reading():
-            return self._actions.find(
-                owners=owners,
-                include_closed=include_closed,
-                meeting_id=meeting_id,
-                closed_in=closed_in,
-            )
-
-    def actions_open_during(self, start: datetime, end: datetime) -> list[ActionItem]:
-        """The action items open at some moment from `start` to `end`: opened before
-        `end` and not closed before `start` (closed ones with their status as it is
-        now). With `start == end`: those open at that moment, plus any closed exactly
-        then. Sorted like `actions`; reads only those items (an index finds them)."""
-        with self.reading():
-            return self._actions.open_during(start, end)
-
-    def action_owners(self) -> set[str]:
-        """Every owner named on an action item, even ones no longer in the roles file."""
-        with self.reading():
-            return self._actions.owners()

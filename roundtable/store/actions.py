@@ -7,11 +7,12 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import NamedTuple
 
-from roundtable.domain.entries import ActionItem, ActionStatus
+from roundtable.domain.action_item import ActionItem, ActionStatus
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _
-from roundtable.store import codec, values
+from roundtable.store import action_codec, values
 from roundtable.store.records import ACTIONS, Doc, Records, clean_text
 
 __all__ = ["ActionFields", "Actions", "StatusChange", "by_due", "check_due", "clean_owner"]
@@ -19,9 +20,10 @@ __all__ = ["ActionFields", "Actions", "StatusChange", "by_due", "check_due", "cl
 _REF = re.compile(r"\s*(?:a-?)?\s*(\d+)\s*", re.IGNORECASE | re.ASCII)
 
 
-@dataclass(frozen=True)
-class StatusChange:
-    """What `change_action_status` did: the item now, and its status before."""
+class StatusChange(NamedTuple):
+    """What `change_action_status` did: the item now, and its status before (a named
+    tuple: `roundtable actions` loads this module, and defining a frozen dataclass
+    takes several times as long)."""
 
     action: ActionItem
     previous: ActionStatus
@@ -68,7 +70,7 @@ class Actions:
         self._records = records
 
     def _decode(self, number: int, doc: Doc) -> ActionItem:
-        return self._records.decode(_("action item"), codec.action_from_doc, number, doc)
+        return self._records.decode(_("action item"), action_codec.action_from_doc, number, doc)
 
     def _index(self) -> _ActionIndex:
         derived = self._records.indexes().derived
@@ -135,7 +137,7 @@ class Actions:
             item_index=item_index,
             opened_at=records.now(),
         )
-        records.insert(ACTIONS, number, codec.action_doc(action))
+        records.insert(ACTIONS, number, action_codec.action_doc(action))
         return action
 
     def update(self, ref: str, fields: ActionFields, meeting_id: int | None) -> ActionItem:
@@ -175,7 +177,7 @@ class Actions:
         return action
 
     def restore(self, action: ActionItem) -> ActionItem:
-        self._records.upsert(ACTIONS, action.id, codec.action_doc(action))
+        self._records.upsert(ACTIONS, action.id, action_codec.action_doc(action))
         self._records.bump_counter(action.id, ACTIONS)
         return action
 

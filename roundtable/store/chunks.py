@@ -17,8 +17,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -51,17 +50,17 @@ _CHUNK_HEAD = 512
 """Bytes of a line searched for the end of its `chunk` value (a table name is short)."""
 
 
-@dataclass(frozen=True)
-class Header:
-    """What a store file's first line says about the lines that follow."""
+class Header(NamedTuple):
+    """What a store file's first line says about the lines that follow (a named tuple,
+    like `Chunk`: every command that opens the store defines both, and a frozen
+    dataclass takes several times as long to define)."""
 
     schema: int
     chunks: int | None
     """Chunk lines that follow (a compacted file), or None (a journal)."""
 
 
-@dataclass(frozen=True)
-class Chunk:
+class Chunk(NamedTuple):
     """A compacted line not parsed yet, part of one table's documents: where it is in
     the file (its bytes stay there until the table is read, checked again then)."""
 

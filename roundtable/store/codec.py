@@ -1,5 +1,6 @@
 """Log entries and campaigns to and from the JSON documents the store keeps: one field
-table per kind of record (see `values` for what a well-formed value is).
+table per kind of record (see `values` for what a well-formed value is; an action
+item's is in `action_codec`).
 
 Everything a meeting was started from is copied in (`meeting_codec`), so editing the
 YAML later never changes history.
@@ -12,8 +13,6 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from roundtable.domain.entries import (
-    ActionItem,
-    ActionStatus,
     BudgetAgreement,
     BudgetKind,
     Decision,
@@ -38,31 +37,18 @@ from roundtable.store.values import (
     load_whole,
     optional,
     optional_time,
-    ref_of,
 )
 
 if TYPE_CHECKING:
     from roundtable.domain.campaigns import Campaign, Snapshot
 
-# --- decisions, action items, budget agreements ------------------------------------------
+# --- decisions, budget agreements, notes -------------------------------------------------
 
 _DECISION = (
     Field("meeting_id", load_whole),
     Field("item_index", load_whole),
     Field("text", load_text),
     Field("at", load_time, dump_time),
-)
-
-_ACTION = (
-    Field("text", load_text),
-    Field("owner", optional(load_text), default=None),
-    Field("due", optional(load_day), iso_day, default=None),
-    Field("status", enum_of(ActionStatus), enum_value),
-    Field("meeting_id", optional(load_whole), default=None),
-    Field("item_index", optional(load_whole), default=None),
-    Field("opened_at", load_time, dump_time),
-    Field("closed_at", optional(load_time), optional_time, default=None),
-    Field("closed_in", optional(load_whole), default=None),
 )
 
 _BUDGET = (
@@ -133,16 +119,6 @@ def decision_doc(decision: Decision) -> Doc:
 def decision_from_doc(doc_id: int, doc: Doc) -> Decision:
     """The `Decision` stored as `doc` under `doc_id`."""
     return Decision(id=doc_id, **decode(_DECISION, doc))
-
-
-def action_doc(action: ActionItem) -> Doc:
-    """The document for `action` (its id, the number in its ref, is the document's id)."""
-    return {"ref": action.ref, **encode(_ACTION, action)}
-
-
-def action_from_doc(doc_id: int, doc: Doc) -> ActionItem:
-    """The `ActionItem` stored as `doc` under `doc_id`."""
-    return ActionItem(id=doc_id, ref=ref_of(doc_id), **decode(_ACTION, doc))
 
 
 def budget_doc(budget: BudgetAgreement) -> Doc:

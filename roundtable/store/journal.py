@@ -37,7 +37,7 @@ uses) hold a lock against this process's other threads too.
 from __future__ import annotations
 
 import os
-import threading
+from _thread import RLock  # threading's RLock; importing threading costs ~0.6 ms
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -100,7 +100,7 @@ class JournalStorage(JournalFile, Storage):
             lock_timeout=lock_timeout,
             compact_slack=compact_slack,
         )
-        self._mutex = threading.RLock()
+        self._mutex = RLock()
         self._sink: list[TrackedDoc] = []
         self._txn: Pending | None = None
         self._closed = False

@@ -13,8 +13,8 @@ import errno
 import fcntl
 import os
 import stat
-import threading
 import time
+from _thread import RLock  # threading's RLock; importing threading costs ~0.6 ms
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,7 +41,7 @@ class StoreLock:
         self._real = real
         self._fd: int | None = None
         self._depth = 0
-        self._owner = threading.RLock()
+        self._owner = RLock()
 
     @property
     def is_locked(self) -> bool:

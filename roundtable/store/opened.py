@@ -1,37 +1,27 @@
-"""The store file opened: locked, read and written in transactions, every change to an
-entry kept as an event. `Store` adds the methods per kind of record on top of this.
-
-TinyDB holds the data; `journal.JournalStorage` makes every write atomic, durable and
-safe to share between the facilitator's app and attendees' commands. Every method is
-one transaction: it takes the file lock, catches up with what other processes wrote,
-does its TinyDB work and appends it as one fsynced line (`transaction()` groups several
-calls into one). Reads take no lock. Ids never repeat (see `records`).
-"""
+"""The store file with its history and meetings: every change to an entry kept as an
+event (who, when, in which meeting), and the repositories of the logged entries.
+`Store` adds the methods per kind of record on top of this."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import replace
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING, Self, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from roundtable.domain.clock import Clock
 from roundtable.domain.entries import ActionItem, BudgetAgreement, Decision, Note
 from roundtable.domain.history import EntryKind, Event, EventKind
-from roundtable.store.actions import Actions
 from roundtable.store.budgets import Budgets
 from roundtable.store.campaigns import Campaigns
 from roundtable.store.decisions import Decisions
 from roundtable.store.events import EventLog, os_user
-from roundtable.store.journal import (
-    JournalStorage,
-)
+from roundtable.store.journal import JournalStorage
 from roundtable.store.meetings import MeetingCounts, Meetings
 from roundtable.store.notes import NOTES, Notes
-from roundtable.store.records import ACTIONS, BUDGETS, DECISIONS, Doc, Records
+from roundtable.store.records import ACTIONS, BUDGETS, DECISIONS, Doc
+from roundtable.store.store_file import StoreFile
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -58,18 +48,14 @@ def with_given(record: _R, **fields: object) -> _R:
     return replace(record, **{name: value for name, value in fields.items() if value is not None})
 
 
-class OpenStore:
-    """One store file, opened: its lock, transactions, events and meetings."""
-
-    path: Path
+class OpenStore(StoreFile):
+    """One store file, opened: its events and meetings, and the logged entries'
+    repositories (the action items' is `ActionItemList`'s)."""
 
     def __init__(self, path: Path, storage: JournalStorage, clock: Clock) -> None:
-        self.path = path
-        self._storage = storage
-        self._records = Records(path, storage, clock)
+        super().__init__(path, storage, clock)
         self._meetings = Meetings(self._records)
         self._decisions = Decisions(self._records)
-        self._actions = Actions(self._records)
         self._budgets = Budgets(self._records)
         self._campaigns = Campaigns(self._records)
         self._notes = Notes(self._records)
@@ -77,51 +63,6 @@ class OpenStore:
         self.actor: str | None = None
         """Who makes the changes (`--by`, the OS user); None: the running meeting's
         facilitator, else the OS user."""
-
-    @property
-    def clock(self) -> Clock:
-        """Where timestamps come from (settable, e.g. for `roundtable demo`)."""
-        return self._records.clock
-
-    @clock.setter
-    def clock(self, clock: Clock) -> None:
-        self._records.clock = clock
-
-    def close(self) -> None:
-        self._storage.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def version(self) -> object:
-        """A cheap token (no file read when nothing changed) that differs whenever any
-        process has changed the store; the app polls it to refresh live."""
-        return self._storage.version()
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """Group several calls into one transaction: one lock, one line, all or nothing."""
-        with self._storage.transaction():
-            yield
-
-    @contextmanager
-    def reading(self) -> Iterator[None]:
-        """Group several reads so they see the same state of the file: nothing another
-        process writes meanwhile shows up halfway (no lock is taken)."""
-        with self._storage.reading():
-            yield
-
-    def compact(self) -> None:
-        """Rewrite the file with only the live entries (it also happens by itself)."""
-        self._storage.compact()
 
     # --- history --------------------------------------------------------------------
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from roundtable.store import meeting_codec, values
-from roundtable.store.events import migrate_to_events
+from roundtable.store import values
 from roundtable.store.journal import Data, Migration
 from roundtable.store.records import (
     MEETING_CLOCKS,
@@ -24,6 +23,10 @@ def split_meetings(data: Data) -> Data:
     """Schema 1 → 2: each meeting document becomes its head, clock and item timings.
 
     A document whose id is no number stays as it is, for the store to report."""
+    # The steps load what they need when a store needs them: opening a current store
+    # (every `roundtable actions`) loads neither the meeting codec nor the events.
+    from roundtable.store import meeting_codec
+
     tables: Data = {}
     prefix = MEETINGS + "."
     for name, table in data.items():
@@ -45,6 +48,13 @@ def split_meetings(data: Data) -> Data:
     return tables
 
 
-MIGRATIONS: dict[int, Migration] = {1: split_meetings, 2: migrate_to_events}
+def to_events(data: Data) -> Data:
+    """Schema 2 → 3 (`events.migrate_to_events`)."""
+    from roundtable.store.events import migrate_to_events
+
+    return migrate_to_events(data)
+
+
+MIGRATIONS: dict[int, Migration] = {1: split_meetings, 2: to_events}
 """Schema steps applied on open: `MIGRATIONS[n]` turns version-n data into version n + 1.
 2 → 3: every time in one form, and the history so far as events (`events`)."""

@@ -13,14 +13,15 @@ the field; the store turns it into a `StoreError` naming the file.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-from roundtable.domain.history import stamp
+from roundtable.domain.clock import stamp
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 Doc = dict[str, Any]
 T = TypeVar("T")
@@ -98,7 +99,7 @@ def day_problem(day: date) -> str | None:
 
 
 def dump_time(moment: datetime) -> str:
-    """ISO-8601 in the one form every stored time has (`history.stamp`: UTC, to the
+    """ISO-8601 in the one form every stored time has (`clock.stamp`: UTC, to the
     microsecond); a naive time is a bug (`ValueError`), never guessed."""
     return stamp(moment)
 
@@ -154,6 +155,10 @@ def dump_amount(amount: Decimal) -> str:
 
 def load_amount(text: object) -> Decimal:
     """The exact decimal a stored amount string stands for."""
+    # Loaded with the first amount: an action item's fields hold none, and listing
+    # them (`roundtable actions`) need not import decimal.
+    from decimal import Decimal, InvalidOperation
+
     if not isinstance(text, str) or len(text) > 40:
         raise TypeError(f"an amount must be a short decimal string, not {text!r}")
     try:
@@ -199,9 +204,11 @@ def enum_value(member: Enum) -> Any:
 _MISSING = object()
 
 
-@dataclass(frozen=True)
-class Field:
-    """One attribute of a record and its document key: how it is read and written."""
+class Field(NamedTuple):
+    """One attribute of a record and its document key: how it is read and written.
+
+    A named tuple, not a dataclass: every command defines it, and a frozen dataclass
+    takes several times as long to create."""
 
     key: str
     """In the document; also the attribute's name."""

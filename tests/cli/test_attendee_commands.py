@@ -476,6 +476,22 @@ def test_actions_for_an_owner_loads_only_what_it_prints(
     assert "roundtable.cli.actions" in loaded
     for module in ("yaml", "babel", "roundtable.cli.campaigns", "roundtable.domain.config.model"):
         assert module not in loaded, module
+    # No amounts in an action item: decimal comes with the first one read or printed.
+    assert "decimal" not in loaded
+    # Of the store, the action items only: no other repository, no events, no `Store`.
+    assert "roundtable.store.action_list" in loaded
+    for module in (
+        "roundtable.store.store",
+        "roundtable.store.meetings",
+        "roundtable.store.decisions",
+        "roundtable.store.budgets",
+        "roundtable.store.campaigns",
+        "roundtable.store.notes",
+        "roundtable.store.events",
+        "roundtable.domain.entries",
+        "roundtable.domain.history",
+    ):
+        assert module not in loaded, module
 
 
 def test_version_is_printed_on_stdout(tmp_path: Path, db: Path, config: Path) -> None:

@@ -28,6 +28,7 @@ from roundtable.domain.owners import resolve_owner
 from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.store import records as records_module
 from roundtable.store import store as store_module
+from roundtable.store import store_file as store_file_module
 from roundtable.store.store import SHARD_SIZE, Store
 from tests.unit.conftest import START, FakeClock
 
@@ -590,7 +591,9 @@ def test_an_older_store_is_migrated_with_a_backup(
         }
         return {"actions.0": actions, "meta": {"1": {"actions.0": 1, "actions": 1}}}
 
-    monkeypatch.setattr(store_module, "MIGRATIONS", {**store_module.MIGRATIONS, 0: v0_to_v1})
+    monkeypatch.setattr(
+        store_file_module, "MIGRATIONS", {**store_file_module.MIGRATIONS, 0: v0_to_v1}
+    )
     with Store.open(path) as migrated:
         assert [(a.ref, a.text, a.owner) for a in migrated.actions()] == [
             ("A-1", "Leads nachfassen", "sales")
@@ -599,7 +602,7 @@ def test_an_older_store_is_migrated_with_a_backup(
     assert path.read_bytes().startswith(b'{"roundtable":"store","schema":3')
     backup = path.with_name("roundtable.db.v0.bak")
     assert backup.read_bytes() == original
-    monkeypatch.setattr(store_module, "MIGRATIONS", {})
+    monkeypatch.setattr(store_file_module, "MIGRATIONS", {})
     with Store.open(path) as again:  # already version 3: nothing left to migrate
         assert len(again.actions()) == 2
 

@@ -18,7 +18,7 @@ from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.domain.locations import shipped_defaults_dir
 from roundtable.domain.meeting import Attendee
 from roundtable.errors import StoreError
-from roundtable.store import codec, meeting_codec
+from roundtable.store import action_codec, meeting_codec
 from roundtable.store.schema import SCHEMA_VERSION
 from roundtable.store.store import Store
 from tests.helpers.cli import run_roundtable
@@ -290,7 +290,7 @@ def test_a_store_of_the_old_layout_is_migrated_with_a_backup(path: Path, clock: 
         path,
         {
             "meetings.0": {"1": old_doc},
-            "actions.0": {"1": codec.action_doc(action)},
+            "actions.0": {"1": action_codec.action_doc(action)},
             "meta": {"1": {"meetings": 1, "actions": 1}},
         },
         schema=1,

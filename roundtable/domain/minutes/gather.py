@@ -32,7 +32,7 @@ from roundtable.domain.minutes.model import (
 )
 from roundtable.domain.timebox import item_elapsed
 from roundtable.errors import NotFoundError
-from roundtable.store import codec
+from roundtable.store import action_codec, codec
 from roundtable.store.store import Store
 
 __all__ = ["changes_since_last_meeting", "gather_minutes"]
@@ -40,7 +40,7 @@ __all__ = ["changes_since_last_meeting", "gather_minutes"]
 T = TypeVar("T")
 
 _DECODERS: Mapping[EntryKind, Callable[[int, dict[str, Any]], Entry]] = {
-    EntryKind.ACTION: codec.action_from_doc,
+    EntryKind.ACTION: action_codec.action_from_doc,
     EntryKind.DECISION: codec.decision_from_doc,
     EntryKind.BUDGET: codec.budget_from_doc,
     EntryKind.NOTE: codec.note_from_doc,
