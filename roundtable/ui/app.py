@@ -21,11 +21,8 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from roundtable.domain import timebox
-from roundtable.domain.cadence import cadence_for_new_meeting
-from roundtable.domain.chair import present_holder
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.config import Agenda, TeamConfig
-from roundtable.domain.deferred import AgendaPlan, deferred_items
 from roundtable.domain.meeting import Attendee, Meeting
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import NotFoundError, RoundtableError
@@ -41,6 +38,7 @@ from roundtable.ui.store_app import DARK_THEME, LIGHT_THEME, StoreApp
 # The screens keys open are imported by the key, and preloaded once the meeting screen is
 # up (`roundtable.ui.preload`): a reinstall meanwhile cannot break a key.
 if TYPE_CHECKING:
+    from roundtable.domain.deferred import AgendaPlan
     from roundtable.ui.screens.home.home import HomeScreen
 
 __all__ = [
@@ -185,6 +183,12 @@ class RoundtableApp(StoreApp):
                 self.show_home(select=last)
                 self.notify(_("Choose the agenda and press enter to start the meeting."))
                 return
+            # A new meeting only: resuming one (`roundtable start` most mornings) paints
+            # the meeting without these.
+            from roundtable.domain.cadence import cadence_for_new_meeting
+            from roundtable.domain.chair import present_holder
+            from roundtable.domain.deferred import deferred_items
+
             agenda = self._agenda(agenda_id)
             present = await self.push_screen_wait(self._attendance(default_attendees(self.config)))
             if present is None:
@@ -251,6 +255,7 @@ class RoundtableApp(StoreApp):
         return number, latest
 
     def _deferred_offer(self, agenda: Agenda, latest: Meeting) -> Screen[AgendaPlan | None]:
+        from roundtable.domain.deferred import deferred_items
         from roundtable.ui.screens.dialogs.deferred_offer import DeferredOffer
 
         return DeferredOffer(agenda, deferred_items(latest), latest.number, self.config.roles)

@@ -35,7 +35,6 @@ from roundtable.ui.keys import key_help
 from roundtable.ui.live import Tick
 from roundtable.ui.preload import PRELOAD_AFTER_SECONDS, preload
 from roundtable.ui.screens.meeting.display import log_index
-from roundtable.ui.screens.meeting.log import default_due_date
 from roundtable.ui.screens.meeting.timing import EXTEND_MINUTES, TimingActions
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
@@ -54,7 +53,6 @@ __all__ = [
     "EXTEND_MINUTES",
     "MeetingScreen",
     "UndoStep",
-    "default_due_date",
 ]
 
 REFRESH_SECONDS = 1.0

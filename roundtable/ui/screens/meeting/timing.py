@@ -21,7 +21,6 @@ from roundtable.domain.statistics.forecast import rebalance_by_history
 from roundtable.domain.text import single_line
 from roundtable.i18n import _, ngettext
 from roundtable.ui.screens.meeting.capture import CaptureActions
-from roundtable.ui.screens.meeting.log import default_due_date
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.forecast import ForecastLine
 
@@ -148,6 +147,7 @@ class TimingActions(CaptureActions):
     def action_change_cadence(self) -> None:
         """Change how often the round table meets, from this meeting on."""
         from roundtable.ui.screens.dialogs.cadence import CadenceModal, cadence_text
+        from roundtable.ui.screens.meeting.log_kinds import default_due_date
 
         def chosen(cadence: Cadence | None) -> None:
             if cadence is None or cadence is self.meeting.cadence:
