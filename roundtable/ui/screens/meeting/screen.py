@@ -121,7 +121,7 @@ class MeetingScreen(TimingActions):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◷")
-        yield from self.compose_display()
+        yield from self.compose_display(meeting=self.meeting)
         yield Footer()
 
     def on_mount(self) -> None:
