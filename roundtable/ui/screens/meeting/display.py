@@ -122,9 +122,14 @@ class MeetingDisplay(Screen[ResultT]):
         return self.is_attached and self.is_mounted
 
     def compose_display(
-        self, beside_agenda: Iterable[Widget] = (), *, meeting: Meeting | None = None
+        self,
+        beside_agenda: Iterable[Widget] = (),
+        *,
+        above_bottom: Iterable[Widget] = (),
+        meeting: Meeting | None = None,
     ) -> ComposeResult:
-        """The meeting's widgets; `beside_agenda` are more widgets for the bottom row.
+        """The meeting's widgets; `beside_agenda` are more widgets for the bottom row,
+        `above_bottom` more between the banner and that row.
 
         With the `meeting` the first frame shows, the widgets start with the classes its
         clocks give them (over time, box over, the banner's warning): styled once as
@@ -151,6 +156,7 @@ class MeetingDisplay(Screen[ResultT]):
                 yield PlainLabel(_("Left in the box"), id="box-left-caption")
                 yield big_left
         yield banner
+        yield from above_bottom
         with Horizontal(id="bottom"):
             yield AgendaList(id="agenda")
             yield from beside_agenda

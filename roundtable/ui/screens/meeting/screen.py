@@ -121,7 +121,10 @@ class MeetingScreen(TimingActions):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◷")
-        yield from self.compose_display(meeting=self.meeting)
+        # The forecast line is mounted with the board: one mount, one styling pass.
+        usual = None if self.opening is None else self.opening.usual
+        forecast = self.compose_forecast(usual)
+        yield from self.compose_display(above_bottom=(forecast,), meeting=self.meeting)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -130,7 +133,7 @@ class MeetingScreen(TimingActions):
         self.set_up_display(self.meeting)
         self._show_meeting(self.meeting, follow=True)
         self._timer = Tick(self, REFRESH_SECONDS, self.refresh_clocks)
-        self.mount_forecast(None if opening is None else opening.usual)
+        self.start_forecast()
         if opening is None:
             self.reload_log()
         self.query_one(AgendaList).focus()

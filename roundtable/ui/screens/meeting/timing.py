@@ -71,18 +71,23 @@ class TimingActions(CaptureActions):
 
     # --- the forecast at the usual pace (statistics) ----------------------------------
 
-    def mount_forecast(self, usual: dict[str, float] | None) -> None:
-        """Put the forecast line above the bottom row; given what the items `usual`ly
-        take, or reading it itself."""
+    def compose_forecast(self, usual: dict[str, float] | None) -> ForecastLine:
+        """The forecast line for the screen's compose (above the bottom row), given what
+        the items `usual`ly take; None: it reads that itself once mounted
+        (`start_forecast`)."""
         line = ForecastLine(timezone=self.timezone, id="forecast")
         if usual is not None:
             line.set_reactive(ForecastLine.usual, usual)
         # Known before the history arrives, so the line paints the moment it does.
         line.show_forecast(self.meeting, self.clock())
-        self.mount(line, before="#bottom")
-        if usual is None:
-            line.load(self.store, self.store_thread, self.meeting.agenda_id)
         self.forecast_line = line
+        return line
+
+    def start_forecast(self) -> None:
+        """Once mounted: read the history if the forecast line was not given it."""
+        line = self.forecast_line
+        if line is not None and line.usual is None:
+            line.load(self.store, self.store_thread, self.meeting.agenda_id)
 
     def action_rebalance_by_history(self) -> None:
         """Plan the items still to come by what they usually take, inside the box."""
