@@ -10,6 +10,7 @@ here: attendance, the items the last meeting deferred, then the first item's clo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import replace
 from datetime import tzinfo
 from functools import partial
@@ -96,6 +97,11 @@ class RoundtableApp(StoreApp):
         )
         self.start_agenda = start_agenda
         self.start_requested = start or start_agenda is not None
+        # Straight into a meeting: the running one is read while Textual starts up
+        # (reads its styles, starts its driver), and the screen is built as it mounts.
+        self._running_read: Future[Opening | None] | None = (
+            self.store_thread.start(partial(read_running, store)) if self.start_requested else None
+        )
 
     def get_default_screen(self) -> Screen[None]:
         if self.start_requested:
@@ -165,7 +171,11 @@ class RoundtableApp(StoreApp):
         the agenda used last selected. At startup a store error ends the app."""
         try:
             # Read before the screen is built: no store work competes with its first paint.
-            running = await self.store_thread.call(lambda: read_running(self.store))
+            read_ahead, self._running_read = self._running_read, None
+            if at_start and read_ahead is not None:
+                running = await self.store_thread.result(read_ahead)
+            else:
+                running = await self.store_thread.call(lambda: read_running(self.store))
             if running is not None:
                 if agenda_id is not None and running.meeting.agenda_id != agenda_id:
                     self.notify(
