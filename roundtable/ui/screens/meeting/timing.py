@@ -78,8 +78,8 @@ class TimingActions(CaptureActions):
         line = ForecastLine(timezone=self.timezone, id="forecast")
         if usual is not None:
             line.set_reactive(ForecastLine.usual, usual)
-        # Known before the history arrives, so the line paints the moment it does.
-        line.show_forecast(self.meeting, self.clock())
+        # The first paint (`paint_forecast`, as the screen mounts) gives it the meeting,
+        # so it paints the moment the history arrives.
         self.forecast_line = line
         return line
 
