@@ -2,18 +2,19 @@
 content and no store.
 
 `dump(screen)` (run inside the real app, once the screen has settled) describes the
-screen's widget tree: per widget its class name, the Textual class it is built on, its
-id and classes, its static content (a label's text, a table's cells, a sparkline's data,
-the lines a big clock draws) and the DEFAULT_CSS of roundtable's own classes, and the
-screen's own classes and class names. `REFERENCE_APP` builds that tree again from the
-description with plain Textual widgets under classes of the same names, each with the
-names of the roundtable classes it is built on, in the same order (the app's stylesheet
-selects by those too: `MeetingDisplay #item-panel`, `BigClock`), on a screen of the same
-class names and classes (`-wide`, `-very-tall`), so the app's stylesheet and the widgets'
-default CSS apply alike; with the collector paused and resumed as `roundtable start` does
-it, and prints the moment of its first frame. What it does not do is everything
-roundtable adds: reading the store, computing the clocks and the forecast, the
-carry-over, the timers.
+screen's widget tree: per widget its class name, the Textual class it is built on, the
+names of the roundtable classes it is built on, its id and classes, its static content
+(a label's text, a table's cells, a sparkline's data, a border's title, the lines a big
+clock draws) and the DEFAULT_CSS of roundtable's own classes; and the screen's class
+names and classes. `REFERENCE_APP` builds that tree again from the description with
+plain Textual widgets under classes of the same names, each on classes named as the
+roundtable classes it is built on, in the same order (the app's stylesheet selects by
+those too: `MeetingDisplay #item-panel`, `BigClock`), on a screen of the same class
+names and classes (`-wide`, `-very-tall`), so the app's stylesheet and the widgets'
+default CSS apply alike; a big clock's lines are drawn as given, line by line, as the app
+draws them. It pauses and resumes the collector as `roundtable start` does, and prints
+the moment of its first frame. What it does not do is everything roundtable adds:
+reading the store, computing the clocks and the forecast, the carry-over, the timers.
 """
 
 from __future__ import annotations
@@ -61,16 +62,15 @@ def _node(widget: Widget, css: dict[str, str]) -> dict[str, Any]:
     base = _base(widget)
     name = type(widget).__name__
     if base is Widget and not widget.children:
-        # Drawn by its own render (the big countdown figures): the reference shows the
-        # same lines as a Static.
+        # Drawn line by line by its own code (the big countdown figures): the reference
+        # draws the same lines, given, through the same line API (`_LINES`).
         width, height = widget.size
         lines = widget.render_lines(Region(0, 0, width, height)) if width and height else []
-        text = "\n".join(strip.text.rstrip() for strip in lines)
         node = {
             "name": name,
-            "base": "Static",
+            "base": "Widget",
             "id": widget.id,
-            "text": text,
+            "lines": [strip.text for strip in lines],
             "bases": _own_bases(widget),
         }
         node.update(classes=sorted(widget.classes), display=widget.display)
@@ -84,6 +84,7 @@ def _node(widget: Widget, css: dict[str, str]) -> dict[str, Any]:
         "id": widget.id,
         "classes": sorted(widget.classes),
         "display": widget.display,
+        "border_title": str(widget.border_title or ""),
     }
     kind = base.__name__
     if kind in ("DataTable",):
@@ -171,11 +172,25 @@ def cls_for(node):
         cls = _made[key]
     return cls
 
+from rich.segment import Segment
+from textual.strip import Strip
+
+class _Lines:
+    # A big figure's lines as the app draws them: one strip a line, in the widget's style.
+    def render_line(self, y):
+        width = self.content_size.width
+        if not 0 <= y < len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        return Strip([Segment(self._lines[y], self.rich_style)], width)
+
 def build(node):
     cls = cls_for(node)
     kind = node["base"]
     common = {"id": node["id"], "classes": " ".join(node["classes"]) or None}
-    if kind in ("Label", "Static"):
+    if "lines" in node:
+        made = type(cls.__name__, (_Lines, cls), {})(**common)
+        made._lines = node["lines"]
+    elif kind in ("Label", "Static"):
         made = cls(node.get("text", ""), markup=False, **common)
     elif kind == "Digits":
         made = cls(node.get("value", ""), **common)
@@ -191,6 +206,8 @@ def build(node):
     else:
         made = cls(*[build(child) for child in node.get("children", [])], **common)
     made.display = node["display"]
+    if node.get("border_title"):
+        made.border_title = node["border_title"]
     return made
 
 from textual.binding import Binding
