@@ -2,14 +2,19 @@
 content and no store.
 
 `dump(screen)` (run inside the real app, once the screen has settled) describes the
-screen's widget tree: per widget its class name, the Textual class it is built on, its
-id and classes, its static content (a label's text, a table's cells, a sparkline's data,
-the digits of a clock) and the DEFAULT_CSS of roundtable's own classes. `REFERENCE_APP`
-builds that tree again from the description with plain Textual widgets under classes of
-the same names (so the app's stylesheet and the widgets' default CSS apply alike), with
-the collector paused and resumed as `roundtable start` does it, and prints the moment of
-its first frame. What it does not do is everything roundtable adds: reading the store,
-computing the clocks and the forecast, the carry-over, the timers.
+screen's widget tree: per widget its class name, the Textual class it is built on, the
+names of the roundtable classes it is built on, its id and classes, its static content
+(a label's text, a table's cells, a sparkline's data, a border's title, the lines a big
+clock draws) and the DEFAULT_CSS of roundtable's own classes; and the screen's class
+names and classes. `REFERENCE_APP` builds that tree again from the description with
+plain Textual widgets under classes of the same names, each on classes named as the
+roundtable classes it is built on, in the same order (the app's stylesheet selects by
+those too: `MeetingDisplay #item-panel`, `BigClock`), on a screen of the same class
+names and classes (`-wide`, `-very-tall`), so the app's stylesheet and the widgets'
+default CSS apply alike; a big clock's lines are drawn as given, line by line, as the app
+draws them. It pauses and resumes the collector as `roundtable start` does, and prints
+the moment of its first frame. What it does not do is everything roundtable adds:
+reading the store, computing the clocks and the forecast, the carry-over, the timers.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
@@ -34,6 +40,15 @@ def _base(widget: Widget) -> type[Widget]:
     return Widget
 
 
+def _own_bases(widget: Widget) -> list[str]:
+    """roundtable's classes in the widget's MRO, most derived first (CSS type names)."""
+    return [
+        cls.__name__
+        for cls in type(widget).__mro__
+        if issubclass(cls, Widget) and not cls.__module__.startswith(_BUILT_IN)
+    ]
+
+
 def _text(widget: Widget) -> str:
     try:
         rendered = widget.render()
@@ -47,19 +62,29 @@ def _node(widget: Widget, css: dict[str, str]) -> dict[str, Any]:
     base = _base(widget)
     name = type(widget).__name__
     if base is Widget and not widget.children:
-        # Drawn by its own render (the big countdown figures): the reference shows the
-        # same text as a Static.
-        node = {"name": name, "base": "Static", "id": widget.id, "text": _text(widget)}
+        # Drawn line by line by its own code (the big countdown figures): the reference
+        # draws the same lines, given, through the same line API (`_LINES`).
+        width, height = widget.size
+        lines = widget.render_lines(Region(0, 0, width, height)) if width and height else []
+        node = {
+            "name": name,
+            "base": "Widget",
+            "id": widget.id,
+            "lines": [strip.text for strip in lines],
+            "bases": _own_bases(widget),
+        }
         node.update(classes=sorted(widget.classes), display=widget.display)
         return node
     if not type(widget).__module__.startswith(_BUILT_IN):
         css.setdefault(name, type(widget).DEFAULT_CSS)
     node: dict[str, Any] = {
         "name": name,
+        "bases": _own_bases(widget),
         "base": base.__name__,
         "id": widget.id,
         "classes": sorted(widget.classes),
         "display": widget.display,
+        "border_title": str(widget.border_title or ""),
     }
     kind = base.__name__
     if kind in ("DataTable",):
@@ -102,6 +127,8 @@ def dump(screen: Widget) -> str:
     return json.dumps(
         {
             "screen": type(screen).__name__,
+            "screen_bases": _own_bases(screen),
+            "screen_classes": sorted(screen.classes),
             "title": getattr(screen, "title", "") or "",
             "sub_title": getattr(screen, "sub_title", "") or "",
             "css": css,
@@ -136,16 +163,34 @@ def cls_for(node):
     name = node["name"]
     if name == base_name:
         return base
-    key = (name, base_name)
-    if key not in _made:
-        _made[key] = type(name, (base,), {"DEFAULT_CSS": spec["css"].get(name, "")})
-    return _made[key]
+    chain = list(reversed(node.get("bases") or [name]))
+    cls = base
+    for own in chain:
+        key = (own, cls)
+        if key not in _made:
+            _made[key] = type(own, (cls,), {"DEFAULT_CSS": spec["css"].get(own, "")})
+        cls = _made[key]
+    return cls
+
+from rich.segment import Segment
+from textual.strip import Strip
+
+class _Lines:
+    # A big figure's lines as the app draws them: one strip a line, in the widget's style.
+    def render_line(self, y):
+        width = self.content_size.width
+        if not 0 <= y < len(self._lines):
+            return Strip.blank(width, self.rich_style)
+        return Strip([Segment(self._lines[y], self.rich_style)], width)
 
 def build(node):
     cls = cls_for(node)
     kind = node["base"]
     common = {"id": node["id"], "classes": " ".join(node["classes"]) or None}
-    if kind in ("Label", "Static"):
+    if "lines" in node:
+        made = type(cls.__name__, (_Lines, cls), {})(**common)
+        made._lines = node["lines"]
+    elif kind in ("Label", "Static"):
         made = cls(node.get("text", ""), markup=False, **common)
     elif kind == "Digits":
         made = cls(node.get("value", ""), **common)
@@ -161,6 +206,8 @@ def build(node):
     else:
         made = cls(*[build(child) for child in node.get("children", [])], **common)
     made.display = node["display"]
+    if node.get("border_title"):
+        made.border_title = node["border_title"]
     return made
 
 from textual.binding import Binding
@@ -188,15 +235,15 @@ class Reference(Screen):
                 table.add_columns(*columns)
                 table.add_rows(rows)
 
-Reference.__name__ = spec["screen"]
-Reference = type(spec["screen"], (Reference,), {})
+for _own in reversed(spec.get("screen_bases") or [spec["screen"]]):
+    Reference = type(_own, (Reference,), {})
 
 class ReferenceApp(App):
     CSS_PATH = CSS_PATHS  # the app's stylesheets, absolute, as the app names them
 
     def on_mount(self):
         self.set_timer(collector.RESUME_AFTER_SECONDS, collector.resume)
-        self.push_screen(Reference())
+        self.push_screen(Reference(classes=" ".join(spec.get("screen_classes", [])) or None))
         self.call_after_refresh(self.painted)
 
     def painted(self):

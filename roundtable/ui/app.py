@@ -10,6 +10,7 @@ here: attendance, the items the last meeting deferred, then the first item's clo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import replace
 from datetime import tzinfo
 from functools import partial
@@ -21,11 +22,8 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 
 from roundtable.domain import timebox
-from roundtable.domain.cadence import cadence_for_new_meeting
-from roundtable.domain.chair import present_holder
 from roundtable.domain.clock import Clock, system_clock
 from roundtable.domain.config import Agenda, TeamConfig
-from roundtable.domain.deferred import AgendaPlan, deferred_items
 from roundtable.domain.meeting import Attendee, Meeting
 from roundtable.domain.text import single_line, terminal_safe
 from roundtable.errors import NotFoundError, RoundtableError
@@ -41,6 +39,7 @@ from roundtable.ui.store_app import DARK_THEME, LIGHT_THEME, StoreApp
 # The screens keys open are imported by the key, and preloaded once the meeting screen is
 # up (`roundtable.ui.preload`): a reinstall meanwhile cannot break a key.
 if TYPE_CHECKING:
+    from roundtable.domain.deferred import AgendaPlan
     from roundtable.ui.screens.home.home import HomeScreen
 
 __all__ = [
@@ -98,6 +97,11 @@ class RoundtableApp(StoreApp):
         )
         self.start_agenda = start_agenda
         self.start_requested = start or start_agenda is not None
+        # Straight into a meeting: the running one is read while Textual starts up
+        # (reads its styles, starts its driver), and the screen is built as it mounts.
+        self._running_read: Future[Opening | None] | None = (
+            self.store_thread.start(partial(read_running, store)) if self.start_requested else None
+        )
 
     def get_default_screen(self) -> Screen[None]:
         if self.start_requested:
@@ -167,7 +171,11 @@ class RoundtableApp(StoreApp):
         the agenda used last selected. At startup a store error ends the app."""
         try:
             # Read before the screen is built: no store work competes with its first paint.
-            running = await self.store_thread.call(lambda: read_running(self.store))
+            read_ahead, self._running_read = self._running_read, None
+            if at_start and read_ahead is not None:
+                running = await self.store_thread.result(read_ahead)
+            else:
+                running = await self.store_thread.call(lambda: read_running(self.store))
             if running is not None:
                 if agenda_id is not None and running.meeting.agenda_id != agenda_id:
                     self.notify(
@@ -185,6 +193,12 @@ class RoundtableApp(StoreApp):
                 self.show_home(select=last)
                 self.notify(_("Choose the agenda and press enter to start the meeting."))
                 return
+            # A new meeting only: resuming one (`roundtable start` most mornings) paints
+            # the meeting without these.
+            from roundtable.domain.cadence import cadence_for_new_meeting
+            from roundtable.domain.chair import present_holder
+            from roundtable.domain.deferred import deferred_items
+
             agenda = self._agenda(agenda_id)
             present = await self.push_screen_wait(self._attendance(default_attendees(self.config)))
             if present is None:
@@ -251,6 +265,7 @@ class RoundtableApp(StoreApp):
         return number, latest
 
     def _deferred_offer(self, agenda: Agenda, latest: Meeting) -> Screen[AgendaPlan | None]:
+        from roundtable.domain.deferred import deferred_items
         from roundtable.ui.screens.dialogs.deferred_offer import DeferredOffer
 
         return DeferredOffer(agenda, deferred_items(latest), latest.number, self.config.roles)

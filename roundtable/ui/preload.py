@@ -18,8 +18,10 @@ __all__ = ["KEY_MODULES", "PRELOAD_AFTER_SECONDS", "preload"]
 
 KEY_MODULES: tuple[str, ...] = (
     "roundtable.domain.campaigns",
+    "roundtable.domain.chair",
     "roundtable.domain.minutes.gather",
     "roundtable.store.discard",
+    "roundtable.ui.palette",
     "roundtable.ui.screens.actions.action_items",
     "roundtable.ui.screens.campaigns.scoreboard",
     "roundtable.ui.screens.dialogs.attendance",
@@ -37,16 +39,19 @@ KEY_MODULES: tuple[str, ...] = (
     "roundtable.ui.screens.home.past_meetings",
     "roundtable.ui.screens.meeting.discard",
     "roundtable.ui.screens.meeting.ending",
+    "roundtable.ui.screens.meeting.log",
     "roundtable.ui.screens.meeting.presentation",
     "roundtable.ui.screens.record.budgets",
     "roundtable.ui.screens.record.review",
+    "roundtable.ui.screens.roles.offer",
     "roundtable.ui.screens.roles.roles",
     "roundtable.ui.screens.statistics",
     "roundtable.ui.widgets.cut_impact",
     "roundtable.ui.widgets.scoreboard",
 )
-"""Every module a key of the meeting screen (or of the app above it) opens, and what the
-store imports only when it discards a meeting."""
+"""Every module a key of the meeting screen (or of the app above it) opens (the capture
+steps, the palette, the roles notice the next item may give, what starting the next
+meeting needs), and what the store imports only when it discards a meeting."""
 
 PRELOAD_AFTER_SECONDS = 0.5
 """When, after the meeting screen mounts, to import them: its first frame and the

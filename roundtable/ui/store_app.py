@@ -30,7 +30,6 @@ from roundtable.store.store import Store
 from roundtable.ui.context import AppContext
 from roundtable.ui.key_names import key_display
 from roundtable.ui.live import POLL_SECONDS, StoreWatcher
-from roundtable.ui.palette import Palette
 from roundtable.ui.preferences import Preferences, screenshot_folder
 from roundtable.ui.store_thread import StoreThread
 
@@ -144,6 +143,8 @@ class StoreApp(App[None]):
     def action_command_palette(self) -> None:
         """Textual's command palette, its prompt in the reader's language."""
         if self.use_command_palette and not CommandPalette.is_open(cast(App[object], self)):
+            from roundtable.ui.palette import Palette
+
             self.push_screen(Palette(id="--command-palette", placeholder=_("Search for commands…")))
 
     def action_toggle_theme(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 from roundtable.errors import RoundtableError, StoreError
@@ -26,7 +26,8 @@ class StoreThread:
     """Runs store calls one after another on a worker thread.
 
     `submit` is fire-and-forget with callbacks on the event loop; `call` awaits the
-    result. Both share one queue, so everything runs in submission order.
+    result (`start` queues a call before the event loop runs, `result` awaits it). All
+    share one queue, so everything runs in submission order.
     """
 
     def __init__(self) -> None:
@@ -86,8 +87,16 @@ class StoreThread:
     async def call(self, call: Callable[[], T]) -> T:
         """Run `call` on the store thread after everything queued before it; raise its
         error as a `RoundtableError`."""
+        return await self.result(self.start(call))
+
+    def start(self, call: Callable[[], T]) -> Future[T]:
+        """Queue `call` now, also before the event loop runs; `result` awaits it."""
+        return self._executor.submit(call)
+
+    async def result(self, started: Future[T]) -> T:
+        """The result of a call `start`ed earlier; its error as a `RoundtableError`."""
         try:
-            return await asyncio.wrap_future(self._executor.submit(call))
+            return await asyncio.wrap_future(started)
         except RoundtableError:
             raise
         except Exception as error:

@@ -4,6 +4,7 @@ is used up; the keys that are the way out stand right beside the sentence."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Self
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.containers import Horizontal
 
 from roundtable.ui.widgets.plain import PlainLabel
 
-__all__ = ["Banner", "keys_text"]
+__all__ = ["Banner", "banner_classes", "keys_text"]
 
 KINDS = ("paused", "over", "done", "late")
 
@@ -60,6 +61,16 @@ class Banner(Horizontal):
         chips = self.query_one("#banner-keys", PlainLabel)
         chips.show(keys_text(keys) if text and keys else "")
         chips.display = bool(text and keys)
-        self.set_class(bool(text), "-shown")
-        for candidate in KINDS:
-            self.set_class(candidate == kind, f"-{candidate}")
+        # One batch: the sentence and the keys are restyled once, not per class.
+        self.update_classes(banner_classes(text, kind))
+
+    def start_with(self, text: str, kind: str = "") -> Self:
+        """Before it is mounted: start with the classes of saying `text` as `kind`, so
+        the first frame's styles are worked out once (`say` then shows the words)."""
+        self.update_classes(banner_classes(text, kind), update=False)
+        return self
+
+
+def banner_classes(text: str, kind: str) -> dict[str, bool]:
+    """The banner's classes while it says `text` as `kind`."""
+    return {"-shown": bool(text), **{f"-{candidate}": candidate == kind for candidate in KINDS}}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import tzinfo
+from typing import Self
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
@@ -17,7 +18,14 @@ from roundtable.ui.format import clock_text, duration_text
 from roundtable.ui.widgets.countdown import BigClock
 from roundtable.ui.widgets.plain import PlainLabel
 
-__all__ = ["BoxFigure", "BoxStatus", "projected_text", "set_state_class"]
+__all__ = [
+    "BoxFigure",
+    "BoxStatus",
+    "box_classes",
+    "projected_text",
+    "set_state_class",
+    "state_classes",
+]
 
 _VALUES = ("#box-used", "#box-left", "#box-planned-end", "#box-projected-end")
 
@@ -75,9 +83,14 @@ class BoxStatus(Grid):
         self._shown = shown
         for selector, text in zip(_VALUES, values, strict=True):
             self.query_one(selector, PlainLabel).show(text)
-        self.set_class(view.projected_end > view.planned_end, "-late")
-        self.set_class(view.box_over, "-over")
-        set_state_class(self, view)
+        # One batch: the figures and their labels are restyled once, not per class.
+        self.update_classes(box_classes(view))
+
+    def start_in(self, view: BoxView) -> Self:
+        """Before it is mounted: start with `view`'s classes, so the first frame's
+        styles are worked out once (showing `view` after mounting sets the same)."""
+        self.update_classes(box_classes(view), update=False)
+        return self
 
 
 def duration_text_minutes(minutes: int) -> str:
@@ -99,11 +112,26 @@ def projected_text(view: BoxView, timezone: tzinfo | None, width: int | None = N
     return text
 
 
-def set_state_class(widget: Widget, view: BoxView) -> None:
-    """Give `widget` the one of `-box-ok`, `-box-tight`, `-box-over` that `view` is in."""
+def box_classes(view: BoxView) -> dict[str, bool]:
+    """`BoxStatus`'s classes for `view`."""
+    return {
+        "-late": view.projected_end > view.planned_end,
+        "-over": view.box_over,
+        **state_classes(view),
+    }
+
+
+def state_classes(view: BoxView) -> dict[str, bool]:
+    """Which of `-box-ok`, `-box-tight`, `-box-over` a widget has for `view`: the one
+    its box is in."""
     state = box_state(view)
-    for candidate in BoxState:
-        widget.set_class(state is candidate, f"-box-{candidate.value}")
+    return {f"-box-{candidate.value}": state is candidate for candidate in BoxState}
+
+
+def set_state_class(widget: Widget, view: BoxView, *, update: bool = True) -> None:
+    """Give `widget` the one of `-box-ok`, `-box-tight`, `-box-over` that `view` is in
+    (`update=False`: before it is mounted, no restyle)."""
+    widget.update_classes(state_classes(view), update=update)
 
 
 class BoxFigure(Horizontal):

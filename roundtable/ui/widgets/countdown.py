@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from functools import lru_cache
+from typing import Self
 
 from rich.segment import Segment
 from rich.style import Style
@@ -22,7 +23,7 @@ from textual.widget import Widget
 from roundtable.domain.timebox import ItemPhase
 from roundtable.ui.format import countdown_text
 
-__all__ = ["BigClock", "Countdown", "clock_lines", "clock_scale"]
+__all__ = ["BigClock", "Countdown", "clock_lines", "clock_scale", "phase_classes"]
 
 # Three pixels wide, five tall; `#` is ink.
 _FONT: dict[str, tuple[str, ...]] = {
@@ -197,6 +198,20 @@ class Countdown(BigClock):
     def watch_remaining(self, remaining: timedelta | None) -> None:
         self.value = "" if remaining is None else countdown_text(remaining)
 
+    def start_in(self, phase: ItemPhase | None) -> Self:
+        """Before it is mounted: start in `phase`, its class set (no restyle after)."""
+        self.set_reactive(Countdown.phase, phase)
+        self.update_classes(phase_classes(phase), update=False)
+        return self
+
     def watch_phase(self, phase: ItemPhase | None) -> None:
-        for candidate in ItemPhase:
-            self.set_class(phase is candidate, f"-{candidate.value}")
+        self.update_classes(phase_classes(phase))
+
+
+def phase_classes(phase: ItemPhase | None, paused: bool | None = None) -> dict[str, bool]:
+    """Which of `-normal`, `-warning`, `-overrun` (and, unless `paused` is None,
+    `-paused`) a widget has in `phase`."""
+    classes = {f"-{candidate.value}": phase is candidate for candidate in ItemPhase}
+    if paused is not None:
+        classes["-paused"] = paused
+    return classes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Self
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -13,7 +14,7 @@ from roundtable.domain.text import single_line
 from roundtable.domain.timebox import ItemPhase
 from roundtable.i18n import _
 from roundtable.ui.format import kind_text, role_line
-from roundtable.ui.widgets.countdown import Countdown
+from roundtable.ui.widgets.countdown import Countdown, phase_classes
 from roundtable.ui.widgets.plain import PlainLabel
 
 __all__ = ["ItemPanel"]
@@ -27,11 +28,21 @@ class ItemPanel(Vertical):
     """The phase, planned minutes and pause `show_time` showed last: every second but
     a few only the countdown moves."""
 
+    _first_phase: ItemPhase | None = None
+
+    def start_in(self, phase: ItemPhase | None, paused: bool) -> Self:
+        """Before it is mounted: start with the classes of `phase` (its countdown too),
+        so the first frame's styles are worked out once, not again when `show_time`
+        sets the same phase after mounting."""
+        self._first_phase = phase
+        self.update_classes(phase_classes(phase, paused), update=False)
+        return self
+
     def compose(self) -> ComposeResult:
         yield PlainLabel("", id="item-position")
         yield PlainLabel("", id="item-title")
         yield PlainLabel("", id="item-owner")
-        yield Countdown(id="countdown")
+        yield Countdown(id="countdown").start_in(self._first_phase)
         yield PlainLabel("", id="item-caption")
         yield PlainLabel("", id="item-notes")
 
@@ -77,9 +88,8 @@ class ItemPanel(Vertical):
             return
         self._time_shown = shown
         countdown.phase = phase
-        for candidate in ItemPhase:
-            self.set_class(phase is candidate, f"-{candidate.value}")
-        self.set_class(paused, "-paused")
+        # One batch: the panel's labels and countdown are restyled once, not per class.
+        self.update_classes(phase_classes(phase, paused))
         if planned_minutes is None:
             caption = ""
         elif paused:

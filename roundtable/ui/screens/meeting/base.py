@@ -24,14 +24,13 @@ from roundtable.ui.context import AppContext
 from roundtable.ui.live import StoreChanged, Tick
 from roundtable.ui.screens.meeting.carry_over import CarryOver
 from roundtable.ui.screens.meeting.display import Entries, MeetingDisplay, read_entries
-from roundtable.ui.screens.meeting.log import MeetingLog
-from roundtable.ui.screens.roles.offer import offer_roles
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.forecast import ForecastLine
 
 if TYPE_CHECKING:
     from roundtable.ui.screens.campaigns.scoreboard import BoardData
+    from roundtable.ui.screens.meeting.log import MeetingLog
     from roundtable.ui.screens.meeting.opening import Opening
 
 __all__ = ["MeetingBase"]
@@ -52,8 +51,7 @@ class MeetingBase(MeetingDisplay[Meeting | None]):
         self.meeting = meeting
         self.store = context.store
         self.store_thread = context.store_thread
-        self.entries_log = MeetingLog(self, context)
-        """Captures, edits, deletes and undoes this meeting's entries."""
+        self._entries_log: MeetingLog | None = None
         self._timer: Tick | None = None
         """The once-a-second clock, which also asks the store for changes (`live.Tick`)."""
         self._meeting_changes = 0
@@ -74,6 +72,16 @@ class MeetingBase(MeetingDisplay[Meeting | None]):
         """The open action items from earlier meetings, in the agenda's place."""
         if opening is not None and opening.carried is not None:
             self.carry_over.carried = opening.carried
+
+    @property
+    def entries_log(self) -> MeetingLog:
+        """Captures, edits, deletes and undoes this meeting's entries; built when first
+        used (by then preloaded, `roundtable.ui.preload`): the first frame needs none of it."""
+        if self._entries_log is None:
+            from roundtable.ui.screens.meeting.log import MeetingLog
+
+            self._entries_log = MeetingLog(self, self.context)
+        return self._entries_log
 
     @property
     def meeting_id(self) -> int:
@@ -97,6 +105,9 @@ class MeetingBase(MeetingDisplay[Meeting | None]):
             self.refresh_bindings()  # space says "Resume" during a break
         moved = meeting.current != old_current
         if moved:
+            # Only a move to another item may offer the roles: not loaded for the first frame.
+            from roundtable.ui.screens.roles.offer import offer_roles
+
             self.carry_over.choice = None  # the carry-over follows the review item again
             offer_roles(self, meeting)
         self.paint_meeting(meeting, move_cursor=follow or moved)

@@ -26,7 +26,6 @@ from roundtable.i18n import _, ngettext
 from roundtable.ui.action_changes import ActionChanges
 from roundtable.ui.context import AppContext
 from roundtable.ui.keys import key_hint
-from roundtable.ui.screens.meeting.log import default_due_date
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.carry_over import CarryOverTable
 
@@ -255,6 +254,7 @@ class CarryOver:
         action = self._selected()
         if action is not None:
             from roundtable.ui.screens.forms.action_edit import ask_due
+            from roundtable.ui.screens.meeting.log_kinds import default_due_date
 
             next_meeting = default_due_date(self.screen.meeting, self.context.timezone)
             ask_due(self.screen.app, action, self.context.today(), next_meeting, self.changes)

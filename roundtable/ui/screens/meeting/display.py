@@ -121,17 +121,42 @@ class MeetingDisplay(Screen[ResultT]):
         app closed, or after the screen left, has nothing to show)."""
         return self.is_attached and self.is_mounted
 
-    def compose_display(self, beside_agenda: Iterable[Widget] = ()) -> ComposeResult:
-        """The meeting's widgets; `beside_agenda` are more widgets for the bottom row."""
+    def compose_display(
+        self,
+        beside_agenda: Iterable[Widget] = (),
+        *,
+        above_bottom: Iterable[Widget] = (),
+        meeting: Meeting | None = None,
+    ) -> ComposeResult:
+        """The meeting's widgets; `beside_agenda` are more widgets for the bottom row,
+        `above_bottom` more between the banner and that row.
+
+        With the `meeting` the first frame shows, the widgets start with the classes its
+        clocks give them (over time, box over, the banner's warning): styled once as
+        they mount, not again when the first `paint_meeting` sets the same classes."""
+        item_panel, box, big_left, banner = (
+            ItemPanel(id="item-panel"),
+            BoxStatus(id="box"),
+            BigClock(id="box-left-big"),
+            Banner(id="banner"),
+        )
+        if meeting is not None:
+            view = timebox.box_view(meeting, self.clock())
+            item_panel.start_in(view.current_phase, meeting.state is MeetingState.PAUSED)
+            box.start_in(view)
+            set_state_class(big_left, view, update=False)
+            said = banner_text(meeting, view, self.timezone, facilitating=self.FACILITATING)
+            banner.start_with(said.text, said.kind)
         with Horizontal(id="top"):
-            yield ItemPanel(id="item-panel")
+            yield item_panel
             with Vertical(id="box-panel"):
-                yield BoxStatus(id="box")
+                yield box
                 yield PlainLabel("", id="attendance")
                 # On the projector, what is left of the box in figures the room reads.
                 yield PlainLabel(_("Left in the box"), id="box-left-caption")
-                yield BigClock(id="box-left-big")
-        yield Banner(id="banner")
+                yield big_left
+        yield banner
+        yield from above_bottom
         with Horizontal(id="bottom"):
             yield AgendaList(id="agenda")
             yield from beside_agenda

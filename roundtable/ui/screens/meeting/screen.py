@@ -35,7 +35,6 @@ from roundtable.ui.keys import key_help
 from roundtable.ui.live import Tick
 from roundtable.ui.preload import PRELOAD_AFTER_SECONDS, preload
 from roundtable.ui.screens.meeting.display import log_index
-from roundtable.ui.screens.meeting.log import default_due_date
 from roundtable.ui.screens.meeting.timing import EXTEND_MINUTES, TimingActions
 from roundtable.ui.undo import UndoStep
 from roundtable.ui.widgets.agenda_list import AgendaList
@@ -54,7 +53,6 @@ __all__ = [
     "EXTEND_MINUTES",
     "MeetingScreen",
     "UndoStep",
-    "default_due_date",
 ]
 
 REFRESH_SECONDS = 1.0
@@ -123,7 +121,10 @@ class MeetingScreen(TimingActions):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◷")
-        yield from self.compose_display()
+        # The forecast line is mounted with the board: one mount, one styling pass.
+        usual = None if self.opening is None else self.opening.usual
+        forecast = self.compose_forecast(usual)
+        yield from self.compose_display(above_bottom=(forecast,), meeting=self.meeting)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -132,7 +133,7 @@ class MeetingScreen(TimingActions):
         self.set_up_display(self.meeting)
         self._show_meeting(self.meeting, follow=True)
         self._timer = Tick(self, REFRESH_SECONDS, self.refresh_clocks)
-        self.mount_forecast(None if opening is None else opening.usual)
+        self.start_forecast()
         if opening is None:
             self.reload_log()
         self.query_one(AgendaList).focus()

@@ -21,7 +21,6 @@ from roundtable.domain.statistics.forecast import rebalance_by_history
 from roundtable.domain.text import single_line
 from roundtable.i18n import _, ngettext
 from roundtable.ui.screens.meeting.capture import CaptureActions
-from roundtable.ui.screens.meeting.log import default_due_date
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.forecast import ForecastLine
 
@@ -72,18 +71,23 @@ class TimingActions(CaptureActions):
 
     # --- the forecast at the usual pace (statistics) ----------------------------------
 
-    def mount_forecast(self, usual: dict[str, float] | None) -> None:
-        """Put the forecast line above the bottom row; given what the items `usual`ly
-        take, or reading it itself."""
+    def compose_forecast(self, usual: dict[str, float] | None) -> ForecastLine:
+        """The forecast line for the screen's compose (above the bottom row), given what
+        the items `usual`ly take; None: it reads that itself once mounted
+        (`start_forecast`)."""
         line = ForecastLine(timezone=self.timezone, id="forecast")
         if usual is not None:
             line.set_reactive(ForecastLine.usual, usual)
-        # Known before the history arrives, so the line paints the moment it does.
-        line.show_forecast(self.meeting, self.clock())
-        self.mount(line, before="#bottom")
-        if usual is None:
-            line.load(self.store, self.store_thread, self.meeting.agenda_id)
+        # The first paint (`paint_forecast`, as the screen mounts) gives it the meeting,
+        # so it paints the moment the history arrives.
         self.forecast_line = line
+        return line
+
+    def start_forecast(self) -> None:
+        """Once mounted: read the history if the forecast line was not given it."""
+        line = self.forecast_line
+        if line is not None and line.usual is None:
+            line.load(self.store, self.store_thread, self.meeting.agenda_id)
 
     def action_rebalance_by_history(self) -> None:
         """Plan the items still to come by what they usually take, inside the box."""
@@ -148,6 +152,7 @@ class TimingActions(CaptureActions):
     def action_change_cadence(self) -> None:
         """Change how often the round table meets, from this meeting on."""
         from roundtable.ui.screens.dialogs.cadence import CadenceModal, cadence_text
+        from roundtable.ui.screens.meeting.log_kinds import default_due_date
 
         def chosen(cadence: Cadence | None) -> None:
             if cadence is None or cadence is self.meeting.cadence:
