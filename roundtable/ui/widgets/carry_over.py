@@ -26,6 +26,7 @@ from roundtable.i18n import N_, _
 from roundtable.ui.action_changes import status_text
 from roundtable.ui.format import date_width
 from roundtable.ui.widgets.fill_table import FillTable
+from roundtable.ui.widgets.wrapped_lines import wrapped_lines
 
 __all__ = ["CarryOverTable", "group_label"]
 
@@ -72,6 +73,10 @@ class CarryOverTable(FillTable):
         self._groups: list[OwnerGroup] = []
         self._today: date | None = None
         self._rows: list[ActionItem] = []
+        self._line_counts: dict[tuple[str, int, bool, bool], int] = {}
+        """Lines a cell's text wraps to, by (text, width, folded, unwrapped), at the column
+        widths last counted for: a rebuild after one item changed counts only its lines."""
+        self._counted_widths: tuple[int, ...] = ()
 
     def on_mount(self) -> None:
         labels = (_("Owner"), _("Ref"), _("Action"), _("Due"), _("State"))
@@ -177,21 +182,31 @@ class CarryOverTable(FillTable):
         widths = self._cell_widths()
         return [self._height(cells, widths) for _key, cells in rows]
 
-    def _cell_widths(self) -> list[int]:
+    def _cell_widths(self) -> tuple[int, ...]:
         """The width each column gives its cells' text now."""
-        return [
+        widths = tuple(
             max(column.get_render_width(self) - 2 * self.cell_padding, 1)
             for column in self.ordered_columns
-        ]
+        )
+        if widths != self._counted_widths:
+            # Counts at other widths are of no more use (a resize changes them all).
+            self._line_counts.clear()
+            self._counted_widths = widths
+        return widths
 
     def _height(self, cells: Sequence[object], widths: Sequence[int]) -> int:
         """The lines a row of `cells` needs at the cells' `widths`: the lines its tallest
-        cell wraps to, as the table draws it."""
+        cell wraps to, as the table draws it (counted from the plain text, not drawn)."""
         height = 1
+        counts = self._line_counts
         for cell, width in zip(cells, widths, strict=True):
-            # A one-line text that fits is one line; only the others are wrapped.
-            if isinstance(cell, Text) and (cell.cell_len > width or "\n" in cell.plain):
-                height = max(height, len(cell.wrap(self.app.console, width)))
+            if not isinstance(cell, Text):
+                continue
+            key = (cell.plain, width, (cell.overflow or "fold") == "fold", bool(cell.no_wrap))
+            lines = counts.get(key)
+            if lines is None:
+                lines = counts[key] = wrapped_lines(*key[:2], fold=key[2], no_wrap=key[3])
+            height = max(height, lines)
         return height
 
     def on_resize(self, event: Resize) -> None:
