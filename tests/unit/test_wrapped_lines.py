@@ -3,6 +3,8 @@ the known answers, and Rich's own `Text.wrap` for texts that are hard to wrap.""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from rich.console import Console
 from rich.text import Text
@@ -70,3 +72,21 @@ def test_known_answers() -> None:
     assert wrapped_lines("one\n\nthree", 40) == 3
     assert wrapped_lines("one\n\nthree", 40, no_wrap=True) == 3
     assert wrapped_lines("many words that do not fit", 5, no_wrap=True) == 1
+
+
+SINGLE_CELL = ["a", "bc", "Wort", "überfällig", "x" * 13, "Donaudampfschifffahrt"]
+WIDER = ["見積", "🚀", "e\u0301"]
+
+
+@pytest.mark.parametrize("pieces", [SINGLE_CELL, SINGLE_CELL + WIDER], ids=["single", "mixed"])
+def test_lines_of_many_texts_are_the_lines_rich_wraps_to(pieces: list[str]) -> None:
+    # Words of every length, runs of spaces, tabs, newlines, wide and zero-width
+    # characters: every line break rule against Rich's own (seeded, so repeatable).
+    generator = random.Random(15)
+    for _ in range(400):
+        words = generator.choices([*pieces, " ", "  ", "\t", "\n"], k=generator.randint(0, 30))
+        text, width = "".join(words), generator.randint(1, 30)
+        for overflow in ("fold", "ellipsis"):
+            rich = Text(text, overflow=overflow, end="")  # type: ignore[arg-type]
+            expected = len(rich.wrap(CONSOLE, width))
+            assert wrapped_lines(text, width, fold=overflow == "fold") == expected, (text, width)

@@ -26,7 +26,7 @@ from roundtable.i18n import N_, _
 from roundtable.ui.action_changes import status_text
 from roundtable.ui.format import date_width
 from roundtable.ui.widgets.fill_table import FillTable
-from roundtable.ui.widgets.wrapped_lines import wrapped_lines
+from roundtable.ui.widgets.table_cell import Cell
 
 __all__ = ["CarryOverTable", "group_label"]
 
@@ -73,9 +73,11 @@ class CarryOverTable(FillTable):
         self._groups: list[OwnerGroup] = []
         self._today: date | None = None
         self._rows: list[ActionItem] = []
-        self._line_counts: dict[tuple[str, int, bool, bool], int] = {}
-        """Lines a cell's text wraps to, by (text, width, folded, unwrapped), at the column
-        widths last counted for: a rebuild after one item changed counts only its lines."""
+        self._cells_shown: list[tuple[Cell, ...]] = []
+        """Each row's cells, as added (their lines are counted again at a new width)."""
+        self._line_counts: dict[tuple[str, int, bool], int] = {}
+        """Lines a cell's text wraps to, by (text, width, folded), at the column widths
+        last counted for: a rebuild after one item changed counts only its lines."""
         self._counted_widths: tuple[int, ...] = ()
 
     def on_mount(self) -> None:
@@ -153,8 +155,10 @@ class CarryOverTable(FillTable):
         heights = self._fit_text_column(rows, scrollbar)
         if not scrollbar and sum(heights) > lines:
             heights = self._fit_text_column(rows, scrollbar=True)
-        for (key, cells), height in zip(rows, heights, strict=True):
-            self.add_row(*cells, key=key, height=height)
+        self.add_sized_rows(
+            (key, cells, height) for (key, cells), height in zip(rows, heights, strict=True)
+        )
+        self._cells_shown = [cells for _key, cells in rows]
         if self._rows:
             self.move_cursor(row=min(row, len(self._rows) - 1))
         self.call_after_refresh(self.fit_columns)
@@ -171,7 +175,7 @@ class CarryOverTable(FillTable):
         )
 
     def _fit_text_column(
-        self, rows: Sequence[tuple[str, Sequence[object]]], scrollbar: bool
+        self, rows: Sequence[tuple[str, Sequence[Cell]]], scrollbar: bool
     ) -> list[int]:
         """Give the text column its width beside a `scrollbar` or not; the heights of
         `rows` (key, cells) at that width."""
@@ -194,18 +198,16 @@ class CarryOverTable(FillTable):
             self._counted_widths = widths
         return widths
 
-    def _height(self, cells: Sequence[object], widths: Sequence[int]) -> int:
+    def _height(self, cells: Sequence[Cell], widths: Sequence[int]) -> int:
         """The lines a row of `cells` needs at the cells' `widths`: the lines its tallest
-        cell wraps to, as the table draws it (counted from the plain text, not drawn)."""
+        cell wraps to, as the table draws it (counted, not drawn)."""
         height = 1
         counts = self._line_counts
         for cell, width in zip(cells, widths, strict=True):
-            if not isinstance(cell, Text):
-                continue
-            key = (cell.plain, width, (cell.overflow or "fold") == "fold", bool(cell.no_wrap))
+            key = (cell.plain, width, cell.fold)
             lines = counts.get(key)
             if lines is None:
-                lines = counts[key] = wrapped_lines(*key[:2], fold=key[2], no_wrap=key[3])
+                lines = counts[key] = cell.lines(width)
             height = max(height, lines)
         return height
 
@@ -228,8 +230,9 @@ class CarryOverTable(FillTable):
         # The text column got another width: every row gets the height its text now
         # wraps to.
         widths = self._cell_widths()
-        for key, row in self.rows.items():
-            row.height = self._height(self.get_row(key), widths)
+        if len(self._cells_shown) == self.row_count:
+            for row, cells in zip(self.rows.values(), self._cells_shown, strict=True):
+                row.height = self._height(cells, widths)
         super()._widths_changed()
 
     def _on_theme_changed(self, _theme: Theme) -> None:
@@ -240,20 +243,19 @@ class CarryOverTable(FillTable):
 
     def _cells(
         self, group: OwnerGroup, action: ActionItem, *, first: bool, today: date
-    ) -> tuple[Text, ...]:
+    ) -> tuple[Cell, ...]:
         closed = action.status is not ActionStatus.OPEN
         overdue = action.is_overdue(today)
         style = self._style("carry-over--closed") if closed else Style()
         owner_style = self._style("carry-over--owner" if group.in_roles else "carry-over--unknown")
-        owner = Text(
-            group_label(group) if first else "", style=owner_style, end="", overflow="ellipsis"
-        )
+        # A name too long for its lines is cut with an ellipsis, the action's text folds.
+        owner = Cell(group_label(group) if first else "", owner_style, fold=False)
         due_style = self._style("carry-over--overdue") if overdue else style
         state = _("overdue") if overdue else status_text(action.status)
         return (
             owner,
-            Text(single_line(action.ref), style=style, end=""),
-            Text(single_line(action.text), style=style, end="", overflow="fold"),
-            Text(format_date(action.due) if action.due else "–", style=due_style, end=""),
-            Text(state, style=due_style if overdue else style, end=""),
+            Cell(single_line(action.ref), style),
+            Cell(single_line(action.text), style),
+            Cell(format_date(action.due) if action.due else "–", due_style),
+            Cell(state, due_style if overdue else style),
         )

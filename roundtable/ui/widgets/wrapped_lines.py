@@ -2,21 +2,26 @@
 
 A table of hundreds of wrapped rows (a decade's carry-over) must know every row's height
 before it can lay out its first frame. Rich's `Text.wrap` builds a styled `Text` per
-line to tell; here only the break offsets are computed, from the plain string, by the
-very function `Text.wrap` breaks lines with (`divide_line`), so the count is the one the
-table draws.
+line to tell; here only the line breaks are counted, from the plain string, with Rich's
+own rules: where `divide_line` (which `Text.wrap` breaks lines with) would break, or, for
+text whose every character is one cell wide, by the same steps with `len` for the width.
 """
 
 from __future__ import annotations
 
+import re
+
 from rich._wrap import divide_line
-from rich.cells import cell_len
+from rich.cells import _is_single_cell_widths, cell_len
 from rich.text import Text
 
 __all__ = ["wrapped_lines"]
 
 TAB_SIZE = 8
 """A console's tab size, which a `Text` without its own uses when drawn."""
+
+_WORD = re.compile(r"\s*\S+\s*")
+"""A word and the space after it (the first one with the space before it), as Rich's."""
 
 
 def wrapped_lines(text: str, width: int, *, fold: bool = True, no_wrap: bool = False) -> int:
@@ -38,8 +43,34 @@ def _lines_of(line: str, width: int, *, fold: bool, no_wrap: bool) -> int:
         expanded = Text(line)
         expanded.expand_tabs(TAB_SIZE)
         line = expanded.plain
-    # A line that fits is one line (most cells of a table). An ASCII line is never wider
-    # than its length, so it needs no measuring to tell.
-    if (len(line) <= width and line.isascii()) or cell_len(line) <= width:
+    elif len(line) <= width and line.isascii():
+        # An ASCII line is never wider than its length: it fits.
+        return 1
+    if _is_single_cell_widths(line):
+        return 1 if len(line) <= width else _single_cell_lines(line, width, fold=fold)
+    if cell_len(line) <= width:
         return 1
     return len(divide_line(line, width, fold=fold)) + 1
+
+
+def _single_cell_lines(line: str, width: int, *, fold: bool) -> int:
+    """`divide_line`'s breaks + 1 for a line whose characters are one cell each."""
+    breaks = offset = 0
+    for match in _WORD.finditer(line):
+        start, word = match.start(), match.group()
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += len(word)
+        elif length > width:
+            if fold:
+                # Cut into pieces of the width; a break before each but a line's first.
+                pieces = -(-len(word) // width)
+                breaks += pieces if start else pieces - 1
+                offset = len(word) - (pieces - 1) * width
+            else:
+                breaks += 1 if start else 0
+                offset = len(word)
+        elif offset and start:
+            breaks += 1
+            offset = len(word)
+    return breaks + 1
