@@ -16,7 +16,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.events import Resize
+from textual.geometry import Size
 from textual.theme import Theme
+from textual.widget import Widget
 
 from roundtable.domain.carry_over import OwnerGroup
 from roundtable.domain.entries import ActionItem, ActionStatus
@@ -79,6 +81,8 @@ class CarryOverTable(FillTable):
         """Lines a cell's text wraps to, by (text, width, folded), at the column widths
         last counted for: a rebuild after one item changed counts only its lines."""
         self._counted_widths: tuple[int, ...] = ()
+        self._fitted_size: Size | None = None
+        """The size the last layout fitted the rows to (see `_size_updated`)."""
 
     def on_mount(self) -> None:
         labels = (_("Owner"), _("Ref"), _("Action"), _("Due"), _("State"))
@@ -135,33 +139,68 @@ class CarryOverTable(FillTable):
         return width
 
     def _rebuild(self) -> None:
-        if not self.size.width:
-            return  # before its first layout: built on the first resize, at its width
+        if not self.columns:
+            return  # not mounted yet: on_mount builds it
         row = self.cursor_row
         self.clear()
         today = self._today or date.min
-        self._fit_owner_column()
-        rows = [
-            (action.ref, self._cells(group, action, first=number == 0, today=today))
+        self._cells_shown = [
+            self._cells(group, action, first=number == 0, today=today)
             for group in self._groups
             for number, action in enumerate(group.actions)
         ]
-        # The text column's width first, so each row's height is known as it is added:
-        # rows of a known height are not drawn to be measured (hundreds of them in a
-        # decade's carry-over). Every row is at least one line high: more rows than lines
-        # means a scrollbar, and so may rows that wrap.
+        # Before its first layout the width is unknown: the rows go in one line high (the
+        # first layout gives them the scrollbar they need) and that layout gives them
+        # their heights before they are drawn (`_size_updated`).
+        heights = self._fit_rows() if self.size.width else [1] * len(self._rows)
+        self.add_sized_rows(
+            (action.ref, cells, height)
+            for action, cells, height in zip(self._rows, self._cells_shown, heights, strict=True)
+        )
+        if self._rows:
+            self.move_cursor(row=min(row, len(self._rows) - 1))
+        self.call_after_refresh(self.fit_columns)
+
+    def _fit_rows(self) -> list[int]:
+        """Fit the owner and text columns to the table's width: each row's height there.
+
+        The text column's width first, so each row's height is known as it is added: rows
+        of a known height are not drawn to be measured (hundreds of them in a decade's
+        carry-over). Every row is at least one line high: more rows than lines means a
+        scrollbar, and so may rows that wrap."""
+        self._fit_owner_column()
         lines = self._lines()
+        rows = self._cells_shown
         scrollbar = len(rows) > lines
         heights = self._fit_text_column(rows, scrollbar)
         if not scrollbar and sum(heights) > lines:
             heights = self._fit_text_column(rows, scrollbar=True)
-        self.add_sized_rows(
-            (key, cells, height) for (key, cells), height in zip(rows, heights, strict=True)
-        )
-        self._cells_shown = [cells for _key, cells in rows]
-        if self._rows:
-            self.move_cursor(row=min(row, len(self._rows) - 1))
-        self.call_after_refresh(self.fit_columns)
+        return heights
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # In its first layout, before it is first drawn: the rows get their heights now,
+        # so the first frame shows them as they stay (fitting on the Resize event that
+        # follows would draw them twice and lay out the whole screen again for the new
+        # virtual size). Later sizes are fitted on their Resize events, once the layout
+        # (and the scroll position with it) has settled.
+        changed, first = size != self._size, not self._size
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if changed:
+            self._fitted_size = None
+        if changed and first and self.size.width and len(self._cells_shown) == self.row_count:
+            self._fitted_size = size
+            for row, height in zip(self.rows.values(), self._fit_rows(), strict=True):
+                row.height = height
+            self._clear_caches()
+            header = self.header_height if self.show_header else 0
+            width = sum(column.get_render_width(self) for column in self.columns.values())
+            # Set as the layout sets it (no second layout for it); the scrollbars follow.
+            self.set_reactive(Widget.virtual_size, Size(width, self._total_row_height + header))
+            self._scroll_update(self.virtual_size)
+            self.refresh()
+        return resized
 
     def _lines(self) -> int:
         """The lines the rows have on screen."""
@@ -174,17 +213,15 @@ class CarryOverTable(FillTable):
             self.styles.overflow_y == "auto" and self._total_row_height > self._lines()
         )
 
-    def _fit_text_column(
-        self, rows: Sequence[tuple[str, Sequence[Cell]]], scrollbar: bool
-    ) -> list[int]:
+    def _fit_text_column(self, rows: Sequence[Sequence[Cell]], scrollbar: bool) -> list[int]:
         """Give the text column its width beside a `scrollbar` or not; the heights of
-        `rows` (key, cells) at that width."""
+        `rows` (their cells) at that width."""
         fill = self.fill_column()
         if fill is not None:
             fill.width = self.fill_width(scrollbar)
             fill.auto_width = False
         widths = self._cell_widths()
-        return [self._height(cells, widths) for _key, cells in rows]
+        return [self._height(cells, widths) for cells in rows]
 
     def _cell_widths(self) -> tuple[int, ...]:
         """The width each column gives its cells' text now."""
@@ -212,6 +249,11 @@ class CarryOverTable(FillTable):
         return height
 
     def on_resize(self, event: Resize) -> None:
+        if event.size == self._fitted_size:
+            # Fitted in the layout that gave it this size, its drawn rows kept: DataTable's
+            # own handler would count a change and draw them all again.
+            self._fitted_size = None
+            event.prevent_default()
         self._fit_owner_column()
         super().on_resize(event)
         if self._rows and not self.row_count:
