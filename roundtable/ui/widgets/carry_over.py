@@ -16,7 +16,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.events import Resize
+from textual.geometry import Size
 from textual.theme import Theme
+from textual.widget import Widget
 
 from roundtable.domain.carry_over import OwnerGroup
 from roundtable.domain.entries import ActionItem, ActionStatus
@@ -26,6 +28,7 @@ from roundtable.i18n import N_, _
 from roundtable.ui.action_changes import status_text
 from roundtable.ui.format import date_width
 from roundtable.ui.widgets.fill_table import FillTable
+from roundtable.ui.widgets.table_cell import Cell
 
 __all__ = ["CarryOverTable", "group_label"]
 
@@ -72,6 +75,14 @@ class CarryOverTable(FillTable):
         self._groups: list[OwnerGroup] = []
         self._today: date | None = None
         self._rows: list[ActionItem] = []
+        self._cells_shown: list[tuple[Cell, ...]] = []
+        """Each row's cells, as added (their lines are counted again at a new width)."""
+        self._line_counts: dict[tuple[str, int, bool], int] = {}
+        """Lines a cell's text wraps to, by (text, width, folded), at the column widths
+        last counted for: a rebuild after one item changed counts only its lines."""
+        self._counted_widths: tuple[int, ...] = ()
+        self._fitted_size: Size | None = None
+        """The size the last layout fitted the rows to (see `_size_updated`)."""
 
     def on_mount(self) -> None:
         labels = (_("Owner"), _("Ref"), _("Action"), _("Due"), _("State"))
@@ -128,31 +139,68 @@ class CarryOverTable(FillTable):
         return width
 
     def _rebuild(self) -> None:
-        if not self.size.width:
-            return  # before its first layout: built on the first resize, at its width
+        if not self.columns:
+            return  # not mounted yet: on_mount builds it
         row = self.cursor_row
         self.clear()
         today = self._today or date.min
-        self._fit_owner_column()
-        rows = [
-            (action.ref, self._cells(group, action, first=number == 0, today=today))
+        self._cells_shown = [
+            self._cells(group, action, first=number == 0, today=today)
             for group in self._groups
             for number, action in enumerate(group.actions)
         ]
-        # The text column's width first, so each row's height is known as it is added:
-        # rows of a known height are not drawn to be measured (hundreds of them in a
-        # decade's carry-over). Every row is at least one line high: more rows than lines
-        # means a scrollbar, and so may rows that wrap.
+        # Before its first layout the width is unknown: the rows go in one line high (the
+        # first layout gives them the scrollbar they need) and that layout gives them
+        # their heights before they are drawn (`_size_updated`).
+        heights = self._fit_rows() if self.size.width else [1] * len(self._rows)
+        self.add_sized_rows(
+            (action.ref, cells, height)
+            for action, cells, height in zip(self._rows, self._cells_shown, heights, strict=True)
+        )
+        if self._rows:
+            self.move_cursor(row=min(row, len(self._rows) - 1))
+        self.call_after_refresh(self.fit_columns)
+
+    def _fit_rows(self) -> list[int]:
+        """Fit the owner and text columns to the table's width: each row's height there.
+
+        The text column's width first, so each row's height is known as it is added: rows
+        of a known height are not drawn to be measured (hundreds of them in a decade's
+        carry-over). Every row is at least one line high: more rows than lines means a
+        scrollbar, and so may rows that wrap."""
+        self._fit_owner_column()
         lines = self._lines()
+        rows = self._cells_shown
         scrollbar = len(rows) > lines
         heights = self._fit_text_column(rows, scrollbar)
         if not scrollbar and sum(heights) > lines:
             heights = self._fit_text_column(rows, scrollbar=True)
-        for (key, cells), height in zip(rows, heights, strict=True):
-            self.add_row(*cells, key=key, height=height)
-        if self._rows:
-            self.move_cursor(row=min(row, len(self._rows) - 1))
-        self.call_after_refresh(self.fit_columns)
+        return heights
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # In its first layout, before it is first drawn: the rows get their heights now,
+        # so the first frame shows them as they stay (fitting on the Resize event that
+        # follows would draw them twice and lay out the whole screen again for the new
+        # virtual size). Later sizes are fitted on their Resize events, once the layout
+        # (and the scroll position with it) has settled.
+        changed, first = size != self._size, not self._size
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if changed:
+            self._fitted_size = None
+        if changed and first and self.size.width and len(self._cells_shown) == self.row_count:
+            self._fitted_size = size
+            for row, height in zip(self.rows.values(), self._fit_rows(), strict=True):
+                row.height = height
+            self._clear_caches()
+            header = self.header_height if self.show_header else 0
+            width = sum(column.get_render_width(self) for column in self.columns.values())
+            # Set as the layout sets it (no second layout for it); the scrollbars follow.
+            self.set_reactive(Widget.virtual_size, Size(width, self._total_row_height + header))
+            self._scroll_update(self.virtual_size)
+            self.refresh()
+        return resized
 
     def _lines(self) -> int:
         """The lines the rows have on screen."""
@@ -165,36 +213,47 @@ class CarryOverTable(FillTable):
             self.styles.overflow_y == "auto" and self._total_row_height > self._lines()
         )
 
-    def _fit_text_column(
-        self, rows: Sequence[tuple[str, Sequence[object]]], scrollbar: bool
-    ) -> list[int]:
+    def _fit_text_column(self, rows: Sequence[Sequence[Cell]], scrollbar: bool) -> list[int]:
         """Give the text column its width beside a `scrollbar` or not; the heights of
-        `rows` (key, cells) at that width."""
+        `rows` (their cells) at that width."""
         fill = self.fill_column()
         if fill is not None:
             fill.width = self.fill_width(scrollbar)
             fill.auto_width = False
         widths = self._cell_widths()
-        return [self._height(cells, widths) for _key, cells in rows]
+        return [self._height(cells, widths) for cells in rows]
 
-    def _cell_widths(self) -> list[int]:
+    def _cell_widths(self) -> tuple[int, ...]:
         """The width each column gives its cells' text now."""
-        return [
+        widths = tuple(
             max(column.get_render_width(self) - 2 * self.cell_padding, 1)
             for column in self.ordered_columns
-        ]
+        )
+        if widths != self._counted_widths:
+            # Counts at other widths are of no more use (a resize changes them all).
+            self._line_counts.clear()
+            self._counted_widths = widths
+        return widths
 
-    def _height(self, cells: Sequence[object], widths: Sequence[int]) -> int:
+    def _height(self, cells: Sequence[Cell], widths: Sequence[int]) -> int:
         """The lines a row of `cells` needs at the cells' `widths`: the lines its tallest
-        cell wraps to, as the table draws it."""
+        cell wraps to, as the table draws it (counted, not drawn)."""
         height = 1
+        counts = self._line_counts
         for cell, width in zip(cells, widths, strict=True):
-            # A one-line text that fits is one line; only the others are wrapped.
-            if isinstance(cell, Text) and (cell.cell_len > width or "\n" in cell.plain):
-                height = max(height, len(cell.wrap(self.app.console, width)))
+            key = (cell.plain, width, cell.fold)
+            lines = counts.get(key)
+            if lines is None:
+                lines = counts[key] = cell.lines(width)
+            height = max(height, lines)
         return height
 
     def on_resize(self, event: Resize) -> None:
+        if event.size == self._fitted_size:
+            # Fitted in the layout that gave it this size, its drawn rows kept: DataTable's
+            # own handler would count a change and draw them all again.
+            self._fitted_size = None
+            event.prevent_default()
         self._fit_owner_column()
         super().on_resize(event)
         if self._rows and not self.row_count:
@@ -213,8 +272,9 @@ class CarryOverTable(FillTable):
         # The text column got another width: every row gets the height its text now
         # wraps to.
         widths = self._cell_widths()
-        for key, row in self.rows.items():
-            row.height = self._height(self.get_row(key), widths)
+        if len(self._cells_shown) == self.row_count:
+            for row, cells in zip(self.rows.values(), self._cells_shown, strict=True):
+                row.height = self._height(cells, widths)
         super()._widths_changed()
 
     def _on_theme_changed(self, _theme: Theme) -> None:
@@ -225,20 +285,19 @@ class CarryOverTable(FillTable):
 
     def _cells(
         self, group: OwnerGroup, action: ActionItem, *, first: bool, today: date
-    ) -> tuple[Text, ...]:
+    ) -> tuple[Cell, ...]:
         closed = action.status is not ActionStatus.OPEN
         overdue = action.is_overdue(today)
         style = self._style("carry-over--closed") if closed else Style()
         owner_style = self._style("carry-over--owner" if group.in_roles else "carry-over--unknown")
-        owner = Text(
-            group_label(group) if first else "", style=owner_style, end="", overflow="ellipsis"
-        )
+        # A name too long for its lines is cut with an ellipsis, the action's text folds.
+        owner = Cell(group_label(group) if first else "", owner_style, fold=False)
         due_style = self._style("carry-over--overdue") if overdue else style
         state = _("overdue") if overdue else status_text(action.status)
         return (
             owner,
-            Text(single_line(action.ref), style=style, end=""),
-            Text(single_line(action.text), style=style, end="", overflow="fold"),
-            Text(format_date(action.due) if action.due else "–", style=due_style, end=""),
-            Text(state, style=due_style if overdue else style, end=""),
+            Cell(single_line(action.ref), style),
+            Cell(single_line(action.text), style),
+            Cell(format_date(action.due) if action.due else "–", due_style),
+            Cell(state, due_style if overdue else style),
         )

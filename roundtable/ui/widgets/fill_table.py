@@ -75,6 +75,12 @@ class FillTable(RowTable):
         # DataTable's one place where new and changed cells are measured (when idle):
         # only now are the other columns' widths known, so fit the fill column to them.
         before = self._render_widths()
+        new_rows = list(new_rows)
+        if not self._measures(new_rows):
+            # DataTable measures every new cell for the widths of columns that size to
+            # their content and renders rows of automatic height to find it: with neither,
+            # that would draw a decade's carry-over off screen for nothing. Its size stays.
+            new_rows = []
         super()._update_dimensions(new_rows)
         if self._render_widths() != before:
             # Lines drawn before the measurement are cached with the old widths.
@@ -85,6 +91,17 @@ class FillTable(RowTable):
         # two columns from the fill column) once they all fit. Decide again first.
         self._refresh_scrollbars()
         self.fit_columns()
+
+    def _measures(self, new_rows: list[RowKey]) -> bool:
+        """Whether measuring `new_rows` can change anything: a column sizes to its
+        content, or a row has a label or an automatic height."""
+        if any(column.auto_width for column in self.columns.values()):
+            return True
+        rows = self.rows
+        return any(
+            (row := rows.get(key)) is not None and (row.auto_height or row.label is not None)
+            for key in new_rows
+        )
 
     def _render_widths(self) -> tuple[int, ...]:
         return tuple(column.get_render_width(self) for column in self.ordered_columns)
