@@ -4,11 +4,17 @@ hard to wrap, at the projector's width and at 80 columns, and after a resize."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
 from rich.text import Text
+from textual.app import App, ComposeResult
 
 from roundtable.domain import timebox
+from roundtable.domain.carry_over import OwnerGroup
 from roundtable.domain.config import TeamConfig
+from roundtable.domain.entries import ActionItem, ActionStatus
 from roundtable.store.store import Store
+from roundtable.ui.store_app import StoreApp
 from roundtable.ui.widgets.carry_over import CarryOverTable
 from roundtable.ui.widgets.table_cell import Cell
 from tests.ui.conftest import (
@@ -72,3 +78,36 @@ async def test_rows_are_as_tall_as_their_cells_draw(
             assert heights == drawn, size
             # Somewhere a text wraps (else this would show nothing).
             assert max(heights) > 1
+
+
+class OneTable(App[None]):
+    CSS_PATH = StoreApp.CSS_PATH
+
+    def compose(self) -> ComposeResult:
+        yield CarryOverTable()
+
+
+async def test_a_ref_is_shown_whole_however_many_items_came_before() -> None:
+    # After years of meetings refs outgrow the column's five cells ("A-2350" wrapped
+    # to "A-235" and "0" on the projector).
+    opened = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    actions = tuple(
+        ActionItem(
+            number, ref, "Leadliste an den Vertrieb", "sales", None, ActionStatus.OPEN, 1, 1, opened
+        )
+        for number, ref in ((12, "A-12"), (2350, "A-2350"), (123456, "A-123456"))
+    )
+    group = OwnerGroup("sales", None, False, actions, 0)
+    app = OneTable()
+    async with app.run_test(size=(120, 20)) as pilot:
+        table = app.query_one(CarryOverTable)
+        table.show_groups([group], date(2026, 12, 2))
+        await wait_until(pilot, lambda: table.row_count == len(actions))
+        await pilot.pause()
+        ref = next(c for k, c in table.columns.items() if k.value == "ref")
+        assert ref.get_render_width(table) - 2 * table.cell_padding == len("A-123456")
+        # The first row is two lines high for its owner ("sales (not in roles)") only.
+        assert [row.height for row in table.ordered_rows][1:] == [1, 1]
+        lines = [table.render_line(y).text for y in range(table.size.height)]
+        for action in actions:
+            assert any(action.ref in line for line in lines), lines

@@ -70,6 +70,9 @@ class CarryOverTable(FillTable):
         Binding("delete", "screen.carry_drop", N_("Drop"), id="carry-over-drop", show=False),
     ]
 
+    REF_WIDTH: ClassVar[int] = 5
+    """The ref column's width unless a ref shown is longer ("A-12")."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=False)
         self._groups: list[OwnerGroup] = []
@@ -88,7 +91,7 @@ class CarryOverTable(FillTable):
         labels = (_("Owner"), _("Ref"), _("Action"), _("Due"), _("State"))
         # As wide as the longest state in the language shown ("überfällig" in German).
         states = (_("overdue"), *(status_text(status) for status in ActionStatus))
-        widths = (14, 5, 20, date_width(), max(8, *map(cell_len, states)))
+        widths = (14, self.REF_WIDTH, 20, date_width(), max(8, *map(cell_len, states)))
         for key, label, width in zip(
             ("owner", "ref", "text", "due", "state"), labels, widths, strict=True
         ):
@@ -138,6 +141,16 @@ class CarryOverTable(FillTable):
             column.auto_width = False
         return width
 
+    def _fit_ref_column(self) -> None:
+        """Make the ref column as wide as the longest ref shown: a ref is read as a whole
+        ("A-2350" after years of meetings), never wrapped."""
+        width = max((cell_len(single_line(action.ref)) for action in self._rows), default=0)
+        width = max(width, self.REF_WIDTH)
+        column = next((c for k, c in self.columns.items() if k.value == "ref"), None)
+        if column is not None and column.width != width:
+            column.width = width
+            column.auto_width = False
+
     def _rebuild(self) -> None:
         if not self.columns:
             return  # not mounted yet: on_mount builds it
@@ -149,6 +162,7 @@ class CarryOverTable(FillTable):
             for group in self._groups
             for number, action in enumerate(group.actions)
         ]
+        self._fit_ref_column()
         # Before its first layout the width is unknown: the rows go in one line high (the
         # first layout gives them the scrollbar they need) and that layout gives them
         # their heights before they are drawn (`_size_updated`).
