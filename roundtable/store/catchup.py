@@ -72,16 +72,17 @@ class JournalFile:
         """After a failed compaction: don't try again below this many lines."""
         self._generation = 0
 
-    def _streamed(self, name: str) -> Iterator[tuple[str, Any]] | None:
+    def _streamed(self, name: str, kept: bool) -> Iterator[tuple[str, Any]] | None:
         """(id, document) of waiting table `name` from its chunks, none kept (to read
-        only). Not big documents (meetings' heads): kept, they share repeated parts."""
+        only; `kept`: the caller keeps them, see `reader.chunk_documents`). Not big
+        documents (meetings' heads): kept, they share repeated parts."""
         chunks = self._waiting.get(name)
         if chunks is None or self._fd is None:
             return None
         if sum(c.length for c in chunks) > PACKED_UP_TO * sum(c.documents for c in chunks):
             return None
         fetch = sealed_fetch(self._fd, self.path)
-        return chunk_documents(list(chunks), name, path=self.path, fetch=fetch)
+        return chunk_documents(list(chunks), name, path=self.path, fetch=fetch, kept=kept)
 
     def _close_fd(self) -> None:
         if self._fd is not None:

@@ -211,12 +211,15 @@ def read_chunks(
 
 
 def chunk_documents(
-    chunks: list[Chunk], name: str, *, path: Path, fetch: Fetch
+    chunks: list[Chunk], name: str, *, path: Path, fetch: Fetch, kept: bool = True
 ) -> Iterator[tuple[str, Any]]:
-    """The documents of table `name` in its `chunks`, one chunk in memory at a time."""
+    """The documents of table `name` in its `chunks`, one chunk in memory at a time.
+    `kept`: the reader keeps what it reads (then equal values are shared); a pass that
+    only looks, to index or count, skips that work."""
     shared: dict[object, Any] = {}
     for chunk in chunks:
-        yield from share_repeats(_documents(chunk, name, path=path, fetch=fetch), shared).items()
+        docs = _documents(chunk, name, path=path, fetch=fetch)
+        yield from (share_repeats(docs, shared) if kept else docs).items()
 
 
 def _documents(chunk: Chunk, name: str, *, path: Path, fetch: Fetch) -> dict[str, Any]:

@@ -25,7 +25,7 @@ class _Source(Protocol):
 
     def _track_table(self, name: str, table: dict[str, Any]) -> None: ...
 
-    def _streamed(self, name: str) -> Iterator[tuple[str, Any]] | None: ...
+    def _streamed(self, name: str, kept: bool) -> Iterator[tuple[str, Any]] | None: ...
 
 
 class TrackedDoc(dict[str, Any]):
@@ -175,14 +175,19 @@ class Tables(dict[str, dict[str, Any]]):
             self._storage._track_table(name, table)
         return table
 
-    def scan(self, name: str) -> Iterator[tuple[str, Any]]:
+    def scan(self, name: str, *, kept: bool = True) -> Iterator[tuple[str, Any]]:
         """(id, document) of table `name`, to read only: a table still in its chunks is
-        streamed from them, not kept in memory."""
+        streamed from them, not kept in memory. `kept`: whether the caller keeps the
+        documents (an index or a count does not; see `reader.chunk_documents`)."""
         if dict.__getitem__(self, name) is NOT_READ:
-            streamed = self._storage._streamed(name)
+            streamed = self._storage._streamed(name, kept)
             if streamed is not None:
                 return streamed
         return iter(self[name].items())
+
+    def waits(self, name: str) -> bool:
+        """Whether table `name` is still in its chunks (not read into memory yet)."""
+        return dict.get(self, name) is NOT_READ
 
     def get(self, name: str, default: Any = None) -> Any:
         if name not in self:
