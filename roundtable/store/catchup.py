@@ -21,7 +21,16 @@ from roundtable.store.files import lines_from, read_from, write_error, write_new
 from roundtable.store.locking import StoreLock
 from roundtable.store.migrations import Data, Migration, backup_name, newer_store, run_migrations
 from roundtable.store.packed import PACKED_UP_TO
-from roundtable.store.reader import chunk_documents, lines_in, parse_lines, sealed_fetch, take
+from roundtable.store.reader import (
+    Appended,
+    Waiting,
+    chunk_documents,
+    lines_in,
+    parse_lines,
+    sealed_fetch,
+    take,
+    waiting_chunks,
+)
 from roundtable.store.tracked import Pending
 
 __all__ = ["JournalFile"]
@@ -50,8 +59,9 @@ class JournalFile:
         self._migrations: Mapping[int, Migration] = dict(migrations or {})
         self._lock: StoreLock | None = None
         self._tables: dict[str, dict[str, Any]] = {}
-        self._waiting: dict[str, list[Chunk]] = {}
-        """Tables not read yet: their chunks, in file order (never also in `_tables`)."""
+        self._waiting: Waiting = {}
+        """Tables not read yet: their chunks, in file order, then what was appended to
+        them (never also in `_tables`)."""
         self._untracked: set[str] = set()
         """Tables that may hold documents not yet made `TrackedDoc`s (see `tracked`)."""
         self._fd: int | None = None
@@ -72,17 +82,24 @@ class JournalFile:
         """After a failed compaction: don't try again below this many lines."""
         self._generation = 0
 
+    def _read_table(self, name: str) -> dict[str, Any]:
+        """Table `name`, read from its chunks if it waits in them (`JournalStorage`)."""
+        raise NotImplementedError
+
     def _streamed(self, name: str, kept: bool) -> Iterator[tuple[str, Any]] | None:
         """(id, document) of waiting table `name` from its chunks, none kept (to read
         only; `kept`: the caller keeps them, see `reader.chunk_documents`). Not big
         documents (meetings' heads): kept, they share repeated parts."""
-        chunks = self._waiting.get(name)
-        if chunks is None or self._fd is None:
+        pieces = self._waiting.get(name)
+        if pieces is None or self._fd is None:
             return None
+        chunks = waiting_chunks(pieces)
         if sum(c.length for c in chunks) > PACKED_UP_TO * sum(c.documents for c in chunks):
             return None
+        if any(isinstance(piece, Appended) and piece.removes for piece in pieces):
+            return None  # read whole: a stream keeps no track of what was removed
         fetch = sealed_fetch(self._fd, self.path)
-        return chunk_documents(list(chunks), name, path=self.path, fetch=fetch, kept=kept)
+        return chunk_documents(list(pieces), name, path=self.path, fetch=fetch, kept=kept)
 
     def _close_fd(self) -> None:
         if self._fd is not None:
@@ -208,7 +225,7 @@ class JournalFile:
                 self._broken = error
                 raise error
             tables: dict[str, dict[str, Any]] = {}
-            waiting: dict[str, list[Chunk]] = {}
+            waiting: Waiting = {}
             fetch = sealed_fetch(fd, self.path)
             # A migration changes documents in place: then they are read unpacked.
             packed = header.schema == self.schema
@@ -258,7 +275,7 @@ class JournalFile:
         writable: bool,
         st: os.stat_result,
         tables: dict[str, dict[str, Any]],
-        waiting: dict[str, list[Chunk]],
+        waiting: Waiting,
         offset: int,
     ) -> None:
         self._close_fd()
@@ -358,7 +375,9 @@ class JournalFile:
         if self._lines <= self._compact_floor:
             return
         documents = sum(len(table) for table in self._tables.values()) + sum(
-            chunk.documents for chunks in self._waiting.values() for chunk in chunks
+            piece.documents if isinstance(piece, Chunk) else len(piece.puts)
+            for pieces in self._waiting.values()
+            for piece in pieces
         )
         if not compaction.pays(
             sealed_bytes=self._sealed_bytes,
@@ -378,12 +397,17 @@ class JournalFile:
 
     def _compact(self) -> None:
         assert self._fd is not None
+        for name, pieces in list(self._waiting.items()):
+            if any(isinstance(piece, Appended) for piece in pieces):
+                # Changed since it was sealed: written anew, so read first.
+                self._read_table(name)
+        waiting = {name: waiting_chunks(pieces) for name, pieces in self._waiting.items()}
         fd, chunks = compaction.rewrite(
             self.real_path,
             self.path,
             self.schema,
             self._tables,
-            self._waiting,
+            waiting,
             sealed_fetch(self._fd, self.path),
         )
         st = os.fstat(fd)
@@ -396,5 +420,6 @@ class JournalFile:
         self._sealed_bytes = st.st_size
         self._lines = chunks.lines
         self._sealed_lines = chunks.lines
-        self._waiting = chunks.waiting
+        kept: Waiting = {name: list(pieces) for name, pieces in chunks.waiting.items()}
+        self._waiting = kept
         self._compact_floor = 0

@@ -11,8 +11,11 @@
   table is read from the file the first time anything looks the table up (the line
   checked against its seal again), and a listing streams it chunk by chunk
   (`chunk_documents`), so a command on years of history holds only what it uses. A
-  change to a table not yet read from its chunks reads them first, so changes always
-  apply in file order. Equal values are shared as a table is read (`share_repeats`).
+  change appended to a table not yet read from its chunks waits with them (`Appended`)
+  and applies after them when the table is read: every chunk line comes before every
+  appended line, so changes still apply in file order, and opening a store reads no
+  table that a command does not use. Equal values are shared as a table is read
+  (`share_repeats`).
 """
 
 from __future__ import annotations
@@ -32,9 +35,11 @@ from roundtable.store.files import read_exactly
 from roundtable.store.packed import PackedTable, pack
 
 __all__ = [
+    "Appended",
     "Fetch",
     "Line",
     "Parsed",
+    "Waiting",
     "chunk_documents",
     "lines_in",
     "parse_lines",
@@ -42,10 +47,29 @@ __all__ = [
     "sealed_fetch",
     "share_repeats",
     "take",
+    "waiting_chunks",
     "with_last",
 ]
 
 Change = dict[str, Any] | Chunk
+
+
+@dataclass(frozen=True)
+class Appended:
+    """An appended change to one table still waiting in its chunks: its documents
+    removed, then put (as `changes.apply_change` applies them)."""
+
+    removes: tuple[str, ...]
+    puts: dict[str, Any]
+
+
+Waiting = dict[str, list[Chunk | Appended]]
+"""The tables not read yet: their chunks in file order, then what was appended to them."""
+
+
+def waiting_chunks(pieces: list[Chunk | Appended]) -> list[Chunk]:
+    """The chunks of a waiting table (what was appended to it left out)."""
+    return [piece for piece in pieces if isinstance(piece, Chunk)]
 
 
 Line = tuple[int, bytes | memoryview, bool]
@@ -193,33 +217,48 @@ def sealed_fetch(fd: int, path: Path) -> Fetch:
 
 def read_chunks(
     tables: dict[str, dict[str, Any]],
-    waiting: dict[str, list[Chunk]],
+    waiting: Waiting,
     name: str,
     *,
     path: Path,
     fetch: Fetch,
     packed: bool = False,
 ) -> None:
-    """Parse the chunks of table `name` into `tables`; it waits no more. `packed`: a
-    read-only storage's table (see `packed`)."""
-    chunks = waiting.pop(name)
+    """Parse the chunks of table `name` into `tables`, then apply what was appended to
+    it; it waits no more. `packed`: a read-only storage's table (see `packed`)."""
+    pieces = waiting.pop(name)
     table = tables.setdefault(name, PackedTable() if packed else {})
     shared: dict[object, Any] = {}
-    for chunk in chunks:
-        docs = _documents(chunk, name, path=path, fetch=fetch)
+    for piece in pieces:
+        if isinstance(piece, Appended):
+            for doc_id in piece.removes:
+                table.pop(doc_id, None)
+            table.update(pack(piece.puts) if packed else piece.puts)
+            continue
+        docs = _documents(piece, name, path=path, fetch=fetch)
         table.update(share_repeats(pack(docs) if packed else docs, shared))
 
 
 def chunk_documents(
-    chunks: list[Chunk], name: str, *, path: Path, fetch: Fetch, kept: bool = True
+    pieces: list[Chunk | Appended], name: str, *, path: Path, fetch: Fetch, kept: bool = True
 ) -> Iterator[tuple[str, Any]]:
-    """The documents of table `name` in its `chunks`, one chunk in memory at a time.
-    `kept`: the reader keeps what it reads (then equal values are shared); a pass that
-    only looks, to index or count, skips that work."""
+    """The documents of table `name` in its chunks, one chunk in memory at a time, as
+    what was appended to it (documents put, none removed) leaves them. `kept`: the
+    reader keeps what it reads (then equal values are shared); a pass that only looks,
+    to index or count, skips that work."""
+    later: dict[str, Any] = {}
+    for piece in pieces:
+        if isinstance(piece, Appended):
+            if piece.removes:
+                raise ValueError("streamed only while nothing was removed from it")
+            later.update(piece.puts)
     shared: dict[object, Any] = {}
-    for chunk in chunks:
+    for chunk in waiting_chunks(pieces):
         docs = _documents(chunk, name, path=path, fetch=fetch)
-        yield from (share_repeats(docs, shared) if kept else docs).items()
+        for doc_id, doc in (share_repeats(docs, shared) if kept else docs).items():
+            # Put again later: in its place, as a table read whole has it.
+            yield doc_id, later.pop(doc_id, doc)
+    yield from later.items()
 
 
 def _documents(chunk: Chunk, name: str, *, path: Path, fetch: Fetch) -> dict[str, Any]:
@@ -283,7 +322,7 @@ def _shared(value: Any, shared: dict[object, Any]) -> Any:
 
 def take(
     tables: dict[str, dict[str, Any]],
-    waiting: dict[str, list[Chunk]],
+    waiting: Waiting,
     change: Change,
     *,
     path: Path,
@@ -291,7 +330,7 @@ def take(
     packed: bool = False,
 ) -> Iterable[str]:
     """Apply one line to `tables` in file order: a chunk of a table not in memory yet
-    waits; a change reads the waiting chunks of the tables it changes first.
+    waits, and so does a change to a table waiting in its chunks (`Appended`).
     Returns the tables that got documents from it."""
     if isinstance(change, Chunk):
         waiting.setdefault(change.table, []).append(change)
@@ -301,9 +340,17 @@ def take(
         return (change.table,)
     for name in change.get("drop", ()):
         waiting.pop(name, None)
-    for name in (*change.get("rm", ()), *change.get("put", ())):
-        if name in waiting:
-            read_chunks(tables, waiting, name, path=path, fetch=fetch, packed=packed)
+    removes, puts = change.get("rm", {}), change.get("put", {})
+    held = [name for name in (*removes, *puts) if name in waiting]
+    if held:
+        for name in dict.fromkeys(held):
+            waiting[name].append(Appended(tuple(removes.get(name, ())), puts.get(name, {})))
+        change = {
+            key: {name: v for name, v in value.items() if name not in waiting}
+            if key in ("rm", "put")
+            else value
+            for key, value in change.items()
+        }
     if packed:
         for name in change.get("drop", ()):
             tables.pop(name, None)
