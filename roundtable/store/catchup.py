@@ -86,10 +86,12 @@ class JournalFile:
         """Table `name`, read from its chunks if it waits in them (`JournalStorage`)."""
         raise NotImplementedError
 
-    def _streamed(self, name: str, kept: bool) -> Iterator[tuple[str, Any]] | None:
+    def _streamed(
+        self, name: str, kept: bool, number: int | None = None
+    ) -> Iterator[tuple[str, Any]] | None:
         """(id, document) of waiting table `name` from its chunks, none kept (to read
-        only; `kept`: the caller keeps them, see `reader.chunk_documents`). Not big
-        documents (meetings' heads): kept, they share repeated parts."""
+        only; `kept`, `number`: see `reader.chunk_documents`). Not big documents
+        (meetings' heads): kept, they share repeated parts."""
         pieces = self._waiting.get(name)
         if pieces is None or self._fd is None:
             return None
@@ -99,7 +101,9 @@ class JournalFile:
         if any(isinstance(piece, Appended) and piece.removes for piece in pieces):
             return None  # read whole: a stream keeps no track of what was removed
         fetch = sealed_fetch(self._fd, self.path)
-        return chunk_documents(list(pieces), name, path=self.path, fetch=fetch, kept=kept)
+        return chunk_documents(
+            list(pieces), name, path=self.path, fetch=fetch, kept=kept, number=number
+        )
 
     def _close_fd(self) -> None:
         if self._fd is not None:

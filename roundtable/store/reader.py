@@ -30,7 +30,7 @@ import orjson
 from roundtable.errors import StoreError
 from roundtable.i18n import _, ngettext
 from roundtable.store.changes import apply_change, damaged, loads, shape_problem
-from roundtable.store.chunks import Chunk, chunk_of, content_problem, is_chunk_line
+from roundtable.store.chunks import Chunk, chunk_of, content_problem, holds_number, is_chunk_line
 from roundtable.store.files import read_exactly
 from roundtable.store.packed import PackedTable, pack
 
@@ -235,17 +235,25 @@ def read_chunks(
                 table.pop(doc_id, None)
             table.update(pack(piece.puts) if packed else piece.puts)
             continue
-        docs = _documents(piece, name, path=path, fetch=fetch)
+        docs = _documents(piece, name, path=path, raw=fetch(piece))
         table.update(share_repeats(pack(docs) if packed else docs, shared))
 
 
 def chunk_documents(
-    pieces: list[Chunk | Appended], name: str, *, path: Path, fetch: Fetch, kept: bool = True
+    pieces: list[Chunk | Appended],
+    name: str,
+    *,
+    path: Path,
+    fetch: Fetch,
+    kept: bool = True,
+    number: int | None = None,
 ) -> Iterator[tuple[str, Any]]:
     """The documents of table `name` in its chunks, one chunk in memory at a time, as
     what was appended to it (documents put, none removed) leaves them. `kept`: the
     reader keeps what it reads (then equal values are shared); a pass that only looks,
-    to index or count, skips that work."""
+    to index or count, skips that work. `number`: the caller wants only documents
+    holding this whole number, so a chunk whose text does not hold it is checked
+    against its seal but not parsed (`holds_number`)."""
     later: dict[str, Any] = {}
     for piece in pieces:
         if isinstance(piece, Appended):
@@ -254,17 +262,20 @@ def chunk_documents(
             later.update(piece.puts)
     shared: dict[object, Any] = {}
     for chunk in waiting_chunks(pieces):
-        docs = _documents(chunk, name, path=path, fetch=fetch)
+        raw = fetch(chunk)
+        if number is not None and not holds_number(raw, number):
+            continue
+        docs = _documents(chunk, name, path=path, raw=raw)
         for doc_id, doc in (share_repeats(docs, shared) if kept else docs).items():
             # Put again later: in its place, as a table read whole has it.
             yield doc_id, later.pop(doc_id, doc)
     yield from later.items()
 
 
-def _documents(chunk: Chunk, name: str, *, path: Path, fetch: Fetch) -> dict[str, Any]:
-    """The documents in one chunk of table `name`, checked."""
+def _documents(chunk: Chunk, name: str, *, path: Path, raw: bytes | memoryview) -> dict[str, Any]:
+    """The documents in one chunk of table `name` (its line `raw`), checked."""
     try:
-        change = loads(fetch(chunk))
+        change = loads(raw)
     except ValueError as error:
         raise damaged(
             path, chunk.number, _("not valid JSON ({error})").format(error=error)

@@ -365,6 +365,12 @@ class Records:
         `normalize`; default: ids, whole numbers only), lowest id first."""
         indexes = self.indexes()
         found = indexes.by_key.get((kind, key))
+        once = (kind, key) not in indexes.looked_up
+        if found is None and normalize is None and type(value) is int and once:
+            # A first lookup (a meeting's log as its screen opens) reads only the chunks
+            # that hold the number; a second one builds the index.
+            indexes.looked_up.add((kind, key))
+            return self._holding(kind, key, value)
         if found is None:
             normalize = normalize or whole_number
             index: dict[Hashable, list[int]] = {}
@@ -374,6 +380,18 @@ class Records:
                     index.setdefault(indexed, []).append(doc_id)
             found = indexes.by_key[(kind, key)] = (normalize, index)
         return self.docs(kind, sorted(found[1].get(value, ())))
+
+    def _holding(self, kind: str, key: str, value: int) -> list[tuple[int, Doc]]:
+        """(id, document) of the entries of `kind` whose `key` is the whole number
+        `value`, lowest id first, without an index."""
+        tables = self.storage.tables()
+        found = [
+            (self.doc_id(kind, doc_key), doc)
+            for name in self.shard_names(kind)
+            for doc_key, doc in tables.scan(name, kept=False, number=value)
+            if whole_number(doc.get(key)) == value
+        ]
+        return sorted(found, key=lambda pair: pair[0])
 
     def require_meeting(self, meeting_id: int) -> None:
         if self.get(MEETINGS, meeting_id) is None:
