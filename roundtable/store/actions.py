@@ -44,8 +44,11 @@ class _ActionIndex:
     (`values.dump_time`: UTC, fixed width, so the text sorts like the moment; closed:
     `_STILL_OPEN` while open). Text, not datetimes: parsing every item's times was most
     of the carry-over's cost on years of history, and comparing aware datetimes is ~30
-    times slower. Built on the first query by time: opening a meeting needs only the
-    ids by meeting."""
+    times slower. None while some item's times are written otherwise: then the first
+    query by time parses them."""
+    still_open: dict[int, Doc] = field(default_factory=dict)
+    """Id → document of the items open now: most of a carry-over, found without
+    reading years of closed items again."""
 
 
 ActionFields = Doc
@@ -84,19 +87,31 @@ class Actions:
             # while every time is in its one form (text to compare, nothing to parse).
             for name in records.shard_names(ACTIONS):
                 for key, doc in tables.scan(name, kept=False):
-                    number = records.doc_id(ACTIONS, key)
+                    # `records.doc_id`, its common case inline: this runs for every item.
+                    if key.isdigit() and key.isascii() and len(key) <= _LONGEST_ID:
+                        number = int(key)
+                    else:
+                        number = records.doc_id(ACTIONS, key)
                     opened = doc.get("meeting_id")
                     if isinstance(opened, int):
                         opened_in.setdefault(opened, []).append(number)
                     closed = doc.get("closed_in")
                     if isinstance(closed, int):
                         closed_in.setdefault(closed, []).append(number)
+                    closed_at = doc.get("closed_at")
+                    if closed_at is None:
+                        index.still_open[number] = doc
                     if spans is not None:
-                        span = _span_in_one_form(doc)
-                        # Else the first query by time decodes them (and says what is wrong).
-                        spans = None if span is None else spans
-                        if spans is not None and span is not None:
-                            spans.append((number, *span))
+                        opened_at = doc.get("opened_at")
+                        # `_in_one_form`, inline.
+                        if (
+                            type(opened_at) is str
+                            and len(opened_at) == _ONE_FORM_LENGTH
+                            and opened_at.endswith("+00:00")
+                        ) and (closed_at is None or _in_one_form(closed_at)):
+                            spans.append((number, opened_at, closed_at or _STILL_OPEN))
+                        else:
+                            spans = None  # the first query by time parses them (or says why not)
             index.spans = spans
             derived[ACTIONS] = index
         return index
@@ -241,9 +256,12 @@ class Actions:
         ids = [
             doc_id for doc_id, opened, closed in self._spans() if opened < last and closed >= first
         ]
-        # Decoded straight from the chunks of tables not read yet: a carry-over is read
-        # as a meeting opens, and years of items need not stay in memory for it.
-        found = self._records.docs(ACTIONS, ids, kept=False)
+        still_open = self._index().still_open
+        found = [(i, still_open[i]) for i in ids if i in still_open]
+        # The few closed since: straight from the chunks of tables not read yet (a
+        # carry-over is read as a meeting opens; years of items need not stay in memory).
+        closed = [i for i in ids if i not in still_open]
+        found += self._records.docs(ACTIONS, closed, kept=False)
         return by_due([self._decode(i, doc) for i, doc in found])
 
     def owners(self) -> set[str]:
@@ -271,6 +289,9 @@ def by_due(actions: list[ActionItem]) -> list[ActionItem]:
     return sorted(actions, key=lambda a: (a.due is None, a.due or date.min, a.id))
 
 
+_LONGEST_ID = 18
+"""Digits of the longest id a table key may hold (`records.doc_id_of`)."""
+
 _STILL_OPEN = "~"
 """Sorts after every stored time: an item not closed is open at any moment after."""
 
@@ -286,15 +307,6 @@ def _in_one_form(text: object) -> bool:
 def _moment(moment: datetime) -> str:
     """`moment` in the stored times' one form; a naive time is a bug (`ValueError`)."""
     return values.dump_time(moment)
-
-
-def _span_in_one_form(doc: Doc) -> tuple[str, str] | None:
-    """When an action item was opened and closed (`_STILL_OPEN` while open), if both
-    are stored in the one form; else None."""
-    opened, closed = doc.get("opened_at"), doc.get("closed_at")
-    if not (_in_one_form(opened) and (closed is None or _in_one_form(closed))):
-        return None
-    return str(opened), _STILL_OPEN if closed is None else str(closed)
 
 
 def _span_of(_doc_id: int, doc: Doc) -> tuple[str, str]:

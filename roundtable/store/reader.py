@@ -266,7 +266,12 @@ def chunk_documents(
         if number is not None and not holds_number(raw, number):
             continue
         docs = _documents(chunk, name, path=path, raw=raw)
-        for doc_id, doc in (share_repeats(docs, shared) if kept else docs).items():
+        if kept:
+            share_repeats(docs, shared)
+        if not later:
+            yield from docs.items()
+            continue
+        for doc_id, doc in docs.items():
             # Put again later: in its place, as a table read whole has it.
             yield doc_id, later.pop(doc_id, doc)
     yield from later.items()
