@@ -16,22 +16,19 @@ from roundtable.errors import StoreError
 from roundtable.i18n import _
 from roundtable.store import compaction, reader
 from roundtable.store.changes import Damaged, damaged, dumps
-from roundtable.store.chunks import Chunk, header_line, header_problem, parse_header
-from roundtable.store.files import lines_from, read_from, write_error, write_new_file
+from roundtable.store.chunks import header_line, header_problem, parse_header
+from roundtable.store.files import (
+    append_line,
+    lines_from,
+    read_from,
+    write_error,
+    write_new_file,
+)
 from roundtable.store.locking import StoreLock
 from roundtable.store.migrations import Data, Migration, backup_name, newer_store, run_migrations
-from roundtable.store.packed import PACKED_UP_TO
-from roundtable.store.reader import (
-    Appended,
-    Waiting,
-    chunk_documents,
-    lines_in,
-    parse_lines,
-    sealed_fetch,
-    take,
-    waiting_chunks,
-)
+from roundtable.store.reader import chunk_documents, lines_in, parse_lines, sealed_fetch, take
 from roundtable.store.tracked import Pending
+from roundtable.store.waiting import Waiting, documents_waiting, only_chunks, streamable
 
 __all__ = ["JournalFile"]
 
@@ -93,13 +90,8 @@ class JournalFile:
         only; `kept`, `number`: see `reader.chunk_documents`). Not big documents
         (meetings' heads): kept, they share repeated parts."""
         pieces = self._waiting.get(name)
-        if pieces is None or self._fd is None:
+        if pieces is None or self._fd is None or not streamable(pieces):
             return None
-        chunks = waiting_chunks(pieces)
-        if sum(c.length for c in chunks) > PACKED_UP_TO * sum(c.documents for c in chunks):
-            return None
-        if any(isinstance(piece, Appended) and piece.removes for piece in pieces):
-            return None  # read whole: a stream keeps no track of what was removed
         fetch = sealed_fetch(self._fd, self.path)
         return chunk_documents(
             list(pieces), name, path=self.path, fetch=fetch, kept=kept, number=number
@@ -352,25 +344,11 @@ class JournalFile:
         fd = self._fd
         if fd is None or not self._fd_writable:
             raise self._write_error(OSError(errno.EACCES, os.strerror(errno.EACCES)))
-        offset = self._offset
         try:
-            if os.fstat(fd).st_size != offset:
-                # A torn write of a killed process: cut it away before appending.
-                os.ftruncate(fd, offset)
-            os.lseek(fd, offset, os.SEEK_SET)
-            written = os.write(fd, data)
-            if written != len(data):
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            os.fsync(fd)
+            append_line(fd, self._offset, data)
         except OSError as error:
-            # Never leave a half line that a later reader could count.
-            try:
-                os.ftruncate(fd, offset)
-                os.fsync(fd)
-            except OSError:
-                pass
             raise self._write_error(error) from error
-        self._offset = offset + len(data)
+        self._offset += len(data)
         self._lines += 1
         st = os.fstat(fd)
         self._seen = (st.st_ino, st.st_size, st.st_mtime_ns)
@@ -378,11 +356,7 @@ class JournalFile:
     def _maybe_compact(self) -> None:
         if self._lines <= self._compact_floor:
             return
-        documents = sum(len(table) for table in self._tables.values()) + sum(
-            piece.documents if isinstance(piece, Chunk) else len(piece.puts)
-            for pieces in self._waiting.values()
-            for piece in pieces
-        )
+        documents = sum(map(len, self._tables.values())) + documents_waiting(self._waiting)
         if not compaction.pays(
             sealed_bytes=self._sealed_bytes,
             appended_bytes=self._offset - self._sealed_bytes,
@@ -401,11 +375,7 @@ class JournalFile:
 
     def _compact(self) -> None:
         assert self._fd is not None
-        for name, pieces in list(self._waiting.items()):
-            if any(isinstance(piece, Appended) for piece in pieces):
-                # Changed since it was sealed: written anew, so read first.
-                self._read_table(name)
-        waiting = {name: waiting_chunks(pieces) for name, pieces in self._waiting.items()}
+        waiting = only_chunks(self._waiting, self._read_table)
         fd, chunks = compaction.rewrite(
             self.real_path,
             self.path,

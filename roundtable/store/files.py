@@ -25,6 +25,7 @@ from roundtable.errors import StoreError
 from roundtable.i18n import _
 
 __all__ = [
+    "append_line",
     "fsync_folder",
     "leftover_temp_files",
     "lines_from",
@@ -125,6 +126,26 @@ def lines_from(fd: int, start: int) -> Iterator[tuple[int, bytes, bool]]:
         position += len(block)
     if pieces:
         yield line_start, b"".join(pieces), False
+
+
+def append_line(fd: int, offset: int, data: bytes) -> None:
+    """Write `data` (one whole line) at `offset`, the end of what the file holds, and
+    make it durable; a torn write a killed process left there is cut away first. On
+    failure the file is cut back to `offset` (`OSError`): never a half line that a
+    later reader could count."""
+    try:
+        if os.fstat(fd).st_size != offset:
+            os.ftruncate(fd, offset)
+        os.lseek(fd, offset, os.SEEK_SET)
+        written = os.write(fd, data)
+        if written != len(data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        os.fsync(fd)
+    except OSError:
+        with suppress(OSError):
+            os.ftruncate(fd, offset)
+            os.fsync(fd)
+        raise
 
 
 def read_exactly(fd: int, start: int, size: int) -> bytes:

@@ -33,13 +33,12 @@ from roundtable.store.changes import apply_change, damaged, loads, shape_problem
 from roundtable.store.chunks import Chunk, chunk_of, content_problem, holds_number, is_chunk_line
 from roundtable.store.files import read_exactly
 from roundtable.store.packed import PackedTable, pack
+from roundtable.store.waiting import Appended, Waiting, waiting_chunks
 
 __all__ = [
-    "Appended",
     "Fetch",
     "Line",
     "Parsed",
-    "Waiting",
     "chunk_documents",
     "lines_in",
     "parse_lines",
@@ -47,29 +46,10 @@ __all__ = [
     "sealed_fetch",
     "share_repeats",
     "take",
-    "waiting_chunks",
     "with_last",
 ]
 
 Change = dict[str, Any] | Chunk
-
-
-@dataclass(frozen=True)
-class Appended:
-    """An appended change to one table still waiting in its chunks: its documents
-    removed, then put (as `changes.apply_change` applies them)."""
-
-    removes: tuple[str, ...]
-    puts: dict[str, Any]
-
-
-Waiting = dict[str, list[Chunk | Appended]]
-"""The tables not read yet: their chunks in file order, then what was appended to them."""
-
-
-def waiting_chunks(pieces: list[Chunk | Appended]) -> list[Chunk]:
-    """The chunks of a waiting table (what was appended to it left out)."""
-    return [piece for piece in pieces if isinstance(piece, Chunk)]
 
 
 Line = tuple[int, bytes | memoryview, bool]
