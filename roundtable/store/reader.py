@@ -32,7 +32,7 @@ from roundtable.i18n import _, ngettext
 from roundtable.store.changes import apply_change, damaged, loads, shape_problem
 from roundtable.store.chunks import Chunk, chunk_of, content_problem, holds_number, is_chunk_line
 from roundtable.store.files import read_exactly
-from roundtable.store.packed import PackedTable, pack
+from roundtable.store.packed import PACKED_UP_TO, PackedTable, pack
 from roundtable.store.waiting import Appended, Waiting, waiting_chunks
 
 __all__ = [
@@ -216,7 +216,9 @@ def read_chunks(
             table.update(pack(piece.puts) if packed else piece.puts)
             continue
         docs = _documents(piece, name, path=path, raw=fetch(piece))
-        table.update(share_repeats(pack(docs) if packed else docs, shared))
+        # Big documents (meetings' heads) are kept parsed: no use encoding each to learn it.
+        small = piece.length <= PACKED_UP_TO * max(piece.documents, 1)
+        table.update(share_repeats(pack(docs) if packed and small else docs, shared))
 
 
 def chunk_documents(
