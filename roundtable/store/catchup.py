@@ -87,10 +87,10 @@ class JournalFile:
         self, name: str, kept: bool, number: int | None = None
     ) -> Iterator[tuple[str, Any]] | None:
         """(id, document) of waiting table `name` from its chunks, none kept (to read
-        only; `kept`, `number`: see `reader.chunk_documents`). Not big documents
-        (meetings' heads): kept, they share repeated parts."""
+        only; `kept`, `number`: see `reader.chunk_documents`), or None: then it is read
+        (`waiting.streamable`)."""
         pieces = self._waiting.get(name)
-        if pieces is None or self._fd is None or not streamable(pieces):
+        if pieces is None or self._fd is None or not streamable(pieces, kept):
             return None
         fetch = sealed_fetch(self._fd, self.path)
         return chunk_documents(

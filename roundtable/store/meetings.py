@@ -78,9 +78,16 @@ class Meetings:
         return max(by_number, default=0) + 1
 
     def by_number(self, number: int) -> Meeting:
-        by_number, _numbers = self._records.meeting_numbers()
-        meeting_id = by_number.get(number)
-        head = None if meeting_id is None else self._records.get(MEETINGS, meeting_id)
+        records = self._records
+        numbered = records.indexes().meetings_by_number
+        if numbered is not None:
+            meeting_id = numbered.get(number)
+        else:
+            # Not every meeting's number at hand: the heads that hold this one (the
+            # lowest id, as the index takes), not years of meetings read for it.
+            found = records.by_key(MEETINGS, "number", number)
+            meeting_id = found[0][0] if found else None
+        head = None if meeting_id is None else records.get(MEETINGS, meeting_id)
         if meeting_id is None or head is None:
             raise NotFoundError(_("There is no meeting {number}.").format(number=number))
         return self._decode(meeting_id, head)

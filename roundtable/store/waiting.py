@@ -43,12 +43,14 @@ def waiting_chunks(pieces: list[Chunk | Appended]) -> list[Chunk]:
     return [piece for piece in pieces if isinstance(piece, Chunk)]
 
 
-def streamable(pieces: list[Chunk | Appended]) -> bool:
-    """Whether a waiting table may be streamed rather than read: small documents (big
-    ones, meetings' heads, are kept: they share repeated parts), none removed since
-    (a stream keeps no track of removals)."""
+def streamable(pieces: list[Chunk | Appended], kept: bool) -> bool:
+    """Whether a waiting table may be streamed rather than read: none removed since (a
+    stream keeps no track of removals); if the reader keeps what it reads, small
+    documents only (big ones, meetings' heads, are kept in the table: they share
+    repeated parts)."""
     chunks = waiting_chunks(pieces)
-    if sum(c.length for c in chunks) > PACKED_UP_TO * sum(c.documents for c in chunks):
+    big = sum(c.length for c in chunks) > PACKED_UP_TO * sum(c.documents for c in chunks)
+    if kept and big:
         return False
     return not any(isinstance(piece, Appended) and piece.removes for piece in pieces)
 

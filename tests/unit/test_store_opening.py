@@ -19,7 +19,7 @@ from tinydb import TinyDB
 
 from roundtable.domain.carry_over import read_carry_over
 from roundtable.domain.entries import ActionStatus, BudgetKind
-from roundtable.errors import StoreError
+from roundtable.errors import NotFoundError, StoreError
 from roundtable.store.chunks import holds_number
 from roundtable.store.journal import JournalStorage
 from roundtable.store.store import Store
@@ -202,3 +202,16 @@ def test_the_latest_meetings_are_the_last_started(tmp_path: Path) -> None:
     with Store.open(path, read_only=True) as store:
         assert [m.number for m in store.latest_meetings(None, 2)] == [4, 5]
         assert store.latest_meetings(None, 9) == store.meetings()
+
+
+def test_a_meeting_found_by_number_without_every_meetings_number(tmp_path: Path) -> None:
+    path = tmp_path / "store.db"
+    _store_with_history(path, 22)
+    with Store.open(path, read_only=True) as store:
+        # First from the heads that hold the number, then from the index.
+        for number in (2, 12, 21, 2, 22):
+            assert store.meeting_by_number(number).number == number
+        with pytest.raises(NotFoundError, match="no meeting 23"):
+            store.meeting_by_number(23)
+        assert store.meeting_by_number(21) == store.meeting_by_number(21)
+        assert store.meeting_numbers()[store.meeting_by_number(7).id or 0] == 7
