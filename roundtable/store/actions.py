@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
@@ -42,12 +41,16 @@ class _ActionIndex:
     """Meeting id → ids of the items opened in it."""
     closed_in: dict[int, list[int]] = field(default_factory=dict)
     """Meeting id → ids of the items closed in it."""
-    spans: list[tuple[int, float, float]] | None = None
-    """(id, opened at, closed at) of every item as POSIX timestamps (closed: infinity
-    while open). Floats, not datetimes: comparing aware datetimes is ~30 times slower,
-    and a query by time compares every item. Built on the first query by time: parsing
-    every item's timestamps is most of the index's cost, and opening a meeting needs
-    only the ids by meeting."""
+    spans: list[tuple[int, str, str]] | None = None
+    """(id, opened at, closed at) of every item as stored times in their one form
+    (`values.dump_time`: UTC, fixed width, so the text sorts like the moment; closed:
+    `_STILL_OPEN` while open). Text, not datetimes: parsing every item's times was most
+    of the carry-over's cost on years of history, and comparing aware datetimes is ~30
+    times slower. None while some item's times are written otherwise: then the first
+    query by time parses them."""
+    still_open: dict[int, Doc] = field(default_factory=dict)
+    """Id → document of the items open now: most of a carry-over, found without
+    reading years of closed items again."""
 
 
 ActionFields = Doc
@@ -78,28 +81,50 @@ class Actions:
         if not isinstance(index, _ActionIndex):
             index = _ActionIndex()
             opened_in, closed_in = index.opened_in, index.closed_in
+            spans: list[tuple[int, str, str]] | None = []
             records = self._records
             tables = records.storage.tables()
             # One pass, straight over the tables: this runs over every item once after
-            # each change, and a minutes export waits for it.
+            # each change, and a minutes export waits for it. The spans come with it
+            # while every time is in its one form (text to compare, nothing to parse).
             for name in records.shard_names(ACTIONS):
-                for key, doc in tables.scan(name):
-                    number = records.doc_id(ACTIONS, key)
+                for key, doc in tables.scan(name, kept=False):
+                    # `records.doc_id`, its common case inline: this runs for every item.
+                    if key.isdigit() and key.isascii() and len(key) <= _LONGEST_ID:
+                        number = int(key)
+                    else:
+                        number = records.doc_id(ACTIONS, key)
                     opened = doc.get("meeting_id")
                     if isinstance(opened, int):
                         opened_in.setdefault(opened, []).append(number)
                     closed = doc.get("closed_in")
                     if isinstance(closed, int):
                         closed_in.setdefault(closed, []).append(number)
+                    closed_at = doc.get("closed_at")
+                    if closed_at is None:
+                        index.still_open[number] = doc
+                    if spans is not None:
+                        opened_at = doc.get("opened_at")
+                        # `_in_one_form`, inline.
+                        if (
+                            type(opened_at) is str
+                            and len(opened_at) == _ONE_FORM_LENGTH
+                            and opened_at.endswith("+00:00")
+                        ) and (closed_at is None or _in_one_form(closed_at)):
+                            spans.append((number, opened_at, closed_at or _STILL_OPEN))
+                        else:
+                            spans = None  # the first query by time parses them (or says why not)
+            index.spans = spans
             derived[ACTIONS] = index
         return index
 
-    def _spans(self) -> list[tuple[int, float, float]]:
+    def _spans(self) -> list[tuple[int, str, str]]:
         index = self._index()
         if index.spans is None:
+            records = self._records
             index.spans = [
-                (doc_id, *self._records.decode(_("action item"), _span_of, doc_id, doc))
-                for doc_id, doc in self._records.items(ACTIONS)
+                (doc_id, *records.decode(_("action item"), _span_of, doc_id, doc))
+                for doc_id, doc in records.items(ACTIONS, kept=False)
             ]
         return index.spans
 
@@ -229,16 +254,22 @@ class Actions:
         return by_due(found)
 
     def open_during(self, start: datetime, end: datetime) -> list[ActionItem]:
-        first, last = _timestamp(start), _timestamp(end)
+        first, last = _moment(start), _moment(end)
         ids = [
             doc_id for doc_id, opened, closed in self._spans() if opened < last and closed >= first
         ]
-        return by_due([self._decode(i, doc) for i, doc in self._records.docs(ACTIONS, ids)])
+        still_open = self._index().still_open
+        found = [(i, still_open[i]) for i in ids if i in still_open]
+        # The few closed since: straight from the chunks of tables not read yet (a
+        # carry-over is read as a meeting opens; years of items need not stay in memory).
+        closed = [i for i in ids if i not in still_open]
+        found += self._records.docs(ACTIONS, closed, kept=False)
+        return by_due([self._decode(i, doc) for i, doc in found])
 
     def owners(self) -> set[str]:
         return {
             owner
-            for _id, doc in self._records.items(ACTIONS)
+            for _id, doc in self._records.items(ACTIONS, kept=False)
             if isinstance(owner := doc.get("owner"), str)
         }
 
@@ -260,16 +291,31 @@ def by_due(actions: list[ActionItem]) -> list[ActionItem]:
     return sorted(actions, key=lambda a: (a.due is None, a.due or date.min, a.id))
 
 
-def _timestamp(moment: datetime) -> float:
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(f"naive datetime {moment!r}: the store compares aware times only")
-    return moment.timestamp()
+_LONGEST_ID = 18
+"""Digits of the longest id a table key may hold (`records.doc_id_of`)."""
+
+_STILL_OPEN = "~"
+"""Sorts after every stored time: an item not closed is open at any moment after."""
+
+_ONE_FORM_LENGTH = len("2026-01-01T00:00:00.000000+00:00")
 
 
-def _span_of(_doc_id: int, doc: Doc) -> tuple[float, float]:
-    """When an action item was opened and closed (infinity while open), as timestamps."""
+def _in_one_form(text: object) -> bool:
+    """Whether `text` is a stored time in the one form `values.dump_time` writes (its
+    text sorts like the moment)."""
+    return type(text) is str and len(text) == _ONE_FORM_LENGTH and text.endswith("+00:00")
+
+
+def _moment(moment: datetime) -> str:
+    """`moment` in the stored times' one form; a naive time is a bug (`ValueError`)."""
+    return values.dump_time(moment)
+
+
+def _span_of(_doc_id: int, doc: Doc) -> tuple[str, str]:
+    """When an action item was opened and closed, in the stored times' one form
+    (written otherwise: parsed; not a time at all: an error)."""
     closed = doc.get("closed_at")
     return (
-        values.load_time(doc["opened_at"]).timestamp(),
-        math.inf if closed is None else values.load_time(closed).timestamp(),
+        values.dump_time(values.load_time(doc["opened_at"])),
+        _STILL_OPEN if closed is None else values.dump_time(values.load_time(closed)),
     )

@@ -16,13 +16,19 @@ from roundtable.errors import StoreError
 from roundtable.i18n import _
 from roundtable.store import compaction, reader
 from roundtable.store.changes import Damaged, damaged, dumps
-from roundtable.store.chunks import Chunk, header_line, header_problem, parse_header
-from roundtable.store.files import lines_from, read_from, write_error, write_new_file
+from roundtable.store.chunks import header_line, header_problem, parse_header
+from roundtable.store.files import (
+    append_line,
+    lines_from,
+    read_from,
+    write_error,
+    write_new_file,
+)
 from roundtable.store.locking import StoreLock
 from roundtable.store.migrations import Data, Migration, backup_name, newer_store, run_migrations
-from roundtable.store.packed import PACKED_UP_TO
 from roundtable.store.reader import chunk_documents, lines_in, parse_lines, sealed_fetch, take
 from roundtable.store.tracked import Pending
+from roundtable.store.waiting import Waiting, documents_waiting, only_chunks, streamable
 
 __all__ = ["JournalFile"]
 
@@ -50,8 +56,9 @@ class JournalFile:
         self._migrations: Mapping[int, Migration] = dict(migrations or {})
         self._lock: StoreLock | None = None
         self._tables: dict[str, dict[str, Any]] = {}
-        self._waiting: dict[str, list[Chunk]] = {}
-        """Tables not read yet: their chunks, in file order (never also in `_tables`)."""
+        self._waiting: Waiting = {}
+        """Tables not read yet: their chunks, in file order, then what was appended to
+        them (never also in `_tables`)."""
         self._untracked: set[str] = set()
         """Tables that may hold documents not yet made `TrackedDoc`s (see `tracked`)."""
         self._fd: int | None = None
@@ -72,16 +79,23 @@ class JournalFile:
         """After a failed compaction: don't try again below this many lines."""
         self._generation = 0
 
-    def _streamed(self, name: str) -> Iterator[tuple[str, Any]] | None:
+    def _read_table(self, name: str) -> dict[str, Any]:
+        """Table `name`, read from its chunks if it waits in them (`JournalStorage`)."""
+        raise NotImplementedError
+
+    def _streamed(
+        self, name: str, kept: bool, number: int | None = None
+    ) -> Iterator[tuple[str, Any]] | None:
         """(id, document) of waiting table `name` from its chunks, none kept (to read
-        only). Not big documents (meetings' heads): kept, they share repeated parts."""
-        chunks = self._waiting.get(name)
-        if chunks is None or self._fd is None:
-            return None
-        if sum(c.length for c in chunks) > PACKED_UP_TO * sum(c.documents for c in chunks):
+        only; `kept`, `number`: see `reader.chunk_documents`), or None: then it is read
+        (`waiting.streamable`)."""
+        pieces = self._waiting.get(name)
+        if pieces is None or self._fd is None or not streamable(pieces, kept):
             return None
         fetch = sealed_fetch(self._fd, self.path)
-        return chunk_documents(list(chunks), name, path=self.path, fetch=fetch)
+        return chunk_documents(
+            list(pieces), name, path=self.path, fetch=fetch, kept=kept, number=number
+        )
 
     def _close_fd(self) -> None:
         if self._fd is not None:
@@ -207,7 +221,7 @@ class JournalFile:
                 self._broken = error
                 raise error
             tables: dict[str, dict[str, Any]] = {}
-            waiting: dict[str, list[Chunk]] = {}
+            waiting: Waiting = {}
             fetch = sealed_fetch(fd, self.path)
             # A migration changes documents in place: then they are read unpacked.
             packed = header.schema == self.schema
@@ -257,7 +271,7 @@ class JournalFile:
         writable: bool,
         st: os.stat_result,
         tables: dict[str, dict[str, Any]],
-        waiting: dict[str, list[Chunk]],
+        waiting: Waiting,
         offset: int,
     ) -> None:
         self._close_fd()
@@ -330,25 +344,11 @@ class JournalFile:
         fd = self._fd
         if fd is None or not self._fd_writable:
             raise self._write_error(OSError(errno.EACCES, os.strerror(errno.EACCES)))
-        offset = self._offset
         try:
-            if os.fstat(fd).st_size != offset:
-                # A torn write of a killed process: cut it away before appending.
-                os.ftruncate(fd, offset)
-            os.lseek(fd, offset, os.SEEK_SET)
-            written = os.write(fd, data)
-            if written != len(data):
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-            os.fsync(fd)
+            append_line(fd, self._offset, data)
         except OSError as error:
-            # Never leave a half line that a later reader could count.
-            try:
-                os.ftruncate(fd, offset)
-                os.fsync(fd)
-            except OSError:
-                pass
             raise self._write_error(error) from error
-        self._offset = offset + len(data)
+        self._offset += len(data)
         self._lines += 1
         st = os.fstat(fd)
         self._seen = (st.st_ino, st.st_size, st.st_mtime_ns)
@@ -356,9 +356,7 @@ class JournalFile:
     def _maybe_compact(self) -> None:
         if self._lines <= self._compact_floor:
             return
-        documents = sum(len(table) for table in self._tables.values()) + sum(
-            chunk.documents for chunks in self._waiting.values() for chunk in chunks
-        )
+        documents = sum(map(len, self._tables.values())) + documents_waiting(self._waiting)
         if not compaction.pays(
             sealed_bytes=self._sealed_bytes,
             appended_bytes=self._offset - self._sealed_bytes,
@@ -377,12 +375,13 @@ class JournalFile:
 
     def _compact(self) -> None:
         assert self._fd is not None
+        waiting = only_chunks(self._waiting, self._read_table)
         fd, chunks = compaction.rewrite(
             self.real_path,
             self.path,
             self.schema,
             self._tables,
-            self._waiting,
+            waiting,
             sealed_fetch(self._fd, self.path),
         )
         st = os.fstat(fd)
@@ -395,5 +394,6 @@ class JournalFile:
         self._sealed_bytes = st.st_size
         self._lines = chunks.lines
         self._sealed_lines = chunks.lines
-        self._waiting = chunks.waiting
+        kept: Waiting = {name: list(pieces) for name, pieces in chunks.waiting.items()}
+        self._waiting = kept
         self._compact_floor = 0

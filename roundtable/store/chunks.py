@@ -35,6 +35,7 @@ __all__ = [
     "content_problem",
     "header_line",
     "header_problem",
+    "holds_number",
     "is_chunk_line",
     "parse_header",
 ]
@@ -166,3 +167,23 @@ def chunk_of(raw: memoryview | bytes, number: int, offset: int = 0) -> Chunk | s
             "again with `roundtable store reseal`)"
         )
     return Chunk(head[0], head[1], offset, len(raw), number)
+
+
+_DIGITS = frozenset(b"0123456789")
+
+
+def holds_number(raw: bytes | memoryview, number: int) -> bool:
+    """Whether the JSON text `raw` may hold the whole number `number` as a value: its
+    digits, not part of a longer number. A JSON integer has exactly one spelling (no
+    escapes, no leading zeros), so a text without them holds no document with it."""
+    text = bytes(raw)
+    digits = str(number).encode()
+    start = 0
+    while (at := text.find(digits, start)) >= 0:
+        end = at + len(digits)
+        if (at == 0 or text[at - 1] not in _DIGITS) and (
+            end == len(text) or text[end] not in _DIGITS
+        ):
+            return True
+        start = at + 1
+    return False

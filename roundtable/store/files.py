@@ -25,6 +25,7 @@ from roundtable.errors import StoreError
 from roundtable.i18n import _
 
 __all__ = [
+    "append_line",
     "fsync_folder",
     "leftover_temp_files",
     "lines_from",
@@ -104,20 +105,47 @@ def lines_from(fd: int, start: int) -> Iterator[tuple[int, bytes, bool]]:
     """The lines of the open file from byte `start` to its current end, one at a time:
     (offset, bytes without the newline, whether it ended in one). Only the last can be
     unterminated. A block and the line in hand are all it holds in memory, so reading a
-    big store never needs a copy of the whole file."""
-    rest = b""
-    position = start
-    """The offset of `rest` in the file."""
-    while block := os.pread(fd, _READ_CHUNK, position + len(rest)):
-        data = rest + block if rest else block
+    big store never needs a copy of the whole file; a line longer than a block is
+    joined from its pieces once (a compacted store's lines are megabytes long)."""
+    pieces: list[bytes] = []
+    """The part of the line in hand read so far, from blocks before this one."""
+    line_start = position = start
+    while block := os.pread(fd, _READ_CHUNK, position):
         begin = 0
-        while (newline := data.find(b"\n", begin)) >= 0:
-            yield position + begin, data[begin:newline], True
+        while (newline := block.find(b"\n", begin)) >= 0:
+            if pieces:
+                pieces.append(block[:newline])
+                line, pieces = b"".join(pieces), []
+            else:
+                line = block[begin:newline]
+            yield line_start, line, True
             begin = newline + 1
-        rest = data[begin:]
-        position += begin
-    if rest:
-        yield position, rest, False
+            line_start = position + begin
+        if begin < len(block):
+            pieces.append(block[begin:] if begin else block)
+        position += len(block)
+    if pieces:
+        yield line_start, b"".join(pieces), False
+
+
+def append_line(fd: int, offset: int, data: bytes) -> None:
+    """Write `data` (one whole line) at `offset`, the end of what the file holds, and
+    make it durable; a torn write a killed process left there is cut away first. On
+    failure the file is cut back to `offset` (`OSError`): never a half line that a
+    later reader could count."""
+    try:
+        if os.fstat(fd).st_size != offset:
+            os.ftruncate(fd, offset)
+        os.lseek(fd, offset, os.SEEK_SET)
+        written = os.write(fd, data)
+        if written != len(data):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        os.fsync(fd)
+    except OSError:
+        with suppress(OSError):
+            os.ftruncate(fd, offset)
+            os.fsync(fd)
+        raise
 
 
 def read_exactly(fd: int, start: int, size: int) -> bytes:

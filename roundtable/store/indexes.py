@@ -58,6 +58,9 @@ class Indexes:
     """The meetings whose clocks have no end, once looked up."""
     derived: dict[str, Any] = field(default_factory=dict)
     """Each repository's own lookups, by name."""
+    looked_up: set[tuple[str, str]] = field(default_factory=set)
+    """(kind, key) looked up once without an index (`Records.by_key`): the next
+    lookup builds it."""
     by_key: dict[tuple[str, str], tuple[Normalize, dict[Hashable, list[int]]]] = field(
         default_factory=dict
     )

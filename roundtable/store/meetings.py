@@ -78,9 +78,16 @@ class Meetings:
         return max(by_number, default=0) + 1
 
     def by_number(self, number: int) -> Meeting:
-        by_number, _numbers = self._records.meeting_numbers()
-        meeting_id = by_number.get(number)
-        head = None if meeting_id is None else self._records.get(MEETINGS, meeting_id)
+        records = self._records
+        numbered = records.indexes().meetings_by_number
+        if numbered is not None:
+            meeting_id = numbered.get(number)
+        else:
+            # Not every meeting's number at hand: the heads that hold this one (the
+            # lowest id, as the index takes), not years of meetings read for it.
+            found = records.by_key(MEETINGS, "number", number)
+            meeting_id = found[0][0] if found else None
+        head = None if meeting_id is None else records.get(MEETINGS, meeting_id)
         if meeting_id is None or head is None:
             raise NotFoundError(_("There is no meeting {number}.").format(number=number))
         return self._decode(meeting_id, head)
@@ -198,27 +205,31 @@ class Meetings:
         return sorted(found, key=lambda m: (m.started_at, m.number, m.id or 0))
 
     def latest(self, agenda_id: str | None, count: int) -> list[Meeting]:
-        """The `count` meetings (of `agenda_id`) with the highest numbers, oldest first:
-        only those are decoded, not years of history."""
+        """The `count` meetings (of `agenda_id`) started last, oldest first: those with
+        the highest ids (ids only go up, and each new meeting takes the next number).
+        Only those are decoded, and the tables are looked through newest first: the
+        forecast reads the last months of meetings, not years of history."""
         records = self._records
-        # Numbers only while looking: the heads of years of meetings are not kept.
-        numbers = sorted(
-            (number, doc_id)
-            for doc_id, head in records.items(MEETINGS)
-            if (agenda_id is None or head.get("agenda_id") == agenda_id)
-            and isinstance(number := head.get("number"), int)
-        )
-        chosen = numbers[-count:] if count > 0 else []
-        found = [
-            self._decode(doc_id, records.get(MEETINGS, doc_id) or {}) for _number, doc_id in chosen
-        ]
+        tables = records.storage.tables()
+        chosen: list[tuple[int, Doc]] = []
+        for name in reversed(records.shard_names(MEETINGS) if count > 0 else []):
+            heads = tables[name]
+            for doc_id in sorted((records.doc_id(MEETINGS, key) for key in heads), reverse=True):
+                head = heads[str(doc_id)]
+                if (agenda_id is None or head.get("agenda_id") == agenda_id) and isinstance(
+                    head.get("number"), int
+                ):
+                    chosen.append((doc_id, head))
+            if len(chosen) >= count:
+                break
+        found = [self._decode(doc_id, head) for doc_id, head in chosen[:count]]
         return sorted(found, key=lambda m: (m.started_at, m.number, m.id or 0))
 
     def counts(self) -> dict[int, MeetingCounts]:
         records = self._records
         counts: dict[int, list[int]] = {i: [0, 0, 0] for i, _doc in records.items(MEETINGS)}
         for column, kind in enumerate((DECISIONS, ACTIONS, BUDGETS)):
-            for _id, doc in records.items(kind):
+            for _id, doc in records.items(kind, kept=False):
                 meeting_id = doc.get("meeting_id")
                 if isinstance(meeting_id, int):
                     counts.setdefault(meeting_id, [0, 0, 0])[column] += 1

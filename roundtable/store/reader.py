@@ -11,8 +11,11 @@
   table is read from the file the first time anything looks the table up (the line
   checked against its seal again), and a listing streams it chunk by chunk
   (`chunk_documents`), so a command on years of history holds only what it uses. A
-  change to a table not yet read from its chunks reads them first, so changes always
-  apply in file order. Equal values are shared as a table is read (`share_repeats`).
+  change appended to a table not yet read from its chunks waits with them (`Appended`)
+  and applies after them when the table is read: every chunk line comes before every
+  appended line, so changes still apply in file order, and opening a store reads no
+  table that a command does not use. Equal values are shared as a table is read
+  (`share_repeats`).
 """
 
 from __future__ import annotations
@@ -27,9 +30,10 @@ import orjson
 from roundtable.errors import StoreError
 from roundtable.i18n import _, ngettext
 from roundtable.store.changes import apply_change, damaged, loads, shape_problem
-from roundtable.store.chunks import Chunk, chunk_of, content_problem, is_chunk_line
+from roundtable.store.chunks import Chunk, chunk_of, content_problem, holds_number, is_chunk_line
 from roundtable.store.files import read_exactly
-from roundtable.store.packed import PackedTable, pack
+from roundtable.store.packed import PACKED_UP_TO, PackedTable, pack
+from roundtable.store.waiting import Appended, Waiting, waiting_chunks
 
 __all__ = [
     "Fetch",
@@ -193,36 +197,72 @@ def sealed_fetch(fd: int, path: Path) -> Fetch:
 
 def read_chunks(
     tables: dict[str, dict[str, Any]],
-    waiting: dict[str, list[Chunk]],
+    waiting: Waiting,
     name: str,
     *,
     path: Path,
     fetch: Fetch,
     packed: bool = False,
 ) -> None:
-    """Parse the chunks of table `name` into `tables`; it waits no more. `packed`: a
-    read-only storage's table (see `packed`)."""
-    chunks = waiting.pop(name)
+    """Parse the chunks of table `name` into `tables`, then apply what was appended to
+    it; it waits no more. `packed`: a read-only storage's table (see `packed`)."""
+    pieces = waiting.pop(name)
     table = tables.setdefault(name, PackedTable() if packed else {})
     shared: dict[object, Any] = {}
-    for chunk in chunks:
-        docs = _documents(chunk, name, path=path, fetch=fetch)
-        table.update(share_repeats(pack(docs) if packed else docs, shared))
+    for piece in pieces:
+        if isinstance(piece, Appended):
+            for doc_id in piece.removes:
+                table.pop(doc_id, None)
+            table.update(pack(piece.puts) if packed else piece.puts)
+            continue
+        docs = _documents(piece, name, path=path, raw=fetch(piece))
+        # Big documents (meetings' heads) are kept parsed: no use encoding each to learn it.
+        small = piece.length <= PACKED_UP_TO * max(piece.documents, 1)
+        table.update(share_repeats(pack(docs) if packed and small else docs, shared))
 
 
 def chunk_documents(
-    chunks: list[Chunk], name: str, *, path: Path, fetch: Fetch
+    pieces: list[Chunk | Appended],
+    name: str,
+    *,
+    path: Path,
+    fetch: Fetch,
+    kept: bool = True,
+    number: int | None = None,
 ) -> Iterator[tuple[str, Any]]:
-    """The documents of table `name` in its `chunks`, one chunk in memory at a time."""
+    """The documents of table `name` in its chunks, one chunk in memory at a time, as
+    what was appended to it (documents put, none removed) leaves them. `kept`: the
+    reader keeps what it reads (then equal values are shared); a pass that only looks,
+    to index or count, skips that work. `number`: the caller wants only documents
+    holding this whole number, so a chunk whose text does not hold it is checked
+    against its seal but not parsed (`holds_number`)."""
+    later: dict[str, Any] = {}
+    for piece in pieces:
+        if isinstance(piece, Appended):
+            if piece.removes:
+                raise ValueError("streamed only while nothing was removed from it")
+            later.update(piece.puts)
     shared: dict[object, Any] = {}
-    for chunk in chunks:
-        yield from share_repeats(_documents(chunk, name, path=path, fetch=fetch), shared).items()
+    for chunk in waiting_chunks(pieces):
+        raw = fetch(chunk)
+        if number is not None and not holds_number(raw, number):
+            continue
+        docs = _documents(chunk, name, path=path, raw=raw)
+        if kept:
+            share_repeats(docs, shared)
+        if not later:
+            yield from docs.items()
+            continue
+        for doc_id, doc in docs.items():
+            # Put again later: in its place, as a table read whole has it.
+            yield doc_id, later.pop(doc_id, doc)
+    yield from later.items()
 
 
-def _documents(chunk: Chunk, name: str, *, path: Path, fetch: Fetch) -> dict[str, Any]:
-    """The documents in one chunk of table `name`, checked."""
+def _documents(chunk: Chunk, name: str, *, path: Path, raw: bytes | memoryview) -> dict[str, Any]:
+    """The documents in one chunk of table `name` (its line `raw`), checked."""
     try:
-        change = loads(fetch(chunk))
+        change = loads(raw)
     except ValueError as error:
         raise damaged(
             path, chunk.number, _("not valid JSON ({error})").format(error=error)
@@ -280,7 +320,7 @@ def _shared(value: Any, shared: dict[object, Any]) -> Any:
 
 def take(
     tables: dict[str, dict[str, Any]],
-    waiting: dict[str, list[Chunk]],
+    waiting: Waiting,
     change: Change,
     *,
     path: Path,
@@ -288,7 +328,7 @@ def take(
     packed: bool = False,
 ) -> Iterable[str]:
     """Apply one line to `tables` in file order: a chunk of a table not in memory yet
-    waits; a change reads the waiting chunks of the tables it changes first.
+    waits, and so does a change to a table waiting in its chunks (`Appended`).
     Returns the tables that got documents from it."""
     if isinstance(change, Chunk):
         waiting.setdefault(change.table, []).append(change)
@@ -298,9 +338,17 @@ def take(
         return (change.table,)
     for name in change.get("drop", ()):
         waiting.pop(name, None)
-    for name in (*change.get("rm", ()), *change.get("put", ())):
-        if name in waiting:
-            read_chunks(tables, waiting, name, path=path, fetch=fetch, packed=packed)
+    removes, puts = change.get("rm", {}), change.get("put", {})
+    held = [name for name in (*removes, *puts) if name in waiting]
+    if held:
+        for name in dict.fromkeys(held):
+            waiting[name].append(Appended(tuple(removes.get(name, ())), puts.get(name, {})))
+        change = {
+            key: {name: v for name, v in value.items() if name not in waiting}
+            if key in ("rm", "put")
+            else value
+            for key, value in change.items()
+        }
     if packed:
         for name in change.get("drop", ()):
             tables.pop(name, None)

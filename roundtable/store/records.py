@@ -120,12 +120,13 @@ class Records:
                     numbered.append((number, name))
         return [name for _number, name in sorted(numbered)]
 
-    def items(self, kind: str) -> Iterator[tuple[int, Doc]]:
+    def items(self, kind: str, *, kept: bool = True) -> Iterator[tuple[int, Doc]]:
         """Every (id, document) of `kind`, across its tables, one at a time (a read-only
-        store's documents are parsed as they come; see `packed`)."""
+        store's documents are parsed as they come; see `packed`). `kept`: False for a
+        pass that keeps none of the documents (an index, a count)."""
         tables = self.storage.tables()
         for name in self.shard_names(kind):
-            for key, doc in tables.scan(name):
+            for key, doc in tables.scan(name, kept=kept):
                 yield self.doc_id(kind, key), doc
 
     def doc_id(self, kind: str, key: str) -> int:
@@ -145,15 +146,32 @@ class Records:
         doc: Doc | None = tables.get(table_of(kind, doc_id), {}).get(str(doc_id))
         return doc
 
-    def docs(self, kind: str, doc_ids: Iterable[int]) -> list[tuple[int, Doc]]:
-        """(id, document) of `kind` for each of `doc_ids` that exists (no copies)."""
+    def docs(
+        self, kind: str, doc_ids: Iterable[int], *, kept: bool = True
+    ) -> list[tuple[int, Doc]]:
+        """(id, document) of `kind` for each of `doc_ids` that exists (no copies).
+        `kept` False: the caller keeps none of the documents (it decodes them), so a
+        table not read yet is looked through in its chunks rather than read into memory."""
         tables = self.storage.tables()
-        found = []
-        for doc_id in doc_ids:
-            doc = tables.get(table_of(kind, doc_id), {}).get(str(doc_id))
-            if doc is not None:
-                found.append((doc_id, doc))
-        return found
+        if kept:
+            found = []
+            for doc_id in doc_ids:
+                doc = tables.get(table_of(kind, doc_id), {}).get(str(doc_id))
+                if doc is not None:
+                    found.append((doc_id, doc))
+            return found
+        ids = list(doc_ids)
+        by_table: dict[str, set[str]] = {}
+        for doc_id in ids:
+            by_table.setdefault(table_of(kind, doc_id), set()).add(str(doc_id))
+        docs: dict[str, Doc] = {}
+        for name, keys in by_table.items():
+            if tables.waits(name):
+                docs.update((key, doc) for key, doc in tables.scan(name, kept=False) if key in keys)
+            elif name in tables:
+                table = tables[name]
+                docs.update((key, doc) for key in keys if (doc := table.get(key)) is not None)
+        return [(doc_id, docs[str(doc_id)]) for doc_id in ids if str(doc_id) in docs]
 
     # Writes go straight to the storage, not through TinyDB's `Table`: TinyDB rebuilds
     # the whole table (twice, in Python) on every write, which made long histories slow
@@ -292,7 +310,7 @@ class Records:
                 ).format(file=self.path, table=kind, value=last)
             )
         if not last:
-            last = max((doc_id for doc_id, _doc in self.items(kind)), default=0)
+            last = max((doc_id for doc_id, _doc in self.items(kind, kept=False)), default=0)
         number = last + 1
         self.bump_counter(number, kind)
         return number
@@ -347,15 +365,33 @@ class Records:
         `normalize`; default: ids, whole numbers only), lowest id first."""
         indexes = self.indexes()
         found = indexes.by_key.get((kind, key))
+        once = (kind, key) not in indexes.looked_up
+        if found is None and normalize is None and type(value) is int and once:
+            # A first lookup (a meeting's log as its screen opens) reads only the chunks
+            # that hold the number; a second one builds the index.
+            indexes.looked_up.add((kind, key))
+            return self._holding(kind, key, value)
         if found is None:
             normalize = normalize or whole_number
             index: dict[Hashable, list[int]] = {}
-            for doc_id, doc in self.items(kind):
+            for doc_id, doc in self.items(kind, kept=False):
                 indexed = normalize(doc.get(key))
                 if indexed is not None:
                     index.setdefault(indexed, []).append(doc_id)
             found = indexes.by_key[(kind, key)] = (normalize, index)
         return self.docs(kind, sorted(found[1].get(value, ())))
+
+    def _holding(self, kind: str, key: str, value: int) -> list[tuple[int, Doc]]:
+        """(id, document) of the entries of `kind` whose `key` is the whole number
+        `value`, lowest id first, without an index."""
+        tables = self.storage.tables()
+        found = [
+            (self.doc_id(kind, doc_key), doc)
+            for name in self.shard_names(kind)
+            for doc_key, doc in tables.scan(name, kept=False, number=value)
+            if whole_number(doc.get(key)) == value
+        ]
+        return sorted(found, key=lambda pair: pair[0])
 
     def require_meeting(self, meeting_id: int) -> None:
         if self.get(MEETINGS, meeting_id) is None:

@@ -25,7 +25,9 @@ class _Source(Protocol):
 
     def _track_table(self, name: str, table: dict[str, Any]) -> None: ...
 
-    def _streamed(self, name: str) -> Iterator[tuple[str, Any]] | None: ...
+    def _streamed(
+        self, name: str, kept: bool, number: int | None = None
+    ) -> Iterator[tuple[str, Any]] | None: ...
 
 
 class TrackedDoc(dict[str, Any]):
@@ -175,14 +177,23 @@ class Tables(dict[str, dict[str, Any]]):
             self._storage._track_table(name, table)
         return table
 
-    def scan(self, name: str) -> Iterator[tuple[str, Any]]:
+    def scan(
+        self, name: str, *, kept: bool = True, number: int | None = None
+    ) -> Iterator[tuple[str, Any]]:
         """(id, document) of table `name`, to read only: a table still in its chunks is
-        streamed from them, not kept in memory."""
+        streamed from them, not kept in memory. `kept`: whether the caller keeps the
+        documents (an index or a count does not); `number`: the caller looks for
+        documents holding this whole number only, and may get others too (see
+        `reader.chunk_documents`)."""
         if dict.__getitem__(self, name) is NOT_READ:
-            streamed = self._storage._streamed(name)
+            streamed = self._storage._streamed(name, kept, number)
             if streamed is not None:
                 return streamed
         return iter(self[name].items())
+
+    def waits(self, name: str) -> bool:
+        """Whether table `name` is still in its chunks (not read into memory yet)."""
+        return dict.get(self, name) is NOT_READ
 
     def get(self, name: str, default: Any = None) -> Any:
         if name not in self:
