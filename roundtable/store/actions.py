@@ -220,12 +220,13 @@ class Actions:
         if meeting_id is None and closed_in is None:
             # Straight over the tables with the conditions inline, not through TinyDB's
             # `search`: a call and a new object per item add up over years of items,
-            # and this runs at every `roundtable actions`.
+            # and this runs at every `roundtable actions`. The documents become items,
+            # not kept: the stream need not share their repeated values.
             tables = records.storage.tables()
             found = [
                 self._decode(records.doc_id(ACTIONS, key), doc)
                 for name in records.shard_names(ACTIONS)
-                for key, doc in tables.scan(name)
+                for key, doc in tables.scan(name, kept=False)
                 if (include_closed or doc.get("status") == open_status)
                 and (
                     wanted is None
