@@ -41,7 +41,7 @@ _CACHE_LIMIT = 1000
 """Rendered lines kept; a screenful is a few dozen."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionRow:
     """One action item as the table shows it; the words are worked out by the screen."""
 
