@@ -29,7 +29,7 @@ _STATUS_ORDER = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeriesPoint:
     """One meeting's figures in a campaign's series, for a sparkline."""
 
@@ -46,7 +46,7 @@ class SeriesPoint:
         return minus(self.estimate, self.actual)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CampaignRow:
     """One campaign on the scoreboard, with its figures as of one meeting.
 
