@@ -181,8 +181,7 @@ class Campaigns:
         return build_scoreboard(campaigns, snapshots, numbers, as_of)
 
     def meeting_scoreboard(self, meeting_id: int) -> Scoreboard:
-        from roundtable.domain.campaigns import CampaignStatus
-        from roundtable.domain.campaigns.meeting_board import meeting_board
+        from roundtable.domain.campaigns import CampaignStatus, meeting_board
 
         records = self._records
         _by_number, numbers = records.meeting_numbers()
