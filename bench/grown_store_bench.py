@@ -17,10 +17,11 @@ actions --owner sales` and the meeting screen's first frame (as `startup_bench.p
 measures it), A B A B. Target: within 1.3x of the compacted copy.
 
 `memory`: the peak resident memory (VmHWM) of every reading command (and of
-`discard`, which only asks without `--yes`) on a grown store, and of the app started
-on it (the meeting screen, settled as `startup_bench.py` waits for it). Target: under
-150 MB at 50k entries (about 9,000 demo meetings; `--stores DIR` keeps the grown store
-there).
+`discard`, which only asks without `--yes`) on a grown store, and of the app walked
+through a meeting on it (`_app_walk.py`: the meeting screen settled, the campaign
+results item, the full scoreboard, every action item), on the store as grown (whose
+first write may compact it) and freshly compacted. Target: under 150 MB at 50k entries
+(about 9,000 demo meetings; `--stores DIR` keeps the grown store there).
 """
 
 from __future__ import annotations
@@ -198,16 +199,33 @@ def bench_memory(meetings: int, folder: Path) -> None:
         ["store", "verify"],
         ["discard"],
     ]
-    runs = [
-        ([sys.executable, "-c", PEAK, *command], " ".join(command), folder) for command in commands
-    ]
-    # Last: the app may write to the store (the copy) as it starts.
-    screen = [sys.executable, "-c", MEETING_APP + HIGH_WATER, str(grown), "settled"]
-    runs.append((screen, "start (the meeting screen, settled)", REPO))
-    for argv, name, cwd in runs:
-        done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False, cwd=cwd)
+    for command in commands:
+        argv = [sys.executable, "-c", PEAK, *command]
+        done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
         peak_kb = int(done.stderr.strip().splitlines()[-1])
-        print(f"roundtable {name}: peak {peak_kb / 1024:.0f} MB (target < 150 MB)")
+        print(f"roundtable {' '.join(command)}: peak {peak_kb / 1024:.0f} MB (target < 150 MB)")
+    # The app writes to the store as it is walked: each walk on a copy of its own. The
+    # store as grown (its first write may compact it), then freshly compacted.
+    walked, compacted = folder / "walked.db", folder / "walked-compacted.db"
+    shutil.copyfile(grown, walked)
+    shutil.copyfile(grown, compacted)
+    _walk(walked, env, "as grown")
+    with Store.open(compacted) as store:
+        store.compact()
+    _walk(compacted, env, "compacted")
+
+
+def _walk(store: Path, env: dict[str, str], state: str) -> None:
+    """The meeting app walked through a meeting (`_app_walk.py`), its peak after each step."""
+    argv = [sys.executable, str(REPO / "bench" / "_app_walk.py"), str(store)]
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False, cwd=REPO)
+    if done.returncode:
+        raise SystemExit(f"the app walk failed:\n{done.stderr}{done.stdout}")
+    for line in done.stdout.strip().splitlines():
+        step, peak_kb = line.rsplit("\t", 1)
+        print(
+            f"app on the store {state}, {step}: peak {int(peak_kb) / 1024:.0f} MB (target < 150 MB)"
+        )
 
 
 def main() -> None:

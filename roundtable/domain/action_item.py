@@ -16,7 +16,7 @@ class ActionStatus(StrEnum):
     DROPPED = "dropped"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionItem:
     """Something one owner promised to do by a date, until it is done or dropped."""
 

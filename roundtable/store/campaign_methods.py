@@ -207,3 +207,11 @@ class CampaignMethods(OpenStore):
         """
         with self.reading():
             return self._campaigns.scoreboard(as_of, reported_only)
+
+    def meeting_scoreboard(self, meeting_id: int) -> Scoreboard:
+        """What meeting `meeting_id` shows of the latest scoreboard while its campaign
+        item runs: the rows of the running campaigns and of those with figures reported in
+        it, and the totals of every campaign (`campaigns.meeting_board`), read without
+        keeping every campaign's history."""
+        with self.reading():
+            return self._campaigns.meeting_scoreboard(meeting_id)

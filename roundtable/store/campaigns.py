@@ -180,6 +180,22 @@ class Campaigns:
         snapshots = [self._snapshot(doc_id, doc) for doc_id, doc in docs]
         return build_scoreboard(campaigns, snapshots, numbers, as_of)
 
+    def meeting_scoreboard(self, meeting_id: int) -> Scoreboard:
+        from roundtable.domain.campaigns import CampaignStatus, meeting_board
+
+        records = self._records
+        _by_number, numbers = records.meeting_numbers()
+        campaigns = [self._decode(i, doc) for i, doc in records.items(CAMPAIGNS)]
+        shown = {c.id for c in campaigns if c.status is CampaignStatus.RUNNING}
+        shown.update(
+            campaign_id
+            for _id, doc in records.by_key(SNAPSHOTS, "meeting_id", meeting_id)
+            if isinstance(campaign_id := doc.get("campaign_id"), int)
+        )
+        # Decoded as they stream: only what the board keeps of each stays.
+        snapshots = (self._snapshot(doc_id, doc) for doc_id, doc in records.items(SNAPSHOTS))
+        return meeting_board(campaigns, snapshots, numbers, shown)
+
 
 def _name_key(name: object) -> str | None:
     """Names are the same whatever their case or spaces."""

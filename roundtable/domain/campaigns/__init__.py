@@ -40,6 +40,7 @@ from roundtable.domain.campaigns.labels import (
     status_label,
 )
 from roundtable.domain.campaigns.lookup import find_campaign
+from roundtable.domain.campaigns.meeting_board import meeting_board
 from roundtable.domain.campaigns.model import (
     MAX_NAME_LENGTH,
     Campaign,
@@ -85,6 +86,7 @@ __all__ = [
     "find_campaign",
     "format_change",
     "format_percent",
+    "meeting_board",
     "parse_count",
     "parse_day",
     "parse_money",

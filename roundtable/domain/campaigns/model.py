@@ -59,7 +59,7 @@ class FieldError(UsageError):
         self.field = field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Campaign:
     """A campaign as the round table plans and follows it."""
 
@@ -103,7 +103,7 @@ class SnapshotFigures:
     all (0: none given)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     """One campaign's figures as reported in one meeting. Recording again in the same
     meeting replaces it (same id)."""

@@ -11,7 +11,15 @@ from decimal import Decimal
 from roundtable.domain.campaigns.arithmetic import cost_per_lead, minus, percent, plus
 from roundtable.domain.campaigns.model import Campaign, CampaignStatus, Snapshot
 
-__all__ = ["CampaignRow", "Scoreboard", "SeriesPoint", "Totals", "build_scoreboard", "totals"]
+__all__ = [
+    "CampaignRow",
+    "Scoreboard",
+    "SeriesPoint",
+    "Totals",
+    "build_scoreboard",
+    "sum_totals",
+    "totals",
+]
 
 _STATUS_ORDER = {
     CampaignStatus.RUNNING: 0,
@@ -21,7 +29,7 @@ _STATUS_ORDER = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SeriesPoint:
     """One meeting's figures in a campaign's series, for a sparkline."""
 
@@ -38,7 +46,7 @@ class SeriesPoint:
         return minus(self.estimate, self.actual)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CampaignRow:
     """One campaign on the scoreboard, with its figures as of one meeting.
 
@@ -177,11 +185,14 @@ class Scoreboard:
     as_of: int | None
     """The meeting id the figures are for; None: the latest figures."""
     rows: tuple[CampaignRow, ...]
+    summed: tuple[Totals, ...] | None = None
+    """The sums over every campaign, taken while reading, when `rows` holds only some
+    of them (`meeting_board`); None: `totals` sums the rows."""
 
     @property
     def totals(self) -> tuple[Totals, ...]:
-        """Sums over all rows, one per currency."""
-        return totals(self.rows)
+        """Sums over every campaign, one per currency."""
+        return totals(self.rows) if self.summed is None else self.summed
 
     def reported_in(self, meeting_id: int) -> tuple[CampaignRow, ...]:
         """The rows whose figures were reported in that meeting."""
@@ -275,17 +286,24 @@ def build_scoreboard(
 def totals(rows: Iterable[CampaignRow]) -> tuple[Totals, ...]:
     """Sums of `rows`, one `Totals` per currency (alphabetical). A row without a
     snapshot adds its budget and cost only."""
+    return sum_totals((row.campaign, row.cost, row.snapshot) for row in rows)
+
+
+def sum_totals(
+    figures: Iterable[tuple[Campaign, Decimal | None, Snapshot | None]],
+) -> tuple[Totals, ...]:
+    """Sums of each campaign's cost to date and latest snapshot (None: none yet), one
+    `Totals` per currency (alphabetical)."""
     sums: dict[str, Totals] = {}
     zero = Decimal(0)
-    for row in rows:
-        currency = row.campaign.currency
+    for campaign, cost, snapshot in figures:
+        currency = campaign.currency
         total = sums.get(currency) or Totals(currency, 0, zero, zero, 0, 0, 0, zero, zero)
-        snapshot = row.snapshot
         total = replace(
             total,
             campaigns=total.campaigns + 1,
-            budget=plus(total.budget, row.campaign.budget),
-            cost=plus(total.cost, row.cost or zero),
+            budget=plus(total.budget, campaign.budget),
+            cost=plus(total.cost, cost or zero),
         )
         if snapshot is not None:
             total = replace(

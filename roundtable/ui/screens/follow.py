@@ -74,9 +74,9 @@ def _read(store: Store) -> Followed:
             on_review = running.current is not None and running.current == review_index(running)
             board = None
             if shows_campaigns(running.current_item):
-                from roundtable.ui.screens.campaigns.scoreboard import read_board
+                from roundtable.ui.screens.campaigns.scoreboard import read_meeting_board
 
-                board = read_board(store)
+                board = read_meeting_board(store, running.id)
             return Followed(
                 running,
                 read_entries(store, running.id),

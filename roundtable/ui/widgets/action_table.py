@@ -32,6 +32,7 @@ from roundtable.domain.text import single_line
 from roundtable.i18n import N_, _
 from roundtable.ui.action_changes import status_text
 from roundtable.ui.format import date_width
+from roundtable.ui.widgets.theme_follower import ThemeFollower
 
 __all__ = ["ActionRow", "ActionTable"]
 
@@ -40,7 +41,7 @@ _CACHE_LIMIT = 1000
 """Rendered lines kept; a screenful is a few dozen."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionRow:
     """One action item as the table shows it; the words are worked out by the screen."""
 
@@ -66,7 +67,7 @@ class _Column:
     width: int
 
 
-class ActionTable(ScrollView, can_focus=True):
+class ActionTable(ScrollView, ThemeFollower, can_focus=True):
     """Action items, one a line, with a row cursor; `selected` is the item under it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -102,7 +103,7 @@ class ActionTable(ScrollView, can_focus=True):
         """Said on the first line while no row is shown."""
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        self.follow_theme(self._on_theme_changed)
 
     # --- what is shown --------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from roundtable.domain.timebox import BoxView, running_order
 from roundtable.i18n import _
 from roundtable.ui.format import item_state_text, minutes_text
 from roundtable.ui.widgets.fill_table import FillTable
+from roundtable.ui.widgets.theme_follower import ThemeFollower
 
 __all__ = ["AgendaList", "AgendaRow"]
 
@@ -68,7 +69,7 @@ def agenda_rows(
     return rows
 
 
-class AgendaList(FillTable):
+class AgendaList(FillTable, ThemeFollower):
     """The meeting's agenda as a table with a row cursor (the "selected" item).
 
     Set `show_meeting(meeting, view)` once a second; only cells whose text changed are
@@ -107,7 +108,7 @@ class AgendaList(FillTable):
         widths = (2, 20, 4, 4, state_width)
         for key, label, width in zip(_COLUMNS, labels, widths, strict=True):
             self.add_column(Text(label), key=key, width=width)
-        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        self.follow_theme(self._on_theme_changed)
         self.fit_columns()
 
     @property

@@ -29,6 +29,7 @@ from roundtable.ui.action_changes import status_text
 from roundtable.ui.format import date_width
 from roundtable.ui.widgets.fill_table import FillTable
 from roundtable.ui.widgets.table_cell import Cell
+from roundtable.ui.widgets.theme_follower import ThemeFollower
 
 __all__ = ["CarryOverTable", "group_label"]
 
@@ -44,7 +45,7 @@ def group_label(group: OwnerGroup) -> str:
     return single_line(group.owner)
 
 
-class CarryOverTable(FillTable):
+class CarryOverTable(FillTable, ThemeFollower):
     """One row per carried-over item, the owner named on the first row of each group.
 
     The action's text gets the width: the owner column stays narrow, and a text (or an
@@ -96,7 +97,7 @@ class CarryOverTable(FillTable):
             ("owner", "ref", "text", "due", "state"), labels, widths, strict=True
         ):
             self.add_column(Text(label), key=key, width=width)
-        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        self.follow_theme(self._on_theme_changed)
         self.fit_columns()
         if self._groups:
             # Handed its rows before it was mounted (it is built when first needed).

@@ -27,6 +27,7 @@ from roundtable.domain.text import single_line
 from roundtable.i18n import _
 from roundtable.ui.format import owner_text
 from roundtable.ui.widgets.fill_table import FillTable
+from roundtable.ui.widgets.theme_follower import ThemeFollower
 
 __all__ = ["ItemLog", "LogEntry", "entry_key", "entry_sort_key"]
 
@@ -76,7 +77,7 @@ def budget_text(budget: BudgetAgreement) -> str:
     )
 
 
-class ItemLog(FillTable):
+class ItemLog(FillTable, ThemeFollower):
     """Shows log entries, one row each, newest last; the cursor selects the entry that
     enter edits and delete removes. Row keys come from `entry_key`."""
 
@@ -105,7 +106,7 @@ class ItemLog(FillTable):
         width = max(8, *(cell_len(kind) for kind in kinds))
         self.add_column(Text(_("Entry")), key="kind", width=width)
         self.add_column(Text(_("What")), key="text", width=20)
-        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        self.follow_theme(self._on_theme_changed)
         self.fit_columns()
 
     @property

@@ -38,6 +38,7 @@ from roundtable.i18n import _
 from roundtable.ui.widgets.campaign_texts import gap_arrow, gap_change_text, gap_distances
 from roundtable.ui.widgets.fill_table import FillTable
 from roundtable.ui.widgets.plain import MiddleEllipsis
+from roundtable.ui.widgets.theme_follower import ThemeFollower
 
 __all__ = ["TREND_WIDTH", "ScoreboardTable"]
 
@@ -99,7 +100,7 @@ fits its width. The gap is an amount in the wide sets and a percentage of the
 estimate in the narrow ones."""
 
 
-class ScoreboardTable(FillTable):
+class ScoreboardTable(FillTable, ThemeFollower):
     """One row per campaign; row keys are campaign ids, `selected_id` is the one under
     the cursor. `show(board, numbers, meeting_id)` fills it."""
 
@@ -124,7 +125,7 @@ class ScoreboardTable(FillTable):
         self._columns_shown: tuple[str, ...] = ()
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, self._on_theme_changed)
+        self.follow_theme(self._on_theme_changed)
         self._rebuild()
 
     # --- what is shown ----------------------------------------------------------------

@@ -178,15 +178,23 @@ class ActionItemsScreen(Screen[None]):
         self._by_number = {number: meeting_id for meeting_id, number in self._numbers.items()}
         roles = self.config.roles
         known_roles = {role.id for role in roles} | {h for role in roles for h in role.holders}
-        self._rows = [
-            ActionRow(
-                action,
-                owner_label(action.owner, roles),
-                action.owner is None or action.owner in known_roles,
-                str(self._numbers.get(action.meeting_id, "")) if action.meeting_id else "",
+        # Years of items name a few owners and meetings: each word is made once and
+        # shared by the rows, not one string per row.
+        owners: dict[str | None, str] = {}
+        meetings: dict[int | None, str] = {}
+        self._rows = []
+        for action in self._all:
+            owner = owners.get(action.owner)
+            if owner is None:
+                owner = owners[action.owner] = owner_label(action.owner, roles)
+            meeting = meetings.get(action.meeting_id)
+            if meeting is None:
+                opened_in = self._numbers.get(action.meeting_id or 0, "")
+                meeting = meetings[action.meeting_id] = str(opened_in) if action.meeting_id else ""
+            row = ActionRow(
+                action, owner, action.owner is None or action.owner in known_roles, meeting
             )
-            for action in self._all
-        ]
+            self._rows.append(row)
         self._index = SearchIndex(self._all, roles)
         self._fill_owner_filter({a.owner for a in self._all if a.owner is not None})
         self._loaded = True

@@ -59,7 +59,7 @@ from roundtable.ui.widgets.footer import Footer
 from roundtable.ui.widgets.plain import PlainLabel
 from roundtable.ui.widgets.scoreboard_table import ScoreboardTable
 
-__all__ = ["BoardData", "ScoreboardScreen", "read_board"]
+__all__ = ["BoardData", "ScoreboardScreen", "read_board", "read_meeting_board"]
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,8 @@ class BoardData:
     """One read of the store for the scoreboard."""
 
     board: Scoreboard
-    """Every campaign with its latest figures and today's cost to date."""
+    """Every campaign with its latest figures and today's cost to date (for a meeting's
+    campaign item, `read_meeting_board`: the campaigns that matter in it)."""
     numbers: dict[int, int]
     """Meeting id → number."""
     running: Meeting | None
@@ -79,6 +80,15 @@ def read_board(store: Store) -> BoardData:
     (store thread)."""
     with store.reading():
         return BoardData(store.scoreboard(), store.meeting_numbers(), store.running_meeting())
+
+
+def read_meeting_board(store: Store, meeting_id: int) -> BoardData:
+    """What meeting `meeting_id` shows while its campaign item runs
+    (`Store.meeting_scoreboard`: only the rows it shows, every campaign's totals), with
+    the meeting numbers and the running meeting (store thread)."""
+    with store.reading():
+        board = store.meeting_scoreboard(meeting_id)
+        return BoardData(board, store.meeting_numbers(), store.running_meeting())
 
 
 _EDITING_ACTIONS = frozenset({"record_figures", "new_campaign", "edit_campaign"})

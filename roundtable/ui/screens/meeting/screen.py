@@ -164,16 +164,18 @@ class MeetingScreen(TimingActions):
             self._campaigns = None
             self.place_campaigns()
             return
-        from roundtable.ui.screens.campaigns.scoreboard import read_board
+        from roundtable.ui.screens.campaigns.scoreboard import read_meeting_board
 
-        store = self.store
+        store, meeting_id = self.store, self.meeting_id
 
         def read(data: BoardData) -> None:
             if self.showing:
                 self._campaigns = data
                 self.place_campaigns()
 
-        self.store_thread.submit(lambda: read_board(store), done=read, failed=lambda _e: None)
+        self.store_thread.submit(
+            lambda: read_meeting_board(store, meeting_id), done=read, failed=lambda _e: None
+        )
 
     def place_campaigns(self) -> None:
         """Show the compact scoreboard in the agenda's place while there are campaigns to
