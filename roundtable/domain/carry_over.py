@@ -10,8 +10,8 @@ its log.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from roundtable.domain.config import Role
 from roundtable.domain.entries import ActionItem
@@ -27,8 +27,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class OwnerGroup:
+class OwnerGroup(NamedTuple):
     """The carried-over items of one owner, overdue first."""
 
     owner: str | None

@@ -21,9 +21,8 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from roundtable.store.chunks import Chunk, chunks_of_table, compacted_lines, header_line
 from roundtable.store.files import replace_file, write_error, write_new_file
@@ -69,8 +68,7 @@ def pays(
     return appended_bytes > max(_MIN_APPENDED_BYTES, sealed_bytes // _APPENDED_SHARE)
 
 
-@dataclass
-class Rewritten:
+class Rewritten(NamedTuple):
     lines: int
     """Chunk lines written."""
     waiting: dict[str, list[Chunk]]

@@ -5,10 +5,9 @@ agenda item, so that a clock step rewrites only what moved."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import Enum
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from roundtable.store.values import (
     MAX_ITEMS,
@@ -37,8 +36,7 @@ if TYPE_CHECKING:
 # --- meetings --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MeetingParts:
+class MeetingParts(NamedTuple):
     """A meeting as the store keeps it, so that a clock step rewrites only what moved.
 
     `head` is what the meeting was started from (agenda snapshot, attendees), rarely

@@ -8,8 +8,8 @@ arguments per screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, tzinfo
+from typing import NamedTuple
 
 from roundtable.domain.clock import Clock
 from roundtable.domain.config import TeamConfig
@@ -20,8 +20,7 @@ from roundtable.ui.undo import UndoStack
 __all__ = ["AppContext"]
 
 
-@dataclass(frozen=True)
-class AppContext:
+class AppContext(NamedTuple):
     """The app's shared state; screens read it and never replace its parts."""
 
     config: TeamConfig
@@ -32,9 +31,9 @@ class AppContext:
     """Runs every store call in order, off the event loop."""
     clock: Clock
     """Now, as every clock on screen computes it (tests move a fake one)."""
-    timezone: tzinfo | None = None
+    timezone: tzinfo | None
     """The room's wall clock for times shown; None for the machine's local time."""
-    undo: UndoStack = field(default_factory=UndoStack)
+    undo: UndoStack
     """The one undo stack of the app."""
 
     def today(self) -> date:

@@ -32,6 +32,7 @@ from roundtable.ui.key_names import key_display
 from roundtable.ui.live import POLL_SECONDS, StoreWatcher
 from roundtable.ui.preferences import Preferences, screenshot_folder
 from roundtable.ui.store_thread import StoreThread
+from roundtable.ui.undo import UndoStack
 
 __all__ = ["DARK_THEME", "LIGHT_THEME", "WIDGETS_CSS", "StoreApp"]
 
@@ -103,7 +104,7 @@ class StoreApp(App[None]):
         self.timezone = timezone
         """The room's wall clock for times shown; None for the machine's local time."""
         self.store_thread = StoreThread()
-        self.context = AppContext(config, store, self.store_thread, clock, timezone)
+        self.context = AppContext(config, store, self.store_thread, clock, timezone, UndoStack())
         """What every screen works with, handed down as one value."""
         self.watcher = StoreWatcher(self, store, poll_seconds)
         self.preferences = preferences or Preferences()

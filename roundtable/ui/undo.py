@@ -10,8 +10,8 @@ last change was made otherwise.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 __all__ = ["Place", "UndoStack", "UndoStep"]
 
@@ -24,8 +24,7 @@ class Place(Enum):
     ACTION_ITEMS = "action-items"
 
 
-@dataclass(frozen=True)
-class UndoStep:
+class UndoStep(NamedTuple):
     """One thing ctrl+z can take back: `label` says what, `undo` does it."""
 
     label: str

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from roundtable.domain.meeting import Meeting, MeetingItem
 from roundtable.domain.statistics.timing import TimingReport, item_key, median
@@ -50,8 +51,7 @@ def usual_minutes(report: TimingReport, recent: int = RECENT) -> dict[str, float
     return usual
 
 
-@dataclass(frozen=True)
-class Forecast:
+class Forecast(NamedTuple):
     """The meeting's end at the usual pace, beside the plan's."""
 
     planned_end: datetime

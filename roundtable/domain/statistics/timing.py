@@ -174,8 +174,7 @@ class ItemStats:
         return tuple(run.actual for run in self.held)
 
 
-@dataclass(frozen=True)
-class MeetingTime:
+class MeetingTime(NamedTuple):
     """How much of its box one ended meeting used."""
 
     number: int
@@ -201,8 +200,7 @@ class MeetingTime:
         return self.used / self.box if self.box else 0.0
 
 
-@dataclass(frozen=True)
-class TimingReport:
+class TimingReport(NamedTuple):
     """What `roundtable stats` prints and the statistics screen shows."""
 
     meetings: tuple[MeetingTime, ...]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from roundtable.domain.meeting import ItemState, Meeting, MeetingItem, Pause
 
@@ -37,8 +37,7 @@ class ItemPhase(StrEnum):
     """Past the planned minutes; the clock counts the overrun up."""
 
 
-@dataclass(frozen=True)
-class BoxView:
+class BoxView(NamedTuple):
     """Every figure the meeting screen shows, computed once per refresh."""
 
     now: datetime

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -24,8 +23,7 @@ __all__ = ["AgendaList", "AgendaRow"]
 _COLUMNS = ("number", "title", "planned", "actual", "state")
 
 
-@dataclass(frozen=True)
-class AgendaRow:
+class AgendaRow(NamedTuple):
     """What one agenda row shows; rows are redrawn only when this changes."""
 
     number: int

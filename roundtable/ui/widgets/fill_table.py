@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from textual.events import Resize
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets.data_table import Column, RowKey
 
 from roundtable.ui.widgets.row_table import RowTable
@@ -20,10 +22,48 @@ class FillTable(RowTable):
     The other columns may size themselves to their content. DataTable measures that
     content only when idle, after rows or cells were added or changed, so the fill
     column is sized after that measurement (`_update_dimensions`), never before it.
+    Its first width comes with the first layout, before the table is first drawn
+    (`_size_updated`).
     """
 
     FILL_COLUMN: ClassVar[str] = ""
     MIN_FILL_WIDTH: ClassVar[int] = 8
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # The first layout gives the table its width: the fill column takes it now, so
+        # the first frame draws the table as it stays. Fitting on the Resize event that
+        # follows would draw it twice and lay out the whole screen again for its new
+        # virtual size. Later sizes are fitted on their Resize events, once the layout
+        # has settled.
+        first = not self._size
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if first and self._fits_in_layout():
+            fill = self.fill_column()
+            assert fill is not None  # `_fits_in_layout` checked
+            fill.width = self.fill_width(self.scrollbar_shown())
+            fill.auto_width = False
+            self._clear_caches()
+            width = sum(column.get_render_width(self) for column in self.columns.values())
+            # As the layout sets it (no second layout for it); the scrollbars follow.
+            self.set_reactive(
+                Widget.virtual_size,
+                Size(width + self._row_label_column_width, self.virtual_size.height),
+            )
+            self._scroll_update(self.virtual_size)
+        return resized
+
+    def _fits_in_layout(self) -> bool:
+        """Whether the fill column can take its width inside a layout: the table has a
+        width, its cells are measured and no row's height depends on the width (rows of
+        automatic height are measured again after a fit, on the Resize event)."""
+        return (
+            bool(self.size.width)
+            and self.fill_column() is not None
+            and not (self._new_rows or self._updated_cells)
+            and not any(row.auto_height for row in self.rows.values())
+        )
 
     def on_resize(self, event: Resize) -> None:
         self.fit_columns()

@@ -365,7 +365,7 @@ class ActionItemsScreen(Screen[None]):
             ask_due(self.app, action, self._today(), self._next_meeting(), self.changes)
 
     def _remember(self, step: UndoStep) -> None:
-        self.context.undo.push(replace(step, place=Place.ACTION_ITEMS))
+        self.context.undo.push(step._replace(place=Place.ACTION_ITEMS))
 
     def action_undo(self) -> None:
         """Take back the last change made here (the meeting screen undoes its own)."""

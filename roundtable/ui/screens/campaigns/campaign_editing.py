@@ -5,7 +5,6 @@ a field the store refuses opens the form again at that field, with what was type
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -51,7 +50,7 @@ class CampaignEditing:
         )
 
     def _remember(self, step: UndoStep) -> None:
-        self.board.context.undo.push(replace(step, place=Place.CAMPAIGNS))
+        self.board.context.undo.push(step._replace(place=Place.CAMPAIGNS))
 
     def _refresh(self, select: int | None) -> None:
         board = self.board

@@ -6,8 +6,8 @@ view the room only watches (`facilitating=False`) names no keys.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta, tzinfo
+from typing import NamedTuple
 
 from roundtable.domain.box_state import minutes_late
 from roundtable.domain.meeting import Meeting, MeetingState
@@ -19,8 +19,7 @@ from roundtable.ui.format import clock_text, minutes_text
 __all__ = ["BannerText", "banner_text", "late_text"]
 
 
-@dataclass(frozen=True)
-class BannerText:
+class BannerText(NamedTuple):
     """A sentence, its style (`paused`, `over`, `done`, `late`; empty: no banner) and
     the keys that are the way out, as (key, what it does)."""
 

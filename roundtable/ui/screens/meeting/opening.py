@@ -8,7 +8,7 @@ replaces the agenda a moment later, and no store call competes with that frame.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from roundtable.domain.carry_over import read_carry_over, review_index
 from roundtable.domain.entries import ActionItem
@@ -20,8 +20,7 @@ from roundtable.ui.widgets.forecast import read_usual_minutes
 __all__ = ["Opening", "read_opening", "read_running"]
 
 
-@dataclass(frozen=True)
-class Opening:
+class Opening(NamedTuple):
     """A saved meeting and what its screen shows with it."""
 
     meeting: Meeting
