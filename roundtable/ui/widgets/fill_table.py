@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from typing import ClassVar
 
 from textual.events import Resize
+from textual.geometry import Size
+from textual.widget import Widget
 from textual.widgets.data_table import Column, RowKey
 
 from roundtable.ui.widgets.row_table import RowTable
@@ -25,7 +27,55 @@ class FillTable(RowTable):
     FILL_COLUMN: ClassVar[str] = ""
     MIN_FILL_WIDTH: ClassVar[int] = 8
 
+    _fitted_size: Size | None = None
+    """The size its first layout fitted it to (see `_size_updated`)."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # In its first layout, before it is first drawn: the fill column gets its width
+        # now, so the first frame shows the table as it stays (fitting on the Resize
+        # event that follows would draw it twice and lay out the whole screen again for
+        # the new widths). Later sizes are fitted on their Resize events, once the layout
+        # (and the scroll position with it) has settled.
+        changed, first = size != self._size, not self._size
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if changed:
+            self._fitted_size = None
+        if changed and first and self.size.width and self._fit_first_size():
+            self._fitted_size = size
+            # Set as the layout sets it (no second layout for it); the scrollbars follow.
+            self.set_reactive(Widget.virtual_size, self._data_size())
+            self._scroll_update(self.virtual_size)
+            self.refresh()
+        return resized
+
+    def _fit_first_size(self) -> bool:
+        """Fit the columns to the table's first size, in the layout that gives it; False
+        leaves the fit to the Resize event (rows not measured yet, or rows whose height
+        depends on the width and must be measured again)."""
+        fill = self.fill_column()
+        if fill is None or self._new_rows or self._updated_cells:
+            return False
+        if any(row.auto_height for row in self.rows.values()):
+            return False
+        fill.width = self.fill_width(self.scrollbar_shown())
+        fill.auto_width = False
+        self._clear_caches()
+        return True
+
+    def _data_size(self) -> Size:
+        """The virtual size DataTable gives its rows and columns as they are now."""
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        return Size(width + self._row_label_column_width, self._total_row_height + header)
+
     def on_resize(self, event: Resize) -> None:
+        if event.size == self._fitted_size:
+            # Fitted in the layout that gave it this size, its drawn rows kept: DataTable's
+            # own handler would count a change and draw them all again.
+            self._fitted_size = None
+            event.prevent_default()
         self.fit_columns()
         # A vertical scrollbar may come or go with the new size; fit again once it has.
         self.call_after_refresh(self.fit_columns)
