@@ -10,6 +10,7 @@ minutes' reading and rendering.
 from __future__ import annotations
 
 from roundtable.domain.history import EntryKind, Event, EventKind, stamp
+from roundtable.domain.meeting import Meeting
 from roundtable.errors import NotFoundError
 from roundtable.store.store import Store
 
@@ -40,10 +41,7 @@ def action_changes_since_last_meeting(store: Store, meeting_id: int) -> list[Eve
     oldest first, undecoded."""
     with store.reading():
         meeting = store.meeting(meeting_id)
-        try:
-            previous = store.meeting_by_number(meeting.number - 1)
-        except NotFoundError:
-            previous = None
+        previous = _previous(store, meeting)
         since = stamp(previous.ended_at or previous.started_at) if previous else ""
         until = stamp(meeting.ended_at or store.clock())
         found = [
@@ -52,3 +50,18 @@ def action_changes_since_last_meeting(store: Store, meeting_id: int) -> list[Eve
             if event.at <= until and is_action_change(event)
         ]
         return sorted(found, key=lambda event: (event.at, event.id))
+
+
+def _previous(store: Store, meeting: Meeting) -> Meeting | None:
+    """The meeting numbered before `meeting`, if any."""
+    # While a meeting runs (the review item counts its changes) the one before it is
+    # among the latest two: those are read without looking up years of meetings by
+    # number (a whole table of them decoded to find one).
+    latest = store.latest_meetings(None, 2)
+    for candidate in latest:
+        if candidate.number == meeting.number - 1:
+            return candidate
+    try:
+        return store.meeting_by_number(meeting.number - 1)
+    except NotFoundError:
+        return None

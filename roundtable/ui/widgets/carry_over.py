@@ -16,9 +16,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.events import Resize
-from textual.geometry import Size
 from textual.theme import Theme
-from textual.widget import Widget
 
 from roundtable.domain.carry_over import OwnerGroup
 from roundtable.domain.entries import ActionItem, ActionStatus
@@ -85,8 +83,6 @@ class CarryOverTable(FillTable, ThemeFollower):
         """Lines a cell's text wraps to, by (text, width, folded), at the column widths
         last counted for: a rebuild after one item changed counts only its lines."""
         self._counted_widths: tuple[int, ...] = ()
-        self._fitted_size: Size | None = None
-        """The size the last layout fitted the rows to (see `_size_updated`)."""
 
     def on_mount(self) -> None:
         labels = (_("Owner"), _("Ref"), _("Action"), _("Due"), _("State"))
@@ -166,7 +162,7 @@ class CarryOverTable(FillTable, ThemeFollower):
         self._fit_ref_column()
         # Before its first layout the width is unknown: the rows go in one line high (the
         # first layout gives them the scrollbar they need) and that layout gives them
-        # their heights before they are drawn (`_size_updated`).
+        # their heights before they are drawn (`_fit_first_size`).
         heights = self._fit_rows() if self.size.width else [1] * len(self._rows)
         self.add_sized_rows(
             (action.ref, cells, height)
@@ -192,30 +188,15 @@ class CarryOverTable(FillTable, ThemeFollower):
             heights = self._fit_text_column(rows, scrollbar=True)
         return heights
 
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        # In its first layout, before it is first drawn: the rows get their heights now,
-        # so the first frame shows them as they stay (fitting on the Resize event that
-        # follows would draw them twice and lay out the whole screen again for the new
-        # virtual size). Later sizes are fitted on their Resize events, once the layout
-        # (and the scroll position with it) has settled.
-        changed, first = size != self._size, not self._size
-        resized = super()._size_updated(size, virtual_size, container_size, layout)
-        if changed:
-            self._fitted_size = None
-        if changed and first and self.size.width and len(self._cells_shown) == self.row_count:
-            self._fitted_size = size
-            for row, height in zip(self.rows.values(), self._fit_rows(), strict=True):
-                row.height = height
-            self._clear_caches()
-            header = self.header_height if self.show_header else 0
-            width = sum(column.get_render_width(self) for column in self.columns.values())
-            # Set as the layout sets it (no second layout for it); the scrollbars follow.
-            self.set_reactive(Widget.virtual_size, Size(width, self._total_row_height + header))
-            self._scroll_update(self.virtual_size)
-            self.refresh()
-        return resized
+    def _fit_first_size(self) -> bool:
+        # Every row gets its height at the table's first width, so the first frame
+        # shows the rows as they stay.
+        if len(self._cells_shown) != self.row_count:
+            return False
+        for row, height in zip(self.rows.values(), self._fit_rows(), strict=True):
+            row.height = height
+        self._clear_caches()
+        return True
 
     def _lines(self) -> int:
         """The lines the rows have on screen."""
@@ -264,11 +245,6 @@ class CarryOverTable(FillTable, ThemeFollower):
         return height
 
     def on_resize(self, event: Resize) -> None:
-        if event.size == self._fitted_size:
-            # Fitted in the layout that gave it this size, its drawn rows kept: DataTable's
-            # own handler would count a change and draw them all again.
-            self._fitted_size = None
-            event.prevent_default()
         self._fit_owner_column()
         super().on_resize(event)
         if self._rows and not self.row_count:

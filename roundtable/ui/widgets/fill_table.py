@@ -29,43 +29,55 @@ class FillTable(RowTable):
     FILL_COLUMN: ClassVar[str] = ""
     MIN_FILL_WIDTH: ClassVar[int] = 8
 
+    _fitted_size: Size | None = None
+    """The size its first layout fitted it to (see `_size_updated`)."""
+
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        # The first layout gives the table its width: the fill column takes it now, so
-        # the first frame draws the table as it stays. Fitting on the Resize event that
-        # follows would draw it twice and lay out the whole screen again for its new
-        # virtual size. Later sizes are fitted on their Resize events, once the layout
-        # has settled.
-        first = not self._size
+        # In its first layout, before it is first drawn: the fill column gets its width
+        # now, so the first frame shows the table as it stays (fitting on the Resize
+        # event that follows would draw it twice and lay out the whole screen again for
+        # the new widths). Later sizes are fitted on their Resize events, once the layout
+        # (and the scroll position with it) has settled.
+        changed, first = size != self._size, not self._size
         resized = super()._size_updated(size, virtual_size, container_size, layout)
-        if first and self._fits_in_layout():
-            fill = self.fill_column()
-            assert fill is not None  # `_fits_in_layout` checked
-            fill.width = self.fill_width(self.scrollbar_shown())
-            fill.auto_width = False
-            self._clear_caches()
-            width = sum(column.get_render_width(self) for column in self.columns.values())
-            # As the layout sets it (no second layout for it); the scrollbars follow.
-            self.set_reactive(
-                Widget.virtual_size,
-                Size(width + self._row_label_column_width, self.virtual_size.height),
-            )
+        if changed:
+            self._fitted_size = None
+        if changed and first and self.size.width and self._fit_first_size():
+            self._fitted_size = size
+            # Set as the layout sets it (no second layout for it); the scrollbars follow.
+            self.set_reactive(Widget.virtual_size, self._data_size())
             self._scroll_update(self.virtual_size)
+            self.refresh()
         return resized
 
-    def _fits_in_layout(self) -> bool:
-        """Whether the fill column can take its width inside a layout: the table has a
-        width, its cells are measured and no row's height depends on the width (rows of
-        automatic height are measured again after a fit, on the Resize event)."""
-        return (
-            bool(self.size.width)
-            and self.fill_column() is not None
-            and not (self._new_rows or self._updated_cells)
-            and not any(row.auto_height for row in self.rows.values())
-        )
+    def _fit_first_size(self) -> bool:
+        """Fit the columns to the table's first size, in the layout that gives it; False
+        leaves the fit to the Resize event (rows not measured yet, or rows whose height
+        depends on the width and must be measured again)."""
+        fill = self.fill_column()
+        if fill is None or self._new_rows or self._updated_cells:
+            return False
+        if any(row.auto_height for row in self.rows.values()):
+            return False
+        fill.width = self.fill_width(self.scrollbar_shown())
+        fill.auto_width = False
+        self._clear_caches()
+        return True
+
+    def _data_size(self) -> Size:
+        """The virtual size DataTable gives its rows and columns as they are now."""
+        width = sum(column.get_render_width(self) for column in self.columns.values())
+        header = self.header_height if self.show_header else 0
+        return Size(width + self._row_label_column_width, self._total_row_height + header)
 
     def on_resize(self, event: Resize) -> None:
+        if event.size == self._fitted_size:
+            # Fitted in the layout that gave it this size, its drawn rows kept: DataTable's
+            # own handler would count a change and draw them all again.
+            self._fitted_size = None
+            event.prevent_default()
         self.fit_columns()
         # A vertical scrollbar may come or go with the new size; fit again once it has.
         self.call_after_refresh(self.fit_columns)

@@ -46,6 +46,8 @@ class CarryOverHost(Protocol):
     @property
     def focused(self) -> Widget | None: ...
 
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True) -> None: ...
+
     def query(self, selector: type[CarryOverTable]) -> DOMQuery[CarryOverTable]: ...
     def bottom_row(self) -> Widget: ...
     def agenda(self) -> AgendaList: ...
@@ -103,6 +105,15 @@ class CarryOver:
         # meeting keeps its agenda in view.
         return self._on_review_item() and bool(self.carried)
 
+    def compose_table(self) -> CarryOverTable | None:
+        """The table, if the first frame shows it (read with the meeting): composed
+        with the board, it is styled once and takes the focus before that frame is
+        drawn; a table mounted later would be drawn again with the focus."""
+        if self.carried is None or not self.wanted():
+            return None
+        self.screen.set_class(True, "-carry-over", update=False)
+        return CarryOverTable(id="carry-over")
+
     def sync(self) -> None:
         """Show the carry-over in the agenda's place while it is wanted (building it the
         first time), the agenda otherwise; read it first when it may be wanted."""
@@ -128,7 +139,10 @@ class CarryOver:
         agenda.display = not wanted
         screen.set_class(wanted, "-carry-over")
         if had_focus or screen.focused is None:
-            (table if wanted else agenda).focus()
+            # At once, not after the next frame (`Widget.focus`): the focus changes the
+            # table's border and cursor, and the frame drawn without it would be drawn
+            # again (the whole carry-over, and the screen laid out once more).
+            screen.set_focus(table if wanted else agenda)
         self.show()
         screen.place_campaigns()
 

@@ -126,10 +126,12 @@ class MeetingDisplay(Screen[ResultT]):
         beside_agenda: Iterable[Widget] = (),
         *,
         above_bottom: Iterable[Widget] = (),
+        instead_of_agenda: Widget | None = None,
         meeting: Meeting | None = None,
     ) -> ComposeResult:
         """The meeting's widgets; `beside_agenda` are more widgets for the bottom row,
-        `above_bottom` more between the banner and that row.
+        `above_bottom` more between the banner and that row; `instead_of_agenda` is
+        shown in the agenda's place (the agenda hidden behind it).
 
         With the `meeting` the first frame shows, the widgets start with the classes its
         clocks give them (over time, box over, the banner's warning): styled once as
@@ -158,7 +160,11 @@ class MeetingDisplay(Screen[ResultT]):
         yield banner
         yield from above_bottom
         with Horizontal(id="bottom"):
-            yield AgendaList(id="agenda")
+            agenda = AgendaList(id="agenda")
+            if instead_of_agenda is not None:
+                yield instead_of_agenda
+                agenda.display = False
+            yield agenda
             yield from beside_agenda
             yield ItemLog(self.config.roles, id="log")
 

@@ -124,7 +124,11 @@ class MeetingScreen(TimingActions):
         # The forecast line is mounted with the board: one mount, one styling pass.
         usual = None if self.opening is None else self.opening.usual
         forecast = self.compose_forecast(usual)
-        yield from self.compose_display(above_bottom=(forecast,), meeting=self.meeting)
+        yield from self.compose_display(
+            above_bottom=(forecast,),
+            instead_of_agenda=self.carry_over.compose_table(),
+            meeting=self.meeting,
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -136,12 +140,14 @@ class MeetingScreen(TimingActions):
         self.start_forecast()
         if opening is None:
             self.reload_log()
-        self.query_one(AgendaList).focus()
         if opening is not None and opening.carried is not None:
             # Read with the meeting: the carry-over is in the first frame, rather than
-            # replacing the agenda a moment after it.
+            # replacing the agenda a moment after it (and takes the focus from it).
             self._carry_ready = True
             self.carry_over.sync()
+        if not isinstance(self.focused, CarryOverTable):
+            # At once, so the first frame is drawn with the focus where it stays.
+            self.set_focus(self.query_one(AgendaList))
         self.call_after_refresh(self._after_first_frame)
         self.set_timer(PRELOAD_AFTER_SECONDS, preload)
 
