@@ -13,7 +13,7 @@ Times compare as the store writes them: UTC, to the microsecond, one fixed width
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -28,7 +28,6 @@ __all__ = [
     "EventKind",
     "amendments",
     "stamp",
-    "state_at",
 ]
 
 
@@ -108,17 +107,6 @@ class Event:
             doc is not None and doc.get("meeting_id") == meeting_id
             for doc in (self.before, self.after)
         )
-
-
-def state_at(events: Sequence[Event], moment: str) -> Mapping[str, Any] | None:
-    """The entry's document as it stood at `moment` (a `stamp`), from its events oldest
-    first; None when it did not exist then (not yet logged, or deleted)."""
-    found: Mapping[str, Any] | None = None
-    for event in events:
-        if event.at > moment:
-            break
-        found = event.after
-    return found
 
 
 def amendments(events: Iterable[Event], meeting_id: int, ended: str) -> list[Event]:

@@ -182,9 +182,3 @@ def meeting_doc(meeting: Meeting) -> Doc:
     agenda = parts.head.pop("agenda")
     items = [{**planned, **timing} for planned, timing in zip(agenda, parts.items, strict=True)]
     return {**parts.head, **parts.clock, "items": items}
-
-
-def meeting_from_doc(doc_id: int, doc: Doc) -> Meeting:
-    """The `Meeting` stored as one schema-1 document `doc` under `doc_id`."""
-    parts = split_meeting_doc(doc)
-    return meeting_from_parts(doc_id, parts.head, parts.clock, parts.items)
