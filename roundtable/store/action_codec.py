@@ -15,6 +15,7 @@ from roundtable.store.values import (
     iso_day,
     load_day,
     load_meeting_id,
+    load_name,
     load_text,
     load_time,
     load_whole,
@@ -27,7 +28,7 @@ __all__ = ["action_doc", "action_from_doc"]
 
 _ACTION = (
     Field("text", load_text),
-    Field("owner", optional(load_text), default=None),
+    Field("owner", optional(load_name), default=None),
     Field("due", optional(load_day), iso_day, default=None),
     Field("status", enum_of(ActionStatus), enum_value),
     Field("meeting_id", optional(load_meeting_id), default=None),

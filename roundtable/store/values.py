@@ -92,6 +92,17 @@ def _shared_number(number: int) -> int:
     return number
 
 
+def load_name(value: object) -> str:
+    """`load_text` for a name that recurs (an owner), shared: years of items name a few
+    owners, held once each."""
+    return _shared_name(load_text(value))
+
+
+@lru_cache(maxsize=1024)
+def _shared_name(name: str) -> str:
+    return name
+
+
 def load_bool(value: object) -> bool:
     if not isinstance(value, bool):
         raise TypeError(f"expected true or false, got {value!r}")
