@@ -101,25 +101,36 @@ def owner_choices(roles: Sequence[Role], known_owners: Collection[str]) -> list[
 
 class SearchIndex:
     """The case-folded text each item is searched by: ref, text and owner (as stored
-    and in words), worked out once for a loaded list."""
+    and in words), worked out at the first search of a loaded list."""
 
     def __init__(self, actions: Sequence[ActionItem], roles: Sequence[Role]) -> None:
-        titles = {role.id: role.title for role in roles}
-        self._keys = [
-            " ".join(
-                (
-                    action.ref,
-                    action.text,
-                    action.owner or "",
-                    titles.get(action.owner or "", ""),
-                )
-            ).casefold()
-            for action in actions
-        ]
+        # The items as loaded (a list changed later keeps its old words, as when the
+        # text was worked out at once); years of items' text is megabytes a list never
+        # searched does not need.
+        self._actions: Sequence[ActionItem] | None = list(actions)
+        self._titles = {role.id: role.title for role in roles}
+        self._keys: list[str] = []
+
+    def _worked_out(self) -> list[str]:
+        if self._actions is not None:
+            titles = self._titles
+            self._keys = [
+                " ".join(
+                    (
+                        action.ref,
+                        action.text,
+                        action.owner or "",
+                        titles.get(action.owner or "", ""),
+                    )
+                ).casefold()
+                for action in self._actions
+            ]
+            self._actions = None
+        return self._keys
 
     def matches(self, index: int, words: Sequence[str]) -> bool:
         """True if item `index` contains every one of `words` (case-folded)."""
-        key = self._keys[index]
+        key = self._worked_out()[index]
         return all(word in key for word in words)
 
 

@@ -14,6 +14,8 @@ from roundtable.store.values import (
     enum_value,
     iso_day,
     load_day,
+    load_meeting_id,
+    load_name,
     load_text,
     load_time,
     load_whole,
@@ -26,14 +28,14 @@ __all__ = ["action_doc", "action_from_doc"]
 
 _ACTION = (
     Field("text", load_text),
-    Field("owner", optional(load_text), default=None),
+    Field("owner", optional(load_name), default=None),
     Field("due", optional(load_day), iso_day, default=None),
     Field("status", enum_of(ActionStatus), enum_value),
-    Field("meeting_id", optional(load_whole), default=None),
+    Field("meeting_id", optional(load_meeting_id), default=None),
     Field("item_index", optional(load_whole), default=None),
     Field("opened_at", load_time, dump_time),
     Field("closed_at", optional(load_time), optional_time, default=None),
-    Field("closed_in", optional(load_whole), default=None),
+    Field("closed_in", optional(load_meeting_id), default=None),
 )
 
 

@@ -81,6 +81,28 @@ def load_whole(value: object) -> int:
     return value
 
 
+def load_meeting_id(value: object) -> int:
+    """`load_whole` for a meeting's id, shared: items opened or closed in one meeting
+    hold one number, not one each."""
+    return _shared_number(load_whole(value))
+
+
+@lru_cache(maxsize=4096)
+def _shared_number(number: int) -> int:
+    return number
+
+
+def load_name(value: object) -> str:
+    """`load_text` for a name that recurs (an owner), shared: years of items name a few
+    owners, held once each."""
+    return _shared_name(load_text(value))
+
+
+@lru_cache(maxsize=1024)
+def _shared_name(name: str) -> str:
+    return name
+
+
 def load_bool(value: object) -> bool:
     if not isinstance(value, bool):
         raise TypeError(f"expected true or false, got {value!r}")
@@ -127,6 +149,13 @@ def _time_of(text: str) -> datetime:
 def load_day(text: object) -> date:
     if not isinstance(text, str):
         raise TypeError(f"a date must be an ISO string, not {text!r}")
+    return _day_of(text)
+
+
+@lru_cache(maxsize=4096)
+def _day_of(text: str) -> date:
+    # Remembered: years of action items fall due on a few hundred days, and a date
+    # (immutable) can be shared by all who read it.
     day = date.fromisoformat(text)
     problem = day_problem(day)
     if problem is not None:
