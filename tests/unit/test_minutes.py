@@ -15,7 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -1227,6 +1227,9 @@ def test_typed_text_round_trips(
     decision_text: str, owner: str, area: str, note: str, title: str
 ) -> None:
     data = sample_input()
+    # An owner who already holds another action item joins that heading (Hypothesis
+    # draws the role ids from the source), which is grouping, not a broken structure.
+    assume(owner not in {a.owner for a in data.actions[1:]})
     meeting = replace(
         data.meeting,
         items=(replace(data.meeting.items[0], title=title), *data.meeting.items[1:]),
