@@ -16,10 +16,15 @@ from roundtable.errors import StoreError
 from roundtable.i18n import _
 from roundtable.store import compaction, reader
 from roundtable.store.changes import Damaged, damaged, dumps
-from roundtable.store.chunks import header_line, header_problem, parse_header
+from roundtable.store.chunks import (
+    ScannedLine,
+    header_line,
+    header_problem,
+    parse_header,
+    scanned_lines,
+)
 from roundtable.store.files import (
     append_line,
-    lines_from,
     read_from,
     write_error,
     write_new_file,
@@ -208,11 +213,12 @@ class JournalFile:
         try:
             st = os.fstat(fd)
             # Line by line: the chunks of a big store stay in the file until used.
-            lines = lines_from(fd, 0)
+            lines = scanned_lines(fd, 0)
             first = next(lines, None)
             if first is None:
                 raise damaged(self.path, 1, _("the file is empty (a store starts with a header)"))
-            header = parse_header(first[1]) if first[2] else None
+            raw = first[1]
+            header = None if isinstance(raw, ScannedLine) or not first[2] else parse_header(raw)
             if header is None:
                 raise damaged(self.path, 1, header_problem(self.schema))
             header_end = len(first[1]) + 1

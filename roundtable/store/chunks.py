@@ -23,11 +23,13 @@ import orjson
 
 from roundtable.i18n import _
 from roundtable.store.changes import dumps
+from roundtable.store.files import BlockReader
 
 __all__ = [
     "COMPACT_CHUNK",
     "Chunk",
     "Header",
+    "ScannedLine",
     "chunk_line",
     "chunk_of",
     "chunks_of_table",
@@ -38,6 +40,7 @@ __all__ = [
     "holds_number",
     "is_chunk_line",
     "parse_header",
+    "scanned_lines",
 ]
 
 COMPACT_CHUNK = 1000
@@ -147,7 +150,22 @@ def chunk_of(raw: memoryview | bytes, number: int, offset: int = 0) -> Chunk | s
     fails its seal."""
     if not is_chunk_line(raw):
         return None
-    end = bytes(raw[:_CHUNK_HEAD]).find(b"]")
+    end = _head_end(raw)
+    rest = memoryview(raw)[end + 1 :]
+    return _sealed(raw, end, rest[: len(_CHUNK_PUT)], zlib.crc32(rest), len(raw), number, offset)
+
+
+def _head_end(raw: memoryview | bytes) -> int:
+    """Where the `chunk` value of chunk line `raw` ends (its `]`), or -1."""
+    return bytes(raw[:_CHUNK_HEAD]).find(b"]")
+
+
+def _sealed(
+    raw: memoryview | bytes, end: int, put: memoryview | bytes, crc: int, *where: int
+) -> Chunk | str:
+    """The chunk line starting with `raw`, its head ending at `end`, followed by `put`
+    and with checksum `crc` over what follows the head, as a `Chunk` (`where`: its
+    length, line number and offset), or what is wrong with it."""
     try:
         head = orjson.loads(raw[len(_CHUNK_START) - 1 : end + 1]) if end >= 0 else None
     except orjson.JSONDecodeError:
@@ -159,14 +177,80 @@ def chunk_of(raw: memoryview | bytes, number: int, offset: int = 0) -> Chunk | s
         and all(type(value) is int for value in head[1:])
     ):
         return _("a chunk line must start with its table, document count and checksum")
-    rest = memoryview(raw)[end + 1 :]
-    if rest[: len(_CHUNK_PUT)] != _CHUNK_PUT or zlib.crc32(rest) != head[2]:
+    if put != _CHUNK_PUT or crc != head[2]:
         return _(
             "the checksum of this chunk line does not match its content (damaged, or "
             "edited by hand: then check it with `roundtable store verify` and seal it "
             "again with `roundtable store reseal`)"
         )
-    return Chunk(head[0], head[1], offset, len(raw), number)
+    length, number, offset = where
+    return Chunk(head[0], head[1], offset, length, number)
+
+
+class ScannedLine:
+    """A chunk line as `scanned_lines` read it: its first bytes, its length and the
+    checksum of what follows its head; its bytes were not kept."""
+
+    __slots__ = ("crc", "head", "length")
+
+    def __init__(self, head: bytes, length: int, crc: int) -> None:
+        self.head = head
+        self.length = length
+        self.crc = crc
+
+    def __len__(self) -> int:
+        return self.length
+
+    def chunk(self, number: int, offset: int) -> Chunk | str:
+        """As `chunk_of` has it (this being line `number`, at `offset`)."""
+        end = _head_end(self.head)
+        put = self.head[end + 1 : end + 1 + len(_CHUNK_PUT)]
+        return _sealed(self.head, end, put, self.crc, self.length, number, offset)
+
+
+_SCAN_HEAD = _CHUNK_HEAD + len(_CHUNK_PUT)
+"""Bytes of a line that hold its head and what must follow it."""
+
+
+def scanned_lines(
+    fd: int, start: int, block: int = 1 << 20
+) -> Iterator[tuple[int, bytes | ScannedLine, bool]]:
+    """The lines of the open file from byte `start`, as `files.lines_from` gives them,
+    but a chunk line as a `ScannedLine`: checked as it streams by, never copied (a
+    compacted store is megabytes of them, each read again from the file when used).
+    `block`: the bytes read at a time (at least `_SCAN_HEAD`)."""
+    reader = BlockReader(fd, start, max(block, _SCAN_HEAD))
+    buffer, view = reader.buffer, reader.view
+    while reader.ensure(_SCAN_HEAD):
+        offset = reader.base + reader.at
+        # Bounded by what was read: the buffer beyond holds an earlier block's bytes.
+        if buffer.startswith(_CHUNK_START, reader.at, reader.end):
+            window = min(reader.end, reader.at + _SCAN_HEAD)
+            newline = buffer.find(b"\n", reader.at, window)
+            head = bytes(view[reader.at : newline if newline >= 0 else window])
+            position = reader.at + _head_end(head) + 1
+            crc = 0
+            while (newline := buffer.find(b"\n", position, reader.end)) < 0:
+                crc = zlib.crc32(view[position : reader.end], crc)
+                reader.at = reader.end
+                if not reader.ensure(1):
+                    yield offset, ScannedLine(head, reader.base + reader.end - offset, crc), False
+                    return
+                position = reader.at
+            crc = zlib.crc32(view[position:newline], crc)
+            reader.at = newline + 1
+            yield offset, ScannedLine(head, reader.base + newline - offset, crc), True
+            continue
+        pieces = []
+        while (newline := buffer.find(b"\n", reader.at, reader.end)) < 0:
+            pieces.append(bytes(view[reader.at : reader.end]))
+            reader.at = reader.end
+            if not reader.ensure(1):
+                yield offset, b"".join(pieces), False
+                return
+        pieces.append(bytes(view[reader.at : newline]))
+        reader.at = newline + 1
+        yield offset, pieces[0] if len(pieces) == 1 else b"".join(pieces), True
 
 
 _DIGITS = frozenset(b"0123456789")

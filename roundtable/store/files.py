@@ -25,6 +25,7 @@ from roundtable.errors import StoreError
 from roundtable.i18n import _
 
 __all__ = [
+    "BlockReader",
     "append_line",
     "fsync_folder",
     "leftover_temp_files",
@@ -126,6 +127,45 @@ def lines_from(fd: int, start: int) -> Iterator[tuple[int, bytes, bool]]:
         position += len(block)
     if pieces:
         yield line_start, b"".join(pieces), False
+
+
+class BlockReader:
+    """An open file read forward through one buffer, reused from block to block.
+
+    What reads a big store line by line without keeping its lines (the chunk lines
+    checked against their seals as the file is opened) looks at them here: a fresh
+    `bytes` for every block and line would touch as much new memory as the file is
+    big, which costs more than reading it. Never a map of the file: a file cut short by
+    another process would kill this one (SIGBUS) instead of reading as damage."""
+
+    def __init__(self, fd: int, start: int, block: int = _READ_CHUNK) -> None:
+        self.fd = fd
+        self.buffer = bytearray(block)
+        self.view = memoryview(self.buffer)
+        self.base = start
+        """Where in the file `buffer[0]` is."""
+        self.at = 0
+        """The next byte to look at, in `buffer`."""
+        self.end = 0
+        """Where the bytes read end, in `buffer`."""
+        self.ended = False
+
+    def ensure(self, count: int) -> bool:
+        """At least `count` bytes from `at` in the buffer, or all the file has left
+        (`count` at most a block); False if nothing is left."""
+        if self.end - self.at < count and not self.ended:
+            # What is left of this block is less than `count`: it moves to the front.
+            rest = bytes(self.view[self.at : self.end])
+            self.base += self.at
+            self.buffer[: len(rest)] = rest
+            self.at, self.end = 0, len(rest)
+            while self.end - self.at < count:
+                read = os.preadv(self.fd, [self.view[self.end :]], self.base + self.end)
+                if read <= 0:
+                    self.ended = True
+                    break
+                self.end += read
+        return self.end > self.at
 
 
 def append_line(fd: int, offset: int, data: bytes) -> None:

@@ -23,14 +23,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 
 from roundtable.errors import StoreError
 from roundtable.i18n import _, ngettext
 from roundtable.store.changes import apply_change, damaged, loads, shape_problem
-from roundtable.store.chunks import Chunk, chunk_of, content_problem, holds_number, is_chunk_line
+from roundtable.store.chunks import (
+    Chunk,
+    ScannedLine,
+    chunk_of,
+    content_problem,
+    holds_number,
+    is_chunk_line,
+)
 from roundtable.store.files import read_exactly
 from roundtable.store.packed import PACKED_UP_TO, PackedTable, pack
 from roundtable.store.waiting import Appended, Waiting, waiting_chunks
@@ -52,9 +59,12 @@ __all__ = [
 Change = dict[str, Any] | Chunk
 
 
-Line = tuple[int, bytes | memoryview, bool]
-"""One line of the file: its offset, its bytes without the newline, whether it ended
-in one (only the last may not: a torn write, or a cut file)."""
+Line = tuple[int, bytes | memoryview | ScannedLine, bool]
+"""One line of the file: its offset, its bytes without the newline (a chunk line
+perhaps only as `chunks.scanned_lines` checked it), whether it ended in one (only the
+last may not: a torn write, or a cut file)."""
+
+LineT = TypeVar("LineT")
 
 Fetch = Callable[[Chunk], bytes | memoryview]
 """Reads a waiting chunk's line from the file it was found in."""
@@ -85,7 +95,7 @@ def lines_in(data: bytes, start: int, offset: int = 0) -> Iterator[Line]:
         yield offset + start, view[start:], False
 
 
-def with_last(lines: Iterable[Line]) -> Iterator[tuple[Line, bool]]:
+def with_last(lines: Iterable[LineT]) -> Iterator[tuple[LineT, bool]]:
     """Each line with whether it is the last."""
     iterator = iter(lines)
     previous = next(iterator, None)
@@ -120,13 +130,16 @@ def parse_lines(
     for (offset, raw, complete), last in with_last(lines):
         number = first_line + count
         if not complete:
-            if is_chunk_line(raw):
+            if isinstance(raw, ScannedLine) or is_chunk_line(raw):
                 # Appends never write chunk lines: an unfinished one is a cut file.
                 raise damaged(path, number, _("a chunk line cut short"))
             break
         count += 1
         must_be_chunk = sealed is not None and count <= sealed
-        chunk = chunk_of(raw, number, offset)
+        if isinstance(raw, ScannedLine):
+            chunk: Chunk | str | None = raw.chunk(number, offset)
+        else:
+            chunk = chunk_of(raw, number, offset)
         if isinstance(chunk, str):
             raise damaged(path, number, chunk)
         if chunk is not None:
@@ -140,6 +153,7 @@ def parse_lines(
             continue
         if must_be_chunk:
             raise damaged(path, number, _cut_message(sealed or 0, first_line))
+        assert not isinstance(raw, ScannedLine)  # only a chunk line is scanned
         in_run = False
         try:
             change = loads(raw)
