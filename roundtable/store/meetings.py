@@ -60,9 +60,11 @@ class Meetings:
         clock = records.get(MEETING_CLOCKS, meeting_id)
         agenda = head.get("agenda")
         count = min(len(agenda), values.MAX_ITEMS) if isinstance(agenda, list) else 0
-        items = [
-            records.get(MEETING_ITEMS, _item_id(meeting_id, index)) or {} for index in range(count)
-        ]
+        ids = [_item_id(meeting_id, index) for index in range(count)]
+        # All in one lookup: each `records.get` takes the tables anew (~8 µs), and the
+        # forecast decodes dozens of meetings before the meeting screen's first frame.
+        found = dict(records.docs(MEETING_ITEMS, ids))
+        items = [found.get(item_id) or {} for item_id in ids]
         return ({} if clock is None else clock), items
 
     def _decode(self, meeting_id: int, head: Doc) -> Meeting:
