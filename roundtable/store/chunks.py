@@ -15,7 +15,9 @@ an earlier version (its chunk lines are still checked one by one).
 from __future__ import annotations
 
 import json
+import os
 import zlib
+from _thread import allocate_lock, start_new_thread  # `threading` costs ~0.6 ms to import
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
@@ -212,16 +214,76 @@ _SCAN_HEAD = _CHUNK_HEAD + len(_CHUNK_PUT)
 """Bytes of a line that hold its head and what must follow it."""
 
 
+_SPLIT_FROM = 4 << 20
+"""From this size on a file is scanned in two halves at once: reading and CRC-32 let
+go of the GIL, so a big store's chunk lines are checked on two cores."""
+
+
 def scanned_lines(
-    fd: int, start: int, block: int = 1 << 20
+    fd: int, start: int, block: int = 1 << 20, split_from: int = _SPLIT_FROM
 ) -> Iterator[tuple[int, bytes | ScannedLine, bool]]:
     """The lines of the open file from byte `start`, as `files.lines_from` gives them,
     but a chunk line as a `ScannedLine`: checked as it streams by, never copied (a
     compacted store is megabytes of them, each read again from the file when used).
-    `block`: the bytes read at a time (at least `_SCAN_HEAD`)."""
-    reader = BlockReader(fd, start, max(block, _SCAN_HEAD))
+    `block`: the bytes read at a time (at least `_SCAN_HEAD`); `split_from`: the size
+    from which a second thread scans the second half."""
+    block = max(block, _SCAN_HEAD)
+    size = os.fstat(fd).st_size - start
+    middle = _line_start(fd, start + size // 2, block) if size >= split_from else None
+    if middle is None:
+        yield from _scanned(fd, start, None, block)
+        return
+    later: list[tuple[int, bytes | ScannedLine, bool]] = []
+    failed: list[BaseException] = []
+    done = allocate_lock()
+    done.acquire()
+    # Its own descriptor: the caller may close `fd` before the second half is done
+    # (damage in the first half).
+    own = os.dup(fd)
+
+    def scan_later() -> None:
+        try:
+            later.extend(_scanned(own, middle, None, block))
+        except BaseException as error:  # raised where the lines are wanted
+            failed.append(error)
+        finally:
+            os.close(own)
+            done.release()
+
+    start_new_thread(scan_later, ())
+    complete = False
+    for line in _scanned(fd, start, middle, block):
+        yield line
+        offset, raw, complete = line
+        complete = complete and offset + len(raw) + 1 == middle
+    with done:
+        if failed:
+            raise failed[0]
+    if complete:  # else the file was cut meanwhile: it ends with the first half
+        yield from later
+
+
+def _line_start(fd: int, position: int, block: int) -> int | None:
+    """Where the first line starting after byte `position` starts, if it does within
+    a few blocks (else the file is not worth splitting there)."""
+    reader = BlockReader(fd, position, block)
+    for _block in range(4):
+        if not reader.ensure(1):
+            return None
+        newline = reader.buffer.find(b"\n", reader.at, reader.end)
+        if newline >= 0:
+            return reader.base + newline + 1
+        reader.at = reader.end
+    return None
+
+
+def _scanned(
+    fd: int, start: int, stop: int | None, block: int
+) -> Iterator[tuple[int, bytes | ScannedLine, bool]]:
+    """`scanned_lines` from `start` up to the line starting at `stop` (or the end)."""
+    reader = BlockReader(fd, start, block)
     buffer, view = reader.buffer, reader.view
-    while reader.ensure(_SCAN_HEAD):
+    while (stop is None or reader.base + reader.at < stop) and reader.ensure(_SCAN_HEAD):
         offset = reader.base + reader.at
         # Bounded by what was read: the buffer beyond holds an earlier block's bytes.
         if buffer.startswith(_CHUNK_START, reader.at, reader.end):

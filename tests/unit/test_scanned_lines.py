@@ -16,18 +16,24 @@ from roundtable.store.chunks import ScannedLine, chunk_line, chunk_of, scanned_l
 from roundtable.store.files import lines_from
 
 
-def _lines(data: bytes, folder: Path, block: int) -> tuple[list, list]:
+def _lines(data: bytes, folder: Path, block: int, split_from: int = 1 << 30) -> tuple[list, list]:
     path = folder / "lines.db"
     path.write_bytes(data)
     fd = os.open(path, os.O_RDONLY)
     try:
-        return list(lines_from(fd, 0)), list(scanned_lines(fd, 0, block))
+        return list(lines_from(fd, 0)), list(scanned_lines(fd, 0, block, split_from))
     finally:
         os.close(fd)
 
 
 def _check(data: bytes, folder: Path, block: int) -> None:
-    plain, scanned = _lines(data, folder, block)
+    # Scanned by one thread, and in two halves by two.
+    for split_from in (1 << 30, 1):
+        _check_lines(data, folder, block, split_from)
+
+
+def _check_lines(data: bytes, folder: Path, block: int, split_from: int) -> None:
+    plain, scanned = _lines(data, folder, block, split_from)
     assert [(offset, complete) for offset, _raw, complete in scanned] == [
         (offset, complete) for offset, _raw, complete in plain
     ]
@@ -103,3 +109,25 @@ def test_a_torn_tail_is_judged_by_its_own_bytes_not_an_earlier_block_s(
     data = b"".join(_chunk(f"events.{i}", size) for i, size in enumerate((3, 9, 1, 14, 2)))
     for cut in range(len(data) + 1):
         _check(data[:cut], tmp_path, block)
+
+
+def test_a_big_file_is_scanned_in_two_halves_and_read_in_its_order(tmp_path: Path) -> None:
+    chunks = b"".join(_chunk(f"events.{i}", 200) for i in range(40))
+    data = b'{"roundtable":"store","schema":3,"chunks":40}\n' + chunks + b'{"put":{}}\n'
+    plain, scanned = _lines(data, tmp_path, 4096, split_from=len(data) // 2)
+    assert [offset for offset, _raw, _complete in scanned] == [o for o, _r, _c in plain]
+    assert all(isinstance(raw, ScannedLine) for _offset, raw, _c in scanned[1:-1])
+
+
+def test_the_caller_may_close_the_file_before_the_second_half_is_scanned(
+    tmp_path: Path,
+) -> None:
+    data = b"".join(_chunk(f"events.{i}", 200) for i in range(40))
+    path = tmp_path / "lines.db"
+    path.write_bytes(data)
+    fd = os.open(path, os.O_RDONLY)
+    lines = scanned_lines(fd, 0, 4096, split_from=1)
+    first = next(lines)
+    assert isinstance(first[1], ScannedLine)
+    lines.close()
+    os.close(fd)
