@@ -229,7 +229,7 @@ def scanned_lines(
     from which a second thread scans the second half."""
     block = max(block, _SCAN_HEAD)
     size = os.fstat(fd).st_size - start
-    middle = _line_start(fd, start + size // 2, block) if size >= split_from else None
+    middle = _line_start(fd, start + size // 2) if size >= split_from else None
     if middle is None:
         yield from _scanned(fd, start, None, block)
         return
@@ -263,17 +263,18 @@ def scanned_lines(
         yield from later
 
 
-def _line_start(fd: int, position: int, block: int) -> int | None:
+def _line_start(fd: int, position: int) -> int | None:
     """Where the first line starting after byte `position` starts, if it does within
-    a few blocks (else the file is not worth splitting there)."""
-    reader = BlockReader(fd, position, block)
-    for _block in range(4):
-        if not reader.ensure(1):
+    a few megabytes (else the file is not worth splitting there)."""
+    # Small reads, not a block buffer: a line ends within the first of them mostly.
+    for _piece in range(64):
+        piece = os.pread(fd, 1 << 16, position)
+        if not piece:
             return None
-        newline = reader.buffer.find(b"\n", reader.at, reader.end)
+        newline = piece.find(b"\n")
         if newline >= 0:
-            return reader.base + newline + 1
-        reader.at = reader.end
+            return position + newline + 1
+        position += len(piece)
     return None
 
 
