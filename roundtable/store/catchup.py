@@ -16,19 +16,8 @@ from roundtable.errors import StoreError
 from roundtable.i18n import _
 from roundtable.store import compaction, reader
 from roundtable.store.changes import Damaged, damaged, dumps
-from roundtable.store.chunks import (
-    ScannedLine,
-    header_line,
-    header_problem,
-    parse_header,
-    scanned_lines,
-)
-from roundtable.store.files import (
-    append_line,
-    read_from,
-    write_error,
-    write_new_file,
-)
+from roundtable.store.chunks import header_line, header_problem, parse_header, scanned_lines
+from roundtable.store.files import append_line, read_from, write_error, write_new_file
 from roundtable.store.locking import StoreLock
 from roundtable.store.migrations import Data, Migration, backup_name, newer_store, run_migrations
 from roundtable.store.reader import chunk_documents, lines_in, parse_lines, sealed_fetch, take
@@ -217,8 +206,7 @@ class JournalFile:
             first = next(lines, None)
             if first is None:
                 raise damaged(self.path, 1, _("the file is empty (a store starts with a header)"))
-            raw = first[1]
-            header = None if isinstance(raw, ScannedLine) or not first[2] else parse_header(raw)
+            header = parse_header(first[1]) if first[2] else None
             if header is None:
                 raise damaged(self.path, 1, header_problem(self.schema))
             header_end = len(first[1]) + 1

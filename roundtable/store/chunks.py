@@ -86,8 +86,10 @@ def header_line(schema: int, chunks: int | None = None) -> bytes:
     return dumps(header) + b"\n"
 
 
-def parse_header(raw: bytes | memoryview) -> Header | None:
-    """Line 1 as a header, or None if it is not one."""
+def parse_header(raw: bytes | memoryview | ScannedLine) -> Header | None:
+    """Line 1 as a header, or None if it is not one (a chunk line is none)."""
+    if isinstance(raw, ScannedLine):
+        return None
     try:
         header = json.loads(bytes(raw))
     except ValueError:
