@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
-from _thread import allocate_lock, start_new_thread  # `threading` costs ~0.6 ms to import
+from _thread import LockType, allocate_lock, start_new_thread  # `threading` costs ~0.6 ms to import
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
@@ -235,24 +235,11 @@ def scanned_lines(
     if middle is None:
         yield from _scanned(fd, start, None, block)
         return
-    later: list[tuple[int, bytes | ScannedLine, bool]] = []
-    failed: list[BaseException] = []
-    done = allocate_lock()
-    done.acquire()
-    # Its own descriptor: the caller may close `fd` before the second half is done
-    # (damage in the first half).
-    own = os.dup(fd)
-
-    def scan_later() -> None:
-        try:
-            later.extend(_scanned(own, middle, None, block))
-        except BaseException as error:  # raised where the lines are wanted
-            failed.append(error)
-        finally:
-            os.close(own)
-            done.release()
-
-    start_new_thread(scan_later, ())
+    behind = _scan_behind(fd, middle, block)
+    if behind is None:
+        yield from _scanned(fd, start, None, block)
+        return
+    later, failed, done = behind
     complete = False
     for line in _scanned(fd, start, middle, block):
         yield line
@@ -263,6 +250,43 @@ def scanned_lines(
             raise failed[0]
     if complete:  # else the file was cut meanwhile: it ends with the first half
         yield from later
+
+
+_Lines = list[tuple[int, bytes | ScannedLine, bool]]
+
+
+def _scan_behind(
+    fd: int, start: int, block: int
+) -> tuple[_Lines, list[BaseException], LockType] | None:
+    """The lines from byte `start` on, scanned by a new thread into the first list
+    (what it raised into the second), the lock released once it is done; None if no
+    thread can be had (too many files or threads open): then one scans it all."""
+    later: _Lines = []
+    failed: list[BaseException] = []
+    done = allocate_lock()
+    done.acquire()
+    try:
+        # Its own descriptor: the caller may close `fd` before the second half is
+        # done (damage in the first half).
+        own = os.dup(fd)
+    except OSError:
+        return None
+
+    def scan_later() -> None:
+        try:
+            later.extend(_scanned(own, start, None, block))
+        except BaseException as error:  # raised where the lines are wanted
+            failed.append(error)
+        finally:
+            os.close(own)
+            done.release()
+
+    try:
+        start_new_thread(scan_later, ())
+    except RuntimeError:
+        os.close(own)
+        return None
+    return later, failed, done
 
 
 def _line_start(fd: int, position: int) -> int | None:

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from roundtable.store import chunks
 from roundtable.store.chunks import ScannedLine, chunk_line, chunk_of, scanned_lines
 from roundtable.store.files import lines_from
 
@@ -131,3 +132,15 @@ def test_the_caller_may_close_the_file_before_the_second_half_is_scanned(
     assert isinstance(first[1], ScannedLine)
     lines.close()
     os.close(fd)
+
+
+def test_without_a_second_thread_one_scans_it_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_thread(*_args: object) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(chunks, "start_new_thread", no_thread)
+    data = b"".join(_chunk(f"events.{i}", 200) for i in range(40))
+    plain, scanned = _lines(data, tmp_path, 4096, split_from=1)
+    assert [offset for offset, _raw, _complete in scanned] == [o for o, _r, _c in plain]
