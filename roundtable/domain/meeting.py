@@ -83,6 +83,11 @@ def attendance_word(attendance: Attendance) -> str:
 
 @dataclass(frozen=True)
 class Attendee:
+    """Someone on a meeting's attendance list."""
+
+    # (A docstring of its own: without one, dataclass writes one from
+    # `inspect.signature`, a cost paid before the meeting screen's first frame.)
+
     name: str
     role: str
     """The id of the role this person holds (the first one, if several); "" for a guest."""
