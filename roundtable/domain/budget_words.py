@@ -25,7 +25,9 @@ KNOWN_AREAS = (
 """The areas the round table usually budgets, by their English names."""
 
 _BY_NAME = {area.casefold(): area for area in KNOWN_AREAS}
-_QUARTER = re.compile(r"([0-9]{4})-?Q([1-4])", re.IGNORECASE)
+# As text, compiled (and cached by `re`) at the first budget shown: not at import, which
+# the meeting screen's first frame waits for.
+_QUARTER = r"(?i)([0-9]{4})-?Q([1-4])"
 
 
 def area_label(area: str) -> str:
@@ -42,7 +44,7 @@ def area_label(area: str) -> str:
 def period_label(period: str) -> str:
     """`2026-Q4` as the reader writes a quarter (`Q4/2026` in German); other periods
     as typed."""
-    quarter = _QUARTER.fullmatch(period.strip())
+    quarter = re.fullmatch(_QUARTER, period.strip())
     if quarter is None:
         return period
     year, number = quarter.groups()

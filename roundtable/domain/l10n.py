@@ -57,12 +57,15 @@ _EXAMPLE_AMOUNT = "12500.00"
 _EXAMPLE_DECIMALS = "12500.50"
 _EXAMPLE_DAY = date(2026, 12, 1)
 
-# ASCII digits only: `\d` would also accept Arabic-Indic and other digits.
-_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-_DOTTED_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
+# ASCII digits only: `\d` would also accept Arabic-Indic and other digits. Patterns
+# as text, compiled (and cached by `re`) when first used: every command and the
+# meeting screen's first frame import this module, few of them read a date or show
+# money.
+_ISO_DATE = r"([0-9]{4})-([0-9]{2})-([0-9]{2})"
+_DOTTED_DATE = r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})"
 _CURRENCY_SIGNS = "€$£¥"
-_LETTER_THEN_DIGIT = re.compile(r"([^\W\d_])(?=[0-9])")
-_DIGIT_THEN_LETTER = re.compile(r"([0-9])(?=[^\W\d_])")
+_LETTER_THEN_DIGIT = r"([^\W\d_])(?=[0-9])"
+_DIGIT_THEN_LETTER = r"([0-9])(?=[^\W\d_])"
 # Babel's default precision (28 digits) cannot hold every amount a store may carry.
 _MIN_PRECISION = 28
 
@@ -163,7 +166,7 @@ def format_money(amount: Decimal, currency: str, *, language: str | None = None)
         )
     # CLDR's currencySpacing, which Babel does not apply: a currency written in letters
     # is kept apart from the digits (`CHF 12,000.00`, not `CHF12,000.00`).
-    return _LETTER_THEN_DIGIT.sub("\\1\xa0", _DIGIT_THEN_LETTER.sub("\\1\xa0", shown))
+    return re.sub(_LETTER_THEN_DIGIT, "\\1\xa0", re.sub(_DIGIT_THEN_LETTER, "\\1\xa0", shown))
 
 
 def format_percent(value: Decimal, *, decimals: int = 1, language: str | None = None) -> str:
@@ -354,12 +357,12 @@ def _uses_dotted_dates(language: str) -> bool:
 
 
 def _date_parts(text: str, language: str) -> tuple[int, int, int] | None:
-    iso = _ISO_DATE.fullmatch(text)
+    iso = re.fullmatch(_ISO_DATE, text)
     if iso is not None:
         year, month, day = (int(part) for part in iso.groups())
         return year, month, day
     if _uses_dotted_dates(language):
-        dotted = _DOTTED_DATE.fullmatch(text)
+        dotted = re.fullmatch(_DOTTED_DATE, text)
         if dotted is not None:
             day, month, year = (int(part) for part in dotted.groups())
             return year, month, day

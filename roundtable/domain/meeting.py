@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from roundtable.domain.config import Cadence, ItemKind
 from roundtable.i18n import _
@@ -40,8 +41,12 @@ class ItemState(StrEnum):
     DEFERRED = "deferred"
 
 
-@dataclass(frozen=True)
-class Segment:
+# Segment and Pause are named tuples, not frozen dataclasses: as immutable, equal and
+# hashed alike, and the app imports this module before its first frame, where a named
+# tuple takes a fraction of a dataclass's time to define. (Changed with `_replace`.)
+
+
+class Segment(NamedTuple):
     """One stretch of time during which an item was the current one.
 
     Going back to an earlier item opens a new segment, so an item can have several.
@@ -51,8 +56,7 @@ class Segment:
     end: datetime | None = None
 
 
-@dataclass(frozen=True)
-class Pause:
+class Pause(NamedTuple):
     """A break: item clocks stop, the meeting's wall-clock box does not."""
 
     start: datetime
@@ -79,6 +83,11 @@ def attendance_word(attendance: Attendance) -> str:
 
 @dataclass(frozen=True)
 class Attendee:
+    """Someone on a meeting's attendance list."""
+
+    # (A docstring of its own: without one, dataclass writes one from
+    # `inspect.signature`, a cost paid before the meeting screen's first frame.)
+
     name: str
     role: str
     """The id of the role this person holds (the first one, if several); "" for a guest."""

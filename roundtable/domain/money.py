@@ -23,7 +23,9 @@ DEFAULT_CURRENCY = "EUR"
 
 MAX_DECIMALS = l10n.MAX_DECIMALS
 
-_CURRENCY = re.compile(r"[A-Z]{3}")
+# As text, compiled (and cached by `re`) at the first currency typed: not at import,
+# which the meeting screen's first frame waits for.
+_CURRENCY = r"[A-Z]{3}"
 _CENT = Decimal("0.01")
 
 
@@ -50,7 +52,7 @@ def parse_currency(text: str) -> str:
     code = text.strip().upper()
     if not code:
         raise UsageError(_("Enter the currency as three letters, like EUR."))
-    if not _CURRENCY.fullmatch(code):
+    if not re.fullmatch(_CURRENCY, code):
         raise UsageError(
             _("Enter the currency as three letters, like EUR (not “{text}”).").format(
                 text=text.strip()

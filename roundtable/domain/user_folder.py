@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib.util import find_spec
 from pathlib import Path
 
 from roundtable.domain.config.remembered import cache_folder, kept_for, write_cache
@@ -43,6 +42,10 @@ def user_config_dir() -> Path:
 
 def _key() -> list[object] | None:
     """Everything platformdirs' answer depends on; None when that cannot be told."""
+    # Imported here: importlib.util (and importlib._abc) only for the user's folder, not
+    # for a command given its config folder (`roundtable start` in a team's checkout).
+    from importlib.util import find_spec
+
     try:
         spec = find_spec("platformdirs")
         origin = spec.origin if spec is not None else None

@@ -6,7 +6,6 @@ them built anew over years of history on the next lookup.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = [
@@ -29,18 +28,24 @@ def whole_number(value: object) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-@dataclass
+# The two classes below are plain classes with __slots__, not dataclasses: every command
+# and the app's first frame import this module, a dataclass takes ~0.3 ms to define (a
+# plain class a few µs), and nothing compares, copies or prints these holders.
+
+
 class RunningClocks:
     """The ids of the meeting clocks without an end, in the tables looked at: the
     newest ones, or all (`complete`). Meetings in tables not looked at are older."""
 
-    ids: set[int]
-    complete: bool
-    floor: int = 0
-    """The lowest id the tables looked at can hold."""
+    __slots__ = ("complete", "floor", "ids")
+
+    def __init__(self, ids: set[int], complete: bool, floor: int = 0) -> None:
+        self.ids = ids
+        self.complete = complete
+        self.floor = floor
+        """The lowest id the tables looked at can hold."""
 
 
-@dataclass
 class Indexes:
     """Lookups derived from the tables in memory, for one storage generation.
 
@@ -49,23 +54,32 @@ class Indexes:
     stale, and never paid for by a command that does not use them.
     """
 
-    generation: int
-    meetings_by_number: dict[int, int] | None = None
-    """Meeting number → id (the lowest id, should a damaged store repeat a number)."""
-    meeting_numbers: dict[int, int] | None = None
-    """Meeting id → number."""
-    running: RunningClocks | None = None
-    """The meetings whose clocks have no end, once looked up."""
-    derived: dict[str, Any] = field(default_factory=dict)
-    """Each repository's own lookups, by name."""
-    looked_up: set[tuple[str, str]] = field(default_factory=set)
-    """(kind, key) looked up once without an index (`Records.by_key`): the next
-    lookup builds it."""
-    by_key: dict[tuple[str, str], tuple[Normalize, dict[Hashable, list[int]]]] = field(
-        default_factory=dict
+    __slots__ = (
+        "by_key",
+        "derived",
+        "generation",
+        "looked_up",
+        "meeting_numbers",
+        "meetings_by_number",
+        "running",
     )
-    """(kind, key) → how values are indexed, and value → ids of the entries of that kind
-    with it (`meeting_id`, `campaign_id`, a campaign's name)."""
+
+    def __init__(self, generation: int) -> None:
+        self.generation = generation
+        self.meetings_by_number: dict[int, int] | None = None
+        """Meeting number → id (the lowest id, should a damaged store repeat a number)."""
+        self.meeting_numbers: dict[int, int] | None = None
+        """Meeting id → number."""
+        self.running: RunningClocks | None = None
+        """The meetings whose clocks have no end, once looked up."""
+        self.derived: dict[str, Any] = {}
+        """Each repository's own lookups, by name."""
+        self.looked_up: set[tuple[str, str]] = set()
+        """(kind, key) looked up once without an index (`Records.by_key`): the next
+        lookup builds it."""
+        self.by_key: dict[tuple[str, str], tuple[Normalize, dict[Hashable, list[int]]]] = {}
+        """(kind, key) → how values are indexed, and value → ids of the entries of that
+        kind with it (`meeting_id`, `campaign_id`, a campaign's name)."""
 
 
 def carry_numbers(cache: Indexes, doc_id: int, old: Doc | None, new: Doc | None) -> None:

@@ -9,8 +9,7 @@ reads no table that a command does not use.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from roundtable.store.chunks import Chunk
 from roundtable.store.packed import PACKED_UP_TO
@@ -25,10 +24,12 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Appended:
+class Appended(NamedTuple):
     """An appended change to one table still waiting in its chunks: its documents
-    removed, then put (as `changes.apply_change` applies them)."""
+    removed, then put (as `changes.apply_change` applies them).
+
+    A named tuple, not a frozen dataclass: the app imports this module before its
+    first frame, and a named tuple takes a fraction of the time to define."""
 
     removes: tuple[str, ...]
     puts: dict[str, Any]

@@ -25,11 +25,11 @@ from roundtable.domain.config import TeamConfig
 from roundtable.store.store import Store
 from roundtable.ui.app import LIGHT_THEME, make_app
 from roundtable.ui.preferences import Preferences
-from roundtable.ui.screens.meeting.presentation import PresentationScreen
+from roundtable.ui.screens.meeting.presentation import BoxFigure, PresentationScreen
 from roundtable.ui.screens.meeting.screen import MeetingScreen
 from roundtable.ui.widgets.agenda_list import AgendaList
 from roundtable.ui.widgets.banner import Banner
-from roundtable.ui.widgets.box_status import BoxFigure, BoxStatus
+from roundtable.ui.widgets.box_status import BoxStatus
 from roundtable.ui.widgets.carry_over import CarryOverTable
 from roundtable.ui.widgets.countdown import BigClock, Countdown, clock_lines, clock_scale
 from roundtable.ui.widgets.item_panel import ItemPanel

@@ -15,7 +15,9 @@ __all__ = ["ROLES_FILE", "Role", "is_role_id"]
 
 ROLES_FILE = "roles.yaml"
 
-_ROLE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
+# As text, compiled (and cached by `re`) when a role id is first checked: not at import,
+# which every command and the meeting screen's first frame wait for.
+_ROLE_ID = r"(?a)[a-z0-9]+(?:-[a-z0-9]+)*"
 
 
 @dataclass(frozen=True)
@@ -35,4 +37,4 @@ class Role:
 
 def is_role_id(text: str) -> bool:
     """True if `text` is written like a role id: lowercase letters, digits, single dashes."""
-    return _ROLE_ID.fullmatch(text) is not None
+    return re.fullmatch(_ROLE_ID, text) is not None

@@ -107,7 +107,7 @@ def _close(item: MeetingItem, state: ItemState, now: datetime) -> MeetingItem:
     """`item` with its open segment closed at `now`, in `state`."""
     segments = item.segments
     if segments and segments[-1].end is None:
-        segments = (*segments[:-1], replace(segments[-1], end=now))
+        segments = (*segments[:-1], segments[-1]._replace(end=now))
     return replace(item, state=state, segments=segments)
 
 
@@ -193,7 +193,7 @@ def resume(meeting: Meeting, now: datetime) -> Meeting:
     """End the break. Resuming a running meeting does nothing."""
     if meeting.state is not MeetingState.PAUSED:
         return meeting
-    last = replace(meeting.pauses[-1], end=_moment(meeting, now))
+    last = meeting.pauses[-1]._replace(end=_moment(meeting, now))
     return replace(meeting, pauses=(*meeting.pauses[:-1], last))
 
 

@@ -7,7 +7,7 @@ from typing import Self
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical
+from textual.containers import Grid
 from textual.reactive import var
 from textual.widget import Widget
 
@@ -15,11 +15,9 @@ from roundtable.domain.box_state import BoxState, box_state, minutes_late
 from roundtable.domain.timebox import BoxView
 from roundtable.i18n import _
 from roundtable.ui.format import clock_text, duration_text
-from roundtable.ui.widgets.countdown import BigClock
 from roundtable.ui.widgets.plain import PlainLabel
 
 __all__ = [
-    "BoxFigure",
     "BoxStatus",
     "box_classes",
     "projected_text",
@@ -132,22 +130,3 @@ def set_state_class(widget: Widget, view: BoxView, *, update: bool = True) -> No
     """Give `widget` the one of `-box-ok`, `-box-tight`, `-box-over` that `view` is in
     (`update=False`: before it is mounted, no restyle)."""
     widget.update_classes(state_classes(view), update=update)
-
-
-class BoxFigure(Horizontal):
-    """What is left of the box as a big figure, with the projected end beside it, for
-    the presentation view; coloured by the box's state like `BoxStatus`."""
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="box-figure-words"):
-            yield PlainLabel(_("Left in the box"), id="box-figure-label")
-            yield PlainLabel("", id="box-figure-end")
-        yield BigClock(id="box-figure-left")
-
-    def show_view(self, view: BoxView, timezone: tzinfo | None) -> None:
-        """Show `view`'s box: left, projected end, state."""
-        self.query_one("#box-figure-left", BigClock).value = duration_text(view.left)
-        self.query_one("#box-figure-end", PlainLabel).show(
-            _("Projected end {time}").format(time=projected_text(view, timezone))
-        )
-        set_state_class(self, view)

@@ -11,27 +11,53 @@ from here too (the meeting screen does them). Every figure comes from
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import tzinfo
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 
 from roundtable.domain import timebox
 from roundtable.domain.meeting import Meeting, MeetingState
-from roundtable.i18n import N_
+from roundtable.i18n import N_, _
 from roundtable.ui.context import AppContext
+from roundtable.ui.format import duration_text
 from roundtable.ui.live import Tick
 from roundtable.ui.screens.meeting.banner_text import banner_text
 from roundtable.ui.widgets.banner import Banner
-from roundtable.ui.widgets.box_status import BoxFigure
+from roundtable.ui.widgets.box_status import projected_text, set_state_class
+from roundtable.ui.widgets.countdown import BigClock
 from roundtable.ui.widgets.footer import Footer
 from roundtable.ui.widgets.item_panel import ItemPanel
+from roundtable.ui.widgets.plain import PlainLabel
 
-__all__ = ["PresentationScreen"]
+__all__ = ["BoxFigure", "PresentationScreen"]
 
 REFRESH_SECONDS = 1.0
+
+
+# Here, not beside BoxStatus in widgets/box_status.py: only this screen shows it, and the
+# meeting screen's first frame need not define a widget class it does not draw.
+class BoxFigure(Horizontal):
+    """What is left of the box as a big figure, with the projected end beside it, for
+    the presentation view; coloured by the box's state like `BoxStatus`."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="box-figure-words"):
+            yield PlainLabel(_("Left in the box"), id="box-figure-label")
+            yield PlainLabel("", id="box-figure-end")
+        yield BigClock(id="box-figure-left")
+
+    def show_view(self, view: timebox.BoxView, timezone: tzinfo | None) -> None:
+        """Show `view`'s box: left, projected end, state."""
+        self.query_one("#box-figure-left", BigClock).value = duration_text(view.left)
+        self.query_one("#box-figure-end", PlainLabel).show(
+            _("Projected end {time}").format(time=projected_text(view, timezone))
+        )
+        set_state_class(self, view)
 
 
 class PresentationScreen(Screen[None]):
