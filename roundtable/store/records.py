@@ -31,6 +31,7 @@ __all__ = [
     "DECISIONS",
     "MEETINGS",
     "MEETING_CLOCKS",
+    "MEETING_HEADS_SHARD",
     "MEETING_ITEMS",
     "META",
     "SHARD_SIZE",
@@ -63,6 +64,12 @@ SHARD_SIZE = 1000
 table on every write, so bounded tables keep a write's cost flat however long the
 history grows."""
 
+MEETING_HEADS_SHARD = 100
+"""Meetings' heads live in tables of this many ids each (`meetings.4` holds meetings
+400 … 499; schema 4). A head carries its agenda and attendees, ~3 KB, and the running
+meeting, or the last weeks' meetings the forecast reads, are in the newest tables:
+a table of a thousand heads would be parsed whole (~10 ms) for a few of them."""
+
 T = TypeVar("T")
 Doc = dict[str, Any]
 
@@ -84,6 +91,8 @@ def table_of(kind: str, doc_id: int) -> str:
     if kind == MEETING_ITEMS:
         # About as many timings per table as entries in the others' tables.
         return f"{kind}.{doc_id // (MAX_ITEMS * max(1, SHARD_SIZE // 8))}"
+    if kind == MEETINGS:
+        return f"{kind}.{doc_id // MEETING_HEADS_SHARD}"
     return f"{kind}.{doc_id // SHARD_SIZE}"
 
 

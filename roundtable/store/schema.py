@@ -8,15 +8,18 @@ from roundtable.store.records import (
     MEETING_CLOCKS,
     MEETING_ITEMS,
     MEETINGS,
+    Doc,
     doc_id_of,
     table_of,
 )
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """1: a meeting is one document. 2: a meeting is a head, a clock and one timing per
-agenda item (`meeting_codec.MeetingParts`), so a clock step rewrites only what moved."""
+agenda item (`meeting_codec.MeetingParts`), so a clock step rewrites only what moved.
+3: every time in one form, the history as events. 4: meetings' heads in tables of
+`records.MEETING_HEADS_SHARD` ids."""
 
 
 def split_meetings(data: Data) -> Data:
@@ -55,6 +58,28 @@ def to_events(data: Data) -> Data:
     return migrate_to_events(data)
 
 
-MIGRATIONS: dict[int, Migration] = {1: split_meetings, 2: to_events}
+def regroup_heads(data: Data) -> Data:
+    """Schema 3 → 4: meetings' heads from tables of `records.SHARD_SIZE` ids into
+    tables of `records.MEETING_HEADS_SHARD` ids (`table_of`).
+
+    A document whose id is no number stays in the table it was in, for the store to
+    report."""
+    tables: Data = {}
+    prefix = MEETINGS + "."
+    heads: list[tuple[str, dict[str, Doc]]] = []
+    for name, table in data.items():
+        if name.startswith(prefix):
+            heads.append((name, table))
+        else:
+            tables[name] = table
+    for name, table in heads:
+        for key, doc in table.items():
+            meeting_id = doc_id_of(key)
+            where = name if meeting_id is None else table_of(MEETINGS, meeting_id)
+            tables.setdefault(where, {})[key] = doc
+    return tables
+
+
+MIGRATIONS: dict[int, Migration] = {1: split_meetings, 2: to_events, 3: regroup_heads}
 """Schema steps applied on open: `MIGRATIONS[n]` turns version-n data into version n + 1.
 2 → 3: every time in one form, and the history so far as events (`events`)."""

@@ -36,6 +36,7 @@ from roundtable.domain.campaigns import (
 from roundtable.domain.meeting import Meeting
 from roundtable.errors import NotFoundError, StoreError, UsageError
 from roundtable.i18n import set_language
+from roundtable.store.schema import SCHEMA_VERSION
 from roundtable.store.store import Store
 from tests.helpers.meetings import campaign_results_meeting
 from tests.unit.conftest import START, FakeClock
@@ -678,7 +679,7 @@ def test_a_store_from_before_campaigns_has_none_and_takes_them(path: Path) -> No
         assert add_webinar(store).id == 1
         assert [a.ref for a in store.actions()] == ["A-1"]
     # Opened for writing, it is upgraded to the current layout (meetings in parts).
-    assert path.read_bytes().startswith(b'{"roundtable":"store","schema":3')
+    assert path.read_bytes().startswith(b'{"roundtable":"store","schema":%d' % SCHEMA_VERSION)
 
 
 def test_another_process_sees_new_figures(store: Store, path: Path) -> None:

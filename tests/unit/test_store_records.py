@@ -307,7 +307,7 @@ def test_a_store_of_the_old_layout_is_migrated_with_a_backup(path: Path, clock: 
         store.save_meeting(timebox.next_item(resumed, clock() + timedelta(minutes=5)))
         assert store.meeting(1).items == expected.items
         assert [a.ref for a in store.actions()] == ["A-1"]
-    assert path.read_bytes().startswith(b'{"roundtable":"store","schema":3')
+    assert path.read_bytes().startswith(b'{"roundtable":"store","schema":%d' % SCHEMA_VERSION)
     assert path.with_name(path.name + ".v1.bak").read_bytes() == original
 
 
