@@ -206,17 +206,20 @@ class Meetings:
         found = [self._decode(doc_id, head) for doc_id, head in self._records.items(MEETINGS)]
         return sorted(found, key=lambda m: (m.started_at, m.number, m.id or 0))
 
-    def latest(self, agenda_id: str | None, count: int) -> list[Meeting]:
+    def latest(self, agenda_id: str | None, count: int, before: int | None = None) -> list[Meeting]:
         """The `count` meetings (of `agenda_id`) started last, oldest first: those with
-        the highest ids (ids only go up, and each new meeting takes the next number).
-        Only those are decoded, and the tables are looked through newest first: the
-        forecast reads the last months of meetings, not years of history."""
+        the highest ids (ids only go up, and each new meeting takes the next number);
+        `before`: of the meetings with a lower id. Only those are decoded, and the
+        tables are looked through newest first: the forecast reads the last months of
+        meetings, not years of history."""
         records = self._records
         tables = records.storage.tables()
         chosen: list[tuple[int, Doc]] = []
         for name in reversed(records.shard_names(MEETINGS) if count > 0 else []):
             heads = tables[name]
             for doc_id in sorted((records.doc_id(MEETINGS, key) for key in heads), reverse=True):
+                if before is not None and doc_id >= before:
+                    continue
                 head = heads[str(doc_id)]
                 if (agenda_id is None or head.get("agenda_id") == agenda_id) and isinstance(
                     head.get("number"), int

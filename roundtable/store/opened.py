@@ -165,11 +165,14 @@ class OpenStore(StoreFile):
         with self.reading():
             return self._meetings.all()
 
-    def latest_meetings(self, agenda_id: str | None, count: int) -> list[Meeting]:
+    def latest_meetings(
+        self, agenda_id: str | None, count: int, before: int | None = None
+    ) -> list[Meeting]:
         """The `count` latest meetings by number (of `agenda_id`; None: of any agenda),
-        oldest first, running or ended: what recent history needs, without reading all."""
+        oldest first, running or ended: what recent history needs, without reading all.
+        `before`: the latest of those with a lower id (the next older ones)."""
         with self.reading():
-            return self._meetings.latest(agenda_id, count)
+            return self._meetings.latest(agenda_id, count, before)
 
     def meeting_counts(self) -> dict[int, MeetingCounts]:
         """Per meeting id: decisions taken, action items opened, budgets agreed."""

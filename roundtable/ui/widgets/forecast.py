@@ -15,8 +15,8 @@ from rich.text import Text
 from textual.reactive import var
 
 from roundtable.domain.meeting import Meeting
-from roundtable.domain.statistics.forecast import forecast, forecast_text, usual_minutes
-from roundtable.domain.statistics.timing import timing_report
+from roundtable.domain.statistics.forecast import RECENT, forecast, forecast_text, usual_minutes
+from roundtable.domain.statistics.timing import item_key, timing_report
 from roundtable.domain.timebox import BoxView
 from roundtable.i18n import _
 from roundtable.store.store import Store
@@ -29,14 +29,41 @@ __all__ = ["ForecastLine", "read_usual_minutes"]
 HISTORY_MEETINGS = 30
 """The ended meetings of the agenda that say what the usual pace is."""
 
+FIRST_READ = RECENT + 2
+"""The latest meetings read first: each item's `RECENT` runs, and the running meeting
+and one discarded, if any, among them."""
 
-def read_usual_minutes(store: Store, agenda_id: str) -> dict[str, float]:
-    """What each item of `agenda_id` usually takes, from its latest ended meetings."""
-    # The running meeting (and one discarded, if any) may be among the latest: a little
-    # more than the history needed, and no decade of meetings decoded.
-    meetings = store.latest_meetings(agenda_id, HISTORY_MEETINGS + 2)
-    report = timing_report(meetings, agenda_id=agenda_id, last=HISTORY_MEETINGS)
-    return usual_minutes(report)
+FURTHER_READ = 8
+"""Meetings read at a time after the first, back to `HISTORY_MEETINGS`."""
+
+
+def read_usual_minutes(store: Store, meeting: Meeting) -> dict[str, float]:
+    """What each item of `meeting` usually takes (by `timing.item_key`), from the latest
+    ended meetings of its agenda (`HISTORY_MEETINGS` at most).
+
+    Newest first, a few meetings at a time: once each of its items has its `RECENT`
+    latest held runs in what was read, older meetings cannot change its figure, so the
+    screen does not wait for a month of meetings it does not need decoded."""
+    agenda_id = meeting.agenda_id
+    wanted = {item_key(item.title) for item in meeting.items}
+    with store.reading():
+        read = store.latest_meetings(agenda_id, FIRST_READ)
+        asked = FIRST_READ
+        while True:
+            report = timing_report(read, agenda_id=agenda_id, last=HISTORY_MEETINGS)
+            held = {item_key(stats.title): len(stats.held) for stats in report.items}
+            known = all(held.get(key, 0) >= RECENT for key in wanted)
+            # The running meeting (and one discarded, if any) may be among the latest.
+            if known or len(read) < asked or asked >= HISTORY_MEETINGS + 2 or not read:
+                break
+            more = min(FURTHER_READ, HISTORY_MEETINGS + 2 - asked)
+            read = store.latest_meetings(agenda_id, more, before=_oldest_id(read)) + read
+            asked += more
+    return {key: value for key, value in usual_minutes(report).items() if key in wanted}
+
+
+def _oldest_id(meetings: list[Meeting]) -> int | None:
+    return min((m.id for m in meetings if m.id is not None), default=None)
 
 
 class ForecastLine(PlainLabel):
@@ -59,7 +86,7 @@ class ForecastLine(PlainLabel):
         """The items that do not fit at the usual pace, as last computed (none while
         the line is hidden)."""
 
-    def load(self, store: Store, store_thread: StoreThread, agenda_id: str) -> None:
+    def load(self, store: Store, store_thread: StoreThread, meeting: Meeting) -> None:
         """Read the history on the store thread; a store that cannot be read leaves the
         line hidden (the plan still shows)."""
 
@@ -67,7 +94,7 @@ class ForecastLine(PlainLabel):
             self.usual = usual
 
         store_thread.submit(
-            lambda: read_usual_minutes(store, agenda_id), done=got, failed=lambda _e: None
+            lambda: read_usual_minutes(store, meeting), done=got, failed=lambda _e: None
         )
 
     def watch_usual(self) -> None:

@@ -39,7 +39,7 @@ def read_opening(store: Store, meeting: Meeting) -> Opening:
         entries = read_entries(store, meeting.id)
         on_review = meeting.current is not None and meeting.current == review_index(meeting)
         carried = read_carry_over(store, meeting) if on_review else None
-        usual = read_usual_minutes(store, meeting.agenda_id)
+        usual = read_usual_minutes(store, meeting)
     return Opening(meeting, entries, carried, usual)
 
 

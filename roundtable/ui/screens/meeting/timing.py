@@ -87,7 +87,7 @@ class TimingActions(CaptureActions):
         """Once mounted: read the history if the forecast line was not given it."""
         line = self.forecast_line
         if line is not None and line.usual is None:
-            line.load(self.store, self.store_thread, self.meeting.agenda_id)
+            line.load(self.store, self.store_thread, self.meeting)
 
     def action_rebalance_by_history(self) -> None:
         """Plan the items still to come by what they usually take, inside the box."""
