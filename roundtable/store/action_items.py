@@ -12,7 +12,8 @@ from roundtable.i18n import _
 from roundtable.store.action_list import ActionItemList
 from roundtable.store.actions import StatusChange, check_due, clean_owner
 from roundtable.store.opened import OpenStore
-from roundtable.store.records import Doc, clean_text
+from roundtable.store.records import Doc
+from roundtable.store.values import clean_text
 
 __all__ = ["ActionItemMethods"]
 

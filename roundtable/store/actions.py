@@ -12,7 +12,8 @@ from roundtable.domain.action_item import ActionItem, ActionStatus
 from roundtable.errors import NotFoundError, UsageError
 from roundtable.i18n import _
 from roundtable.store import action_codec, values
-from roundtable.store.records import ACTIONS, Doc, Records, clean_text
+from roundtable.store.records import ACTIONS, Doc, Records
+from roundtable.store.values import clean_text
 
 __all__ = ["ActionFields", "Actions", "StatusChange", "by_due", "check_due", "clean_owner"]
 

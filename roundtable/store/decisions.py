@@ -8,7 +8,8 @@ from roundtable.domain.entries import Decision
 from roundtable.errors import NotFoundError
 from roundtable.i18n import _
 from roundtable.store import codec
-from roundtable.store.records import DECISIONS, Doc, Records, clean_text
+from roundtable.store.records import DECISIONS, Doc, Records
+from roundtable.store.values import clean_text
 
 __all__ = ["Decisions"]
 

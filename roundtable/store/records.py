@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from roundtable.domain.clock import Clock
-from roundtable.errors import NotFoundError, StoreError, UsageError
+from roundtable.errors import NotFoundError, StoreError
 from roundtable.i18n import _
 from roundtable.store.indexes import Indexes, Normalize, carry_numbers, carry_running, whole_number
 from roundtable.store.journal import JournalStorage
@@ -38,7 +38,6 @@ __all__ = [
     "SNAPSHOTS",
     "Doc",
     "Records",
-    "clean_text",
 ]
 
 MEETINGS = "meetings"
@@ -76,14 +75,6 @@ Doc = dict[str, Any]
 DECODE_ERRORS = (KeyError, ValueError, TypeError, AttributeError, ArithmeticError, IndexError)
 """What decoding a malformed document can raise (`decimal.InvalidOperation` and
 `OverflowError` are `ArithmeticError`s): each becomes a `StoreError`."""
-
-
-def clean_text(text: str, empty_message: str) -> str:
-    """`text` without surrounding blanks, or `UsageError(empty_message)` if nothing is left."""
-    cleaned = text.strip()
-    if not cleaned:
-        raise UsageError(empty_message)
-    return cleaned
 
 
 def table_of(kind: str, doc_id: int) -> str:

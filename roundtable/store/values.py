@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from roundtable.domain.clock import stamp
+from roundtable.errors import UsageError
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -52,6 +53,14 @@ class FieldProblem(ValueError):
     def within(self, outer: str) -> FieldProblem:
         """The same problem, seen from the field that holds this one."""
         return FieldProblem(f"{outer}.{self.field}", self.problem)
+
+
+def clean_text(text: str, empty_message: str) -> str:
+    """`text` without surrounding blanks, or `UsageError(empty_message)` if nothing is left."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise UsageError(empty_message)
+    return cleaned
 
 
 def ref_of(number: int) -> str:

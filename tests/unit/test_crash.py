@@ -50,15 +50,16 @@ def on_disk(path: Path) -> State:
 
 
 def complete_lines(path: Path) -> list[str]:
-    text = path.read_text(encoding="utf-8")
-    # A line cut off by the kill (no newline yet) was never printed.
-    return text.split("\n")[:-1]
+    data = path.read_bytes()
+    # A line cut off by the kill (no newline yet) was never printed; it may end inside
+    # a character, so only what ends in a newline is decoded.
+    return data[: data.rfind(b"\n") + 1].decode("utf-8").split("\n")[:-1]
 
 
 def wait_until_ready(path: Path, process: subprocess.Popen[bytes]) -> None:
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
-        if path.exists() and path.read_text(encoding="utf-8").startswith("R "):
+        if path.exists() and path.read_bytes().startswith(b"R "):
             return
         assert process.poll() is None, "the writer died on its own"
         time.sleep(0.005)
