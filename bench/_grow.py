@@ -128,7 +128,7 @@ def _steps(meeting: Meeting) -> list[tuple[datetime, Meeting]]:
             elif i == index:
                 first = item.segments[0]
                 items.append(
-                    replace(item, state=ItemState.RUNNING, segments=(replace(first, end=None),))
+                    replace(item, state=ItemState.RUNNING, segments=(first._replace(end=None),))
                 )
             else:
                 items.append(replace(item, state=ItemState.PENDING, segments=()))
