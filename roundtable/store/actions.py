@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -34,24 +34,27 @@ class StatusChange(NamedTuple):
         return self.previous is not self.action.status
 
 
-@dataclass
 class _ActionIndex:
-    """Where to find action items without decoding them all."""
+    """Where to find action items without decoding them all (a plain class: a
+    dataclass costs ~1 ms to define before the meeting screen's first frame)."""
 
-    opened_in: dict[int, list[int]] = field(default_factory=dict)
-    """Meeting id → ids of the items opened in it."""
-    closed_in: dict[int, list[int]] = field(default_factory=dict)
-    """Meeting id → ids of the items closed in it."""
-    spans: list[tuple[int, str, str]] | None = None
-    """(id, opened at, closed at) of every item as stored times in their one form
-    (`values.dump_time`: UTC, fixed width, so the text sorts like the moment; closed:
-    `_STILL_OPEN` while open). Text, not datetimes: parsing every item's times was most
-    of the carry-over's cost on years of history, and comparing aware datetimes is ~30
-    times slower. None while some item's times are written otherwise: then the first
-    query by time parses them."""
-    still_open: dict[int, Doc] = field(default_factory=dict)
-    """Id → document of the items open now: most of a carry-over, found without
-    reading years of closed items again."""
+    __slots__ = ("closed_in", "opened_in", "spans", "still_open")
+
+    def __init__(self) -> None:
+        self.opened_in: dict[int, list[int]] = {}
+        """Meeting id → ids of the items opened in it."""
+        self.closed_in: dict[int, list[int]] = {}
+        """Meeting id → ids of the items closed in it."""
+        self.spans: list[tuple[int, str, str]] | None = None
+        """(id, opened at, closed at) of every item as stored times in their one form
+        (`values.dump_time`: UTC, fixed width, so the text sorts like the moment;
+        closed: `_STILL_OPEN` while open). Text, not datetimes: parsing every item's
+        times was most of the carry-over's cost on years of history, and comparing
+        aware datetimes is ~30 times slower. None while some item's times are written
+        otherwise: then the first query by time parses them."""
+        self.still_open: dict[int, Doc] = {}
+        """Id → document of the items open now: most of a carry-over, found without
+        reading years of closed items again."""
 
 
 ActionFields = Doc

@@ -21,9 +21,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import orjson
 
@@ -70,8 +69,7 @@ Fetch = Callable[[Chunk], bytes | memoryview]
 """Reads a waiting chunk's line from the file it was found in."""
 
 
-@dataclass
-class Parsed:
+class Parsed(NamedTuple):
     """The changes read from a file's lines, and how far the valid lines go."""
 
     changes: list[Change]
