@@ -63,9 +63,9 @@ SHARD_SIZE = 1000
 table on every write, so bounded tables keep a write's cost flat however long the
 history grows."""
 
-MEETING_HEADS_SHARD = 100
-"""Meetings' heads live in tables of this many ids each (`meetings.4` holds meetings
-400 … 499; schema 4). A head carries its agenda and attendees, ~3 KB, and the running
+MEETING_HEADS_SHARD = 50
+"""Meetings' heads live in tables of this many ids each (`meetings.8` holds meetings
+400 … 449; schema 5). A head carries its agenda and attendees, ~3 KB, and the running
 meeting, or the last weeks' meetings the forecast reads, are in the newest tables:
 a table of a thousand heads would be parsed whole (~10 ms) for a few of them."""
 

@@ -15,11 +15,11 @@ from roundtable.store.records import (
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """1: a meeting is one document. 2: a meeting is a head, a clock and one timing per
 agenda item (`meeting_codec.MeetingParts`), so a clock step rewrites only what moved.
-3: every time in one form, the history as events. 4: meetings' heads in tables of
-`records.MEETING_HEADS_SHARD` ids."""
+3: every time in one form, the history as events. 4: meetings' heads in tables of 100
+ids. 5: of `records.MEETING_HEADS_SHARD` (50) ids."""
 
 
 def split_meetings(data: Data) -> Data:
@@ -59,8 +59,8 @@ def to_events(data: Data) -> Data:
 
 
 def regroup_heads(data: Data) -> Data:
-    """Schema 3 → 4: meetings' heads from tables of `records.SHARD_SIZE` ids into
-    tables of `records.MEETING_HEADS_SHARD` ids (`table_of`).
+    """Schema 3 → 4 and 4 → 5: meetings' heads from tables of any size (`SHARD_SIZE`
+    ids in 3, 100 in 4) into tables of `records.MEETING_HEADS_SHARD` ids (`table_of`).
 
     A document whose id is no number stays in the table it was in, for the store to
     report."""
@@ -80,6 +80,11 @@ def regroup_heads(data: Data) -> Data:
     return tables
 
 
-MIGRATIONS: dict[int, Migration] = {1: split_meetings, 2: to_events, 3: regroup_heads}
+MIGRATIONS: dict[int, Migration] = {
+    1: split_meetings,
+    2: to_events,
+    3: regroup_heads,
+    4: regroup_heads,
+}
 """Schema steps applied on open: `MIGRATIONS[n]` turns version-n data into version n + 1.
 2 → 3: every time in one form, and the history so far as events (`events`)."""
