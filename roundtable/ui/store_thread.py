@@ -17,7 +17,7 @@ from typing import TypeVar
 from roundtable.errors import RoundtableError, StoreError
 from roundtable.i18n import _
 
-__all__ = ["StoreThread"]
+__all__ = ["StoreThread", "ran_now"]
 
 T = TypeVar("T")
 
@@ -118,3 +118,14 @@ def _as_user_error(error: Exception) -> RoundtableError:
     if isinstance(error, RoundtableError):
         return error
     return StoreError(_("The store could not be written: {error}").format(error=error))
+
+
+def ran_now(call: Callable[[], T]) -> Future[T]:
+    """`call` run now on this thread (before the app runs), its result or error kept
+    for `StoreThread.result` to hand over as it would a call on the store thread."""
+    done: Future[T] = Future()
+    try:
+        done.set_result(call())
+    except Exception as error:  # raised where the result is awaited, as a user error
+        done.set_exception(error)
+    return done

@@ -1,9 +1,10 @@
 """What the meeting screen shows from its first frame on, read before it is built.
 
 The meeting, its log, the carry-over (while the review item runs, when it stands in the
-agenda's place) and the usual pace of its items are read in one go on the store thread
-(`read_opening`), so the screen's first frame is the one the room keeps seeing: no list
-replaces the agenda a moment later, and no store call competes with that frame.
+agenda's place) and the usual pace of its items are read in one go (`read_opening`: on
+the store thread, or before the app starts when it goes straight into the meeting), so
+the screen's first frame is the one the room keeps seeing: no list replaces the agenda
+a moment later, and no store call competes with that frame.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ class Opening(NamedTuple):
 
 
 def read_opening(store: Store, meeting: Meeting) -> Opening:
-    """Everything the screen of `meeting` (saved) shows at once (store thread)."""
+    """Everything the screen of `meeting` (saved) shows at once (off the event loop)."""
     if meeting.id is None:
         raise ValueError("the meeting screen needs a saved meeting")
     with store.reading():
@@ -44,7 +45,8 @@ def read_opening(store: Store, meeting: Meeting) -> Opening:
 
 
 def read_running(store: Store) -> Opening | None:
-    """The running meeting and what its screen shows, if a meeting runs (store thread)."""
+    """The running meeting and what its screen shows, if a meeting runs (off the event
+    loop)."""
     with store.reading():
         running = store.running_meeting()
         if running is None or running.id is None:
