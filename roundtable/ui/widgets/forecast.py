@@ -1,6 +1,6 @@
 """The cut line at the usual pace, one line under the clocks of the meeting screen.
 
-It reads the team's latest ended meetings once, on the store thread (with the meeting,
+It reads the team's latest ended meetings once, off the event loop (with the meeting,
 before the screen's first frame: `screens.meeting.opening`), and from then on only
 recomputes `statistics.forecast` from the meeting and the clock.
 The plain plan's end stays beside the forecast. Without history it stays hidden: the
