@@ -232,11 +232,8 @@ def scanned_lines(
     block = max(block, _SCAN_HEAD)
     size = os.fstat(fd).st_size - start
     middle = _line_start(fd, start + size // 2) if size >= split_from else None
-    if middle is None:
-        yield from _scanned(fd, start, None, block)
-        return
-    behind = _scan_behind(fd, middle, block)
-    if behind is None:
+    behind = None if middle is None else _scan_behind(fd, middle, block)
+    if middle is None or behind is None:
         yield from _scanned(fd, start, None, block)
         return
     later, failed, done = behind
